@@ -1,0 +1,86 @@
+"""Start-up of the GUI, in this order:
+
+1. the command line has been parsed (``cli.py``);
+2. the QApplication is made and named (application, organisation, version, desktop file name);
+3. the data folder is resolved (``--data-dir``, else the platform's user data folder) and the settings opened there;
+4. the look is set (Fusion style, so every platform looks and measures alike);
+5. the store is opened from ``--db`` / ``$SOS_DESKTOP_DB`` / the SQLite default, and migrated to head; a store that
+   cannot be opened is reported in plain words and the app quits without touching the file;
+6. on the very first run with an empty database, the demo meeting is created;
+7. the console window is built, its geometry and last open meeting restored, and shown.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from sos_desktop import APP_NAME, __version__
+from sos_desktop.models.demo import demo_bundle
+from sos_desktop.store.engine import default_data_dir, resolve_database_url
+from sos_desktop.store.errors import StoreError
+from sos_desktop.store.store import Store
+from sos_desktop.ui.main_window import MainWindow
+
+FIRST_RUN_KEY = "app/first_run_done"
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QApplication.setApplicationName("sos-desktop")
+    QApplication.setApplicationDisplayName(APP_NAME)
+    QApplication.setOrganizationName("sos-desktop")
+    QApplication.setApplicationVersion(__version__)
+    QApplication.setDesktopFileName("sos-desktop")
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setStyle("Fusion")
+    return app
+
+
+def open_settings(data_dir: Path) -> QSettings:
+    """Settings live beside the database in the data folder, so ``--data-dir`` keeps a run fully isolated."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    return QSettings(str(data_dir / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def first_run(store: Store, settings: QSettings) -> None:
+    """Create the demo meeting the first time the app opens an empty database."""
+    if settings.value(FIRST_RUN_KEY, False, type=bool):
+        return
+    if not store.list_cases():
+        bundle = store.save_bundle(demo_bundle())
+        settings.setValue("window/last_meeting", bundle.meeting.id)
+    settings.setValue(FIRST_RUN_KEY, True)
+    settings.sync()
+
+
+def build_window(args: argparse.Namespace) -> tuple[MainWindow | None, str | None]:
+    """Steps 3 to 7 of start-up; returns the window, or the sentence to show when the store cannot be opened."""
+    data_dir: Path = args.data_dir or default_data_dir()
+    settings = open_settings(data_dir)
+    try:
+        store = Store.open(resolve_database_url(args.db, data_dir))
+        first_run(store, settings)
+    except StoreError as error:
+        return None, str(error)
+    window = MainWindow(store, settings)
+    window.restore_state()
+    return window, None
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    app = make_application()
+    window, problem = build_window(args)
+    if window is None:
+        QMessageBox.critical(None, APP_NAME, problem or "The database could not be opened.")
+        return 1
+    window.show()
+    status = app.exec()
+    window.store.close()
+    return status

@@ -1,0 +1,160 @@
+"""The ``sos-desktop`` command: parses arguments, runs a sub-command, or starts the GUI.
+
+Sub-commands: ``list``, ``import FILE``, ``export MEETING_ID --json OUT``, ``demo``. With none, the facilitator's
+console opens. Errors go to stderr as one plain sentence with a non-zero status, never a traceback: 1 for a
+store or file-system problem, 2 for bad arguments or an invalid meeting file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from sos_desktop import APP_NAME, __version__
+from sos_desktop.exporters.interchange import (
+    ExportError,
+    InterchangeError,
+    read_meeting_file,
+    read_observations,
+    write_meeting_file,
+)
+from sos_desktop.models import merge_observations
+from sos_desktop.models.demo import demo_bundle
+from sos_desktop.models.templates import template
+from sos_desktop.store.engine import resolve_database_url
+from sos_desktop.store.errors import NotFoundError, StoreError
+from sos_desktop.store.store import Store
+
+EXIT_ERROR = 1
+EXIT_INVALID = 2
+
+
+class CommandError(Exception):
+    """A failure to report to the user as one sentence, with an exit status."""
+
+    def __init__(self, message: str, status: int = EXIT_ERROR) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sos-desktop",
+        description=f"{APP_NAME}: live Signs of Safety case mapping and group supervision. "
+        "With no command, the facilitator's console opens.",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--db", metavar="URL", help="database URL (default: $SOS_DESKTOP_DB, else a SQLite file "
+                        "in the data folder)")
+    parser.add_argument("--data-dir", metavar="DIR", type=Path, help="folder for the database and settings")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("list", help="list cases and meetings with their ids")
+    importing = commands.add_parser("import", help="import a meeting file (prints the new meeting's id)")
+    importing.add_argument("file", type=Path, metavar="FILE.json")
+    importing.add_argument("--merge-observations", action="store_true",
+                           help="only add the file's observations to the matching existing meeting")
+    exporting = commands.add_parser("export", help="export a meeting")
+    exporting.add_argument("meeting_id", type=int, metavar="MEETING_ID")
+    exporting.add_argument("--json", type=Path, metavar="OUT.json", required=True,
+                           help="write the meeting interchange file here")
+    commands.add_parser("demo", help="create the demo case and meeting (prints the meeting's id)")
+    return parser
+
+
+def open_store(args: argparse.Namespace) -> Store:
+    return Store.open(resolve_database_url(args.db, args.data_dir))
+
+
+def _list(store: Store, out: TextIO) -> None:
+    cases = store.list_cases()
+    if not cases:
+        print("No cases yet. Try 'sos-desktop demo' or 'sos-desktop import FILE.json'.", file=out)
+        return
+    for case in cases:
+        reference = f" [{case.reference}]" if case.reference else ""
+        print(f"case {case.id}: {case.label}{reference} ({template(case.framework).name})", file=out)
+        for meeting in store.list_meetings(case.id):
+            when = meeting.held_on.strftime("%Y-%m-%d %H:%M") if meeting.held_on else "no date"
+            print(f"  meeting {meeting.id}: {meeting.title} ({when}, {meeting.kind.value})", file=out)
+
+
+def _import(store: Store, args: argparse.Namespace, out: TextIO) -> None:
+    if args.merge_observations:
+        reference, title, held_on, observations = read_observations(args.file)
+        meeting_id = store.find_meeting(reference, title, held_on)
+        if meeting_id is None:
+            raise CommandError(
+                f"No meeting titled '{title}' of case '{reference}' on that date is in the database; "
+                "nothing was changed."
+            )
+        meeting = store.get_meeting(meeting_id)
+        store.set_observations(meeting_id, merge_observations(meeting.observations, observations))
+        print(meeting_id, file=out)
+        return
+    bundle = store.save_bundle(read_meeting_file(args.file))
+    print(bundle.meeting.id, file=out)
+
+
+def _export(store: Store, args: argparse.Namespace, out: TextIO) -> None:
+    bundle = store.load_bundle(args.meeting_id)
+    write_meeting_file(bundle, args.json)
+    print(f"Exported meeting {args.meeting_id} to {args.json}", file=out)
+
+
+def run_command(args: argparse.Namespace, out: TextIO) -> None:
+    store = open_store(args)
+    try:
+        if args.command == "list":
+            _list(store, out)
+        elif args.command == "import":
+            _import(store, args, out)
+        elif args.command == "export":
+            _export(store, args, out)
+        elif args.command == "demo":
+            print(store.save_bundle(demo_bundle()).meeting.id, file=out)
+    finally:
+        store.close()
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Run the command line; return the exit status."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from sos_desktop.app import run_gui
+
+        return run_gui(args)
+    try:
+        run_command(args, out)
+    except CommandError as error:
+        print(f"sos-desktop: {error}", file=err)
+        return error.status
+    except InterchangeError as error:
+        print(f"sos-desktop: {error}", file=err)
+        return EXIT_INVALID
+    except NotFoundError as error:
+        print(f"sos-desktop: {error}", file=err)
+        return EXIT_INVALID
+    except (StoreError, ExportError) as error:
+        print(f"sos-desktop: {error}", file=err)
+        return EXIT_ERROR
+    except OSError as error:
+        print(f"sos-desktop: {error.strerror or 'the operating system refused'}"
+              f"{f': {error.filename}' if error.filename else ''}.", file=err)
+        return EXIT_ERROR
+    except ValueError as error:
+        print(f"sos-desktop: {error}", file=err)
+        return EXIT_INVALID
+    except KeyboardInterrupt:
+        print("sos-desktop: interrupted.", file=err)
+        return 130
+    except Exception as error:  # noqa: BLE001 - the promise is one sentence, never a traceback
+        print(f"sos-desktop: the command stopped with an unexpected error ({type(error).__name__}); "
+              "please report it.", file=err)
+        return EXIT_ERROR
+    return 0

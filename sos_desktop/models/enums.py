@@ -1,0 +1,117 @@
+"""The closed vocabularies of the practice: categories, kinds, roles and statuses.
+
+The string values are the keys of the interchange file (``shared/spec/interchange-v1.md``) and of the store.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Framework(StrEnum):
+    """Which variant of the practice framework a case is mapped in."""
+
+    SAFETY = "safety"
+    WELLBEING = "wellbeing"
+    SUCCESS = "success"
+
+
+class MeetingKind(StrEnum):
+    GROUP_SUPERVISION = "group_supervision"
+    MAPPING = "mapping"
+    REVIEW = "review"
+    NETWORK_MEETING = "network_meeting"
+
+
+class AttendeeRole(StrEnum):
+    FACILITATOR = "facilitator"
+    PRESENTER = "presenter"
+    RECORDER = "recorder"
+    OBSERVER = "observer"
+    ADVISOR = "advisor"
+    MANAGER = "manager"
+    PARTICIPANT = "participant"
+
+
+class Category(StrEnum):
+    """The eight categories of the assessment and planning map, in map order."""
+
+    HARM = "harm"
+    DANGER = "danger"
+    COMPLICATING = "complicating"
+    STRENGTH = "strength"
+    SAFETY = "safety"
+    GOAL = "goal"
+    NEXT_STEP = "next_step"
+    GREY = "grey"
+
+
+class Column(StrEnum):
+    """The three questions of the map."""
+
+    WORRIES = "worries"
+    WORKING_WELL = "working_well"
+    NEEDS_TO_HAPPEN = "needs_to_happen"
+
+
+COLUMN_OF: dict[Category, Column] = {
+    Category.HARM: Column.WORRIES,
+    Category.DANGER: Column.WORRIES,
+    Category.COMPLICATING: Column.WORRIES,
+    Category.GREY: Column.WORRIES,
+    Category.STRENGTH: Column.WORKING_WELL,
+    Category.SAFETY: Column.WORKING_WELL,
+    Category.GOAL: Column.NEEDS_TO_HAPPEN,
+    Category.NEXT_STEP: Column.NEEDS_TO_HAPPEN,
+}
+
+
+class NextStepStatus(StrEnum):
+    IDEA = "idea"
+    AGREED = "agreed"
+    DONE = "done"
+
+
+class PersonRole(StrEnum):
+    CHILD = "child"
+    PARENT = "parent"
+    CARER = "carer"
+    FAMILY = "family"
+    FRIEND = "friend"
+    COMMUNITY = "community"
+    PROFESSIONAL = "professional"
+    OTHER = "other"
+
+
+class Circle(StrEnum):
+    INNER = "inner"
+    OUTER = "outer"
+
+
+class TieKind(StrEnum):
+    PARENT = "parent"
+    PARTNER = "partner"
+    SIBLING = "sibling"
+    FAMILY = "family"
+    SUPPORT = "support"
+    PROFESSIONAL = "professional"
+    OTHER = "other"
+
+
+class House(StrEnum):
+    """The Three Houses of the child's voice."""
+
+    WORRIES = "worries"
+    GOOD_THINGS = "good_things"
+    DREAMS = "dreams"
+
+
+DEFAULT_PHASES: tuple[str, ...] = (
+    "purpose",
+    "overview",
+    "mapping",
+    "statements",
+    "scaling",
+    "next_steps",
+    "reflection",
+)

@@ -1,0 +1,83 @@
+"""Map items: the cards of the assessment and planning map, and pure functions over their order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sos_desktop.models.enums import Category, NextStepStatus
+
+MAX_TEXT_LENGTH = 20_000
+"""Longest card text we accept; a card is a sentence or a paragraph, not a document."""
+
+
+@dataclass
+class MapItem:
+    """One card on the map.
+
+    ``pairs_with`` links a danger statement to its safety goal (and back); ``owner``, ``due`` and ``status`` are
+    used by next steps. Ids are the store's; negative ids are provisional, local to one unsaved bundle.
+    """
+
+    category: Category
+    text: str
+    id: int | None = None
+    said_by: str = ""
+    pairs_with: int | None = None
+    owner: str = ""
+    due: date | None = None
+    status: NextStepStatus | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.category = Category(self.category)
+        if self.status is not None:
+            self.status = NextStepStatus(self.status)
+        if len(self.text) > MAX_TEXT_LENGTH:
+            raise ValueError(f"A card's text can be at most {MAX_TEXT_LENGTH:,} characters long.")
+
+
+def items_in(items: list[MapItem], category: Category) -> list[MapItem]:
+    """The items of one category, in their order on the map."""
+    return [item for item in items if item.category == category]
+
+
+def index_in_category(items: list[MapItem], item: MapItem) -> int:
+    """Where ``item`` stands among the items of its own category."""
+    return [i.id for i in items_in(items, item.category)].index(item.id)
+
+
+def find_item(items: list[MapItem], item_id: int) -> MapItem:
+    for item in items:
+        if item.id == item_id:
+            return item
+    raise KeyError(item_id)
+
+
+def place_item(items: list[MapItem], item: MapItem, category: Category, index: int) -> None:
+    """Put ``item`` (already in ``items`` or not) into ``category`` at ``index`` of that category, in place.
+
+    An index past the end appends; a negative index counts as 0. Items of other categories keep their order.
+    """
+    if item in items:
+        items.remove(item)
+    item.category = category
+    siblings = items_in(items, category)
+    index = max(0, min(index, len(siblings)))
+    if index < len(siblings):
+        items.insert(items.index(siblings[index]), item)
+    elif siblings:
+        items.insert(items.index(siblings[-1]) + 1, item)
+    else:
+        items.append(item)
+
+
+def unpaired(items: list[MapItem]) -> list[MapItem]:
+    """Danger statements and goals that have no partner, which practice says each should have."""
+    ids = {item.id for item in items}
+    return [
+        item
+        for item in items
+        if item.category in (Category.DANGER, Category.GOAL) and (item.pairs_with is None or item.pairs_with not in ids)
+    ]

@@ -1,0 +1,94 @@
+"""Cases and meetings: the documents everything else hangs on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sos_desktop.models.enums import AttendeeRole, Framework, MeetingKind
+from sos_desktop.models.mapping import MapItem
+from sos_desktop.models.network import Network
+from sos_desktop.models.observation import Observations
+from sos_desktop.models.scaling import Scale
+from sos_desktop.models.voice import ChildVoiceEntry
+
+MAX_LABEL_LENGTH = 200
+
+
+@dataclass
+class Case:
+    """A family's case. ``label`` is what the team calls it on screen (never a child's full name by choice)."""
+
+    label: str
+    reference: str = ""
+    framework: Framework = Framework.SAFETY
+    id: int | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.framework = Framework(self.framework)
+        self.label = check_label(self.label, "A case")
+
+
+@dataclass
+class Attendee:
+    """A professional at the meeting, with their role in it."""
+
+    name: str
+    role: AttendeeRole = AttendeeRole.PARTICIPANT
+
+    def __post_init__(self) -> None:
+        self.role = AttendeeRole(self.role)
+
+
+@dataclass
+class AgendaPhase:
+    phase: str
+    title: str = ""
+    planned_minutes: float | None = None
+    actual_minutes: float | None = None
+
+
+@dataclass
+class Meeting:
+    """One meeting about a case: its details, the map, the scales, the child's voice and any observations."""
+
+    title: str
+    case_id: int | None = None
+    id: int | None = None
+    kind: MeetingKind = MeetingKind.GROUP_SUPERVISION
+    held_on: datetime | None = None
+    focus_question: str = ""
+    confidentiality_agreed: bool = False
+    summary: str = ""
+    attendees: list[Attendee] = field(default_factory=list)
+    agenda: list[AgendaPhase] = field(default_factory=list)
+    items: list[MapItem] = field(default_factory=list)
+    scales: list[Scale] = field(default_factory=list)
+    child_voice: list[ChildVoiceEntry] = field(default_factory=list)
+    observations: Observations = field(default_factory=Observations)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.kind = MeetingKind(self.kind)
+        self.title = check_label(self.title, "A meeting")
+
+
+@dataclass
+class MeetingBundle:
+    """A meeting with its case and the case's network: what one interchange file carries."""
+
+    case: Case
+    meeting: Meeting
+    network: Network = field(default_factory=Network)
+
+
+def check_label(text: str, what: str) -> str:
+    """A case label or meeting title, trimmed; raise ValueError if empty or absurdly long."""
+    text = text.strip()
+    if not text:
+        raise ValueError(f"{what} needs a name.")
+    if len(text) > MAX_LABEL_LENGTH:
+        raise ValueError(f"{what}'s name can be at most {MAX_LABEL_LENGTH} characters long.")
+    return text

@@ -1,0 +1,68 @@
+"""The family's safety network: the people around the child and the ties between them.
+
+The network belongs to the case and carries across its meetings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sos_desktop.models.enums import Circle, PersonRole, TieKind
+
+
+def initials(name: str) -> str:
+    """A person's initials, the default name shown on the projector: "Mia Spencer" gives "MS"."""
+    parts = [part for part in name.replace("-", " ").split() if part]
+    return "".join(part[0].upper() for part in parts) or "?"
+
+
+@dataclass
+class NetworkPerson:
+    """Somebody in the child's network: family, friends, community or professionals."""
+
+    name: str
+    id: int | None = None
+    display_name: str = ""
+    role: PersonRole = PersonRole.OTHER
+    age: int | None = None
+    circle: Circle | None = None
+    knows_worries: bool = False
+    knows_worries_since: date | None = None
+    agrees_with: list[int] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)
+    contact: str = ""
+    notes: str = ""
+    x: float | None = None
+    y: float | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.role = PersonRole(self.role)
+        if self.circle is not None:
+            self.circle = Circle(self.circle)
+        if not self.display_name:
+            self.display_name = initials(self.name)
+        if self.age is not None and not 0 <= self.age <= 130:
+            raise ValueError(f"An age of {self.age} is not possible.")
+
+
+@dataclass
+class Tie:
+    """A relationship between two people of the network (``source`` is, for example, the parent of ``target``)."""
+
+    source: int
+    target: int
+    kind: TieKind = TieKind.OTHER
+    id: int | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.kind = TieKind(self.kind)
+
+
+@dataclass
+class Network:
+    people: list[NetworkPerson] = field(default_factory=list)
+    ties: list[Tie] = field(default_factory=list)

@@ -1,0 +1,57 @@
+"""Scales and ratings: the 0 to 10 judgement of the map, with half points."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from statistics import median
+from typing import Any
+
+
+def check_rating_value(value: float) -> float:
+    """Return ``value`` as a float if it is a valid rating (0 to 10 in half points), else raise ValueError."""
+    number = float(value)
+    if not 0.0 <= number <= 10.0 or (number * 2) != int(number * 2):
+        raise ValueError(f"A rating is a number from 0 to 10 in half points, not {value!r}.")
+    return number
+
+
+@dataclass
+class ScaleRating:
+    """One rater's number on a scale, with the two follow-up answers kept beside it."""
+
+    rater: str
+    value: float
+    reason: str = ""
+    one_point_higher: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.value = check_rating_value(self.value)
+
+
+@dataclass
+class Scale:
+    """A scaling question with its anchors; ``about`` ties it to one danger statement (map item id)."""
+
+    question: str
+    zero_means: str = ""
+    ten_means: str = ""
+    id: int | None = None
+    about: int | None = None
+    ratings: list[ScaleRating] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Spread:
+    lowest: float
+    highest: float
+    median: float
+
+
+def spread(ratings: list[ScaleRating]) -> Spread | None:
+    """Lowest, highest and median of a scale's ratings, or None when nobody has rated."""
+    if not ratings:
+        return None
+    values = [rating.value for rating in ratings]
+    return Spread(min(values), max(values), float(median(values)))

@@ -1,0 +1,149 @@
+"""Undo commands: every edit of a meeting is one of these, holding the old and the new value.
+
+Commands only call the document's ``apply_*`` methods, which change the domain object, write it through to the
+store and tell the views. A burst of typing in one field merges into one undo step.
+"""
+
+from __future__ import annotations
+
+import copy
+import time
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtGui import QUndoCommand
+
+from sos_desktop.models import Attendee, Category, MapItem
+
+if TYPE_CHECKING:
+    from sos_desktop.ui.document import MeetingDocument
+
+MERGE_WINDOW_SECONDS = 2.0
+"""Keystrokes closer together than this in one field are one undo step."""
+
+_DETAIL_ID = 1
+_ITEM_TEXT_ID = 2
+
+
+class SetDetailCommand(QUndoCommand):
+    """Change one field of the meeting's details (title, kind, date, focus question, ...)."""
+
+    def __init__(self, document: MeetingDocument, name: str, new: Any, *, mergeable: bool, label: str) -> None:
+        super().__init__(f"Change {label}")
+        self.document = document
+        self.name = name
+        self.old = getattr(document.meeting, name)
+        self.new = new
+        self.mergeable = mergeable
+        self.stamp = time.monotonic()
+
+    def redo(self) -> None:
+        self.document.apply_detail(self.name, self.new)
+
+    def undo(self) -> None:
+        self.document.apply_detail(self.name, self.old)
+
+    def id(self) -> int:
+        return _DETAIL_ID if self.mergeable else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+        if not isinstance(other, SetDetailCommand) or other.name != self.name:
+            return False
+        if other.stamp - self.stamp > MERGE_WINDOW_SECONDS:
+            return False
+        self.new = other.new
+        self.stamp = other.stamp
+        self.setObsolete(self.new == self.old)
+        return True
+
+
+class SetAttendeesCommand(QUndoCommand):
+    def __init__(self, document: MeetingDocument, new: list[Attendee], label: str) -> None:
+        super().__init__(label)
+        self.document = document
+        self.old = copy.deepcopy(document.meeting.attendees)
+        self.new = copy.deepcopy(new)
+
+    def redo(self) -> None:
+        self.document.apply_attendees(copy.deepcopy(self.new))
+
+    def undo(self) -> None:
+        self.document.apply_attendees(copy.deepcopy(self.old))
+
+
+class AddItemCommand(QUndoCommand):
+    def __init__(self, document: MeetingDocument, item: MapItem, index: int | None, label: str) -> None:
+        super().__init__(f"Add to {label}")
+        self.document = document
+        self.item = item
+        self.index = index
+
+    def redo(self) -> None:
+        # The first redo gets an id from the store; a later redo puts the item back under that same id.
+        self.document.apply_insert_item(copy.deepcopy(self.item), self.index)
+        self.item.id = self.document.last_inserted_id
+
+    def undo(self) -> None:
+        assert self.item.id is not None
+        self.document.apply_remove_item(self.item.id)
+
+
+class EditItemTextCommand(QUndoCommand):
+    def __init__(self, document: MeetingDocument, item: MapItem, new: str) -> None:
+        super().__init__("Edit card")
+        assert item.id is not None
+        self.document = document
+        self.item_id = item.id
+        self.old = item.text
+        self.new = new
+        self.stamp = time.monotonic()
+
+    def redo(self) -> None:
+        self.document.apply_item_text(self.item_id, self.new)
+
+    def undo(self) -> None:
+        self.document.apply_item_text(self.item_id, self.old)
+
+    def id(self) -> int:
+        return _ITEM_TEXT_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+        if not isinstance(other, EditItemTextCommand) or other.item_id != self.item_id:
+            return False
+        if other.stamp - self.stamp > MERGE_WINDOW_SECONDS:
+            return False
+        self.new = other.new
+        self.stamp = other.stamp
+        self.setObsolete(self.new == self.old)
+        return True
+
+
+class DeleteItemCommand(QUndoCommand):
+    def __init__(self, document: MeetingDocument, item: MapItem) -> None:
+        super().__init__("Delete card")
+        self.document = document
+        self.item = copy.deepcopy(item)
+        self.index = document.index_of(item)
+
+    def redo(self) -> None:
+        assert self.item.id is not None
+        self.document.apply_remove_item(self.item.id)
+
+    def undo(self) -> None:
+        # Re-inserting with its old id restores the pairing on both sides.
+        self.document.apply_insert_item(copy.deepcopy(self.item), self.index)
+
+
+class MoveItemCommand(QUndoCommand):
+    def __init__(self, document: MeetingDocument, item: MapItem, category: Category, index: int) -> None:
+        super().__init__("Move card")
+        assert item.id is not None
+        self.document = document
+        self.item_id = item.id
+        self.old = (item.category, document.index_of(item))
+        self.new = (category, index)
+
+    def redo(self) -> None:
+        self.document.apply_move_item(self.item_id, *self.new)
+
+    def undo(self) -> None:
+        self.document.apply_move_item(self.item_id, *self.old)

@@ -1,0 +1,106 @@
+"""Small dialogs the console asks with: case details, a name, a yes/no before deleting, a file to open or save.
+
+Kept as module functions so tests can answer them without a person at the keyboard.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
+
+from sos_desktop.models import Case, Framework
+from sos_desktop.models.meeting import MAX_LABEL_LENGTH
+from sos_desktop.models.templates import template
+
+JSON_FILTER = "Meeting files (*.json);;All files (*)"
+
+
+class CaseDialog(QDialog):
+    """Name, reference and framework of a case."""
+
+    def __init__(self, parent: QWidget | None, case: Case | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Case details" if case else "New case")
+        self.label = QLineEdit(case.label if case else "")
+        self.label.setMaxLength(MAX_LABEL_LENGTH)
+        self.label.setPlaceholderText("For example: Family S (avoid a child's full name)")
+        self.label.setAccessibleName("Case name")
+        self.reference = QLineEdit(case.reference if case else "")
+        self.reference.setMaxLength(MAX_LABEL_LENGTH)
+        self.reference.setPlaceholderText("The case number in your records system (optional)")
+        self.reference.setAccessibleName("Case reference")
+        self.framework = QComboBox()
+        self.framework.setAccessibleName("Practice framework")
+        for framework in Framework:
+            self.framework.addItem(template(framework).name, framework.value)
+        if case:
+            self.framework.setCurrentIndex(self.framework.findData(case.framework.value))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.label.textChanged.connect(lambda text: self.ok.setEnabled(bool(text.strip())))
+        self.ok.setEnabled(bool(self.label.text().strip()))
+        form = QFormLayout(self)
+        form.addRow("&Name", self.label)
+        form.addRow("&Reference", self.reference)
+        form.addRow("&Framework", self.framework)
+        form.addRow(buttons)
+
+    def case(self, base: Case | None) -> Case:
+        return Case(
+            label=self.label.text(),
+            reference=self.reference.text().strip(),
+            framework=Framework(self.framework.currentData()),
+            id=base.id if base else None,
+            extra=dict(base.extra) if base else {},
+        )
+
+
+def ask_case(parent: QWidget, case: Case | None = None) -> Case | None:
+    dialog = CaseDialog(parent, case)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.case(case)
+
+
+def ask_text(parent: QWidget, title: str, label: str, text: str = "") -> str | None:
+    value, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
+    value = value.strip()
+    return value if ok and value else None
+
+
+def confirm(parent: QWidget, title: str, question: str) -> bool:
+    answer = QMessageBox.question(
+        parent,
+        title,
+        question,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def tell(parent: QWidget, title: str, message: str) -> None:
+    QMessageBox.warning(parent, title, message)
+
+
+def ask_open_path(parent: QWidget, title: str) -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(parent, title, "", JSON_FILTER)
+    return Path(name) if name else None
+
+
+def ask_save_path(parent: QWidget, title: str, suggestion: str) -> Path | None:
+    name, _ = QFileDialog.getSaveFileName(parent, title, suggestion, JSON_FILTER)
+    return Path(name) if name else None

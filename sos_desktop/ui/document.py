@@ -1,0 +1,184 @@
+"""The meeting document: one per open meeting, owning the domain object and its QUndoStack.
+
+Public methods only push undo commands. The ``apply_*`` methods, called by the commands, change the domain object,
+write the change through to the store in its own transaction, and emit the signal the views follow. Views never
+change domain data themselves, and never keep a copy of it.
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from sos_desktop.models import (
+    Attendee,
+    Case,
+    Category,
+    MapItem,
+    Meeting,
+    find_item,
+    index_in_category,
+    items_in,
+    place_item,
+)
+from sos_desktop.models.templates import FrameworkTemplate, template
+from sos_desktop.store.errors import StoreError
+from sos_desktop.store.store import Store
+from sos_desktop.ui.commands import (
+    AddItemCommand,
+    DeleteItemCommand,
+    EditItemTextCommand,
+    MoveItemCommand,
+    SetAttendeesCommand,
+    SetDetailCommand,
+)
+
+T = TypeVar("T")
+
+DETAIL_LABELS = {
+    "title": "title",
+    "kind": "kind of meeting",
+    "held_on": "date",
+    "focus_question": "focus question",
+    "confidentiality_agreed": "confidentiality",
+    "summary": "summary",
+}
+_TEXT_DETAILS = {"title", "focus_question", "summary"}
+
+
+class MeetingDocument(QObject):
+    """An open meeting. Signals tell the views what changed; the store always holds what the views show."""
+
+    detailsChanged = Signal()  # noqa: N815 - Qt signal naming
+    attendeesChanged = Signal()  # noqa: N815
+    itemsChanged = Signal()  # noqa: N815 - cards added, removed or moved
+    itemTextChanged = Signal(int)  # noqa: N815 - the card's id
+    saveFailed = Signal(str)  # noqa: N815 - one sentence for the user
+
+    def __init__(self, store: Store, meeting_id: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.meeting: Meeting = store.get_meeting(meeting_id)
+        assert self.meeting.case_id is not None
+        self.case: Case = store.get_case(self.meeting.case_id)
+        self.undo_stack = QUndoStack(self)
+        self.last_inserted_id: int | None = None
+        self._provisional_ids = itertools.count(-1, -1)
+
+    @property
+    def meeting_id(self) -> int:
+        assert self.meeting.id is not None
+        return self.meeting.id
+
+    @property
+    def template(self) -> FrameworkTemplate:
+        return template(self.case.framework)
+
+    # Reading ---------------------------------------------------------------------------------------------------
+
+    def items(self, category: Category) -> list[MapItem]:
+        return items_in(self.meeting.items, category)
+
+    def item(self, item_id: int) -> MapItem:
+        return find_item(self.meeting.items, item_id)
+
+    def index_of(self, item: MapItem) -> int:
+        return index_in_category(self.meeting.items, item)
+
+    # Edits: each pushes one undo command ------------------------------------------------------------------------
+
+    def set_detail(self, name: str, value: Any) -> None:
+        if name not in DETAIL_LABELS:
+            raise KeyError(name)
+        if getattr(self.meeting, name) == value:
+            return
+        self.undo_stack.push(
+            SetDetailCommand(self, name, value, mergeable=name in _TEXT_DETAILS, label=DETAIL_LABELS[name])
+        )
+
+    def set_attendees(self, attendees: list[Attendee], label: str = "Change attendees") -> None:
+        if attendees != self.meeting.attendees:
+            self.undo_stack.push(SetAttendeesCommand(self, attendees, label))
+
+    def add_item(self, category: Category, text: str, index: int | None = None) -> MapItem:
+        """Add a card and return it (with its id)."""
+        item = MapItem(category=category, text=text)
+        command = AddItemCommand(self, item, index, self.template.label(category))
+        self.undo_stack.push(command)
+        return self.item(command.item.id) if command.item.id is not None else item
+
+    def set_item_text(self, item_id: int, text: str) -> None:
+        item = self.item(item_id)
+        if item.text != text:
+            self.undo_stack.push(EditItemTextCommand(self, item, text))
+
+    def delete_item(self, item_id: int) -> None:
+        self.undo_stack.push(DeleteItemCommand(self, self.item(item_id)))
+
+    def move_item(self, item_id: int, category: Category, index: int) -> None:
+        item = self.item(item_id)
+        if item.category == category and self.index_of(item) == index:
+            return
+        self.undo_stack.push(MoveItemCommand(self, item, category, index))
+
+    # Applying, called by the commands ---------------------------------------------------------------------------
+
+    def _write(self, action: Callable[[], T]) -> T | None:
+        """Write through to the store; on failure keep the edit in memory and say so instead of crashing."""
+        try:
+            return action()
+        except StoreError as error:
+            self.saveFailed.emit(str(error))
+            return None
+
+    def apply_detail(self, name: str, value: Any) -> None:
+        setattr(self.meeting, name, value)
+        self._write(lambda: self.store.update_meeting_details(self.meeting))
+        self.detailsChanged.emit()
+
+    def apply_attendees(self, attendees: list[Attendee]) -> None:
+        self.meeting.attendees = attendees
+        self._write(lambda: self.store.set_attendees(self.meeting_id, copy.deepcopy(attendees)))
+        self.attendeesChanged.emit()
+
+    def apply_insert_item(self, item: MapItem, index: int | None) -> None:
+        siblings = self.items(item.category)
+        position = len(siblings) if index is None else index
+        saved = self._write(lambda: self.store.add_item(self.meeting_id, copy.deepcopy(item), position))
+        if saved is not None:
+            item.id = saved.id
+        elif item.id is None:
+            item.id = next(self._provisional_ids)
+        place_item(self.meeting.items, item, item.category, position)
+        if item.pairs_with is not None:
+            for other in self.meeting.items:
+                if other.id == item.pairs_with:
+                    other.pairs_with = item.id
+        self.last_inserted_id = item.id
+        self.itemsChanged.emit()
+
+    def apply_remove_item(self, item_id: int) -> None:
+        item = self.item(item_id)
+        self._write(lambda: self.store.delete_item(item_id))
+        self.meeting.items.remove(item)
+        for other in self.meeting.items:
+            if other.pairs_with == item_id:
+                other.pairs_with = None
+        self.itemsChanged.emit()
+
+    def apply_item_text(self, item_id: int, text: str) -> None:
+        item = self.item(item_id)
+        item.text = text
+        self._write(lambda: self.store.update_item(item))
+        self.itemTextChanged.emit(item_id)
+
+    def apply_move_item(self, item_id: int, category: Category, index: int) -> None:
+        item = self.item(item_id)
+        self._write(lambda: self.store.move_item(item_id, category, index))
+        place_item(self.meeting.items, item, category, index)
+        self.itemsChanged.emit()

@@ -1,0 +1,333 @@
+"""The facilitator's console: the navigator of cases and meetings beside the open meeting's map and details."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
+
+from sos_desktop import APP_NAME, __version__
+from sos_desktop.exporters.interchange import ExportError, InterchangeError, read_meeting_file, write_meeting_file
+from sos_desktop.models import Case, Meeting, MeetingKind, Scale
+from sos_desktop.models.demo import default_agenda
+from sos_desktop.models.templates import template
+from sos_desktop.store.engine import display_url
+from sos_desktop.store.errors import StoreError
+from sos_desktop.store.store import Store
+from sos_desktop.ui import dialogs
+from sos_desktop.ui.actions import ActionId, make_action
+from sos_desktop.ui.details_panel import DetailsPanel
+from sos_desktop.ui.document import MeetingDocument
+from sos_desktop.ui.map_panel import MapPanel
+from sos_desktop.ui.navigator import CASE, MEETING, Navigator
+
+SAVED_MESSAGE = "All changes saved"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.settings = settings
+        self.document: MeetingDocument | None = None
+        self.map_panel: MapPanel | None = None
+        self.details_panel: DetailsPanel | None = None
+        self.setWindowTitle(APP_NAME)
+        self.undo_group = QUndoGroup(self)
+
+        self.navigator = Navigator(store)
+        self.navigator.meetingActivated.connect(self.open_meeting)
+        self.empty = QLabel("Choose a meeting on the left, or create one with File › New meeting (Ctrl+N).")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.tabs = QTabWidget()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.tabs)
+        splitter = QSplitter()
+        splitter.addWidget(self.navigator)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 4)
+        splitter.setSizes([260, 1000])
+        self.setCentralWidget(splitter)
+        self.actions_by_id = {
+            ActionId.NEW_CASE: make_action(ActionId.NEW_CASE, self, self.new_case),
+            ActionId.NEW_MEETING: make_action(ActionId.NEW_MEETING, self, self.new_meeting),
+            ActionId.EDIT_CASE: make_action(ActionId.EDIT_CASE, self, self.edit_case),
+            ActionId.RENAME: make_action(ActionId.RENAME, self, self.rename_selected),
+            ActionId.DELETE: make_action(ActionId.DELETE, self, self.delete_selected),
+            ActionId.IMPORT: make_action(ActionId.IMPORT, self, self.import_file),
+            ActionId.EXPORT: make_action(ActionId.EXPORT, self, self.export_file),
+            ActionId.QUIT: make_action(ActionId.QUIT, self, self.close),
+            ActionId.ABOUT: make_action(ActionId.ABOUT, self, self.about),
+        }
+        self._build_menus()
+        self.statusBar().showMessage(SAVED_MESSAGE)
+        self.navigator.reload()
+        self._update_actions()
+
+    def _build_menus(self) -> None:
+        a = self.actions_by_id
+        file_menu = self.menuBar().addMenu("&File")
+        for action_id in (ActionId.NEW_CASE, ActionId.NEW_MEETING, ActionId.EDIT_CASE, ActionId.RENAME,
+                          ActionId.DELETE, None, ActionId.IMPORT, ActionId.EXPORT, None, ActionId.QUIT):
+            if action_id is None:
+                file_menu.addSeparator()
+            else:
+                file_menu.addAction(a[action_id])
+        edit_menu = self.menuBar().addMenu("&Edit")
+        self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(a[ActionId.ABOUT])
+
+    def _update_actions(self) -> None:
+        has_case = self.navigator.selected_case_id() is not None
+        for action_id in (ActionId.NEW_MEETING, ActionId.EDIT_CASE, ActionId.RENAME, ActionId.DELETE):
+            self.actions_by_id[action_id].setEnabled(has_case)
+        self.actions_by_id[ActionId.EXPORT].setEnabled(self.document is not None)
+
+    # Opening a meeting -----------------------------------------------------------------------------------------
+
+    def open_meeting(self, meeting_id: int) -> None:
+        if self.document is not None and self.document.meeting_id == meeting_id:
+            return
+        try:
+            document = MeetingDocument(self.store, meeting_id, self)
+        except StoreError as error:
+            dialogs.tell(self, "Could not open the meeting", str(error))
+            return
+        self.close_meeting()
+        self.document = document
+        document.saveFailed.connect(self._save_failed)
+        document.detailsChanged.connect(self._details_changed)
+        self.undo_group.addStack(document.undo_stack)
+        self.undo_group.setActiveStack(document.undo_stack)
+        self.map_panel = MapPanel(document)
+        self.details_panel = DetailsPanel(document)
+        self.tabs.addTab(self.map_panel, "&Map")
+        self.tabs.addTab(self.details_panel, "Meeting &details")
+        self.stack.setCurrentWidget(self.tabs)
+        self.navigator.select(MEETING, meeting_id)
+        self._details_changed()
+        self._update_actions()
+
+    def close_meeting(self) -> None:
+        if self.document is None:
+            return
+        self.undo_group.removeStack(self.document.undo_stack)
+        while self.tabs.count():
+            widget = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            widget.deleteLater()
+        self.document.deleteLater()
+        self.document = self.map_panel = self.details_panel = None
+        self.stack.setCurrentWidget(self.empty)
+        self.setWindowTitle(APP_NAME)
+        self._update_actions()
+
+    def _details_changed(self) -> None:
+        if self.document is None:
+            return
+        meeting = self.document.meeting
+        self.setWindowTitle(f"{meeting.title} · {self.document.case.label} — {APP_NAME}")
+        selected = self.navigator.currentItem()
+        if selected is not None and not selected.text(0).startswith(meeting.title + " —"):
+            self.navigator.reload(select_meeting=meeting.id)
+
+    def _save_failed(self, message: str) -> None:
+        self.statusBar().showMessage(f"Not saved: {message}")
+        dialogs.tell(self, "Your change could not be saved", message + " Your work stays open in this window; "
+                     "export the meeting to a file (File › Export meeting file) to keep a copy.")
+
+    # Cases and meetings ------------------------------------------------------------------------------------------
+
+    def new_case(self) -> None:
+        case = dialogs.ask_case(self)
+        if case is None:
+            return
+        try:
+            case = self.store.add_case(case)
+        except StoreError as error:
+            dialogs.tell(self, "Could not create the case", str(error))
+            return
+        self.navigator.reload()
+        assert case.id is not None
+        self.navigator.select(CASE, case.id)
+        self._update_actions()
+
+    def edit_case(self) -> None:
+        case_id = self.navigator.selected_case_id()
+        if case_id is None:
+            return
+        old = self.store.get_case(case_id)
+        case = dialogs.ask_case(self, old)
+        if case is None:
+            return
+        self._save_case(case)
+
+    def _save_case(self, case: Case) -> None:
+        try:
+            self.store.update_case(case)
+        except StoreError as error:
+            dialogs.tell(self, "Could not change the case", str(error))
+            return
+        if self.document is not None and self.document.case.id == case.id:
+            self.document.case = case
+            if self.map_panel is not None:
+                self.map_panel.relabel()
+            self._details_changed()
+        self.navigator.reload(select_meeting=self.document.meeting_id if self.document else None)
+
+    def new_meeting(self, title: str | None = None) -> int | None:
+        case_id = self.navigator.selected_case_id()
+        if case_id is None:
+            return None
+        title = title or dialogs.ask_text(self, "New meeting", "Title of the meeting:", "Group supervision")
+        if not title:
+            return None
+        case = self.store.get_case(case_id)
+        wording = template(case.framework).scale
+        meeting = Meeting(
+            title=title,
+            case_id=case_id,
+            kind=MeetingKind.GROUP_SUPERVISION,
+            held_on=datetime.now().replace(second=0, microsecond=0),
+            agenda=default_agenda(),
+            scales=[Scale(question=wording.question, zero_means=wording.zero_means, ten_means=wording.ten_means)],
+        )
+        try:
+            meeting = self.store.add_meeting(meeting)
+        except StoreError as error:
+            dialogs.tell(self, "Could not create the meeting", str(error))
+            return None
+        assert meeting.id is not None
+        self.navigator.reload(select_meeting=meeting.id)
+        self.open_meeting(meeting.id)
+        return meeting.id
+
+    def rename_selected(self) -> None:
+        selected = self.navigator.selected()
+        if selected is None:
+            return
+        kind, item_id = selected
+        if kind == CASE:
+            case = self.store.get_case(item_id)
+            label = dialogs.ask_text(self, "Rename case", "Name of the case:", case.label)
+            if label:
+                case.label = label
+                self._save_case(case)
+            return
+        if self.document is None or self.document.meeting_id != item_id:
+            self.open_meeting(item_id)
+        assert self.document is not None
+        title = dialogs.ask_text(self, "Rename meeting", "Title of the meeting:", self.document.meeting.title)
+        if title:
+            self.document.set_detail("title", title)
+
+    def delete_selected(self) -> None:
+        selected = self.navigator.selected()
+        if selected is None:
+            return
+        kind, item_id = selected
+        try:
+            if kind == CASE:
+                case = self.store.get_case(item_id)
+                count = len(self.store.list_meetings(item_id))
+                question = (f"Delete the case “{case.label}” and its {count} meeting{'s' if count != 1 else ''} "
+                            "for good? This cannot be undone.")
+                if not dialogs.confirm(self, "Delete case", question):
+                    return
+                if self.document is not None and self.document.case.id == item_id:
+                    self.close_meeting()
+                self.store.delete_case(item_id)
+            else:
+                meeting = self.store.get_meeting(item_id)
+                if not dialogs.confirm(self, "Delete meeting",
+                                       f"Delete the meeting “{meeting.title}” for good? This cannot be undone."):
+                    return
+                if self.document is not None and self.document.meeting_id == item_id:
+                    self.close_meeting()
+                self.store.delete_meeting(item_id)
+        except StoreError as error:
+            dialogs.tell(self, "Could not delete", str(error))
+        self.navigator.reload(select_meeting=self.document.meeting_id if self.document else None)
+        self._update_actions()
+
+    # Files -------------------------------------------------------------------------------------------------------
+
+    def import_file(self) -> None:
+        path = dialogs.ask_open_path(self, "Import meeting file")
+        if path is None:
+            return
+        try:
+            bundle = self.store.save_bundle(read_meeting_file(path))
+        except (InterchangeError, StoreError) as error:
+            dialogs.tell(self, "The file was not imported", f"{error} Nothing was added.")
+            return
+        assert bundle.meeting.id is not None
+        self.navigator.reload(select_meeting=bundle.meeting.id)
+        self.open_meeting(bundle.meeting.id)
+
+    def export_file(self) -> None:
+        if self.document is None:
+            return
+        suggestion = f"{self.document.case.label} {self.document.meeting.title}.json".replace("/", "-")
+        path = dialogs.ask_save_path(self, "Export meeting file", suggestion)
+        if path is None:
+            return
+        try:
+            write_meeting_file(self.store.load_bundle(self.document.meeting_id), path)
+        except (ExportError, StoreError) as error:
+            dialogs.tell(self, "The meeting was not exported", str(error))
+            return
+        self.statusBar().showMessage(f"Exported to {path}", 10_000)
+
+    def about(self) -> None:
+        QMessageBox.about(self, f"About {APP_NAME}",
+                          f"{APP_NAME} {__version__}\n\nCase mapping and group supervision in the Signs of Safety "
+                          "practice framework.\n\nYour data stays on this machine (or your council's own "
+                          f"database):\n{display_url(self.store.url)}")
+
+    # Window state ------------------------------------------------------------------------------------------------
+
+    def restore_state(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        last = self.settings.value("window/last_meeting")
+        if last is not None:
+            try:
+                meeting_id = int(str(last))
+            except ValueError:
+                return
+            if any(m.id == meeting_id for m in self.store.list_meetings()):
+                self.open_meeting(meeting_id)
+
+    def save_state(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        if self.document is not None:
+            self.settings.setValue("window/last_meeting", self.document.meeting_id)
+        else:
+            self.settings.remove("window/last_meeting")
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.save_state()
+        super().closeEvent(event)
