@@ -99,7 +99,12 @@ def _import(store: Store, args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _export(store: Store, args: argparse.Namespace, out: TextIO) -> None:
-    bundle = store.load_bundle(args.meeting_id)
+    try:
+        bundle = store.load_bundle(args.meeting_id)
+    except NotFoundError:
+        raise CommandError(
+            f"There is no meeting {args.meeting_id} in the database; 'sos-desktop list' shows the ids.", EXIT_INVALID
+        ) from None
     write_meeting_file(bundle, args.json)
     print(f"Exported meeting {args.meeting_id} to {args.json}", file=out)
 

@@ -37,7 +37,7 @@ class Observations:
 
 
 def _joined(mine: str, theirs: str) -> str:
-    if not theirs or theirs == mine:
+    if not theirs or theirs in mine.split("\n\n") or theirs == mine:
         return mine
     if not mine:
         return theirs
@@ -47,12 +47,12 @@ def _joined(mine: str, theirs: str) -> str:
 def merge_observations(mine: Observations, theirs: Observations) -> Observations:
     """Add another observer's feedback to ours without losing either.
 
-    Notes are kept in time order (ours first at equal minutes); ratings and notes already present are not
-    repeated; different observers' names and texts are joined.
+    Notes are kept in time order (ours first at equal minutes); ratings, notes and texts already present are not
+    repeated, so merging the same file twice changes nothing; different observers' names and texts are joined.
     """
     notes = list(mine.notes) + [note for note in theirs.notes if note not in mine.notes]
     notes.sort(key=lambda note: float("inf") if note.at_minute is None else note.at_minute)
-    observers = [name for name in (mine.observer, theirs.observer) if name]
+    observers = [name for text in (mine.observer, theirs.observer) for name in text.split(", ") if name]
     return Observations(
         observer=", ".join(dict.fromkeys(observers)),
         notes=notes,

@@ -1,0 +1,176 @@
+"""The meeting interchange file, version 1: one meeting with its case, as JSON, read and written whole.
+
+The format is ``shared/spec/interchange-v1.md``, encoded by ``schema/meeting-v1.schema.json`` (shipped in the
+package). Reading checks, in this order, and stops at the first problem, which an ``InterchangeError`` names by
+its path (``map[3].category: ...``): that the file can be read as UTF-8 JSON of sensible size; that it holds only
+JSON values; that it keeps to the schema; that its ids, references and pairs hold together. Only then are domain
+objects built, so an invalid file gives nothing at all. Writing never leaves a half-written file behind.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from contextlib import suppress
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sos_desktop.exporters.errors import TOP_LEVEL, ExportError, InterchangeError, format_path
+from sos_desktop.exporters.interchange_checks import first_semantic_error
+from sos_desktop.exporters.interchange_decode import decode_bundle
+from sos_desktop.exporters.interchange_encode import encode_bundle
+from sos_desktop.exporters.interchange_schema import (
+    FORMAT,
+    VERSION,
+    first_non_json_value,
+    first_schema_error,
+    meeting_schema,
+)
+from sos_desktop.models import MeetingBundle, Observations
+
+__all__ = [
+    "FORMAT",
+    "MAX_FILE_BYTES",
+    "TOP_LEVEL",
+    "VERSION",
+    "ExportError",
+    "InterchangeError",
+    "bundle_to_dict",
+    "format_path",
+    "meeting_schema",
+    "parse_meeting",
+    "read_meeting_file",
+    "read_observations",
+    "write_meeting_file",
+]
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+"""The largest file we read: a real meeting is a few hundred kilobytes at most."""
+
+
+class _NotANumberError(ValueError):
+    """JSON has no NaN or Infinity, though Python's json module reads them."""
+
+
+def _refuse_constant(name: str) -> Any:
+    raise _NotANumberError(name)
+
+
+def parse_meeting(data: object) -> MeetingBundle:
+    """The meeting bundle described by ``data`` (a parsed JSON document), or InterchangeError at its first fault.
+
+    File ids become provisional negative ids unique within the bundle; the store assigns real ones.
+    """
+    problem = first_non_json_value(data) or first_schema_error(data)
+    if problem is None and isinstance(data, dict):
+        problem = first_semantic_error(data)
+    if problem is not None:
+        raise problem
+    assert isinstance(data, dict)  # the schema asks for an object at the top level
+    return decode_bundle(data)
+
+
+def read_meeting_file(path: Path) -> MeetingBundle:
+    """The meeting bundle in the file at ``path``; InterchangeError if it cannot be read or is not valid."""
+    return parse_meeting(_load(Path(path)))
+
+
+def read_observations(path: Path) -> tuple[str, str, datetime | None, Observations]:
+    """What ``import FILE --merge-observations`` needs: case reference, meeting title, held on, observations.
+
+    The whole file is checked as for an import, so a broken file is refused before anything is merged.
+    """
+    bundle = read_meeting_file(path)
+    return bundle.case.reference, bundle.meeting.title, bundle.meeting.held_on, bundle.meeting.observations
+
+
+def bundle_to_dict(bundle: MeetingBundle) -> dict[str, Any]:
+    """The version 1 document of ``bundle``, ready for ``json.dump``; reading it back gives the same meeting."""
+    return encode_bundle(bundle)
+
+
+def write_meeting_file(bundle: MeetingBundle, path: Path) -> None:
+    """Write ``bundle`` to ``path`` as UTF-8 JSON, replacing any file there only once the new one is complete.
+
+    Raises ExportError if the folder cannot be written to, or if the meeting holds something a meeting file
+    cannot (a name longer than the format allows, say), since we never write a file we would refuse to read.
+    """
+    path = Path(path)
+    document = bundle_to_dict(bundle)
+    try:
+        parse_meeting(document)
+    except InterchangeError as error:
+        raise ExportError(f"The meeting cannot be exported because of {error}") from error
+    text = json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    try:
+        _write_atomically(path, text.encode("utf-8"))
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise ExportError(f"The meeting could not be written to {path}: {reason[:1].lower()}{reason[1:]}.") from error
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside ``path``, flush it to disk, then rename it over ``path`` in one step."""
+    folder = path.parent
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name[:100]}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(temporary)
+        raise
+    _sync_folder(folder)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable where the system allows it (POSIX); a failure here loses nothing."""
+    if os.name != "posix":
+        return
+    with suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+def _load(path: Path) -> object:
+    """The JSON document in the file at ``path``; InterchangeError, in one sentence, if there is none."""
+    try:
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise InterchangeError(f"{path} cannot be read: {reason[:1].lower()}{reason[1:]}.") from error
+    if len(raw) > MAX_FILE_BYTES:
+        raise InterchangeError(
+            f"{path} is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, too large to be a meeting file."
+        )
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InterchangeError(f"{path} is saved as UTF-16 text; save it as UTF-8 and import it again.")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise InterchangeError(
+            f"{path} is not UTF-8 text: line {line} holds a byte (0x{raw[error.start]:02X}) that UTF-8 does not allow."
+        ) from error
+    if not text.strip():
+        raise InterchangeError(f"{path} is empty, so it holds no meeting.")
+    try:
+        return json.loads(text, parse_constant=_refuse_constant)
+    except json.JSONDecodeError as error:
+        reason = error.msg[:1].lower() + error.msg[1:]
+        raise InterchangeError(
+            f"{path} is not valid JSON: {reason} at line {error.lineno}, column {error.colno}."
+        ) from error
+    except _NotANumberError as error:
+        raise InterchangeError(f"{path} is not valid JSON: {error} is not a number JSON allows.") from error
+    except RecursionError as error:
+        raise InterchangeError(f"{path} is nested too deeply to be a meeting file.") from error

@@ -1,0 +1,130 @@
+"""Checks of a meeting file that its JSON Schema cannot express: unique ids, references, pairs and real dates.
+
+They run on a document that already keeps to the schema, so every value has its expected type.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime
+from typing import Any
+
+from sos_desktop.exporters.errors import InterchangeError, JsonPath
+from sos_desktop.exporters.interchange_schema import order_key
+
+Problem = tuple[JsonPath, str]
+
+_PAIRED = {"danger": "goal", "goal": "danger"}
+_PAIR_NAMES = {"danger": "a danger statement", "goal": "a safety goal"}
+
+
+def first_semantic_error(document: dict[str, Any]) -> InterchangeError | None:
+    """The first problem (in document order) that the schema lets through, or None if there is none."""
+    problems = list(_problems(document))
+    if not problems:
+        return None
+    parts, detail = min(problems, key=lambda problem: order_key(document, problem[0]))
+    return InterchangeError.at(parts, detail)
+
+
+def _problems(document: dict[str, Any]) -> Iterator[Problem]:
+    people: list[dict[str, Any]] = document.get("people") or []
+    items: list[dict[str, Any]] = document.get("map") or []
+    scales: list[dict[str, Any]] = document.get("scales") or []
+    yield from _duplicate_ids("people", people, "person")
+    yield from _duplicate_ids("map", items, "map item")
+    yield from _duplicate_ids("scales", scales, "scale")
+    person_ids = {person["id"] for person in people if person.get("id") is not None}
+    item_ids = {item["id"] for item in items if item.get("id") is not None}
+
+    yield from _date_problems(("meeting", "held_on"), document["meeting"].get("held_on"), with_time=True)
+    for index, person in enumerate(people):
+        yield from _date_problems(("people", index, "knows_worries_since"), person.get("knows_worries_since"))
+        for position, item_id in enumerate(person.get("agrees_with") or []):
+            yield from _unknown(("people", index, "agrees_with", position), item_id, item_ids, "map item")
+    for index, tie in enumerate(document.get("ties") or []):
+        for end in ("from", "to"):
+            if tie.get(end) is None:
+                yield ("ties", index, end), "a tie needs both ends, 'from' and 'to', naming people."
+            yield from _unknown(("ties", index, end), tie.get(end), person_ids, "person")
+    for index, item in enumerate(items):
+        yield from _date_problems(("map", index, "due"), item.get("due"))
+    yield from _pair_problems(items)
+    for index, scale in enumerate(scales):
+        yield from _unknown(("scales", index, "about"), scale.get("about"), item_ids, "map item")
+        for position, rating in enumerate(scale.get("ratings") or []):
+            if "value" not in rating:
+                yield ("scales", index, "ratings", position, "value"), "a rating needs a value from 0 to 10."
+    for index, entry in enumerate(document.get("child_voice") or []):
+        yield from _unknown(("child_voice", index, "child"), entry.get("child"), person_ids, "person")
+        if "house" not in entry:
+            yield ("child_voice", index, "house"), "each of the child's words belongs in a house."
+    observations = document.get("observations") or {}
+    for position, rating in enumerate(observations.get("ratings") or []):
+        if "value" not in rating:
+            yield ("observations", "ratings", position, "value"), "a rating needs a value from 0 to 10."
+
+
+def _duplicate_ids(section: str, records: list[dict[str, Any]], what: str) -> Iterator[Problem]:
+    first_at: dict[str, int] = {}
+    for index, record in enumerate(records):
+        record_id = record.get("id")
+        if record_id is None:
+            continue
+        if record_id in first_at:
+            yield (
+                (section, index, "id"),
+                f"{record_id!r} is already the id of {section}[{first_at[record_id]}]; each {what} needs its own.",
+            )
+        else:
+            first_at[record_id] = index
+
+
+def _unknown(parts: JsonPath, record_id: str | None, known: set[str], what: str) -> Iterator[Problem]:
+    if record_id is not None and record_id not in known:
+        yield parts, f"{record_id!r} is not the id of any {what} in this file."
+
+
+def _date_problems(parts: JsonPath, text: str | None, *, with_time: bool = False) -> Iterator[Problem]:
+    """A date (or date and time) that has the right shape but is not in the calendar, such as 2026-02-30."""
+    if text is None:
+        return
+    try:
+        if with_time:
+            datetime.fromisoformat(text)
+        else:
+            date.fromisoformat(text)
+    except ValueError:
+        yield parts, f"{text!r} is not a real {'date and time' if with_time else 'date'}."
+
+
+def _pair_problems(items: list[dict[str, Any]]) -> Iterator[Problem]:
+    """Each danger statement pairs with one safety goal and back; either side of a pair may name the other."""
+    index_of: dict[str, int] = {}
+    for index, item in enumerate(items):
+        index_of.setdefault(item.get("id") or "", index)
+    partner: dict[int, int] = {}
+    for index, item in enumerate(items):
+        target_id = item.get("pairs_with")
+        if target_id is None:
+            continue
+        parts = ("map", index, "pairs_with")
+        target = index_of.get(target_id)
+        if target is None or not target_id:
+            yield parts, f"{target_id!r} is not the id of any map item in this file."
+            continue
+        category, target_category = item["category"], items[target]["category"]
+        if category not in _PAIRED:
+            yield parts, f"only danger statements and safety goals are paired, and this is a {category!r} item."
+        elif target_category != _PAIRED[category]:
+            yield (
+                parts,
+                f"{_PAIR_NAMES[category]} pairs with {_PAIR_NAMES[_PAIRED[category]]}, "
+                f"but {target_id!r} is a {target_category!r} item.",
+            )
+        elif partner.get(index, target) != target:
+            yield parts, f"this item is already paired with map[{partner[index]}]."
+        elif partner.get(target, index) != index:
+            yield parts, f"{target_id!r} is already paired with map[{partner[target]}]."
+        else:
+            partner[index], partner[target] = target, index

@@ -1,0 +1,243 @@
+"""From a valid meeting document (plain JSON data) to the domain's MeetingBundle.
+
+File ids become provisional negative ids, unique within the bundle (the store gives each object its own id when
+it saves the bundle). Unknown keys of the case, meeting, people, ties, map items, scales and ratings are kept in
+their ``extra``. A danger/goal pair named on one side only is set on both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from copy import deepcopy
+from datetime import date, datetime
+from itertools import count
+from typing import Any
+
+from sos_desktop.exporters.errors import InterchangeError, JsonPath
+from sos_desktop.models import (
+    AgendaPhase,
+    Attendee,
+    AttendeeRole,
+    Case,
+    ChildVoiceEntry,
+    Framework,
+    MapItem,
+    Meeting,
+    MeetingBundle,
+    MeetingKind,
+    Network,
+    NetworkPerson,
+    ObservationNote,
+    Observations,
+    PersonRole,
+    RubricRating,
+    Scale,
+    ScaleRating,
+    Tie,
+    TieKind,
+)
+
+Record = dict[str, Any]
+
+# The keys each kind of record reads; any other key of a record with an ``extra`` is kept there.
+CASE_KEYS = frozenset({"reference", "label", "framework"})
+MEETING_KEYS = frozenset(
+    {"title", "kind", "held_on", "focus_question", "confidentiality_agreed", "attendees", "agenda", "summary"}
+)
+PERSON_KEYS = frozenset(
+    {"id", "name", "display_name", "role", "age", "circle", "knows_worries", "knows_worries_since", "agrees_with"}
+    | {"rules", "contact", "notes", "x", "y"}
+)
+TIE_KEYS = frozenset({"from", "to", "kind"})
+ITEM_KEYS = frozenset({"id", "category", "text", "said_by", "pairs_with", "owner", "due", "status"})
+SCALE_KEYS = frozenset({"id", "question", "zero_means", "ten_means", "about", "ratings"})
+RATING_KEYS = frozenset({"rater", "value", "reason", "one_point_higher"})
+
+
+@contextmanager
+def _building(parts: JsonPath) -> Iterator[None]:
+    """Report a domain object's refusal of a value as a problem of the file at ``parts``."""
+    try:
+        yield
+    except ValueError as error:
+        raise InterchangeError.at(parts, str(error)) from error
+
+
+def _extra(record: Record, known: frozenset[str]) -> dict[str, Any]:
+    return {key: deepcopy(value) for key, value in record.items() if key not in known}
+
+
+def _float(value: float | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def _date(text: str | None) -> date | None:
+    return None if text is None else date.fromisoformat(text)
+
+
+def _provisional_ids(records: list[Record], next_id: Iterator[int]) -> tuple[list[int], dict[str, int]]:
+    """A new negative id for each record, and the new id of each file id."""
+    ids = [next(next_id) for _ in records]
+    by_file_id = {record["id"]: new for record, new in zip(records, ids, strict=True) if record.get("id") is not None}
+    return ids, by_file_id
+
+
+def decode_bundle(document: Record) -> MeetingBundle:
+    """The bundle a document describes; the document has passed every check of ``interchange.parse_meeting``."""
+    raw_people: list[Record] = document.get("people") or []
+    raw_items: list[Record] = document.get("map") or []
+    raw_scales: list[Record] = document.get("scales") or []
+    next_id = count(-1, -1)
+    people_new, person_ids = _provisional_ids(raw_people, next_id)
+    items_new, item_ids = _provisional_ids(raw_items, next_id)
+    scales_new, _ = _provisional_ids(raw_scales, next_id)
+
+    raw_case = document["case"]
+    with _building(("case",)):
+        case = Case(
+            label=raw_case["label"],
+            reference=raw_case.get("reference") or "",
+            framework=Framework(raw_case.get("framework", "safety")),
+            extra=_extra(raw_case, CASE_KEYS),
+        )
+    people = [_person(("people", index), raw, people_new[index], item_ids) for index, raw in enumerate(raw_people)]
+    ties = []
+    for index, raw in enumerate(document.get("ties") or []):
+        with _building(("ties", index)):
+            kind = TieKind(raw.get("kind", "other"))
+            ties.append(Tie(person_ids[raw["from"]], person_ids[raw["to"]], kind, extra=_extra(raw, TIE_KEYS)))
+    items = [_item(("map", index), raw, items_new[index], item_ids) for index, raw in enumerate(raw_items)]
+    by_id = {item.id: item for item in items}
+    for item in items:
+        if item.pairs_with is not None:
+            by_id[item.pairs_with].pairs_with = item.id
+    scales = [_scale(("scales", index), raw, scales_new[index], item_ids) for index, raw in enumerate(raw_scales)]
+    meeting = _meeting(document, person_ids)
+    meeting.items, meeting.scales = items, scales
+    return MeetingBundle(case=case, meeting=meeting, network=Network(people=people, ties=ties))
+
+
+def _meeting(document: Record, person_ids: dict[str, int]) -> Meeting:
+    raw = document["meeting"]
+    with _building(("meeting",)):
+        held_on = raw.get("held_on")
+        meeting = Meeting(
+            title=raw["title"],
+            kind=MeetingKind(raw.get("kind", "group_supervision")),
+            held_on=None if held_on is None else datetime.fromisoformat(held_on),
+            focus_question=raw.get("focus_question") or "",
+            confidentiality_agreed=raw.get("confidentiality_agreed", False),
+            summary=raw.get("summary") or "",
+            attendees=[
+                Attendee(person.get("name", ""), AttendeeRole(person.get("role", "participant")))
+                for person in raw.get("attendees") or []
+            ],
+            agenda=[
+                AgendaPhase(
+                    phase=a.get("phase") or "",
+                    title=a.get("title") or "",
+                    planned_minutes=_float(a.get("planned_minutes")),
+                    actual_minutes=_float(a.get("actual_minutes")),
+                )
+                for a in raw.get("agenda") or []
+            ],
+            extra=_extra(raw, MEETING_KEYS),
+        )
+    for index, entry in enumerate(document.get("child_voice") or []):
+        with _building(("child_voice", index)):
+            child = entry.get("child")
+            meeting.child_voice.append(
+                ChildVoiceEntry(
+                    house=entry["house"],
+                    words=entry.get("words") or "",
+                    child=None if child is None else person_ids[child],
+                    consent_to_share=entry.get("consent_to_share", False),
+                )
+            )
+    meeting.observations = decode_observations(document.get("observations") or {})
+    return meeting
+
+
+def decode_observations(raw: Record) -> Observations:
+    """An observer's feedback as held in a valid document's ``observations``."""
+    ratings = []
+    for index, rating in enumerate(raw.get("ratings") or []):
+        with _building(("observations", "ratings", index)):
+            ratings.append(RubricRating(rating.get("criterion") or "", rating["value"], rating.get("comment") or ""))
+    notes = [
+        ObservationNote(
+            text=note.get("text") or "", at_minute=_float(note.get("at_minute")), phase=note.get("phase") or ""
+        )
+        for note in raw.get("notes") or []
+    ]
+    return Observations(
+        observer=raw.get("observer") or "",
+        notes=notes,
+        ratings=ratings,
+        went_well=raw.get("went_well") or "",
+        even_better_if=raw.get("even_better_if") or "",
+    )
+
+
+def _person(parts: JsonPath, raw: Record, person_id: int, item_ids: dict[str, int]) -> NetworkPerson:
+    age = raw.get("age")
+    with _building(parts):
+        return NetworkPerson(
+            name=raw.get("name") or "",
+            id=person_id,
+            display_name=raw.get("display_name") or "",
+            role=PersonRole(raw.get("role", "other")),
+            age=None if age is None else int(age),
+            circle=raw.get("circle"),
+            knows_worries=raw.get("knows_worries", False),
+            knows_worries_since=_date(raw.get("knows_worries_since")),
+            agrees_with=[item_ids[item_id] for item_id in raw.get("agrees_with") or []],
+            rules=list(raw.get("rules") or []),
+            contact=raw.get("contact") or "",
+            notes=raw.get("notes") or "",
+            x=_float(raw.get("x")),
+            y=_float(raw.get("y")),
+            extra=_extra(raw, PERSON_KEYS),
+        )
+
+
+def _item(parts: JsonPath, raw: Record, item_id: int, item_ids: dict[str, int]) -> MapItem:
+    pairs_with = raw.get("pairs_with")
+    with _building(parts):
+        return MapItem(
+            category=raw["category"],
+            text=raw["text"],
+            id=item_id,
+            said_by=raw.get("said_by") or "",
+            pairs_with=None if pairs_with is None else item_ids[pairs_with],
+            owner=raw.get("owner") or "",
+            due=_date(raw.get("due")),
+            status=raw.get("status"),
+            extra=_extra(raw, ITEM_KEYS),
+        )
+
+
+def _scale(parts: JsonPath, raw: Record, scale_id: int, item_ids: dict[str, int]) -> Scale:
+    ratings = []
+    for index, rating in enumerate(raw.get("ratings") or []):
+        with _building((*parts, "ratings", index)):
+            ratings.append(
+                ScaleRating(
+                    rater=rating.get("rater") or "",
+                    value=rating["value"],
+                    reason=rating.get("reason") or "",
+                    one_point_higher=rating.get("one_point_higher") or "",
+                    extra=_extra(rating, RATING_KEYS),
+                )
+            )
+    about = raw.get("about")
+    return Scale(
+        question=raw.get("question") or "",
+        zero_means=raw.get("zero_means") or "",
+        ten_means=raw.get("ten_means") or "",
+        id=scale_id,
+        about=None if about is None else item_ids[about],
+        ratings=ratings,
+        extra=_extra(raw, SCALE_KEYS),
+    )

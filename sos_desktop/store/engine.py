@@ -1,0 +1,134 @@
+"""Where the database lives and how to connect to it: data folder, database URL, and the engine factory.
+
+Nothing here runs at import time; an engine exists only once somebody calls :func:`make_engine` with a URL.
+
+SQLite is the default (one file in the user's data folder); a council may point the app at its own PostgreSQL
+database instead. For SQLite every new connection gets:
+
+- ``journal_mode=WAL``: readers (a second window, the ``list`` command) never block the writer, and a crash
+  mid-write cannot damage the file;
+- ``foreign_keys=ON``: deleting a case really deletes everything that belongs to it;
+- ``busy_timeout``: wait a few seconds for another writer rather than failing at once;
+- ``synchronous=FULL``: the app saves each edit as it is made and tells the user it is saved, so a committed
+  edit must survive a power cut, not only a crash of the app. In WAL mode ``NORMAL`` may lose the last few
+  commits on power loss; ``FULL`` syncs the log at every commit, which costs a few milliseconds per edit, far
+  below what a person typing or dragging a card can notice;
+- ``secure_delete=ON``: deleted content is overwritten with zeros rather than left in free pages, so a case
+  deleted "for good" cannot be dug out of the file afterwards (the store also empties the write-ahead log
+  after a delete).
+
+The stdlib driver's own transaction handling is switched off (it would not BEGIN before SELECT or DDL, so reads
+were not repeatable and migrations not atomic) and SQLAlchemy emits BEGIN itself, following SQLAlchemy's
+documented recipe. A connection whose execution options say ``sos_write=True`` begins with ``BEGIN IMMEDIATE``,
+so a write transaction takes the write lock up front (waiting up to the busy timeout) instead of failing half way
+when another writer got there first.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import Connection, make_url
+
+ENV_VAR = "SOS_DESKTOP_DB"
+DATABASE_FILE_NAME = "sos-desktop.sqlite3"
+BUSY_TIMEOUT_MS = 5000
+"""How long a connection waits for another writer before reporting the database as locked."""
+
+WRITE_OPTION = "sos_write"
+"""Execution option that makes a SQLite transaction start with ``BEGIN IMMEDIATE``."""
+
+
+def default_data_dir() -> Path:
+    """The folder where SoS Desktop keeps its data for this user on this machine."""
+    return Path(platformdirs.user_data_dir("sos-desktop", appauthor=False))
+
+
+def _as_url(db: str) -> str:
+    """A database URL as given, or a plain file path turned into a SQLite URL."""
+    if "://" in db:
+        return db
+    return f"sqlite:///{Path(db).expanduser().absolute()}"
+
+
+def resolve_database_url(db: str | None, data_dir: Path | None) -> str:
+    """The database to use: ``db`` if given, else ``$SOS_DESKTOP_DB``, else the file in the data folder.
+
+    ``db`` and the variable may be a SQLAlchemy URL or a plain path to a SQLite file.
+    """
+    if db:
+        return _as_url(db)
+    from_env = os.environ.get(ENV_VAR, "").strip()
+    if from_env:
+        return _as_url(from_env)
+    folder = Path(data_dir).expanduser().absolute() if data_dir is not None else default_data_dir()
+    return f"sqlite:///{folder / DATABASE_FILE_NAME}"
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file behind a SQLite URL, or None for other databases and in-memory SQLite."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return None
+    database = parsed.database or ""
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database)
+
+
+def display_url(url: str) -> str:
+    """Where the database is, for people: the file's path for SQLite, else the URL with any password hidden."""
+    path = sqlite_file(url)
+    if path is not None:
+        return str(path)
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return "a temporary database in memory" if not parsed.database or ":memory:" in parsed.database else url
+    return parsed.render_as_string(hide_password=True)
+
+
+def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+    # The driver must not open transactions on its own; _on_begin does it (see module docstring).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_MS)}")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA secure_delete=ON")
+    finally:
+        cursor.close()
+
+
+def run_outside_transaction(connection: Connection, sql: str) -> None:
+    """Run a SQLite statement that must not be inside a transaction (a pragma), straight through the driver."""
+    dbapi_connection: Any = connection.connection.dbapi_connection
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(sql)
+    finally:
+        cursor.close()
+
+
+def _on_begin(connection: Connection) -> None:
+    mode = "IMMEDIATE" if connection.get_execution_options().get(WRITE_OPTION) else "DEFERRED"
+    connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for ``url``; for a SQLite file, its folder is created and each connection set up as above."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True)
+    path = sqlite_file(url)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url)
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
+    return engine

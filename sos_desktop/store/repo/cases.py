@@ -1,0 +1,56 @@
+"""Cases: list, find, add, change and delete (for good, with everything that belongs to them)."""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.engine import Connection
+
+from sos_desktop.models import Case
+from sos_desktop.store.convert import case_from_row, case_values
+from sos_desktop.store.errors import NotFoundError
+from sos_desktop.store.repo.common import now
+from sos_desktop.store.tables import cases
+
+
+def list_cases(conn: Connection) -> list[Case]:
+    """All cases, by label as people read it (ignoring upper and lower case)."""
+    found = [case_from_row(row) for row in conn.execute(select(cases))]
+    return sorted(found, key=lambda case: (case.label.casefold(), case.label, case.id or 0))
+
+
+def get_case(conn: Connection, case_id: int) -> Case:
+    row = conn.execute(select(cases).where(cases.c.id == case_id)).first()
+    if row is None:
+        raise NotFoundError.missing("case")
+    return case_from_row(row)
+
+
+def find_case_by_reference(conn: Connection, reference: str) -> Case | None:
+    """The case with this reference, or None; an empty reference matches nothing."""
+    reference = reference.strip()
+    if not reference:
+        return None
+    row = conn.execute(select(cases).where(cases.c.reference == reference)).first()
+    return case_from_row(row) if row is not None else None
+
+
+def add_case(conn: Connection, case: Case) -> Case:
+    values = case_values(case) | {"created_at": now()}
+    if case.id is not None:
+        values["id"] = case.id
+    new_id = conn.execute(insert(cases).values(values)).inserted_primary_key[0]  # type: ignore[index]
+    return get_case(conn, new_id)
+
+
+def update_case(conn: Connection, case: Case) -> None:
+    """Save the case's label, reference, framework and extra."""
+    result = conn.execute(update(cases).where(cases.c.id == case.id).values(case_values(case)))
+    if case.id is None or result.rowcount == 0:
+        raise NotFoundError.missing("case")
+
+
+def delete_case(conn: Connection, case_id: int) -> None:
+    """Delete the case and, through the foreign keys' cascades, its meetings, people and everything in them."""
+    result = conn.execute(delete(cases).where(cases.c.id == case_id))
+    if result.rowcount == 0:
+        raise NotFoundError.missing("case")

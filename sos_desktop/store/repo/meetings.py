@@ -1,0 +1,176 @@
+"""Meetings: their details, attendees, agenda, the child's voice and observations; whole meetings in and out."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import Table, delete, insert, select, update
+from sqlalchemy.engine import Connection
+
+from sos_desktop.models import AgendaPhase, Attendee, ChildVoiceEntry, Meeting, Observations
+from sos_desktop.store import convert
+from sos_desktop.store.errors import NotFoundError
+from sos_desktop.store.repo.common import map_reference, now, touch_meeting
+from sos_desktop.store.repo.items import get_items, insert_items
+from sos_desktop.store.repo.scales import get_scales, insert_scales
+from sos_desktop.store.tables import (
+    agenda_phases,
+    attendees,
+    cases,
+    child_voice,
+    meetings,
+    observation_notes,
+    observation_ratings,
+    observations,
+    people,
+)
+
+
+def list_meetings(conn: Connection, case_id: int | None = None) -> list[Meeting]:
+    """Meetings (of one case, or all) with their details only, earliest first; undated ones last."""
+    query = select(meetings).order_by(meetings.c.held_on.is_(None), meetings.c.held_on, meetings.c.id)
+    if case_id is not None:
+        query = query.where(meetings.c.case_id == case_id)
+    return [convert.meeting_from_row(row) for row in conn.execute(query)]
+
+
+def _ordered(conn: Connection, table: Table, meeting_id: int) -> list[Any]:
+    query = select(table).where(table.c.meeting_id == meeting_id).order_by(table.c.position)
+    return list(conn.execute(query))
+
+
+def get_observations(conn: Connection, meeting_id: int) -> Observations:
+    row = conn.execute(select(observations).where(observations.c.meeting_id == meeting_id)).first()
+    return Observations(
+        observer=row.observer if row is not None else "",
+        went_well=row.went_well if row is not None else "",
+        even_better_if=row.even_better_if if row is not None else "",
+        notes=[convert.note_from_row(r) for r in _ordered(conn, observation_notes, meeting_id)],
+        ratings=[convert.rubric_from_row(r) for r in _ordered(conn, observation_ratings, meeting_id)],
+    )
+
+
+def get_meeting(conn: Connection, meeting_id: int) -> Meeting:
+    """The whole meeting: details, attendees, agenda, cards in map order, scales, child's voice, observations."""
+    row = conn.execute(select(meetings).where(meetings.c.id == meeting_id)).first()
+    if row is None:
+        raise NotFoundError.missing("meeting")
+    meeting = convert.meeting_from_row(row)
+    meeting.attendees = [convert.attendee_from_row(r) for r in _ordered(conn, attendees, meeting_id)]
+    meeting.agenda = [convert.phase_from_row(r) for r in _ordered(conn, agenda_phases, meeting_id)]
+    meeting.items = get_items(conn, meeting_id)
+    meeting.scales = get_scales(conn, meeting_id)
+    meeting.child_voice = [convert.voice_from_row(r) for r in _ordered(conn, child_voice, meeting_id)]
+    meeting.observations = get_observations(conn, meeting_id)
+    return meeting
+
+
+def _replace_list(conn: Connection, table: Table, meeting_id: int, rows: list[dict[str, Any]]) -> None:
+    conn.execute(delete(table).where(table.c.meeting_id == meeting_id))
+    if rows:
+        conn.execute(insert(table), [r | {"meeting_id": meeting_id, "position": i} for i, r in enumerate(rows)])
+
+
+def _write_observations(conn: Connection, meeting_id: int, given: Observations) -> None:
+    conn.execute(delete(observations).where(observations.c.meeting_id == meeting_id))
+    if given.observer or given.went_well or given.even_better_if:
+        conn.execute(
+            insert(observations).values(
+                meeting_id=meeting_id,
+                observer=given.observer,
+                went_well=given.went_well,
+                even_better_if=given.even_better_if,
+            )
+        )
+    _replace_list(conn, observation_notes, meeting_id, [convert.note_values(n) for n in given.notes])
+    _replace_list(conn, observation_ratings, meeting_id, [convert.rubric_values(r) for r in given.ratings])
+
+
+def _case_id(conn: Connection, meeting_id: int) -> int:
+    case_id = conn.scalar(select(meetings.c.case_id).where(meetings.c.id == meeting_id))
+    if case_id is None:
+        raise NotFoundError.missing("meeting")
+    return case_id
+
+
+def _write_child_voice(
+    conn: Connection, meeting_id: int, entries: list[ChildVoiceEntry], person_ids: Mapping[int, int], keep_ids: bool
+) -> None:
+    conn.execute(delete(child_voice).where(child_voice.c.meeting_id == meeting_id))
+    for position, entry in enumerate(entries):
+        child = map_reference(person_ids, entry.child, "person") if entry.child is not None else None
+        values = convert.voice_values(entry) | {"meeting_id": meeting_id, "position": position, "child": child}
+        if keep_ids and entry.id is not None:
+            values["id"] = entry.id
+        conn.execute(insert(child_voice).values(values))
+
+
+def case_people(conn: Connection, case_id: int) -> dict[int, int]:
+    """The case's people as an identity map {id: id}, for references that are already database ids."""
+    return {person_id: person_id for person_id in conn.scalars(select(people.c.id).where(people.c.case_id == case_id))}
+
+
+def insert_meeting(
+    conn: Connection, case_id: int, meeting: Meeting, person_ids: Mapping[int, int]
+) -> tuple[int, dict[int, int]]:
+    """Insert a meeting with everything it holds; return its id and {the meeting's own card ids: database ids}.
+
+    Card and scale ids in ``meeting`` are local to it; ``person_ids`` maps the people its child's-voice entries
+    name to database ids. Anything pointing outside is refused (DanglingReferenceError).
+    """
+    stamp = now()
+    values = convert.meeting_values(meeting) | {"case_id": case_id, "created_at": stamp, "updated_at": stamp}
+    meeting_id: int = conn.execute(insert(meetings).values(values)).inserted_primary_key[0]  # type: ignore[index]
+    _replace_list(conn, attendees, meeting_id, [convert.attendee_values(a) for a in meeting.attendees])
+    _replace_list(conn, agenda_phases, meeting_id, [convert.phase_values(p) for p in meeting.agenda])
+    item_ids = insert_items(conn, meeting_id, meeting.items)
+    insert_scales(conn, meeting_id, meeting.scales, item_ids)
+    _write_child_voice(conn, meeting_id, meeting.child_voice, person_ids, keep_ids=False)
+    _write_observations(conn, meeting_id, meeting.observations)
+    return meeting_id, item_ids
+
+
+def add_meeting(conn: Connection, meeting: Meeting) -> Meeting:
+    """Save a new meeting of case ``meeting.case_id`` with all it holds; its child's voice names the case's people."""
+    if meeting.case_id is None or conn.scalar(select(cases.c.id).where(cases.c.id == meeting.case_id)) is None:
+        raise NotFoundError.missing("case")
+    meeting_id, _ = insert_meeting(conn, meeting.case_id, meeting, case_people(conn, meeting.case_id))
+    return get_meeting(conn, meeting_id)
+
+
+def update_meeting_details(conn: Connection, meeting: Meeting) -> None:
+    """Save title, kind, held_on, focus question, confidentiality, summary and extra."""
+    values = convert.meeting_values(meeting) | {"updated_at": now()}
+    result = conn.execute(update(meetings).where(meetings.c.id == meeting.id).values(values))
+    if meeting.id is None or result.rowcount == 0:
+        raise NotFoundError.missing("meeting")
+
+
+def set_attendees(conn: Connection, meeting_id: int, given: list[Attendee]) -> None:
+    touch_meeting(conn, meeting_id)
+    _replace_list(conn, attendees, meeting_id, [convert.attendee_values(a) for a in given])
+
+
+def set_agenda(conn: Connection, meeting_id: int, agenda: list[AgendaPhase]) -> None:
+    touch_meeting(conn, meeting_id)
+    _replace_list(conn, agenda_phases, meeting_id, [convert.phase_values(p) for p in agenda])
+
+
+def set_observations(conn: Connection, meeting_id: int, given: Observations) -> None:
+    touch_meeting(conn, meeting_id)
+    _write_observations(conn, meeting_id, given)
+
+
+def set_child_voice(conn: Connection, meeting_id: int, entries: list[ChildVoiceEntry]) -> list[ChildVoiceEntry]:
+    """Replace the meeting's child's-voice entries (keeping their ids where given); ``child`` is a person id."""
+    touch_meeting(conn, meeting_id)
+    _write_child_voice(conn, meeting_id, entries, case_people(conn, _case_id(conn, meeting_id)), keep_ids=True)
+    return [convert.voice_from_row(r) for r in _ordered(conn, child_voice, meeting_id)]
+
+
+def delete_meeting(conn: Connection, meeting_id: int) -> None:
+    """Delete the meeting and everything in it (the case and its network stay)."""
+    result = conn.execute(delete(meetings).where(meetings.c.id == meeting_id))
+    if result.rowcount == 0:
+        raise NotFoundError.missing("meeting")

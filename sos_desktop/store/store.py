@@ -1,0 +1,320 @@
+"""The Store: the one object the rest of the app uses to read and save cases, meetings and networks.
+
+Every public method runs in its own short transaction (write-through saving: one edit, one commit) and hands out
+the domain dataclasses of ``sos_desktop.models``, never rows. Database trouble comes out as a StoreError whose
+message can be shown to the user as it is.
+
+Opening (:meth:`Store.open`) never deletes, overwrites or repairs a file: an existing SQLite file is first
+looked at through a read-only connection, and refused, untouched, if it is damaged, not a database, some other
+program's database, or written by a newer version of the app. Only then is it opened for writing, brought up to
+date, and checked to be writable, so a read-only file is reported at once rather than at the first edit.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+from urllib.parse import quote
+
+from sqlalchemy import Engine, create_engine
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.pool import NullPool
+
+from sos_desktop.models import (
+    AgendaPhase,
+    Attendee,
+    Case,
+    Category,
+    ChildVoiceEntry,
+    MapItem,
+    Meeting,
+    MeetingBundle,
+    Network,
+    NetworkPerson,
+    Observations,
+    Scale,
+    Tie,
+)
+from sos_desktop.store.engine import WRITE_OPTION, make_engine, run_outside_transaction, sqlite_file
+from sos_desktop.store.errors import DatabaseReadOnlyError, NotADatabaseError, translate
+from sos_desktop.store.migrate import check_database, upgrade_to_head
+from sos_desktop.store.repo import bundles, cases, items, meetings, network, scales
+
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _read_only_uri(path: Path) -> str:
+    """A SQLite URI opening ``path`` read-only; Windows drive letters and network shares included."""
+    posix = path.absolute().as_posix()
+    if posix.startswith("//"):
+        posix = f"//{posix}"  # a network share: empty authority, then //server/share/...
+    elif not posix.startswith("/"):
+        posix = f"/{posix}"  # C:/...
+    return f"file://{quote(posix)}?mode=ro"
+
+
+def _look_before_opening(path: Path) -> None:
+    """Refuse an existing SQLite file that this app must not write to, reading it only."""
+    if not path.exists():
+        return
+    if not path.is_file():
+        raise NotADatabaseError()
+    with path.open("rb") as file:
+        header = file.read(len(_SQLITE_HEADER))
+    if not header:
+        return  # an empty file is an empty database: it becomes a new one
+    if header != _SQLITE_HEADER:
+        raise NotADatabaseError()
+    uri = _read_only_uri(path)
+    probe = create_engine(
+        "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False), poolclass=NullPool
+    )
+    try:
+        with probe.connect() as conn:
+            if conn.exec_driver_sql("PRAGMA quick_check(1)").scalar() != "ok":
+                raise NotADatabaseError()
+            check_database(conn)
+    finally:
+        probe.dispose()
+
+
+def _check_writable(engine: Engine) -> None:
+    """Make SQLite try a write (then roll it back), since a read-only file opens without complaint."""
+    with engine.connect() as conn:
+        conn.execution_options(**{WRITE_OPTION: True})
+        with conn.begin() as transaction:
+            conn.exec_driver_sql("UPDATE alembic_version SET version_num = version_num")
+            transaction.rollback()
+
+
+class Store:
+    """Cases, meetings, map items, scales and networks, kept in one database."""
+
+    def __init__(self, engine: Engine) -> None:
+        """Wrap an engine whose database is already at this version's schema (use :meth:`open` normally)."""
+        self._engine = engine
+        self._sqlite = engine.dialect.name == "sqlite"
+
+    @classmethod
+    def open(cls, url: str) -> Store:
+        """Open the database at ``url``, creating or upgrading its schema; refuse it (untouched) if unusable."""
+        path = sqlite_file(url)
+        engine: Engine | None = None
+        try:
+            if path is not None:
+                _look_before_opening(path)
+            engine = make_engine(url)
+            upgrade_to_head(engine)
+            if engine.dialect.name == "sqlite":
+                _check_writable(engine)
+        except BaseException as error:
+            if engine is not None:
+                engine.dispose()
+            if isinstance(error, OSError):
+                raise DatabaseReadOnlyError() from error
+            if isinstance(error, DBAPIError | sqlite3.Error):
+                raise translate(error) from error
+            raise
+        return cls(engine)
+
+    @property
+    def url(self) -> str:
+        """The database's URL, with any password hidden."""
+        return self._engine.url.render_as_string(hide_password=True)
+
+    @property
+    def engine(self) -> Engine:
+        return self._engine
+
+    def close(self) -> None:
+        """Let go of the database (closing every pooled connection)."""
+        self._engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self, *, write: bool = False) -> Iterator[Connection]:
+        """One short transaction: committed if the body finishes, rolled back (and translated) if it fails."""
+        try:
+            with self._engine.connect() as conn:
+                if write:
+                    conn.execution_options(**{WRITE_OPTION: True})
+                with conn.begin():
+                    yield conn
+        except (DBAPIError, sqlite3.Error) as error:
+            raise translate(error) from error
+
+    def _forget_deleted(self) -> None:
+        """Empty SQLite's write-ahead log, so deleted content is not left in it (best effort: others may read)."""
+        if not self._sqlite:
+            return
+        try:
+            with self._engine.connect() as conn:
+                run_outside_transaction(conn, "PRAGMA wal_checkpoint(TRUNCATE)")
+        except (DBAPIError, sqlite3.Error):
+            pass  # the delete is committed; the log is emptied at the next checkpoint instead
+
+    # Cases
+
+    def list_cases(self) -> list[Case]:
+        """All cases, by label."""
+        with self._transaction() as conn:
+            return cases.list_cases(conn)
+
+    def get_case(self, case_id: int) -> Case:
+        with self._transaction() as conn:
+            return cases.get_case(conn, case_id)
+
+    def find_case_by_reference(self, reference: str) -> Case | None:
+        with self._transaction() as conn:
+            return cases.find_case_by_reference(conn, reference)
+
+    def add_case(self, case: Case) -> Case:
+        """Save a new case and return it with its id."""
+        with self._transaction(write=True) as conn:
+            return cases.add_case(conn, case)
+
+    def update_case(self, case: Case) -> None:
+        with self._transaction(write=True) as conn:
+            cases.update_case(conn, case)
+
+    def delete_case(self, case_id: int) -> None:
+        """Delete the case for good: its meetings, network and everything in them."""
+        with self._transaction(write=True) as conn:
+            cases.delete_case(conn, case_id)
+        self._forget_deleted()
+
+    # Meetings
+
+    def list_meetings(self, case_id: int | None = None) -> list[Meeting]:
+        """Meetings with their details only (empty lists), by date then id."""
+        with self._transaction() as conn:
+            return meetings.list_meetings(conn, case_id)
+
+    def get_meeting(self, meeting_id: int) -> Meeting:
+        """The whole meeting, cards in map order."""
+        with self._transaction() as conn:
+            return meetings.get_meeting(conn, meeting_id)
+
+    def add_meeting(self, meeting: Meeting) -> Meeting:
+        """Save a new meeting of ``meeting.case_id`` with all it holds; return it as stored, with ids."""
+        with self._transaction(write=True) as conn:
+            return meetings.add_meeting(conn, meeting)
+
+    def update_meeting_details(self, meeting: Meeting) -> None:
+        with self._transaction(write=True) as conn:
+            meetings.update_meeting_details(conn, meeting)
+
+    def set_attendees(self, meeting_id: int, attendees: list[Attendee]) -> None:
+        with self._transaction(write=True) as conn:
+            meetings.set_attendees(conn, meeting_id, attendees)
+
+    def set_agenda(self, meeting_id: int, agenda: list[AgendaPhase]) -> None:
+        with self._transaction(write=True) as conn:
+            meetings.set_agenda(conn, meeting_id, agenda)
+
+    def set_observations(self, meeting_id: int, observations: Observations) -> None:
+        with self._transaction(write=True) as conn:
+            meetings.set_observations(conn, meeting_id, observations)
+
+    def set_child_voice(self, meeting_id: int, entries: list[ChildVoiceEntry]) -> list[ChildVoiceEntry]:
+        """Replace the meeting's child's-voice entries; return them as stored, with ids."""
+        with self._transaction(write=True) as conn:
+            return meetings.set_child_voice(conn, meeting_id, entries)
+
+    def delete_meeting(self, meeting_id: int) -> None:
+        with self._transaction(write=True) as conn:
+            meetings.delete_meeting(conn, meeting_id)
+        self._forget_deleted()
+
+    # Map items
+
+    def add_item(self, meeting_id: int, item: MapItem, index: int | None = None) -> MapItem:
+        """Insert a card at ``index`` of its category (None: at the end); reuses ``item.id`` if set (undo)."""
+        with self._transaction(write=True) as conn:
+            return items.add_item(conn, meeting_id, item, index)
+
+    def update_item(self, item: MapItem) -> None:
+        with self._transaction(write=True) as conn:
+            items.update_item(conn, item)
+
+    def delete_item(self, item_id: int) -> None:
+        with self._transaction(write=True) as conn:
+            items.delete_item(conn, item_id)
+
+    def move_item(self, item_id: int, category: Category, index: int) -> None:
+        with self._transaction(write=True) as conn:
+            items.move_item(conn, item_id, category, index)
+
+    # Scales
+
+    def add_scale(self, meeting_id: int, scale: Scale, index: int | None = None) -> Scale:
+        """Insert a scale with its ratings at ``index`` (None: at the end); reuses ``scale.id`` if set (undo)."""
+        with self._transaction(write=True) as conn:
+            return scales.add_scale(conn, meeting_id, scale, index)
+
+    def update_scale(self, scale: Scale) -> None:
+        """Save a scale's wording, ``about``, extra and ratings."""
+        with self._transaction(write=True) as conn:
+            scales.update_scale(conn, scale)
+
+    def delete_scale(self, scale_id: int) -> None:
+        with self._transaction(write=True) as conn:
+            scales.delete_scale(conn, scale_id)
+
+    # Network
+
+    def get_network(self, case_id: int) -> Network:
+        with self._transaction() as conn:
+            return network.get_network(conn, case_id)
+
+    def add_person(self, case_id: int, person: NetworkPerson) -> NetworkPerson:
+        with self._transaction(write=True) as conn:
+            return network.add_person(conn, case_id, person)
+
+    def update_person(self, person: NetworkPerson) -> None:
+        with self._transaction(write=True) as conn:
+            network.update_person(conn, person)
+
+    def delete_person(self, person_id: int) -> None:
+        with self._transaction(write=True) as conn:
+            network.delete_person(conn, person_id)
+        self._forget_deleted()
+
+    def add_tie(self, case_id: int, tie: Tie) -> Tie:
+        with self._transaction(write=True) as conn:
+            return network.add_tie(conn, case_id, tie)
+
+    def update_tie(self, tie: Tie) -> None:
+        with self._transaction(write=True) as conn:
+            network.update_tie(conn, tie)
+
+    def delete_tie(self, tie_id: int) -> None:
+        with self._transaction(write=True) as conn:
+            network.delete_tie(conn, tie_id)
+
+    # Bundles
+
+    def save_bundle(self, bundle: MeetingBundle) -> MeetingBundle:
+        """Save a whole bundle in one transaction (all or nothing); return it as stored, with database ids."""
+        with self._transaction(write=True) as conn:
+            return bundles.save_bundle(conn, bundle)
+
+    def load_bundle(self, meeting_id: int) -> MeetingBundle:
+        with self._transaction() as conn:
+            return bundles.load_bundle(conn, meeting_id)
+
+    def find_meeting(self, case_reference: str, title: str, held_on: datetime | None) -> int | None:
+        with self._transaction() as conn:
+            return bundles.find_meeting(conn, case_reference, title, held_on)

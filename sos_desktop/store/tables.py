@@ -1,0 +1,220 @@
+"""The database schema as SQLAlchemy Core tables; migrations/versions must build exactly this.
+
+Conventions: every text column is unbounded ``Text``; lists and free-form ``extra`` dicts are JSON in ``Text``;
+``held_on`` is ISO 8601 text so a meeting's time and its time zone come back exactly as given; ordered children
+carry a ``position`` (0, 1, 2, ...) and use ``(parent, position)`` as their key; foreign keys not already leading a
+key are indexed. Tables with their own ids use SQLite's AUTOINCREMENT so a deleted id is never handed out again
+(an undone delete puts a card back under its old id).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def _text(name: str) -> Column[str]:
+    return Column(name, Text, nullable=False)
+
+
+def _extra() -> Column[str]:
+    return Column("extra", Text, nullable=False)
+
+
+cases = Table(
+    "cases",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("reference", Text, nullable=True),  # NULL when the case has none, so only real references are unique
+    _text("label"),
+    _text("framework"),
+    _extra(),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("reference"),
+    sqlite_autoincrement=True,
+)
+
+meetings = Table(
+    "meetings",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("case_id", Integer, ForeignKey("cases.id", ondelete="CASCADE"), nullable=False, index=True),
+    _text("title"),
+    _text("kind"),
+    Column("held_on", Text, nullable=True),
+    _text("focus_question"),
+    Column("confidentiality_agreed", Boolean, nullable=False),
+    _text("summary"),
+    _extra(),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    sqlite_autoincrement=True,
+)
+
+
+def _meeting_child(name: str, *columns: Column[Any]) -> Table:
+    """An ordered list hanging off a meeting, keyed by (meeting_id, position)."""
+    return Table(
+        name,
+        metadata,
+        Column("meeting_id", Integer, ForeignKey("meetings.id", ondelete="CASCADE"), nullable=False),
+        Column("position", Integer, nullable=False),
+        *columns,
+        PrimaryKeyConstraint("meeting_id", "position"),
+    )
+
+
+attendees = _meeting_child("attendees", _text("name"), _text("role"))
+
+agenda_phases = _meeting_child(
+    "agenda_phases",
+    _text("phase"),
+    _text("title"),
+    Column("planned_minutes", Float, nullable=True),
+    Column("actual_minutes", Float, nullable=True),
+)
+
+people = Table(
+    "people",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("case_id", Integer, ForeignKey("cases.id", ondelete="CASCADE"), nullable=False, index=True),
+    _text("name"),
+    _text("display_name"),
+    _text("role"),
+    Column("age", Integer, nullable=True),
+    Column("circle", Text, nullable=True),
+    Column("knows_worries", Boolean, nullable=False),
+    Column("knows_worries_since", Date, nullable=True),
+    _text("rules"),
+    _text("contact"),
+    _text("notes"),
+    Column("x", Float, nullable=True),
+    Column("y", Float, nullable=True),
+    _extra(),
+    sqlite_autoincrement=True,
+)
+
+ties = Table(
+    "ties",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("case_id", Integer, ForeignKey("cases.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("source", Integer, ForeignKey("people.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("target", Integer, ForeignKey("people.id", ondelete="CASCADE"), nullable=False, index=True),
+    _text("kind"),
+    _extra(),
+    sqlite_autoincrement=True,
+)
+
+map_items = Table(
+    "map_items",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("meeting_id", Integer, ForeignKey("meetings.id", ondelete="CASCADE"), nullable=False, index=True),
+    _text("category"),
+    Column("position", Integer, nullable=False),
+    _text("text"),
+    _text("said_by"),
+    Column("pairs_with", Integer, ForeignKey("map_items.id", ondelete="SET NULL"), nullable=True, index=True),
+    _text("owner"),
+    Column("due", Date, nullable=True),
+    Column("status", Text, nullable=True),
+    _extra(),
+    sqlite_autoincrement=True,
+)
+
+person_agreements = Table(
+    "person_agreements",
+    metadata,
+    Column("person_id", Integer, ForeignKey("people.id", ondelete="CASCADE"), nullable=False),
+    Column("map_item_id", Integer, ForeignKey("map_items.id", ondelete="CASCADE"), nullable=False, index=True),
+    PrimaryKeyConstraint("person_id", "map_item_id"),
+)
+
+scales = Table(
+    "scales",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("meeting_id", Integer, ForeignKey("meetings.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("position", Integer, nullable=False),
+    _text("question"),
+    _text("zero_means"),
+    _text("ten_means"),
+    Column("about", Integer, ForeignKey("map_items.id", ondelete="SET NULL"), nullable=True, index=True),
+    _extra(),
+    sqlite_autoincrement=True,
+)
+
+ratings = Table(
+    "ratings",
+    metadata,
+    Column("scale_id", Integer, ForeignKey("scales.id", ondelete="CASCADE"), nullable=False),
+    Column("position", Integer, nullable=False),
+    _text("rater"),
+    Column("value", Float, nullable=False),
+    _text("reason"),
+    _text("one_point_higher"),
+    _extra(),
+    PrimaryKeyConstraint("scale_id", "position"),
+)
+
+child_voice = Table(
+    "child_voice",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("meeting_id", Integer, ForeignKey("meetings.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("position", Integer, nullable=False),
+    Column("child", Integer, ForeignKey("people.id", ondelete="SET NULL"), nullable=True, index=True),
+    _text("house"),
+    _text("words"),
+    Column("consent_to_share", Boolean, nullable=False),
+    sqlite_autoincrement=True,
+)
+
+observations = Table(
+    "observations",
+    metadata,
+    Column("meeting_id", Integer, ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True, autoincrement=False),
+    _text("observer"),
+    _text("went_well"),
+    _text("even_better_if"),
+)
+
+observation_notes = _meeting_child(
+    "observation_notes",
+    Column("at_minute", Float, nullable=True),
+    _text("phase"),
+    _text("text"),
+)
+
+observation_ratings = _meeting_child(
+    "observation_ratings",
+    _text("criterion"),
+    Column("value", Float, nullable=False),
+    _text("comment"),
+)

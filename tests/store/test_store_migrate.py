@@ -1,0 +1,116 @@
+"""Opening a database: the schema is created by the migrations exactly as tables.py says, and files this version
+must not write to are refused and left byte for byte as they were.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import create_engine, inspect, text
+
+from sos_desktop.models import Case
+from sos_desktop.models.demo import demo_bundle
+from sos_desktop.store import DatabaseTooNewError, NotADatabaseError, Store
+from sos_desktop.store.engine import make_engine
+from sos_desktop.store.migrate import head_revisions, upgrade_to_head
+from sos_desktop.store.tables import metadata
+
+
+def _path(sqlite_url: str) -> Path:
+    return Path(sqlite_url.removeprefix("sqlite:///"))
+
+
+def test_a_new_database_is_at_head_with_exactly_the_schema_of_tables_py(database_url: str) -> None:
+    Store.open(database_url).close()
+    engine = create_engine(database_url)
+    with engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        assert context.get_current_heads() == head_revisions()
+        assert compare_metadata(context, metadata) == []
+    engine.dispose()
+
+
+def test_reopening_keeps_the_data(database_url: str) -> None:
+    with Store.open(database_url) as store:
+        saved = store.save_bundle(demo_bundle())
+    with Store.open(database_url) as store:
+        assert store.load_bundle(saved.meeting.id or 0) == saved
+
+
+def test_an_empty_file_becomes_a_new_database(sqlite_url: str) -> None:
+    path = _path(sqlite_url)
+    path.parent.mkdir(parents=True)
+    path.touch()
+    with Store.open(sqlite_url) as store:
+        store.add_case(Case(label="First"))
+        assert [case.label for case in store.list_cases()] == ["First"]
+
+
+def _refused_untouched(url: str, path: Path, error: type[Exception]) -> None:
+    before = path.read_bytes()
+    with pytest.raises(error) as raised:
+        Store.open(url)
+    assert "left untouched" in str(raised.value)
+    assert path.read_bytes() == before
+
+
+def test_a_database_from_a_newer_version_is_refused_and_untouched(sqlite_url: str) -> None:
+    with Store.open(sqlite_url) as store:
+        store.add_case(Case(label="Family S"))
+    path = _path(sqlite_url)
+    with sqlite3.connect(path) as raw:
+        raw.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    raw.close()
+    _refused_untouched(sqlite_url, path, DatabaseTooNewError)
+
+
+def test_garbage_bytes_are_refused_and_untouched(sqlite_url: str) -> None:
+    path = _path(sqlite_url)
+    path.parent.mkdir(parents=True)
+    path.write_bytes(bytes(range(256)) * 40)
+    _refused_untouched(sqlite_url, path, NotADatabaseError)
+
+
+def test_a_truncated_database_is_refused_and_untouched(sqlite_url: str) -> None:
+    with Store.open(sqlite_url) as store:
+        for number in range(30):
+            store.save_bundle(demo_bundle())
+            store.add_case(Case(label=f"Case {number}"))
+    path = _path(sqlite_url)
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+    _refused_untouched(sqlite_url, path, NotADatabaseError)
+
+
+def test_another_programs_database_is_refused_and_untouched(sqlite_url: str) -> None:
+    path = _path(sqlite_url)
+    path.parent.mkdir(parents=True)
+    with sqlite3.connect(path) as raw:
+        raw.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")
+        raw.execute("INSERT INTO invoices (total) VALUES (12.5)")
+    raw.close()
+    _refused_untouched(sqlite_url, path, NotADatabaseError)
+    with sqlite3.connect(path) as raw:
+        assert [name for (name,) in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")] == ["invoices"]
+    raw.close()
+
+
+def test_upgrade_to_head_refuses_an_unknown_revision_and_does_nothing(database_url: str) -> None:
+    with Store.open(database_url) as store:
+        store.add_case(Case(label="Family S"))
+    plain = create_engine(database_url)
+    with plain.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999_from_the_future'"))
+        conn.execute(text("DROP TABLE observation_ratings"))  # as if the newer version had changed the schema
+    engine = make_engine(database_url)
+    with pytest.raises(DatabaseTooNewError):
+        upgrade_to_head(engine)
+    engine.dispose()
+    with plain.connect() as conn:
+        assert conn.scalar(text("SELECT version_num FROM alembic_version")) == "9999_from_the_future"
+        assert "observation_ratings" not in inspect(conn).get_table_names()
+        assert conn.scalar(text("SELECT label FROM cases")) == "Family S"
+    plain.dispose()

@@ -1,0 +1,106 @@
+"""What users type must come back exactly: any script, emoji, line breaks, long texts, half points, floats."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from store_helpers import canonical
+
+from sos_desktop.models import (
+    AgendaPhase,
+    Attendee,
+    Case,
+    Category,
+    ChildVoiceEntry,
+    House,
+    MapItem,
+    Meeting,
+    MeetingBundle,
+    Network,
+    NetworkPerson,
+    ObservationNote,
+    Observations,
+    RubricRating,
+    Scale,
+    ScaleRating,
+    Tie,
+)
+from sos_desktop.store import Store
+
+WORDS = [
+    "Μαμά και μπαμπάς 🏠❤️",
+    "Бабушка забирает её из школы",
+    "Bà ngoại đưa bé đi học mỗi sáng",
+    "أمي تحبني",
+    "אבא צועק",
+    "Line one\nLine two\r\nLine three\ttabbed  ",
+    "👩‍👩‍👧 family emoji with joiners and a flag 🇬🇧",
+    "",
+]
+LONG = ("Nan said: «we will manage» — " * 800)[:20_000]
+
+
+def _bundle() -> MeetingBundle:
+    people = [
+        NetworkPerson(id=-1, name="Ленa Σ. Nguyễn 🌟", display_name="Λ", x=0.1 + 0.2, y=-1e-7, agrees_with=[-2]),
+        NetworkPerson(
+            id=-2, name="דוד", rules=WORDS, notes=LONG, x=123456.789, y=-0.0, extra={"ключ": ["значение", 1.5]}
+        ),
+    ]
+    items = [
+        MapItem(id=-1 - i, category=Category.HARM, text=text, said_by=WORDS[i - 1]) for i, text in enumerate(WORDS)
+    ]
+    items.append(MapItem(id=-100, category=Category.STRENGTH, text=LONG, extra={"nested": {"emoji": "🙂", "n": None}}))
+    meeting = Meeting(
+        title="Встреча · Συνάντηση · 会议",
+        held_on=datetime(2026, 1, 2, 3, 4, 5, 678901),
+        focus_question=WORDS[5],
+        summary=LONG,
+        attendees=[Attendee(name) for name in WORDS[:5]],
+        agenda=[AgendaPhase("mapping", WORDS[0], 0.5, 27.25)],
+        items=items,
+        scales=[
+            Scale(
+                WORDS[1],
+                WORDS[2],
+                WORDS[3],
+                about=-2,
+                ratings=[ScaleRating(f"Rater {v}", v, WORDS[4]) for v in (0, 0.5, 4.5, 9.5, 10)],
+            )
+        ],
+        child_voice=[ChildVoiceEntry(House.DREAMS, words, child=-1, consent_to_share=True) for words in WORDS],
+        observations=Observations(
+            observer=WORDS[2],
+            notes=[ObservationNote(WORDS[5], 12.5, "mapping")],
+            ratings=[RubricRating(WORDS[0], 7.5, LONG)],
+            went_well=WORDS[6],
+            even_better_if=LONG,
+        ),
+        extra={"unicode": WORDS, "float": 0.1, "big": 10**15},
+    )
+    network = Network(people=people, ties=[Tie(source=-1, target=-2, extra={"label": WORDS[3]})])
+    case = Case(label="Семья · Οικογένεια 🏡", reference="CP-ΑΒΓ-7", extra={"note": WORDS[5]})
+    return MeetingBundle(case=case, meeting=meeting, network=network)
+
+
+def test_everything_typed_comes_back_exactly_after_reopening(database_url: str) -> None:
+    with Store.open(database_url) as store:
+        saved = store.save_bundle(_bundle())
+    with Store.open(database_url) as store:
+        loaded = store.load_bundle(saved.meeting.id or 0)
+    assert canonical(loaded) == canonical(_bundle())
+    assert loaded == saved
+    assert loaded.network.people[0].x == 0.1 + 0.2
+    assert [r.value for r in loaded.meeting.scales[0].ratings] == [0.0, 0.5, 4.5, 9.5, 10.0]
+    assert len(loaded.meeting.summary) == 20_000
+
+
+def test_edits_survive_reopening(database_url: str) -> None:
+    with Store.open(database_url) as store:
+        case = store.add_case(Case(label="Family E"))
+        meeting = store.add_meeting(Meeting(title="Mapping", case_id=case.id))
+        item = store.add_item(meeting.id or 0, MapItem(category=Category.NEXT_STEP, text="Ring Nan"))
+        item.text, item.due = "Ring Nan ☎️\nbefore Friday", date(2026, 12, 4)
+        store.update_item(item)
+    with Store.open(database_url) as store:
+        assert store.get_meeting(meeting.id or 0).items == [item]
