@@ -47,19 +47,24 @@ def build_parser() -> argparse.ArgumentParser:
         "With no command, the facilitator's console opens.",
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    parser.add_argument("--db", metavar="URL", help="database URL (default: $SOS_DESKTOP_DB, else a SQLite file "
-                        "in the data folder)")
+    parser.add_argument(
+        "--db", metavar="URL", help="database URL (default: $SOS_DESKTOP_DB, else a SQLite file in the data folder)"
+    )
     parser.add_argument("--data-dir", metavar="DIR", type=Path, help="folder for the database and settings")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("list", help="list cases and meetings with their ids")
     importing = commands.add_parser("import", help="import a meeting file (prints the new meeting's id)")
     importing.add_argument("file", type=Path, metavar="FILE.json")
-    importing.add_argument("--merge-observations", action="store_true",
-                           help="only add the file's observations to the matching existing meeting")
+    importing.add_argument(
+        "--merge-observations",
+        action="store_true",
+        help="only add the file's observations to the matching existing meeting",
+    )
     exporting = commands.add_parser("export", help="export a meeting")
     exporting.add_argument("meeting_id", type=int, metavar="MEETING_ID")
-    exporting.add_argument("--json", type=Path, metavar="OUT.json", required=True,
-                           help="write the meeting interchange file here")
+    exporting.add_argument(
+        "--json", type=Path, metavar="OUT.json", required=True, help="write the meeting interchange file here"
+    )
     commands.add_parser("demo", help="create the demo case and meeting (prints the meeting's id)")
     return parser
 
@@ -149,8 +154,11 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         print(f"sos-desktop: {error}", file=err)
         return EXIT_ERROR
     except OSError as error:
-        print(f"sos-desktop: {error.strerror or 'the operating system refused'}"
-              f"{f': {error.filename}' if error.filename else ''}.", file=err)
+        print(
+            f"sos-desktop: {error.strerror or 'the operating system refused'}"
+            f"{f': {error.filename}' if error.filename else ''}.",
+            file=err,
+        )
         return EXIT_ERROR
     except ValueError as error:
         print(f"sos-desktop: {error}", file=err)
@@ -158,8 +166,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     except KeyboardInterrupt:
         print("sos-desktop: interrupted.", file=err)
         return 130
-    except Exception as error:  # noqa: BLE001 - the promise is one sentence, never a traceback
-        print(f"sos-desktop: the command stopped with an unexpected error ({type(error).__name__}); "
-              "please report it.", file=err)
+    except Exception as error:
+        print(
+            f"sos-desktop: the command stopped with an unexpected error ({type(error).__name__}); please report it.",
+            file=err,
+        )
         return EXIT_ERROR
     return 0

@@ -26,7 +26,10 @@ def imported_modules(folder: Path) -> dict[str, set[str]]:
 @pytest.mark.parametrize(
     ("layer", "forbidden"),
     [
-        ("models", ("PySide6", "sqlalchemy", "alembic", "sos_desktop.store", "sos_desktop.exporters", "sos_desktop.ui")),
+        (
+            "models",
+            ("PySide6", "sqlalchemy", "alembic", "sos_desktop.store", "sos_desktop.exporters", "sos_desktop.ui"),
+        ),
         ("store", ("PySide6", "sos_desktop.ui", "sos_desktop.exporters")),
         ("exporters", ("PySide6", "sos_desktop.ui", "sos_desktop.store")),
     ],

@@ -49,6 +49,7 @@ __all__ = [
     "ScaleRating",
     "Spread",
     "Tie",
+    "TieKind",
     "check_label",
     "check_rating_value",
     "find_item",

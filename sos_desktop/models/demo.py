@@ -48,12 +48,26 @@ def demo_bundle() -> MeetingBundle:
     case = Case(label="Family Demo (invented)", reference=DEMO_REFERENCE, framework=Framework.SAFETY)
     people = [
         NetworkPerson(id=-1, name="Lily Example", display_name="L", role=PersonRole.CHILD, age=4),
-        NetworkPerson(id=-2, name="Jordan Example", display_name="Mum", role=PersonRole.PARENT, circle=Circle.INNER,
-                      knows_worries=True, knows_worries_since=date(2026, 10, 14)),
+        NetworkPerson(
+            id=-2,
+            name="Jordan Example",
+            display_name="Mum",
+            role=PersonRole.PARENT,
+            circle=Circle.INNER,
+            knows_worries=True,
+            knows_worries_since=date(2026, 10, 14),
+        ),
         NetworkPerson(id=-3, name="Chris Sample", display_name="Dad", role=PersonRole.PARENT, circle=Circle.INNER),
-        NetworkPerson(id=-4, name="Pat Example", display_name="Nan", role=PersonRole.FAMILY, circle=Circle.INNER,
-                      knows_worries=True, knows_worries_since=date(2026, 10, 20),
-                      rules=["Lily stays with Nan if there is shouting at home."]),
+        NetworkPerson(
+            id=-4,
+            name="Pat Example",
+            display_name="Nan",
+            role=PersonRole.FAMILY,
+            circle=Circle.INNER,
+            knows_worries=True,
+            knows_worries_since=date(2026, 10, 20),
+            rules=["Lily stays with Nan if there is shouting at home."],
+        ),
         NetworkPerson(id=-5, name="Robin Neighbour", display_name="RN", role=PersonRole.FRIEND, circle=Circle.OUTER),
     ]
     ties = [
@@ -64,31 +78,70 @@ def demo_bundle() -> MeetingBundle:
         Tie(source=-5, target=-2, kind=TieKind.SUPPORT),
     ]
     items = [
-        MapItem(id=-11, category=Category.HARM, text="In September Lily was in the room when Dad pushed Mum into a "
-                "door during an argument; Mum's arm was bruised and Lily was crying.", said_by="Sam Patel"),
-        MapItem(id=-12, category=Category.DANGER, pairs_with=-13, text="Sam (social worker) and Nan are worried "
-                "that if Mum and Dad keep arguing in front of Lily and the arguments turn physical, Lily could be "
-                "hurt and grow up frightened at home."),
-        MapItem(id=-13, category=Category.GOAL, pairs_with=-12, text="Mum and Dad will sort out disagreements "
-                "calmly, away from Lily, and Nan will see this when she visits, for six months."),
+        MapItem(
+            id=-11,
+            category=Category.HARM,
+            text="In September Lily was in the room when Dad pushed Mum into a "
+            "door during an argument; Mum's arm was bruised and Lily was crying.",
+            said_by="Sam Patel",
+        ),
+        MapItem(
+            id=-12,
+            category=Category.DANGER,
+            pairs_with=-13,
+            text="Sam (social worker) and Nan are worried "
+            "that if Mum and Dad keep arguing in front of Lily and the arguments turn physical, Lily could be "
+            "hurt and grow up frightened at home.",
+        ),
+        MapItem(
+            id=-13,
+            category=Category.GOAL,
+            pairs_with=-12,
+            text="Mum and Dad will sort out disagreements "
+            "calmly, away from Lily, and Nan will see this when she visits, for six months.",
+        ),
         MapItem(id=-14, category=Category.COMPLICATING, text="Dad works nights and has not met the social worker yet."),
-        MapItem(id=-15, category=Category.STRENGTH, text="Lily goes to nursery every day, clean and fed; "
-                "nursery staff say she is happy there."),
-        MapItem(id=-16, category=Category.SAFETY, text="After the argument in September, Mum took Lily to Nan's "
-                "the same night and stayed there for a week."),
-        MapItem(id=-17, category=Category.NEXT_STEP, text="Meet Dad at home to hear his view.", owner="Sam Patel",
-                due=date(2026, 12, 5), status=NextStepStatus.IDEA),
-        MapItem(id=-18, category=Category.NEXT_STEP, text="Ask Nan to join a safety-planning meeting.",
-                owner="Sam Patel", due=date(2026, 12, 12), status=NextStepStatus.IDEA),
+        MapItem(
+            id=-15,
+            category=Category.STRENGTH,
+            text="Lily goes to nursery every day, clean and fed; nursery staff say she is happy there.",
+        ),
+        MapItem(
+            id=-16,
+            category=Category.SAFETY,
+            text="After the argument in September, Mum took Lily to Nan's the same night and stayed there for a week.",
+        ),
+        MapItem(
+            id=-17,
+            category=Category.NEXT_STEP,
+            text="Meet Dad at home to hear his view.",
+            owner="Sam Patel",
+            due=date(2026, 12, 5),
+            status=NextStepStatus.IDEA,
+        ),
+        MapItem(
+            id=-18,
+            category=Category.NEXT_STEP,
+            text="Ask Nan to join a safety-planning meeting.",
+            owner="Sam Patel",
+            due=date(2026, 12, 12),
+            status=NextStepStatus.IDEA,
+        ),
         MapItem(id=-19, category=Category.GREY, text="Whether Dad's drinking plays a part."),
     ]
     wording = template(Framework.SAFETY).scale
     scales = [
-        Scale(id=-21, question=wording.question, zero_means=wording.zero_means, ten_means=wording.ten_means,
-              about=-12, ratings=[
-                  ScaleRating(rater="Sam Patel", value=4, reason="Mum acted to protect Lily; Nan is involved."),
-                  ScaleRating(rater="Alex Morgan", value=5.5, reason="Lily is thriving at nursery."),
-              ]),
+        Scale(
+            id=-21,
+            question=wording.question,
+            zero_means=wording.zero_means,
+            ten_means=wording.ten_means,
+            about=-12,
+            ratings=[
+                ScaleRating(rater="Sam Patel", value=4, reason="Mum acted to protect Lily; Nan is involved."),
+                ScaleRating(rater="Alex Morgan", value=5.5, reason="Lily is thriving at nursery."),
+            ],
+        ),
     ]
     meeting = Meeting(
         title="Group supervision (demo)",
@@ -108,10 +161,12 @@ def demo_bundle() -> MeetingBundle:
         items=items,
         scales=scales,
         child_voice=[
-            ChildVoiceEntry(child=-1, house=House.WORRIES, words="When Daddy shouts I hide under the table.",
-                            consent_to_share=True),
-            ChildVoiceEntry(child=-1, house=House.GOOD_THINGS, words="Nanny's house and my bike.",
-                            consent_to_share=True),
+            ChildVoiceEntry(
+                child=-1, house=House.WORRIES, words="When Daddy shouts I hide under the table.", consent_to_share=True
+            ),
+            ChildVoiceEntry(
+                child=-1, house=House.GOOD_THINGS, words="Nanny's house and my bike.", consent_to_share=True
+            ),
         ],
         summary="Group supervision mapped the worries about arguments at home; next steps are ideas for Sam "
         "to take to the manager.",

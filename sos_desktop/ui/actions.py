@@ -34,14 +34,19 @@ class ActionSpec:
 
 SPECS: dict[ActionId, ActionSpec] = {
     ActionId.NEW_CASE: ActionSpec("New &case…", "Start a new case", "Ctrl+Shift+N"),
-    ActionId.NEW_MEETING: ActionSpec("&New meeting…", "Add a meeting to the selected case", QKeySequence.StandardKey.New),
+    ActionId.NEW_MEETING: ActionSpec(
+        "&New meeting…", "Add a meeting to the selected case", QKeySequence.StandardKey.New
+    ),
     ActionId.EDIT_CASE: ActionSpec("Case &details…", "Name, reference and framework of the selected case"),
     ActionId.RENAME: ActionSpec("&Rename…", "Rename the selected case or meeting", "F2"),
     ActionId.DELETE: ActionSpec("&Delete…", "Delete the selected case or meeting for good", "Ctrl+Shift+Delete"),
-    ActionId.IMPORT: ActionSpec("&Import meeting file…", "Add a meeting from an interchange file",
-                                QKeySequence.StandardKey.Open),
+    ActionId.IMPORT: ActionSpec(
+        "&Import meeting file…", "Add a meeting from an interchange file", QKeySequence.StandardKey.Open
+    ),
     ActionId.EXPORT: ActionSpec("&Export meeting file…", "Save the open meeting as an interchange file", "Ctrl+E"),
-    ActionId.QUIT: ActionSpec("&Quit", "Close SoS Desktop (everything is already saved)", QKeySequence.StandardKey.Quit),
+    ActionId.QUIT: ActionSpec(
+        "&Quit", "Close SoS Desktop (everything is already saved)", QKeySequence.StandardKey.Quit
+    ),
     ActionId.ABOUT: ActionSpec("&About SoS Desktop", "Version and where your data is kept"),
 }
 

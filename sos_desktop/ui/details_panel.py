@@ -65,9 +65,7 @@ class DetailsPanel(QWidget):
         self.kind.setAccessibleName("Kind of meeting")
         for kind, label in MEETING_KIND_LABELS.items():
             self.kind.addItem(label, kind.value)
-        self.kind.activated.connect(
-            lambda: document.set_detail("kind", MeetingKind(self.kind.currentData()))
-        )
+        self.kind.activated.connect(lambda: document.set_detail("kind", MeetingKind(self.kind.currentData())))
 
         self.held_on = QDateTimeEdit()
         self.held_on.setAccessibleName("Date and time of the meeting")

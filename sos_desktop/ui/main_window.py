@@ -79,8 +79,18 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         a = self.actions_by_id
         file_menu = self.menuBar().addMenu("&File")
-        for action_id in (ActionId.NEW_CASE, ActionId.NEW_MEETING, ActionId.EDIT_CASE, ActionId.RENAME,
-                          ActionId.DELETE, None, ActionId.IMPORT, ActionId.EXPORT, None, ActionId.QUIT):
+        for action_id in (
+            ActionId.NEW_CASE,
+            ActionId.NEW_MEETING,
+            ActionId.EDIT_CASE,
+            ActionId.RENAME,
+            ActionId.DELETE,
+            None,
+            ActionId.IMPORT,
+            ActionId.EXPORT,
+            None,
+            ActionId.QUIT,
+        ):
             if action_id is None:
                 file_menu.addSeparator()
             else:
@@ -133,7 +143,8 @@ class MainWindow(QMainWindow):
         while self.tabs.count():
             widget = self.tabs.widget(0)
             self.tabs.removeTab(0)
-            widget.deleteLater()
+            if widget is not None:
+                widget.deleteLater()
         self.document.deleteLater()
         self.document = self.map_panel = self.details_panel = None
         self.stack.setCurrentWidget(self.empty)
@@ -151,8 +162,12 @@ class MainWindow(QMainWindow):
 
     def _save_failed(self, message: str) -> None:
         self.statusBar().showMessage(f"Not saved: {message}")
-        dialogs.tell(self, "Your change could not be saved", message + " Your work stays open in this window; "
-                     "export the meeting to a file (File › Export meeting file) to keep a copy.")
+        dialogs.tell(
+            self,
+            "Your change could not be saved",
+            message + " Your work stays open in this window; "
+            "export the meeting to a file (File › Export meeting file) to keep a copy.",
+        )
 
     # Cases and meetings ------------------------------------------------------------------------------------------
 
@@ -248,8 +263,10 @@ class MainWindow(QMainWindow):
             if kind == CASE:
                 case = self.store.get_case(item_id)
                 count = len(self.store.list_meetings(item_id))
-                question = (f"Delete the case “{case.label}” and its {count} meeting{'s' if count != 1 else ''} "
-                            "for good? This cannot be undone.")
+                question = (
+                    f"Delete the case “{case.label}” and its {count} meeting{'s' if count != 1 else ''} "
+                    "for good? This cannot be undone."
+                )
                 if not dialogs.confirm(self, "Delete case", question):
                     return
                 if self.document is not None and self.document.case.id == item_id:
@@ -257,8 +274,9 @@ class MainWindow(QMainWindow):
                 self.store.delete_case(item_id)
             else:
                 meeting = self.store.get_meeting(item_id)
-                if not dialogs.confirm(self, "Delete meeting",
-                                       f"Delete the meeting “{meeting.title}” for good? This cannot be undone."):
+                if not dialogs.confirm(
+                    self, "Delete meeting", f"Delete the meeting “{meeting.title}” for good? This cannot be undone."
+                ):
                     return
                 if self.document is not None and self.document.meeting_id == item_id:
                     self.close_meeting()
@@ -298,10 +316,13 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Exported to {path}", 10_000)
 
     def about(self) -> None:
-        QMessageBox.about(self, f"About {APP_NAME}",
-                          f"{APP_NAME} {__version__}\n\nCase mapping and group supervision in the Signs of Safety "
-                          "practice framework.\n\nYour data stays on this machine (or your council's own "
-                          f"database):\n{display_url(self.store.url)}")
+        QMessageBox.about(
+            self,
+            f"About {APP_NAME}",
+            f"{APP_NAME} {__version__}\n\nCase mapping and group supervision in the Signs of Safety "
+            "practice framework.\n\nYour data stays on this machine (or your council's own "
+            f"database):\n{display_url(self.store.url)}",
+        )
 
     # Window state ------------------------------------------------------------------------------------------------
 

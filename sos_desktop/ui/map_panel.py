@@ -7,8 +7,8 @@ next one.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QAbstractItemModel, QPoint, QSize, Qt
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +36,40 @@ COLUMN_CATEGORIES: dict[Column, tuple[Category, ...]] = {
 MAP_ORDER: tuple[Category, ...] = tuple(c for cats in COLUMN_CATEGORIES.values() for c in cats)
 
 
+class CardList(QListView):
+    """A list of cards as tall as its cards (within bounds), so short categories leave room for long ones."""
+
+    MIN_HEIGHT = 48
+    MAX_HEIGHT = 360
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:  # noqa: N802 - Qt's name
+        super().setModel(model)
+        if model is not None:
+            for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.dataChanged):
+                signal.connect(self.updateGeometry)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hint = super().sizeHint()
+        model = self.model()
+        metrics = self.fontMetrics()
+        width = max(40, self.viewport().width() - 12)
+        content = 0
+        for row in range(model.rowCount() if model is not None else 0):
+            text = str(model.data(model.index(row, 0)) or "")
+            bounds = metrics.boundingRect(0, 0, width, 100_000, Qt.TextFlag.TextWordWrap, text)
+            content += bounds.height() + 4 + 2 * self.spacing()
+        spare = metrics.lineSpacing() + 8  # room below the last card
+        height = content + spare + 2 * self.frameWidth()
+        return QSize(hint.width(), max(self.MIN_HEIGHT, min(self.MAX_HEIGHT, height)))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(super().minimumSizeHint().width(), self.MIN_HEIGHT)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.updateGeometry()  # wrapped text takes more lines when the column narrows
+
+
 class CategoryBox(QGroupBox):
     """One category: its cards and an entry line to add more."""
 
@@ -45,7 +80,7 @@ class CategoryBox(QGroupBox):
         self.setObjectName(f"category-{category.value}")
         self.setToolTip(document.template.questions[category])
         self.model = CategoryItemsModel(document, category)
-        self.list = QListView()
+        self.list = CardList()
         self.list.setModel(self.model)
         self.list.setWordWrap(True)
         self.list.setUniformItemSizes(False)
@@ -57,7 +92,8 @@ class CategoryBox(QGroupBox):
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
         self.list.setAccessibleName(f"{self.title()} cards")
-        self.list.setMinimumHeight(90)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._context_menu)
         self.entry = QLineEdit()

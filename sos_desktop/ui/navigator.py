@@ -74,13 +74,14 @@ class Navigator(QTreeWidget):
             return None
         if item.data(0, KindRole) == MEETING:
             item = item.parent()
-        return int(item.data(0, IdRole))
+        return None if item is None else int(item.data(0, IdRole))
 
     def select(self, kind: str, item_id: int) -> None:
         for i in range(self.topLevelItemCount()):
             case_item = self.topLevelItem(i)
+            assert case_item is not None
             candidates = [case_item] + [case_item.child(j) for j in range(case_item.childCount())]
             for item in candidates:
-                if item.data(0, KindRole) == kind and item.data(0, IdRole) == item_id:
+                if item is not None and item.data(0, KindRole) == kind and item.data(0, IdRole) == item_id:
                     self.setCurrentItem(item)
                     return

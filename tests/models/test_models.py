@@ -101,12 +101,19 @@ def test_unpaired_danger_statements_and_goals_are_found() -> None:
 
 
 def test_merging_observations_keeps_both_observers_work_in_time_order() -> None:
-    mine = Observations(observer="Jo Reid", notes=[ObservationNote("Good start", 2, "purpose")],
-                        ratings=[RubricRating("Time-keeping", 7)], went_well="Calm pace")
-    theirs = Observations(observer="Kim Lee", notes=[ObservationNote("Jargon used", 1, "purpose"),
-                                                     ObservationNote("Good start", 2, "purpose")],
-                          ratings=[RubricRating("Plain language", 5.5)], went_well="Everyone scaled",
-                          even_better_if="Fewer case details")
+    mine = Observations(
+        observer="Jo Reid",
+        notes=[ObservationNote("Good start", 2, "purpose")],
+        ratings=[RubricRating("Time-keeping", 7)],
+        went_well="Calm pace",
+    )
+    theirs = Observations(
+        observer="Kim Lee",
+        notes=[ObservationNote("Jargon used", 1, "purpose"), ObservationNote("Good start", 2, "purpose")],
+        ratings=[RubricRating("Plain language", 5.5)],
+        went_well="Everyone scaled",
+        even_better_if="Fewer case details",
+    )
     merged = merge_observations(mine, theirs)
     assert merged.observer == "Jo Reid, Kim Lee"
     assert [n.text for n in merged.notes] == ["Jargon used", "Good start"]

@@ -70,9 +70,7 @@ def test_new_case_and_meeting_open_an_empty_map_labelled_by_the_framework(meetin
     assert "close the case" in window.document.meeting.scales[0].question
 
 
-def test_typing_cards_saves_each_at_once_and_undo_redo_walk_them_back(
-    qtbot: QtBot, meeting_window: MainWindow
-) -> None:
+def test_typing_cards_saves_each_at_once_and_undo_redo_walk_them_back(qtbot: QtBot, meeting_window: MainWindow) -> None:
     window = meeting_window
     type_card(qtbot, window, Category.HARM, "Bruise on Mia's arm, 3 November")
     type_card(qtbot, window, Category.HARM, "Shouting heard by neighbours")
