@@ -44,6 +44,7 @@ from sos_desktop.store.engine import WRITE_OPTION, make_engine, run_outside_tran
 from sos_desktop.store.errors import DatabaseReadOnlyError, NotADatabaseError, translate
 from sos_desktop.store.migrate import check_database, upgrade_to_head
 from sos_desktop.store.repo import bundles, cases, items, meetings, network, scales
+from sos_desktop.store.repo.items import ItemLinks
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -240,10 +241,20 @@ class Store:
 
     # Map items
 
-    def add_item(self, meeting_id: int, item: MapItem, index: int | None = None) -> MapItem:
-        """Insert a card at ``index`` of its category (None: at the end); reuses ``item.id`` if set (undo)."""
+    def add_item(
+        self, meeting_id: int, item: MapItem, index: int | None = None, links: ItemLinks | None = None
+    ) -> MapItem:
+        """Insert a card at ``index`` of its category (None: at the end); reuses ``item.id`` if set (undo).
+
+        ``links``, read with :meth:`item_links` before the card was deleted, are restored with it.
+        """
         with self._transaction(write=True) as conn:
-            return items.add_item(conn, meeting_id, item, index)
+            return items.add_item(conn, meeting_id, item, index, links)
+
+    def item_links(self, item_id: int) -> ItemLinks:
+        """The scales about a card and the people who agree with it."""
+        with self._transaction() as conn:
+            return items.item_links(conn, item_id)
 
     def update_item(self, item: MapItem) -> None:
         with self._transaction(write=True) as conn:

@@ -123,14 +123,16 @@ class DeleteItemCommand(QUndoCommand):
         self.document = document
         self.item = copy.deepcopy(item)
         self.index = document.index_of(item)
+        assert item.id is not None
+        self.links = document.links_of(item.id)
 
     def redo(self) -> None:
         assert self.item.id is not None
         self.document.apply_remove_item(self.item.id)
 
     def undo(self) -> None:
-        # Re-inserting with its old id restores the pairing on both sides.
-        self.document.apply_insert_item(copy.deepcopy(self.item), self.index)
+        # Re-inserting under its old id restores the pairing on both sides, and the links to scales and people.
+        self.document.apply_insert_item(copy.deepcopy(self.item), self.index, self.links)
 
 
 class MoveItemCommand(QUndoCommand):

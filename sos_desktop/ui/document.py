@@ -28,6 +28,7 @@ from sos_desktop.models import (
 )
 from sos_desktop.models.templates import FrameworkTemplate, template
 from sos_desktop.store.errors import StoreError
+from sos_desktop.store.repo.items import ItemLinks
 from sos_desktop.store.store import Store
 from sos_desktop.ui.commands import (
     AddItemCommand,
@@ -146,10 +147,14 @@ class MeetingDocument(QObject):
         self._write(lambda: self.store.set_attendees(self.meeting_id, copy.deepcopy(attendees)))
         self.attendeesChanged.emit()
 
-    def apply_insert_item(self, item: MapItem, index: int | None) -> None:
+    def links_of(self, item_id: int) -> ItemLinks:
+        """The scales and people pointing at a card, to give back if its delete is undone."""
+        return self._write(lambda: self.store.item_links(item_id)) or ItemLinks()
+
+    def apply_insert_item(self, item: MapItem, index: int | None, links: ItemLinks | None = None) -> None:
         siblings = self.items(item.category)
         position = len(siblings) if index is None else index
-        saved = self._write(lambda: self.store.add_item(self.meeting_id, copy.deepcopy(item), position))
+        saved = self._write(lambda: self.store.add_item(self.meeting_id, copy.deepcopy(item), position, links))
         if saved is not None:
             item.id = saved.id
         elif item.id is None:
@@ -159,6 +164,9 @@ class MeetingDocument(QObject):
             for other in self.meeting.items:
                 if other.id == item.pairs_with:
                     other.pairs_with = item.id
+        for scale in self.meeting.scales:
+            if links is not None and scale.id in links.scales:
+                scale.about = item.id
         self.last_inserted_id = item.id
         self.itemsChanged.emit()
 
@@ -169,6 +177,9 @@ class MeetingDocument(QObject):
         for other in self.meeting.items:
             if other.pairs_with == item_id:
                 other.pairs_with = None
+        for scale in self.meeting.scales:
+            if scale.about == item_id:
+                scale.about = None
         self.itemsChanged.emit()
 
     def apply_item_text(self, item_id: int, text: str) -> None:

@@ -242,3 +242,15 @@ def test_rename_case_from_the_navigator(meeting_window: MainWindow, monkeypatch:
     window.rename_selected()
     assert window.store.get_case(case_id).label == "Family T (Siobhán)"
     assert window.navigator.topLevelItem(0).text(0).startswith("Family T (Siobhán)")
+
+
+def test_the_card_list_model_passes_qt_model_checks(
+    qtbot: QtBot, qtmodeltester: object, meeting_window: MainWindow
+) -> None:
+    window = meeting_window
+    for text in ("one", "two"):
+        type_card(qtbot, window, Category.SAFETY, text)
+    assert window.map_panel is not None
+    model = window.map_panel.box(Category.SAFETY).model
+    qtmodeltester.check(model, force_py=True)  # type: ignore[attr-defined]
+    assert model.rowCount() == 2

@@ -7,6 +7,7 @@ paired with another, the other points back, and any card either of them was pair
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Row, bindparam, delete, insert, or_, select, update
@@ -16,7 +17,7 @@ from sos_desktop.models import Category, MapItem
 from sos_desktop.store.convert import item_from_row, item_values, map_order
 from sos_desktop.store.errors import NotFoundError
 from sos_desktop.store.repo.common import map_reference, touch_meeting
-from sos_desktop.store.tables import map_items
+from sos_desktop.store.tables import map_items, meetings, people, person_agreements, scales
 
 
 def get_items(conn: Connection, meeting_id: int) -> list[MapItem]:
@@ -90,8 +91,48 @@ def _set_partner(conn: Connection, item_id: int, meeting_id: int, partner: int |
     unpair(conn, item_id)
 
 
-def add_item(conn: Connection, meeting_id: int, item: MapItem, index: int | None = None) -> MapItem:
-    """Insert ``item`` at ``index`` of its category (None: at the end); reuse ``item.id`` if it has one."""
+@dataclass(frozen=True)
+class ItemLinks:
+    """What else points at a card: the scales about it and the people who agree with it.
+
+    Deleting the card lets these go; undoing the delete hands them back to ``add_item`` to restore.
+    """
+
+    scales: tuple[int, ...] = ()
+    people: tuple[int, ...] = ()
+
+
+def item_links(conn: Connection, item_id: int) -> ItemLinks:
+    about = conn.scalars(select(scales.c.id).where(scales.c.about == item_id).order_by(scales.c.id))
+    agreeing = conn.scalars(
+        select(person_agreements.c.person_id)
+        .where(person_agreements.c.map_item_id == item_id)
+        .order_by(person_agreements.c.person_id)
+    )
+    return ItemLinks(scales=tuple(about), people=tuple(agreeing))
+
+
+def _restore_links(conn: Connection, meeting_id: int, item_id: int, links: ItemLinks) -> None:
+    """Point the scales and people of ``links`` back at the card, where they still exist in its meeting and case."""
+    if links.scales:
+        conn.execute(
+            update(scales).where(scales.c.id.in_(links.scales), scales.c.meeting_id == meeting_id).values(about=item_id)
+        )
+    if links.people:
+        case_id = select(meetings.c.case_id).where(meetings.c.id == meeting_id).scalar_subquery()
+        present = conn.scalars(select(people.c.id).where(people.c.id.in_(links.people), people.c.case_id == case_id))
+        rows = [{"person_id": person_id, "map_item_id": item_id} for person_id in present]
+        if rows:
+            conn.execute(insert(person_agreements), rows)
+
+
+def add_item(
+    conn: Connection, meeting_id: int, item: MapItem, index: int | None = None, links: ItemLinks | None = None
+) -> MapItem:
+    """Insert ``item`` at ``index`` of its category (None: at the end); reuse ``item.id`` if it has one.
+
+    ``links`` (from :func:`item_links` before a delete) are restored with it, in the same transaction.
+    """
     touch_meeting(conn, meeting_id)
     category = item.category.value
     siblings = _sibling_ids(conn, meeting_id, category)
@@ -101,6 +142,8 @@ def add_item(conn: Connection, meeting_id: int, item: MapItem, index: int | None
     new_id = conn.execute(insert(map_items).values(values)).inserted_primary_key[0]  # type: ignore[index]
     _renumber(conn, _insert_at(siblings, new_id, index), category)
     _set_partner(conn, new_id, meeting_id, item.pairs_with)
+    if links is not None:
+        _restore_links(conn, meeting_id, new_id, links)
     return item_from_row(_row(conn, new_id))
 
 

@@ -1,0 +1,100 @@
+"""Start-up as a user meets it: the demo on the first run only, a refused database, and saving that fails."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from sos_desktop.app import build_window
+from sos_desktop.models import Category
+from sos_desktop.store.errors import DatabaseReadOnlyError
+from sos_desktop.ui import dialogs
+
+
+def args_for(data_dir: Path, db: str | None = None) -> argparse.Namespace:
+    return argparse.Namespace(data_dir=data_dir, db=db, command=None)
+
+
+def test_first_run_opens_the_demo_and_a_later_run_does_not_bring_it_back(qtbot: QtBot, tmp_path: Path) -> None:
+    window, problem = build_window(args_for(tmp_path))
+    assert window is not None and problem is None
+    qtbot.addWidget(window)
+    assert window.document is not None
+    assert window.document.case.reference == "DEMO-0001"
+    assert window.map_panel is not None
+    assert window.map_panel.box(Category.DANGER).model.rowCount() == 1
+    case_id = window.document.case.id
+    assert case_id is not None
+    window.close_meeting()
+    window.store.delete_case(case_id)
+    window.close()
+    window.store.close()
+
+    again, _ = build_window(args_for(tmp_path))
+    assert again is not None
+    qtbot.addWidget(again)
+    assert again.store.list_cases() == []
+    assert again.document is None
+    assert again.stack.currentWidget() is again.empty
+    again.store.close()
+
+
+def test_a_file_that_is_not_a_database_is_refused_in_plain_words_and_left_alone(tmp_path: Path) -> None:
+    database = tmp_path / "sos-desktop.sqlite3"
+    database.write_text("Minutes of the meeting, typed in the wrong file.", "utf-8")
+    window, problem = build_window(args_for(tmp_path))
+    assert window is None
+    assert problem is not None and "untouched" in problem and "Traceback" not in problem
+    assert database.read_text("utf-8") == "Minutes of the meeting, typed in the wrong file."
+
+
+def test_an_edit_that_cannot_be_saved_is_kept_on_screen_and_the_user_is_told(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window, _ = build_window(args_for(tmp_path))
+    assert window is not None and window.document is not None and window.map_panel is not None
+    qtbot.addWidget(window)
+    told: list[str] = []
+    monkeypatch.setattr(dialogs, "tell", lambda parent, title, message: told.append(message))
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise DatabaseReadOnlyError()
+
+    monkeypatch.setattr(window.store, "add_item", refuse)
+    window.document.add_item(Category.HARM, "Said in the meeting while the disk was read-only")
+    box = window.map_panel.box(Category.HARM)
+    assert box.model.data(box.model.index(1, 0)) == "Said in the meeting while the disk was read-only"
+    assert told and "export the meeting" in told[0]
+    assert window.statusBar().currentMessage().startswith("Not saved:")
+    window.store.close()
+
+
+def test_undoing_a_delete_gives_back_the_pairing_the_scale_and_who_agreed(qtbot: QtBot, tmp_path: Path) -> None:
+    window, _ = build_window(args_for(tmp_path))
+    assert window is not None and window.document is not None
+    qtbot.addWidget(window)
+    document = window.document
+    store = window.store
+    danger = document.items(Category.DANGER)[0]
+    goal = document.items(Category.GOAL)[0]
+    assert danger.id is not None and goal.id is not None
+    assert document.case.id is not None
+    nan = next(p for p in store.get_network(document.case.id).people if p.display_name == "Nan")
+    nan.agrees_with = [danger.id]
+    store.update_person(nan)
+
+    document.delete_item(danger.id)
+    stored = store.get_meeting(document.meeting_id)
+    assert stored.scales[0].about is None
+    assert next(i for i in stored.items if i.id == goal.id).pairs_with is None
+
+    document.undo_stack.undo()
+    stored = store.get_meeting(document.meeting_id)
+    assert stored.scales[0].about == danger.id
+    assert next(i for i in stored.items if i.id == goal.id).pairs_with == danger.id
+    assert next(p for p in store.get_network(document.case.id).people if p.id == nan.id).agrees_with == [danger.id]
+    assert document.meeting.scales[0].about == danger.id
+    store.close()
