@@ -30,6 +30,7 @@ from sos_desktop.models import Attendee, AttendeeRole, MeetingKind
 from sos_desktop.models.meeting import MAX_LABEL_LENGTH
 from sos_desktop.ui.document import MeetingDocument
 from sos_desktop.ui.labels import MEETING_KIND_LABELS, ROLE_LABELS
+from sos_desktop.ui.undo_keys import route_undo_keys
 
 NO_DATE = QDateTime.fromString("2000-01-01T00:00:00", Qt.DateFormat.ISODate)
 
@@ -42,6 +43,7 @@ class PlainTextField(QPlainTextEdit):
         self.setAccessibleName(accessible_name)
         self.setTabChangesFocus(True)
         self.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        route_undo_keys(self)
 
     def show_text(self, text: str) -> None:
         if self.toPlainText() != text:
@@ -60,6 +62,7 @@ class DetailsPanel(QWidget):
         self.title.setMaxLength(MAX_LABEL_LENGTH)
         self.title.textEdited.connect(self._title_edited)
         self.title.editingFinished.connect(self.refresh)
+        route_undo_keys(self.title)
 
         self.kind = QComboBox()
         self.kind.setAccessibleName("Kind of meeting")

@@ -135,6 +135,8 @@ class MainWindow(QMainWindow):
         self.navigator.select(MEETING, meeting_id)
         self._details_changed()
         self._update_actions()
+        # Remembered at once, not only on quit, so a crash or a kill still reopens this meeting.
+        self.settings.setValue("window/last_meeting", meeting_id)
 
     def close_meeting(self) -> None:
         if self.document is None:
@@ -328,10 +330,9 @@ class MainWindow(QMainWindow):
 
     def restore_state(self) -> None:
         geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
+        if geometry is None or not self.restoreGeometry(geometry):
+            screen = self.screen().availableGeometry()
+            self.resize(min(1280, int(screen.width() * 0.9)), min(800, int(screen.height() * 0.9)))
         last = self.settings.value("window/last_meeting")
         if last is not None:
             try:

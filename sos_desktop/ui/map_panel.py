@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from sos_desktop.models import Category, Column
 from sos_desktop.ui.document import MeetingDocument
 from sos_desktop.ui.map_model import CategoryItemsModel
+from sos_desktop.ui.undo_keys import route_undo_keys
 
 COLUMN_CATEGORIES: dict[Column, tuple[Category, ...]] = {
     Column.WORRIES: (Category.HARM, Category.DANGER, Category.COMPLICATING, Category.GREY),
@@ -101,6 +102,7 @@ class CategoryBox(QGroupBox):
         self.entry.setAccessibleName(f"New card in {self.title()}")
         self.entry.setMaxLength(20_000)
         self.entry.returnPressed.connect(self._add_from_entry)
+        route_undo_keys(self.entry, only_when_empty=True)
         self.delete_button = QPushButton("Delete")
         self.delete_button.setToolTip("Delete the selected card (Delete)")
         self.delete_button.clicked.connect(self.delete_selected)

@@ -254,3 +254,29 @@ def test_the_card_list_model_passes_qt_model_checks(
     model = window.map_panel.box(Category.SAFETY).model
     qtmodeltester.check(model, force_py=True)  # type: ignore[attr-defined]
     assert model.rowCount() == 2
+
+
+def test_ctrl_z_in_an_empty_entry_line_or_a_details_field_undoes_the_meeting_edit(
+    qtbot: QtBot, meeting_window: MainWindow
+) -> None:
+    window = meeting_window
+    type_card(qtbot, window, Category.HARM, "Card to take back")
+    assert window.map_panel is not None and window.details_panel is not None
+    entry = window.map_panel.box(Category.HARM).entry
+    qtbot.keyClick(entry, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored_texts(window, Category.HARM) == []
+    assert entry.text() == ""
+
+    type_text(entry, "draft")  # a half-typed card: Ctrl+Z works on the draft, the map is untouched
+    qtbot.keyClick(entry, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert entry.text() == ""
+
+    window.tabs.setCurrentWidget(window.details_panel)
+    field = window.details_panel.focus_question
+    field.setFocus()
+    type_text(field, "Focus")
+    assert window.document is not None
+    assert window.document.meeting.focus_question == "Focus"
+    qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.meeting.focus_question == ""
+    assert field.toPlainText() == ""
