@@ -86,7 +86,7 @@ def _list(store: Store, out: TextIO) -> None:
             print(f"  meeting {meeting.id}: {meeting.title} ({when}, {meeting.kind.value})", file=out)
 
 
-def _import(store: Store, args: argparse.Namespace, out: TextIO) -> None:
+def _import(store: Store, args: argparse.Namespace, out: TextIO, err: TextIO) -> None:
     if args.merge_observations:
         reference, title, held_on, observations = read_observations(args.file)
         meeting_id = store.find_meeting(reference, title, held_on)
@@ -99,7 +99,10 @@ def _import(store: Store, args: argparse.Namespace, out: TextIO) -> None:
         store.set_observations(meeting_id, merge_observations(meeting.observations, observations))
         print(meeting_id, file=out)
         return
-    bundle = store.save_bundle(read_meeting_file(args.file))
+    warnings: list[str] = []
+    bundle = store.save_bundle(read_meeting_file(args.file, warnings))
+    for warning in warnings:
+        print(f"sos-desktop: warning: {warning}", file=err)
     print(bundle.meeting.id, file=out)
 
 
@@ -114,13 +117,13 @@ def _export(store: Store, args: argparse.Namespace, out: TextIO) -> None:
     print(f"Exported meeting {args.meeting_id} to {args.json}", file=out)
 
 
-def run_command(args: argparse.Namespace, out: TextIO) -> None:
+def run_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> None:
     store = open_store(args)
     try:
         if args.command == "list":
             _list(store, out)
         elif args.command == "import":
-            _import(store, args, out)
+            _import(store, args, out, err)
         elif args.command == "export":
             _export(store, args, out)
         elif args.command == "demo":
@@ -140,7 +143,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
 
         return run_gui(args)
     try:
-        run_command(args, out)
+        run_command(args, out, err)
     except CommandError as error:
         print(f"sos-desktop: {error}", file=err)
         return error.status

@@ -124,3 +124,57 @@ def test_listing_cases_does_not_load_qt(tmp_path: Path) -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 0, result.stderr
+
+
+def test_the_format_s_own_example_imports_leaving_out_only_its_dangling_tie(tmp_path: Path) -> None:
+    example = Path(__file__).parent / "exporters" / "data" / "spec-example-verbatim.json"
+    status, out, err = run(tmp_path, "import", str(example))
+    assert status == 0
+    assert err == (
+        "sos-desktop: warning: ties[0].from: 'p2' is not the id of any person in this file; the tie was left out.\n"
+    )
+    exported = tmp_path / "back.json"
+    run(tmp_path, "export", out.strip(), "--json", str(exported))
+    document = json.loads(exported.read_text("utf-8"))
+    assert [item["category"] for item in document["map"]] == ["harm", "danger", "goal", "next_step"]
+    assert document["map"][1]["pairs_with"] == document["map"][2]["id"]
+    assert document["scales"][0]["ratings"] == [{"rater": "Sam Patel", "value": 4, "reason": "..."}]
+    assert document["ties"] == []
+
+
+def test_merge_observations_adds_an_observer_s_notes_and_touches_nothing_else(tmp_path: Path) -> None:
+    _, out, _ = run(tmp_path, "demo")
+    meeting_id = out.strip()
+    mine = tmp_path / "mine.json"
+    run(tmp_path, "export", meeting_id, "--json", str(mine))
+    observer_file = json.loads(mine.read_text("utf-8"))
+    observer_file["map"] = [{"category": "harm", "text": "The observer's copy may differ; it must not be merged."}]
+    observer_file["observations"] = {
+        "observer": "Jo Reid",
+        "notes": [{"at_minute": 12, "phase": "mapping", "text": "Kept the group on process — well done."}],
+        "ratings": [{"criterion": "Kept to process", "value": 7.5, "comment": "Brought it back twice"}],
+        "went_well": "Calm pace",
+        "even_better_if": "Ask the presenter to scale first",
+    }
+    theirs = tmp_path / "observer.json"
+    theirs.write_text(json.dumps(observer_file, ensure_ascii=False), "utf-8")
+
+    status, out, err = run(tmp_path, "import", str(theirs), "--merge-observations")
+    assert (status, err, out.strip()) == (0, "", meeting_id)
+    after = tmp_path / "after.json"
+    run(tmp_path, "export", meeting_id, "--json", str(after))
+    merged = json.loads(after.read_text("utf-8"))
+    before = json.loads(mine.read_text("utf-8"))
+    assert merged["map"] == before["map"]
+    assert merged["observations"]["notes"][0]["text"] == "Kept the group on process — well done."
+    assert merged["observations"]["ratings"][0]["value"] == 7.5
+    # Handing the same file over twice adds nothing more.
+    run(tmp_path, "import", str(theirs), "--merge-observations")
+    again = tmp_path / "again.json"
+    run(tmp_path, "export", meeting_id, "--json", str(again))
+    assert json.loads(again.read_text("utf-8")) == merged
+
+    observer_file["meeting"]["title"] = "A meeting that is not here"
+    theirs.write_text(json.dumps(observer_file), "utf-8")
+    status, _, err = run(tmp_path, "import", str(theirs), "--merge-observations")
+    assert status == 1 and "nothing was changed" in err

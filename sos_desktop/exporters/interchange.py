@@ -18,7 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from sos_desktop.exporters.errors import TOP_LEVEL, ExportError, InterchangeError, format_path
-from sos_desktop.exporters.interchange_checks import first_semantic_error
+from sos_desktop.exporters.interchange_checks import (
+    broken_references,
+    first_semantic_error,
+    without_broken_references,
+)
 from sos_desktop.exporters.interchange_decode import decode_bundle
 from sos_desktop.exporters.interchange_encode import encode_bundle
 from sos_desktop.exporters.interchange_schema import (
@@ -58,10 +62,21 @@ def _refuse_constant(name: str) -> Any:
     raise _NotANumberError(name)
 
 
-def parse_meeting(data: object) -> MeetingBundle:
+_DROPPED = {
+    "ties": "the tie was left out",
+    "people": "that agreement was left out",
+    "map": "the card was imported without that pairing",
+    "scales": "the scale was imported without that link",
+    "child_voice": "the words were imported without naming the child",
+}
+
+
+def parse_meeting(data: object, warnings: list[str] | None = None) -> MeetingBundle:
     """The meeting bundle described by ``data`` (a parsed JSON document), or InterchangeError at its first fault.
 
-    File ids become provisional negative ids unique within the bundle; the store assigns real ones.
+    File ids become provisional negative ids unique within the bundle; the store assigns real ones. Links that
+    point nowhere are left out rather than refusing the file; each is described, one sentence with its path,
+    in ``warnings`` when a list is given.
     """
     problem = first_non_json_value(data) or first_schema_error(data)
     if problem is None and isinstance(data, dict):
@@ -69,12 +84,17 @@ def parse_meeting(data: object) -> MeetingBundle:
     if problem is not None:
         raise problem
     assert isinstance(data, dict)  # the schema asks for an object at the top level
-    return decode_bundle(data)
+    broken = broken_references(data)
+    if warnings is not None:
+        warnings.extend(
+            f"{format_path(parts)}: {detail.rstrip('.')}; {_DROPPED[str(parts[0])]}." for parts, detail in broken
+        )
+    return decode_bundle(without_broken_references(data, broken) if broken else data)
 
 
-def read_meeting_file(path: Path) -> MeetingBundle:
+def read_meeting_file(path: Path, warnings: list[str] | None = None) -> MeetingBundle:
     """The meeting bundle in the file at ``path``; InterchangeError if it cannot be read or is not valid."""
-    return parse_meeting(_load(Path(path)))
+    return parse_meeting(_load(Path(path)), warnings)
 
 
 def read_observations(path: Path) -> tuple[str, str, datetime | None, Observations]:

@@ -1,10 +1,18 @@
 """Checks of a meeting file that its JSON Schema cannot express: unique ids, references, pairs and real dates.
 
-They run on a document that already keeps to the schema, so every value has its expected type.
+They run on a document that already keeps to the schema, so every value has its expected type. Two kinds:
+
+- errors (duplicate ids, impossible dates, a rating without a value) refuse the file whole;
+- broken references (a tie to a person not in the file, a pairing with a missing or wrong card, a scale about a
+  missing card, ...) are warnings: the link is left out, every text of the file is still imported, and the user
+  is told which link was dropped and where. Such files come from other systems and hand-edits (the format's own
+  example ties a person who is not in it), and refusing a whole meeting for a dangling link would lose more
+  than it protects.
 """
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any
@@ -19,12 +27,60 @@ _PAIR_NAMES = {"danger": "a danger statement", "goal": "a safety goal"}
 
 
 def first_semantic_error(document: dict[str, Any]) -> InterchangeError | None:
-    """The first problem (in document order) that the schema lets through, or None if there is none."""
+    """The first error (in document order) that the schema lets through, or None if there is none."""
     problems = list(_problems(document))
     if not problems:
         return None
     parts, detail = min(problems, key=lambda problem: order_key(document, problem[0]))
     return InterchangeError.at(parts, detail)
+
+
+def broken_references(document: dict[str, Any]) -> list[Problem]:
+    """The links of a (schema-valid, error-free) document that point nowhere or at the wrong thing, in order."""
+    problems = list(_reference_problems(document))
+    return sorted(problems, key=lambda problem: order_key(document, problem[0]))
+
+
+def _reference_problems(document: dict[str, Any]) -> Iterator[Problem]:
+    people: list[dict[str, Any]] = document.get("people") or []
+    items: list[dict[str, Any]] = document.get("map") or []
+    person_ids = {person["id"] for person in people if person.get("id") is not None}
+    item_ids = {item["id"] for item in items if item.get("id") is not None}
+    for index, person in enumerate(people):
+        for position, item_id in enumerate(person.get("agrees_with") or []):
+            yield from _unknown(("people", index, "agrees_with", position), item_id, item_ids, "map item")
+    for index, tie in enumerate(document.get("ties") or []):
+        for end in ("from", "to"):
+            yield from _unknown(("ties", index, end), tie.get(end), person_ids, "person")
+    yield from _pair_problems(items)
+    for index, scale in enumerate(document.get("scales") or []):
+        yield from _unknown(("scales", index, "about"), scale.get("about"), item_ids, "map item")
+    for index, entry in enumerate(document.get("child_voice") or []):
+        yield from _unknown(("child_voice", index, "child"), entry.get("child"), person_ids, "person")
+
+
+def without_broken_references(document: dict[str, Any], problems: list[Problem]) -> dict[str, Any]:
+    """A copy of ``document`` with the links named by ``problems`` left out (a tie with a broken end as a whole)."""
+    cleaned = copy.deepcopy(document)
+    dropped_ties: set[int] = set()
+    dropped_agreements: dict[int, set[int]] = {}
+    for parts in (problem[0] for problem in problems):
+        section, index = parts[0], parts[1]
+        assert isinstance(index, int)
+        if section == "ties":
+            dropped_ties.add(index)
+        elif section == "people":
+            position = parts[3]
+            assert isinstance(position, int)
+            dropped_agreements.setdefault(index, set()).add(position)
+        else:
+            cleaned[str(section)][index].pop(str(parts[2]), None)
+    if dropped_ties:
+        cleaned["ties"] = [tie for i, tie in enumerate(cleaned["ties"]) if i not in dropped_ties]
+    for index, positions in dropped_agreements.items():
+        person = cleaned["people"][index]
+        person["agrees_with"] = [item for i, item in enumerate(person["agrees_with"]) if i not in positions]
+    return cleaned
 
 
 def _problems(document: dict[str, Any]) -> Iterator[Problem]:
@@ -34,29 +90,21 @@ def _problems(document: dict[str, Any]) -> Iterator[Problem]:
     yield from _duplicate_ids("people", people, "person")
     yield from _duplicate_ids("map", items, "map item")
     yield from _duplicate_ids("scales", scales, "scale")
-    person_ids = {person["id"] for person in people if person.get("id") is not None}
-    item_ids = {item["id"] for item in items if item.get("id") is not None}
 
     yield from _date_problems(("meeting", "held_on"), document["meeting"].get("held_on"), with_time=True)
     for index, person in enumerate(people):
         yield from _date_problems(("people", index, "knows_worries_since"), person.get("knows_worries_since"))
-        for position, item_id in enumerate(person.get("agrees_with") or []):
-            yield from _unknown(("people", index, "agrees_with", position), item_id, item_ids, "map item")
     for index, tie in enumerate(document.get("ties") or []):
         for end in ("from", "to"):
             if tie.get(end) is None:
                 yield ("ties", index, end), "a tie needs both ends, 'from' and 'to', naming people."
-            yield from _unknown(("ties", index, end), tie.get(end), person_ids, "person")
     for index, item in enumerate(items):
         yield from _date_problems(("map", index, "due"), item.get("due"))
-    yield from _pair_problems(items)
     for index, scale in enumerate(scales):
-        yield from _unknown(("scales", index, "about"), scale.get("about"), item_ids, "map item")
         for position, rating in enumerate(scale.get("ratings") or []):
             if "value" not in rating:
                 yield ("scales", index, "ratings", position, "value"), "a rating needs a value from 0 to 10."
     for index, entry in enumerate(document.get("child_voice") or []):
-        yield from _unknown(("child_voice", index, "child"), entry.get("child"), person_ids, "person")
         if "house" not in entry:
             yield ("child_voice", index, "house"), "each of the child's words belongs in a house."
     observations = document.get("observations") or {}

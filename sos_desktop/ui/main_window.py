@@ -294,11 +294,14 @@ class MainWindow(QMainWindow):
         path = dialogs.ask_open_path(self, "Import meeting file")
         if path is None:
             return
+        warnings: list[str] = []
         try:
-            bundle = self.store.save_bundle(read_meeting_file(path))
+            bundle = self.store.save_bundle(read_meeting_file(path, warnings))
         except (InterchangeError, StoreError) as error:
             dialogs.tell(self, "The file was not imported", f"{error} Nothing was added.")
             return
+        if warnings:
+            dialogs.tell(self, "Imported, with links left out", "\n".join(warnings))
         assert bundle.meeting.id is not None
         self.navigator.reload(select_meeting=bundle.meeting.id)
         self.open_meeting(bundle.meeting.id)

@@ -118,36 +118,6 @@ CASES: list[tuple[str, Callable[[Document], None], str, str]] = [
         "scales[0].ratings[0].value: a rating needs a value from 0 to 10.",
     ),
     (
-        "pair with a missing card",
-        _set(("map", 1, "pairs_with"), "m9"),
-        "map[1].pairs_with",
-        "map[1].pairs_with: 'm9' is not the id of any map item in this file.",
-    ),
-    (
-        "danger paired with a harm",
-        _set(("map", 1, "pairs_with"), "m1"),
-        "map[1].pairs_with",
-        "map[1].pairs_with: a danger statement pairs with a safety goal, but 'm1' is a 'harm' item.",
-    ),
-    (
-        "next step paired",
-        _set(("map", 3, "pairs_with"), "m3"),
-        "map[3].pairs_with",
-        "map[3].pairs_with: only danger statements and safety goals are paired, and this is a 'next_step' item.",
-    ),
-    (
-        "goal claimed by a second danger statement",
-        _append_map_item({"id": "m5", "category": "danger", "text": "Another worry.", "pairs_with": "m3"}),
-        "map[4].pairs_with",
-        "map[4].pairs_with: 'm3' is already paired with map[1].",
-    ),
-    (
-        "tie to a missing person",
-        _set(("ties", 0, "to"), "p9"),
-        "ties[0].to",
-        "ties[0].to: 'p9' is not the id of any person in this file.",
-    ),
-    (
         "tie with one end",
         _delete(("ties", 0, "to")),
         "ties[0].to",
@@ -164,24 +134,6 @@ CASES: list[tuple[str, Callable[[Document], None], str, str]] = [
         _set(("people", 1, "id"), "p1"),
         "people[1].id",
         "people[1].id: 'p1' is already the id of people[0]; each person needs its own.",
-    ),
-    (
-        "agreement with a missing card",
-        _set(("people", 0, "agrees_with"), ["m2", "m7"]),
-        "people[0].agrees_with[1]",
-        "people[0].agrees_with[1]: 'm7' is not the id of any map item in this file.",
-    ),
-    (
-        "scale about a missing card",
-        _set(("scales", 0, "about"), "m0"),
-        "scales[0].about",
-        "scales[0].about: 'm0' is not the id of any map item in this file.",
-    ),
-    (
-        "child's words from a missing person",
-        _set(("child_voice", 0, "child"), "p3"),
-        "child_voice[0].child",
-        "child_voice[0].child: 'p3' is not the id of any person in this file.",
     ),
     (
         "child's words in no house",
@@ -239,6 +191,58 @@ CASES: list[tuple[str, Callable[[Document], None], str, str]] = [
 ]
 
 
+BROKEN_LINKS: list[tuple[str, Callable[[Document], None], str, str]] = [
+    (
+        "pair with a missing card",
+        _set(("map", 1, "pairs_with"), "m9"),
+        "map[1].pairs_with",
+        "map[1].pairs_with: 'm9' is not the id of any map item in this file.",
+    ),
+    (
+        "danger paired with a harm",
+        _set(("map", 1, "pairs_with"), "m1"),
+        "map[1].pairs_with",
+        "map[1].pairs_with: a danger statement pairs with a safety goal, but 'm1' is a 'harm' item.",
+    ),
+    (
+        "next step paired",
+        _set(("map", 3, "pairs_with"), "m3"),
+        "map[3].pairs_with",
+        "map[3].pairs_with: only danger statements and safety goals are paired, and this is a 'next_step' item.",
+    ),
+    (
+        "goal claimed by a second danger statement",
+        _append_map_item({"id": "m5", "category": "danger", "text": "Another worry.", "pairs_with": "m3"}),
+        "map[4].pairs_with",
+        "map[4].pairs_with: 'm3' is already paired with map[1].",
+    ),
+    (
+        "tie to a missing person",
+        _set(("ties", 0, "to"), "p9"),
+        "ties[0].to",
+        "ties[0].to: 'p9' is not the id of any person in this file.",
+    ),
+    (
+        "agreement with a missing card",
+        _set(("people", 0, "agrees_with"), ["m2", "m7"]),
+        "people[0].agrees_with[1]",
+        "people[0].agrees_with[1]: 'm7' is not the id of any map item in this file.",
+    ),
+    (
+        "scale about a missing card",
+        _set(("scales", 0, "about"), "m0"),
+        "scales[0].about",
+        "scales[0].about: 'm0' is not the id of any map item in this file.",
+    ),
+    (
+        "child's words from a missing person",
+        _set(("child_voice", 0, "child"), "p3"),
+        "child_voice[0].child",
+        "child_voice[0].child: 'p3' is not the id of any person in this file.",
+    ),
+]
+
+
 @pytest.mark.parametrize(("change", "path", "message"), [case[1:] for case in CASES], ids=[case[0] for case in CASES])
 def test_invalid_file_is_refused_naming_the_first_bad_path(
     change: Callable[[Document], None], path: str, message: str
@@ -249,6 +253,27 @@ def test_invalid_file_is_refused_naming_the_first_bad_path(
     assert error.path == path
     assert str(error).startswith(message)
     assert str(error).endswith(".") and ". " not in str(error)  # one sentence
+
+
+@pytest.mark.parametrize(
+    ("change", "path", "message"), [case[1:] for case in BROKEN_LINKS], ids=[case[0] for case in BROKEN_LINKS]
+)
+def test_a_broken_link_is_left_out_with_a_warning_and_every_text_is_still_imported(
+    change: Callable[[Document], None], path: str, message: str
+) -> None:
+    document = spec_example()
+    change(document)
+    warnings: list[str] = []
+    bundle = parse_meeting(document, warnings)
+    assert len(warnings) == 1
+    assert warnings[0].startswith(message.rstrip(".") + "; ")
+    assert warnings[0].endswith(".") and ". " not in warnings[0]
+    assert [item.text for item in bundle.meeting.items] == [item["text"] for item in document["map"]]
+    assert [entry.words for entry in bundle.meeting.child_voice] == [e["words"] for e in document["child_voice"]]
+    assert len(bundle.network.people) == len(document["people"])
+    section = path.split("[")[0]
+    if section == "ties":
+        assert len(bundle.network.ties) == len(document["ties"]) - 1
 
 
 def test_the_first_problem_in_the_file_is_reported_whatever_the_order_of_the_keys() -> None:
