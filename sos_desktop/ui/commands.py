@@ -24,29 +24,23 @@ _DETAIL_ID = 1
 _ITEM_TEXT_ID = 2
 
 
-class SetDetailCommand(QUndoCommand):
-    """Change one field of the meeting's details (title, kind, date, focus question, ...)."""
+class _ValueChange(QUndoCommand):
+    """A change from ``old`` to ``new`` of one thing (``target``); quick successive changes of it merge."""
 
-    def __init__(self, document: MeetingDocument, name: str, new: Any, *, mergeable: bool, label: str) -> None:
-        super().__init__(f"Change {label}")
-        self.document = document
-        self.name = name
-        self.old = getattr(document.meeting, name)
+    merge_id = -1  # Qt's "never merge"
+
+    def __init__(self, text: str, target: object, old: Any, new: Any) -> None:
+        super().__init__(text)
+        self.target = target
+        self.old = old
         self.new = new
-        self.mergeable = mergeable
         self.stamp = time.monotonic()
 
-    def redo(self) -> None:
-        self.document.apply_detail(self.name, self.new)
-
-    def undo(self) -> None:
-        self.document.apply_detail(self.name, self.old)
-
     def id(self) -> int:
-        return _DETAIL_ID if self.mergeable else -1
+        return self.merge_id
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
-        if not isinstance(other, SetDetailCommand) or other.name != self.name:
+        if type(other) is not type(self) or not isinstance(other, _ValueChange) or other.target != self.target:
             return False
         if other.stamp - self.stamp > MERGE_WINDOW_SECONDS:
             return False
@@ -54,6 +48,22 @@ class SetDetailCommand(QUndoCommand):
         self.stamp = other.stamp
         self.setObsolete(self.new == self.old)
         return True
+
+
+class SetDetailCommand(_ValueChange):
+    """Change one field of the meeting's details (title, kind, date, focus question, ...)."""
+
+    def __init__(self, document: MeetingDocument, name: str, new: Any, *, mergeable: bool, label: str) -> None:
+        super().__init__(f"Change {label}", name, getattr(document.meeting, name), new)
+        self.document = document
+        self.name = name
+        self.merge_id = _DETAIL_ID if mergeable else -1
+
+    def redo(self) -> None:
+        self.document.apply_detail(self.name, self.new)
+
+    def undo(self) -> None:
+        self.document.apply_detail(self.name, self.old)
 
 
 class SetAttendeesCommand(QUndoCommand):
@@ -87,34 +97,20 @@ class AddItemCommand(QUndoCommand):
         self.document.apply_remove_item(self.item.id)
 
 
-class EditItemTextCommand(QUndoCommand):
+class EditItemTextCommand(_ValueChange):
+    merge_id = _ITEM_TEXT_ID
+
     def __init__(self, document: MeetingDocument, item: MapItem, new: str) -> None:
-        super().__init__("Edit card")
         assert item.id is not None
+        super().__init__("Edit card", item.id, item.text, new)
         self.document = document
         self.item_id = item.id
-        self.old = item.text
-        self.new = new
-        self.stamp = time.monotonic()
 
     def redo(self) -> None:
         self.document.apply_item_text(self.item_id, self.new)
 
     def undo(self) -> None:
         self.document.apply_item_text(self.item_id, self.old)
-
-    def id(self) -> int:
-        return _ITEM_TEXT_ID
-
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
-        if not isinstance(other, EditItemTextCommand) or other.item_id != self.item_id:
-            return False
-        if other.stamp - self.stamp > MERGE_WINDOW_SECONDS:
-            return False
-        self.new = other.new
-        self.stamp = other.stamp
-        self.setObsolete(self.new == self.old)
-        return True
 
 
 class DeleteItemCommand(QUndoCommand):

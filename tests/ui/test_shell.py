@@ -280,3 +280,23 @@ def test_ctrl_z_in_an_empty_entry_line_or_a_details_field_undoes_the_meeting_edi
     qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.document.meeting.focus_question == ""
     assert field.toPlainText() == ""
+
+
+def test_a_pause_in_typing_starts_a_new_undo_step(meeting_window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sos_desktop.ui import commands
+
+    window = meeting_window
+    panel = window.details_panel
+    assert panel is not None and window.document is not None
+    clock = [1000.0]
+    monkeypatch.setattr(commands.time, "monotonic", lambda: clock[0])
+    panel.title.setFocus()
+    panel.title.selectAll()
+    type_text(panel.title, "Review")
+    clock[0] += commands.MERGE_WINDOW_SECONDS + 1
+    type_text(panel.title, " of Family T")
+    assert window.document.meeting.title == "Review of Family T"
+    window.document.undo_stack.undo()
+    assert window.document.meeting.title == "Review"
+    window.document.undo_stack.undo()
+    assert window.document.meeting.title == "Group supervision"

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.engine import Connection
 
 from sos_desktop.models import Case
 from sos_desktop.store.convert import case_from_row, case_values
 from sos_desktop.store.errors import NotFoundError
-from sos_desktop.store.repo.common import now
+from sos_desktop.store.repo.common import insert_row, now
 from sos_desktop.store.tables import cases
 
 
@@ -36,9 +36,7 @@ def find_case_by_reference(conn: Connection, reference: str) -> Case | None:
 
 def add_case(conn: Connection, case: Case) -> Case:
     values = case_values(case) | {"created_at": now()}
-    if case.id is not None:
-        values["id"] = case.id
-    new_id = conn.execute(insert(cases).values(values)).inserted_primary_key[0]  # type: ignore[index]
+    new_id = insert_row(conn, cases, values, reuse_id=case.id)
     return get_case(conn, new_id)
 
 

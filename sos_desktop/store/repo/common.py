@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import Table, insert, update
 from sqlalchemy.engine import Connection
 
 from sos_desktop.store.errors import DanglingReferenceError, NotFoundError
@@ -14,6 +15,14 @@ from sos_desktop.store.tables import meetings
 
 def now() -> datetime:
     return datetime.now(UTC)
+
+
+def insert_row(conn: Connection, table: Table, values: dict[str, Any], reuse_id: int | None = None) -> int:
+    """Insert one row and return its id; ``reuse_id`` puts a deleted row back under its old id (undo)."""
+    if reuse_id is not None:
+        values = values | {"id": reuse_id}
+    new_id: int = conn.execute(insert(table).values(values)).inserted_primary_key[0]  # type: ignore[index]
+    return new_id
 
 
 def touch_meeting(conn: Connection, meeting_id: int) -> None:

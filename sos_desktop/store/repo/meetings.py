@@ -11,7 +11,7 @@ from sqlalchemy.engine import Connection
 from sos_desktop.models import AgendaPhase, Attendee, ChildVoiceEntry, Meeting, Observations
 from sos_desktop.store import convert
 from sos_desktop.store.errors import NotFoundError
-from sos_desktop.store.repo.common import map_reference, now, touch_meeting
+from sos_desktop.store.repo.common import insert_row, map_reference, now, touch_meeting
 from sos_desktop.store.repo.items import get_items, insert_items
 from sos_desktop.store.repo.scales import get_scales, insert_scales
 from sos_desktop.store.tables import (
@@ -121,7 +121,7 @@ def insert_meeting(
     """
     stamp = now()
     values = convert.meeting_values(meeting) | {"case_id": case_id, "created_at": stamp, "updated_at": stamp}
-    meeting_id: int = conn.execute(insert(meetings).values(values)).inserted_primary_key[0]  # type: ignore[index]
+    meeting_id = insert_row(conn, meetings, values)
     _replace_list(conn, attendees, meeting_id, [convert.attendee_values(a) for a in meeting.attendees])
     _replace_list(conn, agenda_phases, meeting_id, [convert.phase_values(p) for p in meeting.agenda])
     item_ids = insert_items(conn, meeting_id, meeting.items)

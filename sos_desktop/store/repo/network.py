@@ -11,6 +11,7 @@ from sqlalchemy.engine import Connection
 from sos_desktop.models import Network, NetworkPerson, Tie
 from sos_desktop.store.convert import person_from_row, person_values, tie_from_row, tie_values
 from sos_desktop.store.errors import DanglingReferenceError, NotFoundError
+from sos_desktop.store.repo.common import insert_row
 from sos_desktop.store.tables import cases, map_items, meetings, people, person_agreements, ties
 
 
@@ -88,10 +89,7 @@ def add_agreements(conn: Connection, case_id: int, person_id: int, item_ids: Ite
 def insert_person(conn: Connection, case_id: int, person: NetworkPerson, keep_id: bool) -> int:
     """Insert the person's details (not ``agrees_with``) and return the id."""
     values = person_values(person) | {"case_id": case_id}
-    if keep_id and person.id is not None:
-        values["id"] = person.id
-    person_id: int = conn.execute(insert(people).values(values)).inserted_primary_key[0]  # type: ignore[index]
-    return person_id
+    return insert_row(conn, people, values, reuse_id=person.id if keep_id else None)
 
 
 def add_person(conn: Connection, case_id: int, person: NetworkPerson) -> NetworkPerson:
@@ -128,10 +126,7 @@ def _check_ends(conn: Connection, case_id: int, tie: Tie) -> None:
 
 def insert_tie(conn: Connection, case_id: int, tie: Tie, source: int, target: int, keep_id: bool) -> int:
     values = tie_values(tie) | {"case_id": case_id, "source": source, "target": target}
-    if keep_id and tie.id is not None:
-        values["id"] = tie.id
-    tie_id: int = conn.execute(insert(ties).values(values)).inserted_primary_key[0]  # type: ignore[index]
-    return tie_id
+    return insert_row(conn, ties, values, reuse_id=tie.id if keep_id else None)
 
 
 def add_tie(conn: Connection, case_id: int, tie: Tie) -> Tie:

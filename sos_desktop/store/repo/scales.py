@@ -11,7 +11,7 @@ from sqlalchemy.engine import Connection
 from sos_desktop.models import Scale, ScaleRating
 from sos_desktop.store.convert import rating_from_row, rating_values, scale_from_row, scale_values
 from sos_desktop.store.errors import DanglingReferenceError, NotFoundError
-from sos_desktop.store.repo.common import map_reference, touch_meeting
+from sos_desktop.store.repo.common import insert_row, map_reference, touch_meeting
 from sos_desktop.store.tables import map_items, ratings, scales
 
 
@@ -76,10 +76,12 @@ def _scale_ids(conn: Connection, meeting_id: int, leaving_out: int | None = None
     return [scale_id for scale_id in conn.scalars(query) if scale_id != leaving_out]
 
 
-def insert_scale(conn: Connection, meeting_id: int, scale: Scale, position: int, about: int | None) -> int:
-    """Insert a scale at ``position`` with its ratings and return its new id."""
+def insert_scale(
+    conn: Connection, meeting_id: int, scale: Scale, position: int, about: int | None, reuse_id: int | None = None
+) -> int:
+    """Insert a scale at ``position`` with its ratings and return its id (``reuse_id`` for an undone delete)."""
     values = scale_values(scale) | {"meeting_id": meeting_id, "position": position, "about": about}
-    new_id: int = conn.execute(insert(scales).values(values)).inserted_primary_key[0]  # type: ignore[index]
+    new_id = insert_row(conn, scales, values, reuse_id)
     _set_ratings(conn, new_id, scale.ratings)
     return new_id
 
@@ -96,11 +98,7 @@ def add_scale(conn: Connection, meeting_id: int, scale: Scale, index: int | None
     touch_meeting(conn, meeting_id)
     about = _check_about(conn, meeting_id, scale.about)
     siblings = _scale_ids(conn, meeting_id)
-    values = scale_values(scale) | {"meeting_id": meeting_id, "position": len(siblings), "about": about}
-    if scale.id is not None:
-        values["id"] = scale.id
-    new_id: int = conn.execute(insert(scales).values(values)).inserted_primary_key[0]  # type: ignore[index]
-    _set_ratings(conn, new_id, scale.ratings)
+    new_id = insert_scale(conn, meeting_id, scale, len(siblings), about, reuse_id=scale.id)
     at = len(siblings) if index is None else max(0, min(index, len(siblings)))
     _renumber(conn, meeting_id, [*siblings[:at], new_id, *siblings[at:]])
     return next(s for s in get_scales(conn, meeting_id) if s.id == new_id)
