@@ -32,7 +32,10 @@ from typing import Any
 
 import platformdirs
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.engine import URL, Connection, make_url
+from sqlalchemy.exc import ArgumentError
+
+from sos_desktop.store.errors import UnsupportedDatabaseError
 
 ENV_VAR = "SOS_DESKTOP_DB"
 DATABASE_FILE_NAME = "sos-desktop.sqlite3"
@@ -69,9 +72,24 @@ def resolve_database_url(db: str | None, data_dir: Path | None) -> str:
     return f"sqlite:///{folder / DATABASE_FILE_NAME}"
 
 
+SUPPORTED_BACKENDS = ("sqlite", "postgresql")
+
+
+def parse_database_url(url: str) -> URL:
+    """The parsed ``url``; UnsupportedDatabaseError if it is malformed or names a database we do not work with."""
+    try:
+        parsed = make_url(url)
+        parsed.port  # noqa: B018 - a malformed port is only found when read
+    except (ArgumentError, ValueError):
+        raise UnsupportedDatabaseError() from None
+    if parsed.get_backend_name() not in SUPPORTED_BACKENDS:
+        raise UnsupportedDatabaseError()
+    return parsed
+
+
 def sqlite_file(url: str) -> Path | None:
     """The file behind a SQLite URL, or None for other databases and in-memory SQLite."""
-    parsed = make_url(url)
+    parsed = parse_database_url(url)
     if parsed.get_backend_name() != "sqlite":
         return None
     database = parsed.database or ""
@@ -85,7 +103,7 @@ def display_url(url: str) -> str:
     path = sqlite_file(url)
     if path is not None:
         return str(path)
-    parsed = make_url(url)
+    parsed = parse_database_url(url)
     if parsed.get_backend_name() == "sqlite":
         return "a temporary database in memory" if not parsed.database or ":memory:" in parsed.database else url
     return parsed.render_as_string(hide_password=True)
@@ -122,9 +140,14 @@ def _on_begin(connection: Connection) -> None:
 
 def make_engine(url: str) -> Engine:
     """An engine for ``url``; for a SQLite file, its folder is created and each connection set up as above."""
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+    if parse_database_url(url).get_backend_name() != "sqlite":
+        try:
+            return create_engine(url, pool_pre_ping=True)
+        except ImportError:
+            raise UnsupportedDatabaseError(
+                "The PostgreSQL driver is not installed: install SoS Desktop with its 'postgres' extra "
+                "(pip install 'sos-desktop[postgres]'). Nothing was changed."
+            ) from None
     path = sqlite_file(url)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)

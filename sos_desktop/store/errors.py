@@ -112,10 +112,39 @@ class MigrationError(StoreError):
     )
 
 
+class ServerUnreachableError(StoreError):
+    """A database server (PostgreSQL) could not be reached, or refused the login."""
+
+    default_message = (
+        "The database server could not be reached: check the address given with --db or SOS_DESKTOP_DB, and "
+        "that the server is running and lets you in. Nothing was changed."
+    )
+
+
+class UnsupportedDatabaseError(StoreError):
+    """The database URL names a kind of database SoS Desktop does not work with, or its driver is missing."""
+
+    default_message = (
+        "SoS Desktop works with a SQLite file (sqlite:///path) or a PostgreSQL server "
+        "(postgresql+psycopg://user@host/name); the database address given is neither. Nothing was changed."
+    )
+
+
 _NOT_A_DATABASE = ("file is not a database", "database disk image is malformed", "file is encrypted")
 _LOCKED = ("database is locked", "database table is locked", "database schema is locked")
 _READ_ONLY = ("readonly", "read-only", "unable to open database file")
 _DISK_FULL = ("database or disk is full", "no space left on device")
+_UNREACHABLE = (
+    "connection refused",
+    "could not connect",
+    "connection failed",
+    "could not translate host name",
+    "timeout expired",
+    "authentication failed",
+    "no password supplied",
+    "does not exist",
+    "server closed the connection",
+)
 
 
 def translate(error: BaseException) -> StoreError:
@@ -135,6 +164,8 @@ def translate(error: BaseException) -> StoreError:
     if isinstance(error, IntegrityError | sqlite3.IntegrityError) and "reference" in text:
         return DuplicateReferenceError()
     sqlstate = getattr(original, "sqlstate", None)
+    if sqlstate is None and not isinstance(original, sqlite3.Error) and any(p in text for p in _UNREACHABLE):
+        return ServerUnreachableError()
     if sqlstate == "55P03":  # PostgreSQL lock_not_available
         return DatabaseLockedError()
     if sqlstate == "25006":  # PostgreSQL read_only_sql_transaction

@@ -12,6 +12,7 @@ from sqlalchemy import inspect, text
 
 from sos_desktop.store import Store, default_data_dir, make_engine, resolve_database_url
 from sos_desktop.store.engine import ENV_VAR, display_url
+from sos_desktop.store.errors import ServerUnreachableError, StoreError, UnsupportedDatabaseError
 
 
 def test_default_data_dir_is_the_apps_own_folder() -> None:
@@ -90,3 +91,19 @@ def test_the_database_location_is_shown_without_a_password(tmp_path: Path) -> No
     assert display_url(f"sqlite:///{tmp_path / 'db.sqlite3'}") == str(tmp_path / "db.sqlite3")
     shown = display_url("postgresql+psycopg://sos:s3cret@db.council.local/sos")
     assert "s3cret" not in shown and "db.council.local/sos" in shown
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("mysql://someone@localhost/cases", UnsupportedDatabaseError),
+        ("postgresql+psycopg://sos@:::/x", UnsupportedDatabaseError),
+        ("postgresql+psycopg://sos@127.0.0.1:1/nowhere", ServerUnreachableError),
+    ],
+)
+def test_a_database_that_cannot_be_used_is_explained_in_one_sentence(url: str, expected: type[StoreError]) -> None:
+    with pytest.raises(expected) as caught:
+        Store.open(url)
+    message = str(caught.value)
+    assert message.endswith("Nothing was changed.")
+    assert "Traceback" not in message and "\n" not in message
