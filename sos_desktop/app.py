@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -74,7 +75,23 @@ def build_window(args: argparse.Namespace) -> tuple[MainWindow | None, str | Non
     return window, None
 
 
+def no_screen_reason() -> str | None:
+    """Why the GUI cannot start here (a Linux machine with no desktop session), or None if it can try."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "There is no screen to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set). Start SoS Desktop "
+        "from a desktop session; the commands (sos-desktop --help) work without one."
+    )
+
+
 def run_gui(args: argparse.Namespace) -> int:
+    reason = no_screen_reason()
+    if reason is not None:
+        print(f"sos-desktop: {reason}", file=sys.stderr)
+        return 1
     app = make_application()
     window, problem = build_window(args)
     if window is None:

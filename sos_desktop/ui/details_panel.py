@@ -80,15 +80,13 @@ class DetailsPanel(QWidget):
 
         self.focus_question = PlainTextField("Focus question")
         self.focus_question.setPlaceholderText("What do you want from the group today?")
-        self.focus_question.textChanged.connect(
-            lambda: document.set_detail("focus_question", self.focus_question.toPlainText())
-        )
+        self.focus_question.textChanged.connect(lambda: self._text_edited("focus_question", self.focus_question))
         self.confidentiality = QCheckBox("Confidentiality agreed")
         self.confidentiality.setAccessibleName("Confidentiality agreed")
         self.confidentiality.toggled.connect(lambda on: document.set_detail("confidentiality_agreed", on))
         self.summary = PlainTextField("Summary for the child's file")
         self.summary.setPlaceholderText("A short summary for the child's file.")
-        self.summary.textChanged.connect(lambda: document.set_detail("summary", self.summary.toPlainText()))
+        self.summary.textChanged.connect(lambda: self._text_edited("summary", self.summary))
 
         form = QFormLayout()
         form.addRow("&Title", self.title)
@@ -107,6 +105,7 @@ class DetailsPanel(QWidget):
         self.new_name = QLineEdit()
         self.new_name.setPlaceholderText("Name of a new attendee")
         self.new_name.setAccessibleName("Name of a new attendee")
+        self.new_name.setMaxLength(MAX_LABEL_LENGTH)
         self.new_name.returnPressed.connect(self._add_attendee)
         self.new_role = self._role_box(AttendeeRole.PARTICIPANT)
         self.new_role.setAccessibleName("Role of the new attendee")
@@ -179,6 +178,10 @@ class DetailsPanel(QWidget):
     def _title_edited(self, text: str) -> None:
         if text.strip():
             self.document.set_detail("title", text.strip())
+
+    def _text_edited(self, name: str, field: PlainTextField) -> None:
+        self.document.set_detail(name, field.toPlainText())
+        field.show_text(getattr(self.document.meeting, name))  # shows the cut when a paste was too long
 
     def _date_edited(self) -> None:
         value = self.held_on.dateTime()

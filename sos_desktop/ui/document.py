@@ -26,6 +26,8 @@ from sos_desktop.models import (
     items_in,
     place_item,
 )
+from sos_desktop.models.mapping import MAX_TEXT_LENGTH
+from sos_desktop.models.meeting import MAX_LABEL_LENGTH
 from sos_desktop.models.templates import FrameworkTemplate, template
 from sos_desktop.store.errors import StoreError
 from sos_desktop.store.repo.items import ItemLinks
@@ -60,6 +62,7 @@ class MeetingDocument(QObject):
     itemsChanged = Signal()  # noqa: N815 - cards added, removed or moved
     itemTextChanged = Signal(int)  # noqa: N815 - the card's id
     saveFailed = Signal(str)  # noqa: N815 - one sentence for the user
+    noticed = Signal(str)  # a passing remark for the status bar, such as a text cut to length
 
     def __init__(self, store: Store, meeting_id: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -93,9 +96,18 @@ class MeetingDocument(QObject):
 
     # Edits: each pushes one undo command ------------------------------------------------------------------------
 
+    def _bounded(self, text: str, limit: int) -> str:
+        """``text`` cut to ``limit`` characters (a pasted document, say), telling the user when it was cut."""
+        if len(text) <= limit:
+            return text
+        self.noticed.emit(f"The text was cut to {limit:,} characters, the most one field holds.")
+        return text[:limit]
+
     def set_detail(self, name: str, value: Any) -> None:
         if name not in DETAIL_LABELS:
             raise KeyError(name)
+        if name in _TEXT_DETAILS and isinstance(value, str):
+            value = self._bounded(value, MAX_LABEL_LENGTH if name == "title" else MAX_TEXT_LENGTH)
         if getattr(self.meeting, name) == value:
             return
         self.undo_stack.push(
@@ -103,18 +115,20 @@ class MeetingDocument(QObject):
         )
 
     def set_attendees(self, attendees: list[Attendee], label: str = "Change attendees") -> None:
+        attendees = [Attendee(self._bounded(a.name, MAX_LABEL_LENGTH), a.role) for a in attendees]
         if attendees != self.meeting.attendees:
             self.undo_stack.push(SetAttendeesCommand(self, attendees, label))
 
     def add_item(self, category: Category, text: str, index: int | None = None) -> MapItem:
         """Add a card and return it (with its id)."""
-        item = MapItem(category=category, text=text)
+        item = MapItem(category=category, text=self._bounded(text, MAX_TEXT_LENGTH))
         command = AddItemCommand(self, item, index, self.template.label(category))
         self.undo_stack.push(command)
         return self.item(command.item.id) if command.item.id is not None else item
 
     def set_item_text(self, item_id: int, text: str) -> None:
         item = self.item(item_id)
+        text = self._bounded(text, MAX_TEXT_LENGTH)
         if item.text != text:
             self.undo_stack.push(EditItemTextCommand(self, item, text))
 

@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
         self.close_meeting()
         self.document = document
         document.saveFailed.connect(self._save_failed)
+        document.noticed.connect(lambda message: self.statusBar().showMessage(message, 10_000))
         document.detailsChanged.connect(self._details_changed)
         self.undo_group.addStack(document.undo_stack)
         self.undo_group.setActiveStack(document.undo_stack)

@@ -98,3 +98,15 @@ def test_undoing_a_delete_gives_back_the_pairing_the_scale_and_who_agreed(qtbot:
     assert next(p for p in store.get_network(document.case.id).people if p.id == nan.id).agrees_with == [danger.id]
     assert document.meeting.scales[0].about == danger.id
     store.close()
+
+
+def test_without_a_screen_the_gui_says_so_instead_of_crashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sos_desktop import app
+
+    for variable in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setattr(app.sys, "platform", "linux")
+    reason = app.no_screen_reason()
+    assert reason is not None and "no screen" in reason
+    monkeypatch.setenv("DISPLAY", ":0")
+    assert app.no_screen_reason() is None

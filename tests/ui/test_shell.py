@@ -10,7 +10,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from sos_desktop.models import AttendeeRole, Case, Category, Framework, MeetingKind
+from sos_desktop.models import Attendee, AttendeeRole, Case, Category, Framework, MeetingKind
 from sos_desktop.ui import dialogs
 from sos_desktop.ui.main_window import MainWindow
 from sos_desktop.ui.navigator import CASE, MEETING
@@ -300,3 +300,20 @@ def test_a_pause_in_typing_starts_a_new_undo_step(meeting_window: MainWindow, mo
     assert window.document.meeting.title == "Review"
     window.document.undo_stack.undo()
     assert window.document.meeting.title == "Group supervision"
+
+
+def test_an_absurdly_long_paste_is_cut_to_what_a_field_holds_and_the_user_is_told(
+    meeting_window: MainWindow,
+) -> None:
+    window = meeting_window
+    assert window.document is not None and window.details_panel is not None and window.map_panel is not None
+    huge = "Ελένη said: " + "x" * 50_000
+    window.details_panel.focus_question.setPlainText(huge)
+    stored = window.store.get_meeting(window.document.meeting_id)
+    assert stored.focus_question == huge[:20_000]
+    assert window.details_panel.focus_question.toPlainText() == huge[:20_000]
+    assert "20,000" in window.statusBar().currentMessage()
+    window.document.add_item(Category.HARM, huge)
+    assert stored_texts(window, Category.HARM) == [huge[:20_000]]
+    window.document.set_attendees([Attendee("Дмитрий " * 100, AttendeeRole.ADVISOR)])
+    assert len(window.store.get_meeting(window.document.meeting_id).attendees[0].name) == 200
