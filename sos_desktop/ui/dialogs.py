@@ -32,6 +32,7 @@ class CaseDialog(QDialog):
     def __init__(self, parent: QWidget | None, case: Case | None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Case details" if case else "New case")
+        self.setMinimumWidth(520)
         self.label = QLineEdit(case.label if case else "")
         self.label.setMaxLength(MAX_LABEL_LENGTH)
         self.label.setPlaceholderText("For example: Family S (avoid a child's full name)")
