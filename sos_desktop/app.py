@@ -25,9 +25,7 @@ from sos_desktop.models.demo import demo_bundle
 from sos_desktop.store.engine import default_data_dir, resolve_database_url
 from sos_desktop.store.errors import StoreError
 from sos_desktop.store.store import Store
-from sos_desktop.ui.main_window import MainWindow
-
-FIRST_RUN_KEY = "app/first_run_done"
+from sos_desktop.ui.main_window import MainWindow, database_setting
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -51,13 +49,14 @@ def open_settings(data_dir: Path) -> QSettings:
 
 
 def first_run(store: Store, settings: QSettings) -> None:
-    """Create the demo meeting the first time the app opens an empty database."""
-    if settings.value(FIRST_RUN_KEY, False, type=bool):
+    """Create the demo meeting the first time the app opens an empty database (each database once)."""
+    done = database_setting(store.url, "first_run_done")
+    if settings.value(done, False, type=bool):
         return
     if not store.list_cases():
         bundle = store.save_bundle(demo_bundle())
-        settings.setValue("window/last_meeting", bundle.meeting.id)
-    settings.setValue(FIRST_RUN_KEY, True)
+        settings.setValue(database_setting(store.url, "last_meeting"), bundle.meeting.id)
+    settings.setValue(done, True)
     settings.sync()
 
 

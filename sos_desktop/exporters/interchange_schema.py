@@ -67,15 +67,34 @@ def order_key(document: object, parts: Iterable[PathPart]) -> tuple[int, ...]:
     return tuple(key)
 
 
+MAX_DEPTH = 32
+"""A meeting file is a few levels deep; anything much deeper is not one (and would exhaust the validator)."""
+
+
+def _not_text(text: str) -> str | None:
+    """Why ``text`` cannot be stored as Unicode text (a lone surrogate, say), or None if it can."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        return f"the text holds {text[error.start]!a}, half of a character pair, which is not a character."
+    return None
+
+
 def first_non_json_value(document: object) -> InterchangeError | None:
-    """The first value (in document order) that JSON cannot hold, such as NaN, or None if there is none."""
+    """The first value (in document order) that JSON or our store cannot hold, such as NaN, or None if none."""
     stack: list[tuple[JsonPath, object]] = [((), document)]
     while stack:
         parts, value = stack.pop()
+        if len(parts) > MAX_DEPTH:
+            return InterchangeError.at(parts[:MAX_DEPTH], "the file is nested too deeply to be a meeting file.")
+        if isinstance(value, str) and (reason := _not_text(value)):
+            return InterchangeError.at(parts, reason)
         if isinstance(value, dict):
             for key in value:
                 if not isinstance(key, str):
                     return InterchangeError.at(parts, f"the key {key!r} is not text, as JSON keys must be.")
+                if reason := _not_text(key):
+                    return InterchangeError.at(parts, f"a key is not text: {reason}")
             stack.extend(((*parts, key), child) for key, child in reversed(value.items()))
         elif isinstance(value, list):
             stack.extend(((*parts, index), child) for index, child in reversed(list(enumerate(value))))

@@ -28,7 +28,10 @@ class Case:
 
     def __post_init__(self) -> None:
         self.framework = Framework(self.framework)
-        self.label = check_label(self.label, "A case")
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        # Checked on every assignment, not only at creation, so a rename cannot store a name no one can read back.
+        super().__setattr__(name, check_label(value, "A case") if name == "label" else value)
 
 
 @dataclass
@@ -72,7 +75,9 @@ class Meeting:
 
     def __post_init__(self) -> None:
         self.kind = MeetingKind(self.kind)
-        self.title = check_label(self.title, "A meeting")
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        super().__setattr__(name, check_label(value, "A meeting") if name == "title" else value)
 
 
 @dataclass

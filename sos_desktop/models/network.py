@@ -48,6 +48,37 @@ class NetworkPerson:
             raise ValueError(f"An age of {self.age} is not possible.")
 
 
+def updated_with(stored: NetworkPerson, incoming: NetworkPerson) -> NetworkPerson:
+    """``stored`` brought up to date with what ``incoming`` (the same person, from a meeting file) states.
+
+    What the file states wins; what it leaves empty or at its default keeps the stored value, so a file that
+    knows less about a person never erases what the case already knows. Knowing the worries is never un-known.
+    The result keeps the stored id and agreements.
+    """
+
+    def chosen(mine: Any, theirs: Any, default: Any = None) -> Any:
+        return mine if theirs in (None, "", default) else theirs
+
+    default_display = initials(incoming.name)
+    return NetworkPerson(
+        name=stored.name,
+        id=stored.id,
+        display_name=chosen(stored.display_name, incoming.display_name, default_display),
+        role=chosen(stored.role, incoming.role, PersonRole.OTHER),
+        age=chosen(stored.age, incoming.age),
+        circle=chosen(stored.circle, incoming.circle),
+        knows_worries=stored.knows_worries or incoming.knows_worries,
+        knows_worries_since=chosen(stored.knows_worries_since, incoming.knows_worries_since),
+        agrees_with=list(stored.agrees_with),
+        rules=list(dict.fromkeys([*stored.rules, *incoming.rules])),
+        contact=chosen(stored.contact, incoming.contact),
+        notes=chosen(stored.notes, incoming.notes),
+        x=chosen(stored.x, incoming.x),
+        y=chosen(stored.y, incoming.y),
+        extra={**stored.extra, **incoming.extra},
+    )
+
+
 @dataclass
 class Tie:
     """A relationship between two people of the network (``source`` is, for example, the parent of ``target``)."""

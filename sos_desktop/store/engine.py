@@ -59,14 +59,15 @@ def _as_url(db: str) -> str:
 
 
 def resolve_database_url(db: str | None, data_dir: Path | None) -> str:
-    """The database to use: ``db`` if given, else ``$SOS_DESKTOP_DB``, else the file in the data folder.
+    """The database to use: ``--db``, else the file in an explicit ``--data-dir``, else ``$SOS_DESKTOP_DB``, else
+    the file in the user's data folder. What is typed on the command line beats what the environment says.
 
     ``db`` and the variable may be a SQLAlchemy URL or a plain path to a SQLite file.
     """
     if db:
         return _as_url(db)
     from_env = os.environ.get(ENV_VAR, "").strip()
-    if from_env:
+    if from_env and data_dir is None:
         return _as_url(from_env)
     folder = Path(data_dir).expanduser().absolute() if data_dir is not None else default_data_dir()
     return f"sqlite:///{folder / DATABASE_FILE_NAME}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime
 
 from PySide6.QtCore import QSettings, Qt
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from sos_desktop import APP_NAME, __version__
 from sos_desktop.exporters.interchange import ExportError, InterchangeError, read_meeting_file, write_meeting_file
-from sos_desktop.models import Case, Meeting, MeetingKind, Scale
+from sos_desktop.models import Case, Meeting, MeetingKind, Scale, check_label
 from sos_desktop.models.demo import default_agenda
 from sos_desktop.models.templates import template
 from sos_desktop.store.engine import display_url
@@ -34,6 +35,14 @@ from sos_desktop.ui.navigator import CASE, MEETING, Navigator
 SAVED_MESSAGE = "All changes saved"
 
 
+def database_setting(url: str, name: str) -> str:
+    """The settings key of ``name`` for one database: a meeting id means nothing in another database, and
+    reopening "meeting 3" of the wrong one could put another family's case on the screen.
+    """
+    digest = hashlib.sha256(url.encode("utf-8")).hexdigest()[:16]
+    return f"databases/{digest}/{name}"
+
+
 class MainWindow(QMainWindow):
     def __init__(self, store: Store, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,6 +52,7 @@ class MainWindow(QMainWindow):
         self.map_panel: MapPanel | None = None
         self.details_panel: DetailsPanel | None = None
         self.setWindowTitle(APP_NAME)
+        self._last_meeting_key = database_setting(store.url, "last_meeting")
         self.undo_group = QUndoGroup(self)
 
         self.navigator = Navigator(store)
@@ -97,9 +107,9 @@ class MainWindow(QMainWindow):
                 file_menu.addAction(a[action_id])
         edit_menu = self.menuBar().addMenu("&Edit")
         self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         help_menu = self.menuBar().addMenu("&Help")
@@ -137,7 +147,7 @@ class MainWindow(QMainWindow):
         self._details_changed()
         self._update_actions()
         # Remembered at once, not only on quit, so a crash or a kill still reopens this meeting.
-        self.settings.setValue("window/last_meeting", meeting_id)
+        self.settings.setValue(self._last_meeting_key, meeting_id)
 
     def close_meeting(self) -> None:
         if self.document is None:
@@ -216,7 +226,7 @@ class MainWindow(QMainWindow):
         if case_id is None:
             return None
         title = title or dialogs.ask_text(self, "New meeting", "Title of the meeting:", "Group supervision")
-        if not title:
+        if not title or not self._acceptable_name(title, "A meeting"):
             return None
         case = self.store.get_case(case_id)
         wording = template(case.framework).scale
@@ -246,7 +256,7 @@ class MainWindow(QMainWindow):
         if kind == CASE:
             case = self.store.get_case(item_id)
             label = dialogs.ask_text(self, "Rename case", "Name of the case:", case.label)
-            if label:
+            if label and self._acceptable_name(label, "A case"):
                 case.label = label
                 self._save_case(case)
             return
@@ -254,8 +264,17 @@ class MainWindow(QMainWindow):
             self.open_meeting(item_id)
         assert self.document is not None
         title = dialogs.ask_text(self, "Rename meeting", "Title of the meeting:", self.document.meeting.title)
-        if title:
+        if title and self._acceptable_name(title, "A meeting"):
             self.document.set_detail("title", title)
+
+    def _acceptable_name(self, name: str, what: str) -> bool:
+        """Whether ``name`` can name a case or meeting; if not, the user is told why."""
+        try:
+            check_label(name, what)
+        except ValueError as error:
+            dialogs.tell(self, "That name cannot be used", str(error))
+            return False
+        return True
 
     def delete_selected(self) -> None:
         selected = self.navigator.selected()
@@ -337,7 +356,7 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             screen = self.screen().availableGeometry()
             self.resize(min(1280, int(screen.width() * 0.9)), min(800, int(screen.height() * 0.9)))
-        last = self.settings.value("window/last_meeting")
+        last = self.settings.value(self._last_meeting_key)
         if last is not None:
             try:
                 meeting_id = int(str(last))
@@ -349,9 +368,9 @@ class MainWindow(QMainWindow):
     def save_state(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         if self.document is not None:
-            self.settings.setValue("window/last_meeting", self.document.meeting_id)
+            self.settings.setValue(self._last_meeting_key, self.document.meeting_id)
         else:
-            self.settings.remove("window/last_meeting")
+            self.settings.remove(self._last_meeting_key)
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name

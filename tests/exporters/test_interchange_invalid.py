@@ -393,3 +393,21 @@ def test_merging_observations_checks_the_whole_file(tmp_path: Path) -> None:
     path = write(tmp_path, json.dumps(document).encode())
     with pytest.raises(InterchangeError, match=r"^map\[3\]\.category: 'danger_statment' is not one of"):
         read_observations(path)
+
+
+def test_a_lone_surrogate_or_absurd_nesting_is_refused_with_its_path(tmp_path: Path) -> None:
+    document = spec_example()
+    document["map"][0]["text"] = "Mum said \ud800"
+    error = refusal(document)
+    assert error.path == "map[0].text"
+    assert "not a character" in str(error)
+
+    deep: Any = "bottom"
+    for _ in range(600):
+        deep = {"inner": deep}
+    document = spec_example()
+    document["someone_elses_key"] = deep
+    path = tmp_path / "deep.json"
+    path.write_text(json.dumps(document), "utf-8")
+    with pytest.raises(InterchangeError, match="nested too deeply"):
+        read_meeting_file(path)

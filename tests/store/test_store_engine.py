@@ -24,9 +24,12 @@ def test_db_argument_beats_environment(monkeypatch: pytest.MonkeyPatch, tmp_path
     assert resolve_database_url("postgresql+psycopg://council/sos", tmp_path) == "postgresql+psycopg://council/sos"
 
 
-def test_environment_beats_data_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_environment_beats_the_default_but_not_an_explicit_data_dir(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.setenv(ENV_VAR, "sqlite:////srv/shared/sos.sqlite3")
-    assert resolve_database_url(None, tmp_path) == "sqlite:////srv/shared/sos.sqlite3"
+    assert resolve_database_url(None, None) == "sqlite:////srv/shared/sos.sqlite3"
+    assert resolve_database_url(None, tmp_path) == f"sqlite:///{tmp_path / 'sos-desktop.sqlite3'}"
 
 
 def test_data_dir_holds_the_database_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

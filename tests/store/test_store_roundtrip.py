@@ -20,11 +20,13 @@ from sos_desktop.models import (
     NetworkPerson,
     ObservationNote,
     Observations,
+    PersonRole,
     RubricRating,
     Scale,
     ScaleRating,
     Tie,
 )
+from sos_desktop.models.demo import demo_bundle
 from sos_desktop.store import Store
 
 WORDS = [
@@ -104,3 +106,25 @@ def test_edits_survive_reopening(database_url: str) -> None:
         store.update_item(item)
     with Store.open(database_url) as store:
         assert store.get_meeting(meeting.id or 0).items == [item]
+
+
+def test_a_later_file_brings_a_known_person_up_to_date_and_never_merges_namesakes(store: Store) -> None:
+    first = demo_bundle()
+    store.save_bundle(first)
+    later = demo_bundle()
+    later.meeting.title = "Review"
+    dad = next(p for p in later.network.people if p.display_name == "Dad")
+    dad.knows_worries = True
+    dad.contact = "07700 900123"
+    dad.display_name = ""  # a file that leaves it out: the initials, not "Dad", would be the default
+    dad.__post_init__()
+    later.network.people.append(NetworkPerson(id=-90, name="Sam Jones", role=PersonRole.FRIEND))
+    later.network.people.append(NetworkPerson(id=-91, name="Sam Jones", role=PersonRole.PROFESSIONAL))
+    saved = store.save_bundle(later)
+    people = saved.network.people
+    stored_dad = next(p for p in people if p.name == dad.name)
+    assert stored_dad.knows_worries is True
+    assert stored_dad.contact == "07700 900123"
+    assert stored_dad.display_name == "Dad"  # the stored pseudonym is not replaced by default initials
+    assert [p.role for p in people if p.name == "Sam Jones"] == [PersonRole.FRIEND, PersonRole.PROFESSIONAL]
+    assert len(people) == len(first.network.people) + 2

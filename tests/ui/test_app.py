@@ -110,3 +110,19 @@ def test_without_a_screen_the_gui_says_so_instead_of_crashing(monkeypatch: pytes
     assert reason is not None and "no screen" in reason
     monkeypatch.setenv("DISPLAY", ":0")
     assert app.no_screen_reason() is None
+
+
+def test_each_database_gets_its_own_demo_and_its_own_last_meeting(qtbot: QtBot, tmp_path: Path) -> None:
+    first, _ = build_window(args_for(tmp_path))
+    assert first is not None and first.document is not None
+    qtbot.addWidget(first)
+    first.close()
+    first.store.close()
+    other = f"sqlite:///{tmp_path / 'team.sqlite3'}"
+    second, _ = build_window(args_for(tmp_path, db=other))
+    assert second is not None and second.document is not None
+    qtbot.addWidget(second)
+    # The team database got its own demo, opened by its own id, not by the first database's remembered one.
+    assert second.store.url == other
+    assert second.document.meeting_id == second.store.list_meetings()[0].id
+    second.store.close()

@@ -317,3 +317,42 @@ def test_an_absurdly_long_paste_is_cut_to_what_a_field_holds_and_the_user_is_tol
     assert stored_texts(window, Category.HARM) == [huge[:20_000]]
     window.document.set_attendees([Attendee("Дмитрий " * 100, AttendeeRole.ADVISOR)])
     assert len(window.store.get_meeting(window.document.meeting_id).attendees[0].name) == 200
+
+
+@pytest.mark.parametrize(
+    "redo_keys",
+    [
+        (Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier),
+        (Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier),
+    ],
+    ids=["ctrl+shift+z", "ctrl+y"],
+)
+def test_undo_and_redo_by_keyboard(
+    qtbot: QtBot, meeting_window: MainWindow, redo_keys: tuple[Qt.Key, Qt.KeyboardModifier]
+) -> None:
+    window = meeting_window
+    type_card(qtbot, window, Category.GOAL, "Calm evenings for six months")
+    assert window.map_panel is not None
+    box = window.map_panel.box(Category.GOAL)
+    box.list.setFocus()
+    qtbot.keyClick(box.list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored_texts(window, Category.GOAL) == []
+    qtbot.keyClick(box.list, *redo_keys)
+    assert stored_texts(window, Category.GOAL) == ["Calm evenings for six months"]
+
+
+def test_a_name_too_long_is_refused_with_a_reason_and_nothing_changes(
+    meeting_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = meeting_window
+    told: list[str] = []
+    monkeypatch.setattr(dialogs, "tell", lambda parent, title, message: told.append(message))
+    monkeypatch.setattr(dialogs, "ask_text", lambda *args: "L" * 300)
+    case_id = window.store.list_cases()[0].id
+    assert case_id is not None
+    window.navigator.select(CASE, case_id)
+    window.rename_selected()
+    assert window.store.get_case(case_id).label == "Family T"
+    assert window.new_meeting() is None
+    assert len(window.store.list_meetings()) == 1
+    assert len(told) == 2 and all("at most 200" in message for message in told)

@@ -1,25 +1,29 @@
 """Meeting bundles (what one interchange file carries): saving one whole, loading one, finding a meeting.
 
 A bundle's ids are its own (provisional): they are mapped to database ids as the bundle is saved. A bundle whose
-case reference is already in the database joins that case: its people are matched to the case's people by exact
-name, and ties already recorded are not repeated. The caller runs :func:`save_bundle` in one transaction, so a
+case reference is already in the database joins that case: a person is matched to the case's person of the same
+name when that name is unique on both sides (two different people who share a name are never merged), and the
+stored person is brought up to date with what the file states (``models.network.updated_with``); ties already
+recorded are not repeated. The caller runs :func:`save_bundle` in one transaction, so a
 bundle is saved whole or not at all.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from sos_desktop.models import MeetingBundle
+from sos_desktop.models import MeetingBundle, NetworkPerson
+from sos_desktop.models.network import updated_with
 from sos_desktop.store.convert import dump_held_on
 from sos_desktop.store.repo import cases as case_repo
 from sos_desktop.store.repo import network as network_repo
 from sos_desktop.store.repo.common import map_reference
 from sos_desktop.store.repo.meetings import get_meeting, insert_meeting
-from sos_desktop.store.tables import cases, meetings, people, ties
+from sos_desktop.store.tables import cases, meetings, ties
 
 
 def save_bundle(conn: Connection, bundle: MeetingBundle) -> MeetingBundle:
@@ -30,15 +34,17 @@ def save_bundle(conn: Connection, bundle: MeetingBundle) -> MeetingBundle:
     case_id = case.id
     assert case_id is not None
 
-    known_by_name: dict[str, int] = {}
-    for row in conn.execute(
-        select(people.c.id, people.c.name).where(people.c.case_id == case_id).order_by(people.c.id)
-    ):
-        known_by_name.setdefault(row.name, row.id)
+    stored_by_name = _unique_by_name(network_repo.get_network(conn, case_id).people)
+    incoming_names = Counter(person.name.strip() for person in bundle.network.people)
     person_ids: dict[int, int] = {}
     for person in bundle.network.people:
-        found = known_by_name.get(person.name)
-        db_id = found if found is not None else network_repo.insert_person(conn, case_id, person, keep_id=False)
+        stored = stored_by_name.get(person.name.strip()) if incoming_names[person.name.strip()] == 1 else None
+        if stored is None:
+            db_id = network_repo.insert_person(conn, case_id, person, keep_id=False)
+        else:
+            assert stored.id is not None
+            network_repo.update_person(conn, updated_with(stored, person))
+            db_id = stored.id
         if person.id is not None:
             person_ids[person.id] = db_id
 
@@ -59,6 +65,14 @@ def save_bundle(conn: Connection, bundle: MeetingBundle) -> MeetingBundle:
             network_repo.insert_tie(conn, case_id, tie, source, target, keep_id=False)
             recorded.add((source, target, tie.kind.value))
     return load_bundle(conn, meeting_id)
+
+
+def _unique_by_name(stored: list[NetworkPerson]) -> dict[str, NetworkPerson]:
+    """The case's people by name, leaving out empty names and names more than one person has."""
+    counts = Counter(person.name.strip() for person in stored)
+    return {
+        person.name.strip(): person for person in stored if person.name.strip() and counts[person.name.strip()] == 1
+    }
 
 
 def load_bundle(conn: Connection, meeting_id: int) -> MeetingBundle:
