@@ -63,12 +63,15 @@ def first_run(store: Store, settings: QSettings) -> None:
 def build_window(args: argparse.Namespace) -> tuple[MainWindow | None, str | None]:
     """Steps 3 to 7 of start-up; returns the window, or the sentence to show when the store cannot be opened."""
     data_dir: Path = args.data_dir or default_data_dir()
-    settings = open_settings(data_dir)
     try:
-        store = Store.open(resolve_database_url(args.db, data_dir))
+        url = resolve_database_url(args.db, args.data_dir)
+        settings = open_settings(data_dir)
+        store = Store.open(url)
         first_run(store, settings)
     except StoreError as error:
         return None, str(error)
+    except OSError as error:
+        return None, f"The data folder cannot be used: {error.strerror or 'the system refused'}. Nothing was changed."
     window = MainWindow(store, settings)
     window.restore_state()
     return window, None

@@ -35,7 +35,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import ArgumentError
 
-from sos_desktop.store.errors import UnsupportedDatabaseError
+from sos_desktop.store.errors import StoreError, UnsupportedDatabaseError
 
 ENV_VAR = "SOS_DESKTOP_DB"
 DATABASE_FILE_NAME = "sos-desktop.sqlite3"
@@ -64,6 +64,8 @@ def resolve_database_url(db: str | None, data_dir: Path | None) -> str:
 
     ``db`` and the variable may be a SQLAlchemy URL or a plain path to a SQLite file.
     """
+    if data_dir is not None and Path(data_dir).expanduser().exists() and not Path(data_dir).expanduser().is_dir():
+        raise StoreError("The data folder given with --data-dir is a file, not a folder. Nothing was changed.")
     if db:
         return _as_url(db)
     from_env = os.environ.get(ENV_VAR, "").strip()

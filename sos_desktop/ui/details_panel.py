@@ -32,7 +32,8 @@ from sos_desktop.ui.document import MeetingDocument
 from sos_desktop.ui.labels import MEETING_KIND_LABELS, ROLE_LABELS
 from sos_desktop.ui.undo_keys import route_undo_keys
 
-NO_DATE = QDateTime.fromString("2000-01-01T00:00:00", Qt.DateFormat.ISODate)
+NO_DATE = QDateTime.fromString("1900-01-01T00:00:00", Qt.DateFormat.ISODate)
+"""The date field's lowest value, shown as "No date set"; no meeting of this tool's users is that old."""
 
 
 class PlainTextField(QPlainTextEdit):
@@ -76,6 +77,7 @@ class DetailsPanel(QWidget):
         self.held_on.setDisplayFormat("d MMMM yyyy, HH:mm")
         self.held_on.setMinimumDateTime(NO_DATE)
         self.held_on.setSpecialValueText("No date set")
+        self._shown_date = NO_DATE
         self.held_on.editingFinished.connect(self._date_edited)
 
         self.focus_question = PlainTextField("Focus question")
@@ -156,6 +158,7 @@ class DetailsPanel(QWidget):
                 self.held_on.setDateTime(NO_DATE)
             else:
                 self.held_on.setDateTime(QDateTime(meeting.held_on.replace(tzinfo=None)))
+        self._shown_date = self.held_on.dateTime()
         self.focus_question.show_text(meeting.focus_question)
         with QSignalBlocker(self.confidentiality):
             self.confidentiality.setChecked(meeting.confidentiality_agreed)
@@ -184,7 +187,10 @@ class DetailsPanel(QWidget):
         field.show_text(getattr(self.document.meeting, name))  # shows the cut when a paste was too long
 
     def _date_edited(self) -> None:
+        # editingFinished also fires when focus merely passes through: only a changed value is an edit.
         value = self.held_on.dateTime()
+        if value == self._shown_date:
+            return
         held_on: datetime | None = None if value == NO_DATE else value.toPython()  # type: ignore[assignment]
         old = self.document.meeting.held_on
         if held_on is not None and old is not None and old.tzinfo is not None:

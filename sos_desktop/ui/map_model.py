@@ -63,12 +63,12 @@ class CategoryItemsModel(QAbstractListModel):
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
-        text = str(value).strip()
+        text = str(value)
         item = self._items()[index.row()]
-        if not text:
+        if not text.strip():
             return False  # an emptied card keeps its text; Delete removes a card
         assert item.id is not None
-        self.document.set_item_text(item.id, text)
+        self.document.set_item_text(item.id, text)  # exactly as typed: a card's words are kept as they are
         return True
 
     def item_at(self, row: int) -> MapItem:

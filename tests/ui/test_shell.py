@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
@@ -254,6 +255,10 @@ def test_the_card_list_model_passes_qt_model_checks(
     model = window.map_panel.box(Category.SAFETY).model
     qtmodeltester.check(model, force_py=True)  # type: ignore[attr-defined]
     assert model.rowCount() == 2
+    assert model.setData(model.index(0, 0), "  Nan said: “we’ll manage”  ")
+    assert stored_texts(window, Category.SAFETY)[0] == "  Nan said: “we’ll manage”  "
+    assert not model.setData(model.index(1, 0), "   ")  # emptying a card does not delete it
+    assert stored_texts(window, Category.SAFETY)[1] == "two"
 
 
 def test_ctrl_z_in_an_empty_entry_line_or_a_details_field_undoes_the_meeting_edit(
@@ -356,3 +361,23 @@ def test_a_name_too_long_is_refused_with_a_reason_and_nothing_changes(
     assert window.new_meeting() is None
     assert len(window.store.list_meetings()) == 1
     assert len(told) == 2 and all("at most 200" in message for message in told)
+
+
+def test_passing_through_the_date_field_changes_nothing(qtbot: QtBot, meeting_window: MainWindow) -> None:
+    window = meeting_window
+    panel = window.details_panel
+    assert panel is not None and window.document is not None
+    old = datetime(1999, 6, 1, 9, 0, 30, 123456)
+    window.document.set_detail("held_on", old)
+    count = window.document.undo_stack.count()
+    window.tabs.setCurrentWidget(panel)
+    panel.held_on.setFocus()
+    panel.title.setFocus()
+    panel.held_on.editingFinished.emit()
+    assert window.document.meeting.held_on == old
+    assert window.store.get_meeting(window.document.meeting_id).held_on == old
+    assert window.document.undo_stack.count() == count
+
+    panel.held_on.setDateTime(panel.held_on.dateTime().addDays(1))
+    panel.held_on.editingFinished.emit()
+    assert window.store.get_meeting(window.document.meeting_id).held_on == datetime(1999, 6, 2, 9, 0, 30, 123000)
