@@ -317,7 +317,7 @@ class MainWindow(QMainWindow):
         warnings: list[str] = []
         try:
             bundle = self.store.save_bundle(read_meeting_file(path, warnings))
-        except (InterchangeError, StoreError) as error:
+        except (InterchangeError, StoreError, ValueError) as error:
             dialogs.tell(self, "The file was not imported", f"{error} Nothing was added.")
             return
         if warnings:
