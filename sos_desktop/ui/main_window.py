@@ -57,7 +57,8 @@ class MainWindow(QMainWindow):
 
         self.navigator = Navigator(store)
         self.navigator.meetingActivated.connect(self.open_meeting)
-        self.empty = QLabel("Choose a meeting on the left, or create one with File › New meeting (Ctrl+N).")
+        self.navigator.currentItemChanged.connect(lambda *_: self._update_actions())
+        self.empty = QLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.tabs = QTabWidget()
@@ -116,6 +117,11 @@ class MainWindow(QMainWindow):
         help_menu.addAction(a[ActionId.ABOUT])
 
     def _update_actions(self) -> None:
+        self.empty.setText(
+            "Choose a meeting on the left, or add one to the selected case with File › New meeting (Ctrl+N)."
+            if self.navigator.topLevelItemCount()
+            else "No cases yet. Start one with File › New case (Ctrl+Shift+N), then add its first meeting."
+        )
         has_case = self.navigator.selected_case_id() is not None
         for action_id in (ActionId.NEW_MEETING, ActionId.EDIT_CASE, ActionId.RENAME, ActionId.DELETE):
             self.actions_by_id[action_id].setEnabled(has_case)

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from sos_desktop.models import Attendee, AttendeeRole, Case, Category, Framework, MeetingKind
 from sos_desktop.ui import dialogs
+from sos_desktop.ui.actions import ActionId
 from sos_desktop.ui.main_window import MainWindow
 from sos_desktop.ui.navigator import CASE, MEETING
 
@@ -381,3 +382,18 @@ def test_passing_through_the_date_field_changes_nothing(qtbot: QtBot, meeting_wi
     panel.held_on.setDateTime(panel.held_on.dateTime().addDays(1))
     panel.held_on.editingFinished.emit()
     assert window.store.get_meeting(window.document.meeting_id).held_on == datetime(1999, 6, 2, 9, 0, 30, 123000)
+
+
+def test_choosing_a_case_in_the_navigator_enables_new_meeting(
+    open_window: Callable[[], MainWindow], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window()
+    assert "No cases yet" in window.empty.text()
+    new_meeting = window.actions_by_id[ActionId.NEW_MEETING]
+    assert not new_meeting.isEnabled()
+    case = window.store.add_case(Case("Family U"))
+    window.navigator.reload()
+    assert not new_meeting.isEnabled()
+    assert case.id is not None
+    window.navigator.select(CASE, case.id)
+    assert new_meeting.isEnabled()
