@@ -21,6 +21,7 @@ from sos_desktop.models import (
     Category,
     MapItem,
     Meeting,
+    Network,
     find_item,
     index_in_category,
     items_in,
@@ -63,6 +64,7 @@ class MeetingDocument(QObject):
     itemTextChanged = Signal(int)  # noqa: N815 - the card's id
     saveFailed = Signal(str)  # noqa: N815 - one sentence for the user
     noticed = Signal(str)  # a passing remark for the status bar, such as a text cut to length
+    caseChanged = Signal()  # noqa: N815 - the case's name, reference or framework (so labels) changed
 
     def __init__(self, store: Store, meeting_id: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -70,6 +72,7 @@ class MeetingDocument(QObject):
         self.meeting: Meeting = store.get_meeting(meeting_id)
         assert self.meeting.case_id is not None
         self.case: Case = store.get_case(self.meeting.case_id)
+        self.network: Network = store.get_network(self.meeting.case_id)
         self.undo_stack = QUndoStack(self)
         self.last_inserted_id: int | None = None
         self._provisional_ids = itertools.count(-1, -1)
@@ -82,6 +85,11 @@ class MeetingDocument(QObject):
     @property
     def template(self) -> FrameworkTemplate:
         return template(self.case.framework)
+
+    def replace_case(self, case: Case) -> None:
+        """Show the case as changed elsewhere (its details dialog saves it; it is not a step of this meeting)."""
+        self.case = case
+        self.caseChanged.emit()
 
     # Reading ---------------------------------------------------------------------------------------------------
 

@@ -221,9 +221,7 @@ class MainWindow(QMainWindow):
             dialogs.tell(self, "Could not change the case", str(error))
             return
         if self.document is not None and self.document.case.id == case.id:
-            self.document.case = case
-            if self.map_panel is not None:
-                self.map_panel.relabel()
+            self.document.replace_case(case)
             self._details_changed()
         self.navigator.reload(select_meeting=self.document.meeting_id if self.document else None)
 

@@ -238,6 +238,7 @@ class MapPanel(QScrollArea):
             columns.addLayout(layout, 1)
         self.setWidget(body)
         self.relabel()
+        document.caseChanged.connect(self.relabel)
 
     def relabel(self) -> None:
         """Labels and questions from the case's framework template."""
