@@ -18,28 +18,15 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
-from sos_desktop import APP_NAME, __version__
+from sos_desktop import APP_NAME
 from sos_desktop.models.demo import demo_bundle
 from sos_desktop.store.engine import default_data_dir, resolve_database_url
 from sos_desktop.store.errors import StoreError
 from sos_desktop.store.store import Store
+from sos_desktop.ui.application import make_application
 from sos_desktop.ui.main_window import MainWindow, database_setting
-
-
-def make_application(argv: list[str] | None = None) -> QApplication:
-    existing = QApplication.instance()
-    if isinstance(existing, QApplication):
-        return existing
-    QApplication.setApplicationName("sos-desktop")
-    QApplication.setApplicationDisplayName(APP_NAME)
-    QApplication.setOrganizationName("sos-desktop")
-    QApplication.setApplicationVersion(__version__)
-    QApplication.setDesktopFileName("sos-desktop")
-    app = QApplication(argv if argv is not None else sys.argv[:1])
-    app.setStyle("Fusion")
-    return app
 
 
 def open_settings(data_dir: Path) -> QSettings:

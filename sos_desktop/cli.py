@@ -66,7 +66,29 @@ def build_parser() -> argparse.ArgumentParser:
         "--json", type=Path, metavar="OUT.json", required=True, help="write the meeting interchange file here"
     )
     commands.add_parser("demo", help="create the demo case and meeting (prints the meeting's id)")
+    snapshot = commands.add_parser("snapshot", help="render a view of a meeting to a PNG picture, offscreen")
+    snapshot.add_argument("meeting_id", type=int, metavar="MEETING_ID")
+    snapshot.add_argument("--view", choices=("console", "projector"), default="projector")
+    snapshot.add_argument("--out", type=Path, metavar="FILE.png", required=True)
+    snapshot.add_argument("--theme", choices=("projector", "light", "dark"), default="projector")
+    snapshot.add_argument(
+        "--size",
+        type=_size,
+        default=(1920, 1080),
+        metavar="WIDTHxHEIGHT",
+        help="picture size in pixels (default 1920x1080)",
+    )
     return parser
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a size such as 1920x1080") from None
+    if not (320 <= width <= 7680 and 240 <= height <= 4320):
+        raise argparse.ArgumentTypeError(f"{text} is outside 320x240 to 7680x4320")
+    return width, height
 
 
 def open_store(args: argparse.Namespace) -> Store:
@@ -117,6 +139,24 @@ def _export(store: Store, args: argparse.Namespace, out: TextIO) -> None:
     print(f"Exported meeting {args.meeting_id} to {args.json}", file=out)
 
 
+def _snapshot(store: Store, args: argparse.Namespace, out: TextIO) -> None:
+    try:
+        store.get_meeting(args.meeting_id)
+    except NotFoundError:
+        raise CommandError(
+            f"There is no meeting {args.meeting_id} in the database; 'sos-desktop list' shows the ids.", EXIT_INVALID
+        ) from None
+    if not args.out.parent.is_dir():
+        raise CommandError(f"The folder for {args.out} does not exist; nothing was written.")
+    from PySide6.QtCore import QSize
+
+    from sos_desktop.ui.snapshot import render_view, save_png
+
+    image = render_view(store, args.meeting_id, args.view, QSize(*args.size), args.theme)
+    save_png(image, args.out)
+    print(f"Saved the {args.view} view of meeting {args.meeting_id} to {args.out}", file=out)
+
+
 def run_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> None:
     store = open_store(args)
     try:
@@ -128,6 +168,8 @@ def run_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> None:
             _export(store, args, out)
         elif args.command == "demo":
             print(store.save_bundle(demo_bundle()).meeting.id, file=out)
+        elif args.command == "snapshot":
+            _snapshot(store, args, out)
     finally:
         store.close()
 

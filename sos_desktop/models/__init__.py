@@ -2,6 +2,7 @@
 
 from sos_desktop.models.enums import (
     COLUMN_OF,
+    COLUMN_ORDER,
     DEFAULT_PHASES,
     AttendeeRole,
     Category,
@@ -14,7 +15,17 @@ from sos_desktop.models.enums import (
     PersonRole,
     TieKind,
 )
-from sos_desktop.models.mapping import MapItem, find_item, index_in_category, items_in, place_item, unpaired
+from sos_desktop.models.mapping import (
+    MapItem,
+    can_pair,
+    find_item,
+    index_in_category,
+    items_in,
+    pair_numbers,
+    place_item,
+    set_partner,
+    unpaired,
+)
 from sos_desktop.models.meeting import AgendaPhase, Attendee, Case, Meeting, MeetingBundle, check_label
 from sos_desktop.models.network import Network, NetworkPerson, Tie, initials
 from sos_desktop.models.observation import ObservationNote, Observations, RubricRating, merge_observations
@@ -23,6 +34,7 @@ from sos_desktop.models.voice import ChildVoiceEntry
 
 __all__ = [
     "COLUMN_OF",
+    "COLUMN_ORDER",
     "DEFAULT_PHASES",
     "AgendaPhase",
     "Attendee",
@@ -50,6 +62,7 @@ __all__ = [
     "Spread",
     "Tie",
     "TieKind",
+    "can_pair",
     "check_label",
     "check_rating_value",
     "find_item",
@@ -57,7 +70,9 @@ __all__ = [
     "initials",
     "items_in",
     "merge_observations",
+    "pair_numbers",
     "place_item",
+    "set_partner",
     "spread",
     "unpaired",
 ]

@@ -66,6 +66,14 @@ COLUMN_OF: dict[Category, Column] = {
 }
 
 
+COLUMN_ORDER: dict[Column, tuple[Category, ...]] = {
+    Column.WORRIES: (Category.HARM, Category.DANGER, Category.COMPLICATING, Category.GREY),
+    Column.WORKING_WELL: (Category.STRENGTH, Category.SAFETY),
+    Column.NEEDS_TO_HAPPEN: (Category.GOAL, Category.NEXT_STEP),
+}
+"""The map as it is laid out: each column's categories from top to bottom (grey areas with the worries)."""
+
+
 class NextStepStatus(StrEnum):
     IDEA = "idea"
     AGREED = "agreed"

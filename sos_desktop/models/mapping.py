@@ -81,3 +81,34 @@ def unpaired(items: list[MapItem]) -> list[MapItem]:
         for item in items
         if item.category in (Category.DANGER, Category.GOAL) and (item.pairs_with is None or item.pairs_with not in ids)
     ]
+
+
+def set_partner(items: list[MapItem], item_id: int, partner_id: int | None) -> None:
+    """Pair ``item_id`` with ``partner_id`` (or unpair it when None), in place and on both sides.
+
+    Any card either of them was paired with before is let go, so pairing stays one-to-one and symmetric.
+    """
+    involved = {item_id} if partner_id is None else {item_id, partner_id}
+    for item in items:
+        if item.id in involved or item.pairs_with in involved:
+            item.pairs_with = None
+    if partner_id is not None:
+        find_item(items, item_id).pairs_with = partner_id
+        find_item(items, partner_id).pairs_with = item_id
+
+
+def pair_numbers(items: list[MapItem]) -> dict[int, int]:
+    """A number for each pair, shown on both its cards: the danger statements' order on the map, from 1."""
+    ids = {item.id for item in items}
+    numbers: dict[int, int] = {}
+    for item in items_in(items, Category.DANGER):
+        if item.id is not None and item.pairs_with is not None and item.pairs_with in ids:
+            number = len(numbers) // 2 + 1
+            numbers[item.id] = number
+            numbers[item.pairs_with] = number
+    return numbers
+
+
+def can_pair(first: MapItem, second: MapItem) -> bool:
+    """Only a danger statement and a safety goal pair with each other."""
+    return {first.category, second.category} == {Category.DANGER, Category.GOAL}

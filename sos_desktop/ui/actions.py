@@ -22,6 +22,10 @@ class ActionId(Enum):
     IMPORT = auto()
     EXPORT = auto()
     QUIT = auto()
+    PROJECTOR = auto()
+    BLANK = auto()
+    SHOW_GREY = auto()
+    SHORTCUTS = auto()
     ABOUT = auto()
 
 
@@ -46,6 +50,12 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.EXPORT: ActionSpec("&Export meeting file…", "Save the open meeting as an interchange file", "Ctrl+E"),
     ActionId.QUIT: ActionSpec(
         "&Quit", "Close SoS Desktop (everything is already saved)", QKeySequence.StandardKey.Quit
+    ),
+    ActionId.PROJECTOR: ActionSpec("Show on the &projector", "Open or close the projector window", "F5"),
+    ActionId.BLANK: ActionSpec("&Blank the projector", "Blank the projector, and back", "B"),
+    ActionId.SHOW_GREY: ActionSpec("Show &grey areas", "Show the optional grey-areas section of the map"),
+    ActionId.SHORTCUTS: ActionSpec(
+        "&Keyboard shortcuts", "List every keyboard shortcut", QKeySequence.StandardKey.HelpContents
     ),
     ActionId.ABOUT: ActionSpec("&About SoS Desktop", "Version and where your data is kept"),
 }

@@ -145,3 +145,26 @@ class MoveItemCommand(QUndoCommand):
 
     def undo(self) -> None:
         self.document.apply_move_item(self.item_id, *self.old)
+
+
+class PairCommand(QUndoCommand):
+    """Pair a danger statement with a safety goal, or unpair a card (``partner_id`` None)."""
+
+    def __init__(self, document: MeetingDocument, item_id: int, partner_id: int | None, text: str) -> None:
+        super().__init__(text)
+        self.document = document
+        self.item_id = item_id
+        self.partner_id = partner_id
+        involved = {item_id} if partner_id is None else {item_id, partner_id}
+        # Everything this pairing can touch: the two cards and whoever they were paired with.
+        self.before = {
+            item.id: item.pairs_with
+            for item in document.meeting.items
+            if item.id is not None and (item.id in involved or item.pairs_with in involved)
+        }
+
+    def redo(self) -> None:
+        self.document.apply_pairs({self.item_id: self.partner_id})
+
+    def undo(self) -> None:
+        self.document.apply_pairs(self.before)

@@ -22,10 +22,12 @@ from sos_desktop.models import (
     MapItem,
     Meeting,
     Network,
+    can_pair,
     find_item,
     index_in_category,
     items_in,
     place_item,
+    set_partner,
 )
 from sos_desktop.models.mapping import MAX_TEXT_LENGTH
 from sos_desktop.models.meeting import MAX_LABEL_LENGTH
@@ -38,6 +40,7 @@ from sos_desktop.ui.commands import (
     DeleteItemCommand,
     EditItemTextCommand,
     MoveItemCommand,
+    PairCommand,
     SetAttendeesCommand,
     SetDetailCommand,
 )
@@ -64,6 +67,7 @@ class MeetingDocument(QObject):
     itemTextChanged = Signal(int)  # noqa: N815 - the card's id
     saveFailed = Signal(str)  # noqa: N815 - one sentence for the user
     noticed = Signal(str)  # a passing remark for the status bar, such as a text cut to length
+    pairsChanged = Signal()  # noqa: N815 - danger statements and goals paired or unpaired
     caseChanged = Signal()  # noqa: N815 - the case's name, reference or framework (so labels) changed
 
     def __init__(self, store: Store, meeting_id: int, parent: QObject | None = None) -> None:
@@ -143,6 +147,18 @@ class MeetingDocument(QObject):
     def delete_item(self, item_id: int) -> None:
         self.undo_stack.push(DeleteItemCommand(self, self.item(item_id)))
 
+    def pair_items(self, item_id: int, partner_id: int) -> None:
+        """Pair a danger statement with a safety goal (either way round); anything else is refused."""
+        item, partner = self.item(item_id), self.item(partner_id)
+        if not can_pair(item, partner):
+            raise ValueError("Only a danger statement and a safety goal can be paired.")
+        if item.pairs_with != partner_id:
+            self.undo_stack.push(PairCommand(self, item_id, partner_id, "Pair cards"))
+
+    def unpair_item(self, item_id: int) -> None:
+        if self.item(item_id).pairs_with is not None:
+            self.undo_stack.push(PairCommand(self, item_id, None, "Unpair cards"))
+
     def move_item(self, item_id: int, category: Category, index: int) -> None:
         item = self.item(item_id)
         if item.category == category and self.index_of(item) == index:
@@ -209,6 +225,14 @@ class MeetingDocument(QObject):
         item.text = text
         self._write(lambda: self.store.update_item(item))
         self.itemTextChanged.emit(item_id)
+
+    def apply_pairs(self, assignments: dict[int, int | None]) -> None:
+        """Set each card's partner (None: unpaired), keeping pairs symmetric, and save each card."""
+        for item_id, partner_id in assignments.items():
+            set_partner(self.meeting.items, item_id, partner_id)
+            item = self.item(item_id)
+            self._write(lambda item=item: self.store.update_item(item))  # type: ignore[misc]
+        self.pairsChanged.emit()
 
     def apply_move_item(self, item_id: int, category: Category, index: int) -> None:
         item = self.item(item_id)

@@ -31,6 +31,7 @@ from sos_desktop.ui.details_panel import DetailsPanel
 from sos_desktop.ui.document import MeetingDocument
 from sos_desktop.ui.map_panel import MapPanel
 from sos_desktop.ui.navigator import CASE, MEETING, Navigator
+from sos_desktop.ui.shortcuts_sheet import ShortcutsSheet
 
 SAVED_MESSAGE = "All changes saved"
 
@@ -80,8 +81,13 @@ class MainWindow(QMainWindow):
             ActionId.IMPORT: make_action(ActionId.IMPORT, self, self.import_file),
             ActionId.EXPORT: make_action(ActionId.EXPORT, self, self.export_file),
             ActionId.QUIT: make_action(ActionId.QUIT, self, self.close),
+            ActionId.SHOW_GREY: make_action(ActionId.SHOW_GREY, self, self._grey_areas_toggled),
+            ActionId.SHORTCUTS: make_action(ActionId.SHORTCUTS, self, self.show_shortcuts),
             ActionId.ABOUT: make_action(ActionId.ABOUT, self, self.about),
         }
+        grey = self.actions_by_id[ActionId.SHOW_GREY]
+        grey.setCheckable(True)
+        grey.setChecked(bool(self.settings.value("map/show_grey_areas", True, type=bool)))
         self._build_menus()
         self.statusBar().showMessage(SAVED_MESSAGE)
         self.navigator.reload()
@@ -113,7 +119,10 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        self.view_menu = self.menuBar().addMenu("&View")
+        self.view_menu.addAction(a[ActionId.SHOW_GREY])
         help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(a[ActionId.SHORTCUTS])
         help_menu.addAction(a[ActionId.ABOUT])
 
     def _update_actions(self) -> None:
@@ -146,6 +155,7 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(document.undo_stack)
         self.map_panel = MapPanel(document)
         self.details_panel = DetailsPanel(document)
+        self.map_panel.show_grey_areas(self.actions_by_id[ActionId.SHOW_GREY].isChecked())
         self.tabs.addTab(self.map_panel, "&Map")
         self.tabs.addTab(self.details_panel, "Meeting &details")
         self.stack.setCurrentWidget(self.tabs)
@@ -343,6 +353,15 @@ class MainWindow(QMainWindow):
             dialogs.tell(self, "The meeting was not exported", str(error))
             return
         self.statusBar().showMessage(f"Exported to {path}", 10_000)
+
+    def _grey_areas_toggled(self) -> None:
+        visible = self.actions_by_id[ActionId.SHOW_GREY].isChecked()
+        self.settings.setValue("map/show_grey_areas", visible)
+        if self.map_panel is not None:
+            self.map_panel.show_grey_areas(visible)
+
+    def show_shortcuts(self) -> None:
+        ShortcutsSheet(self).exec()
 
     def about(self) -> None:
         QMessageBox.about(

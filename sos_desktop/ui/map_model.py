@@ -1,20 +1,27 @@
 """A Qt list model over the cards of one category of the open meeting's map.
 
-A thin adaptor: it reads from the document every time and turns the user's edits into document calls (undo
-commands); it keeps no copy of the cards.
+A thin adaptor: it reads from the document every time and turns the user's edits and drags into document calls
+(undo commands); it keeps no copy of the cards. Cards are dragged as their ids; a drop anywhere on the map moves
+the card through the document, so a drag is one undo step like any other move.
 """
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 
-from sos_desktop.models import Category, MapItem
+from sos_desktop.models import Category, MapItem, pair_numbers
+from sos_desktop.models.guidance import hints_for
 from sos_desktop.ui.document import MeetingDocument
 
 ItemIdRole = Qt.ItemDataRole.UserRole + 1
+PairNumberRole = Qt.ItemDataRole.UserRole + 2
+HintsRole = Qt.ItemDataRole.UserRole + 3
 AnyIndex = QModelIndex | QPersistentModelIndex
+CARD_MIME_TYPE = "application/x-sos-desktop-cards"
 
 
 class CategoryItemsModel(QAbstractListModel):
@@ -23,6 +30,8 @@ class CategoryItemsModel(QAbstractListModel):
         self.document = document
         self.category = category
         document.itemsChanged.connect(self._reset)
+        document.pairsChanged.connect(self._all_changed)
+        document.caseChanged.connect(self._all_changed)
         document.itemTextChanged.connect(self._text_changed)
 
     def _items(self) -> list[MapItem]:
@@ -32,11 +41,14 @@ class CategoryItemsModel(QAbstractListModel):
         self.beginResetModel()
         self.endResetModel()
 
+    def _all_changed(self) -> None:
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 0))
+
     def _text_changed(self, item_id: int) -> None:
-        for row, item in enumerate(self._items()):
-            if item.id == item_id:
-                index = self.index(row, 0)
-                self.dataChanged.emit(index, index)
+        # Another card's hints can depend on this one (pairing), so all rows are refreshed; they are few.
+        if any(item.id == item_id for item in self._items()) or self.category in (Category.DANGER, Category.GOAL):
+            self._all_changed()
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's signature
         return 0 if parent.isValid() else len(self._items())
@@ -49,15 +61,33 @@ class CategoryItemsModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return item.text
         if role == Qt.ItemDataRole.ToolTipRole:
-            return item.text
+            hints = self.hints(item)
+            return item.text if not hints else item.text + "\n\n" + "\n".join(f"⚠ {hint}" for hint in hints)
         if role == ItemIdRole:
             return item.id
+        if role == PairNumberRole:
+            return pair_numbers(self.document.meeting.items).get(item.id or 0)
+        if role == HintsRole:
+            return self.hints(item)
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            hints = self.hints(item)
+            return " ".join(hints) if hints else None
         return None
 
+    def hints(self, item: MapItem) -> list[str]:
+        labels = self.document.template.labels
+        hints = hints_for(
+            item,
+            self.document.meeting.items,
+            danger_label=singular(labels[Category.DANGER]),
+            goal_label=singular(labels[Category.GOAL]),
+        )
+        return [hint.message for hint in hints]
+
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        base = super().flags(index)
+        base = super().flags(index) | Qt.ItemFlag.ItemIsDropEnabled
         if index.isValid():
-            return base | Qt.ItemFlag.ItemIsEditable
+            return base | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled
         return base
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
@@ -73,3 +103,52 @@ class CategoryItemsModel(QAbstractListModel):
 
     def item_at(self, row: int) -> MapItem:
         return self._items()[row]
+
+    # Drag and drop ---------------------------------------------------------------------------------------------
+
+    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802 - Qt's name
+        return Qt.DropAction.MoveAction
+
+    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802 - Qt's name
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt's name
+        return [CARD_MIME_TYPE]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802 - Qt's name
+        data = QMimeData()
+        ids = [self.item_at(index.row()).id for index in indexes if index.isValid()]
+        data.setData(CARD_MIME_TYPE, json.dumps(ids).encode("ascii"))
+        return data
+
+    def dropMimeData(  # noqa: N802 - Qt's name
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
+    ) -> bool:
+        if action != Qt.DropAction.MoveAction or not data.hasFormat(CARD_MIME_TYPE):
+            return False
+        try:
+            ids = [int(i) for i in json.loads(bytes(data.data(CARD_MIME_TYPE).data()).decode("ascii"))]
+        except (ValueError, TypeError):
+            return False
+        if row < 0:
+            row = parent.row() if parent.isValid() else self.rowCount()
+        for item_id in ids:
+            self.document.move_item(item_id, self.category, self.target_index(item_id, row))
+            row += 1
+        return True
+
+    def target_index(self, item_id: int, drop_row: int) -> int:
+        """Where a card dropped above row ``drop_row`` of this list lands once it has left its old place."""
+        current = [item.id for item in self._items()]
+        if item_id in current and current.index(item_id) < drop_row:
+            return drop_row - 1
+        return drop_row
+
+    def removeRows(self, row: int, count: int, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008, N802
+        return False  # the drop already moved the card through the document; the view must not remove it again
+
+
+def singular(label: str) -> str:
+    """Turn a plural heading ("Danger statements") into the words for one card ("danger statement")."""
+    text = label[:1].lower() + label[1:]
+    return text[:-1] if text.endswith("s") else text

@@ -1,108 +1,71 @@
-"""The map as plain editable lists: the three columns, each category a list of cards with an entry line to add.
+"""The mapping canvas of the console: three columns of categories, each a list of cards.
 
-Keys in a list: F2 or double-click edits, Delete removes, Alt+Up / Alt+Down reorder, Alt+Left / Alt+Right move
-the card to the previous / next category. Enter in the entry line adds a card and keeps the line ready for the
-next one.
+Keys on a card list: F2 or double-click edits in place, Delete removes, Alt+Up / Alt+Down reorder, Alt+Left /
+Alt+Right move the card to the previous / next category, Ctrl+P pairs a danger statement with a goal, Insert or N
+goes to the entry line. Anywhere on the map, Ctrl+1 ... Ctrl+8 go to the entry line of a category (map order), so
+a card is added with one keystroke and typed; Enter adds it and keeps the line ready for the next. Cards are also
+dragged between places and categories with the mouse. Every change is one undo step.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QPoint, QSize, Qt
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from collections.abc import Callable
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListView,
     QMenu,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-from sos_desktop.models import Category, Column
+from sos_desktop.models import COLUMN_ORDER, Category, Column, can_pair, pair_numbers
+from sos_desktop.models.guidance import completeness
+from sos_desktop.ui.card_list import CardList
 from sos_desktop.ui.document import MeetingDocument
-from sos_desktop.ui.map_model import CategoryItemsModel
+from sos_desktop.ui.map_model import CategoryItemsModel, singular
 from sos_desktop.ui.undo_keys import route_undo_keys
 
-COLUMN_CATEGORIES: dict[Column, tuple[Category, ...]] = {
-    Column.WORRIES: (Category.HARM, Category.DANGER, Category.COMPLICATING, Category.GREY),
-    Column.WORKING_WELL: (Category.STRENGTH, Category.SAFETY),
-    Column.NEEDS_TO_HAPPEN: (Category.GOAL, Category.NEXT_STEP),
-}
+COLUMN_CATEGORIES: dict[Column, tuple[Category, ...]] = COLUMN_ORDER
 MAP_ORDER: tuple[Category, ...] = tuple(c for cats in COLUMN_CATEGORIES.values() for c in cats)
+PAIR_MENU_TEXT_LENGTH = 70
 
 
-class CardList(QListView):
-    """A list of cards as tall as its cards (within bounds), so short categories leave room for long ones."""
-
-    MIN_HEIGHT = 48
-    MAX_HEIGHT = 360
-
-    def setModel(self, model: QAbstractItemModel | None) -> None:  # noqa: N802 - Qt's name
-        super().setModel(model)
-        if model is not None:
-            for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.dataChanged):
-                signal.connect(self.updateGeometry)
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        hint = super().sizeHint()
-        model = self.model()
-        metrics = self.fontMetrics()
-        width = max(40, self.viewport().width() - 12)
-        content = 0
-        for row in range(model.rowCount() if model is not None else 0):
-            text = str(model.data(model.index(row, 0)) or "")
-            bounds = metrics.boundingRect(0, 0, width, 100_000, Qt.TextFlag.TextWordWrap, text)
-            content += bounds.height() + 4 + 2 * self.spacing()
-        spare = metrics.lineSpacing() + 8  # room below the last card
-        height = content + spare + 2 * self.frameWidth()
-        return QSize(hint.width(), max(self.MIN_HEIGHT, min(self.MAX_HEIGHT, height)))
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return QSize(super().minimumSizeHint().width(), self.MIN_HEIGHT)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
-        super().resizeEvent(event)
-        self.updateGeometry()  # wrapped text takes more lines when the column narrows
+def _shortcut(parent: QWidget, keys: QKeySequence.StandardKey | str, slot: Callable[[], object]) -> QShortcut:
+    shortcut = QShortcut(QKeySequence(keys), parent)
+    shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    shortcut.activated.connect(slot)
+    return shortcut
 
 
 class CategoryBox(QGroupBox):
-    """One category: its cards and an entry line to add more."""
+    """One category: its cards, an entry line to add more, and the guidance for the selected card."""
 
     def __init__(self, document: MeetingDocument, category: Category, parent: QWidget | None = None) -> None:
-        super().__init__(document.template.label(category), parent)
+        super().__init__(parent)
         self.document = document
         self.category = category
         self.setObjectName(f"category-{category.value}")
-        self.setToolTip(document.template.questions[category])
         self.model = CategoryItemsModel(document, category)
-        self.list = CardList()
+        self.list = CardList(category)
         self.list.setModel(self.model)
-        self.list.setWordWrap(True)
-        self.list.setUniformItemSizes(False)
-        self.list.setSpacing(2)
-        self.list.setAlternatingRowColors(True)
-        self.list.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.SelectedClicked
-        )
-        self.list.setAccessibleName(f"{self.title()} cards")
-        self.list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.list.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._context_menu)
         self.entry = QLineEdit()
-        self.entry.setPlaceholderText(f"Add to {self.title().lower()} and press Enter")
-        self.entry.setAccessibleName(f"New card in {self.title()}")
         self.entry.setMaxLength(20_000)
         self.entry.returnPressed.connect(self._add_from_entry)
         route_undo_keys(self.entry, only_when_empty=True)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setObjectName("card-hint")
+        self.hint.setStyleSheet("color: #8a5200;")
+        self.hint.hide()
         self.delete_button = QPushButton("Delete")
         self.delete_button.setToolTip("Delete the selected card (Delete)")
         self.delete_button.clicked.connect(self.delete_selected)
@@ -112,31 +75,47 @@ class CategoryBox(QGroupBox):
         self.down_button = QPushButton("Down")
         self.down_button.setToolTip("Move the selected card down (Alt+Down)")
         self.down_button.clicked.connect(lambda: self.shift_selected(1))
+        self.pair_button = QPushButton("Pair…")
+        self.pair_button.setToolTip("Pair the selected card with its danger statement or goal (Ctrl+P)")
+        self.pair_button.clicked.connect(self.show_pair_menu)
         buttons = QHBoxLayout()
-        for button in (self.up_button, self.down_button, self.delete_button):
+        for button in (self.up_button, self.down_button, self.pair_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
+        layout.addWidget(self.hint)
         layout.addWidget(self.entry)
         layout.addLayout(buttons)
-        self._shortcut(QKeySequence.StandardKey.Delete, self.delete_selected)
-        self._shortcut("Alt+Up", lambda: self.shift_selected(-1))
-        self._shortcut("Alt+Down", lambda: self.shift_selected(1))
-        self._shortcut("Alt+Left", lambda: self.move_selected_to_neighbour(-1))
-        self._shortcut("Alt+Right", lambda: self.move_selected_to_neighbour(1))
-        document.itemsChanged.connect(self._update_buttons)
-        self.list.selectionModel().selectionChanged.connect(self._update_buttons)
-        self._update_buttons()
-
-    def _shortcut(self, keys: QKeySequence.StandardKey | str, slot: object) -> None:
-        shortcut = QShortcut(QKeySequence(keys), self.list)
-        shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-        shortcut.activated.connect(slot)
+        # Only once it has a parent: shown while parentless, a button would flash up as a window of its own.
+        self.pair_button.setVisible(category in (Category.DANGER, Category.GOAL))
+        for keys, slot in (
+            (QKeySequence.StandardKey.Delete, self.delete_selected),
+            ("Alt+Up", lambda: self.shift_selected(-1)),
+            ("Alt+Down", lambda: self.shift_selected(1)),
+            ("Alt+Left", lambda: self.move_selected_to_neighbour(-1)),
+            ("Alt+Right", lambda: self.move_selected_to_neighbour(1)),
+            ("Ctrl+P", self.show_pair_menu),
+            ("Insert", self.start_new_card),
+            ("N", self.start_new_card),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self.list)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
+        for signal in (document.itemsChanged, document.pairsChanged, document.itemTextChanged):
+            signal.connect(self._update_state)
+        self.list.selectionModel().currentChanged.connect(self._update_state)
+        document.caseChanged.connect(self.relabel)
+        self.relabel()
+        self._update_state()
 
     def relabel(self) -> None:
-        self.setTitle(self.document.template.label(self.category))
+        label = self.document.template.label(self.category)
+        self.setTitle(label)
         self.setToolTip(self.document.template.questions[self.category])
+        self.list.setAccessibleName(f"{label} cards")
+        self.entry.setPlaceholderText(f"Add to {label.lower()} and press Enter")
+        self.entry.setAccessibleName(f"New card in {label}")
 
     def selected_row(self) -> int | None:
         index = self.list.currentIndex()
@@ -145,69 +124,144 @@ class CategoryBox(QGroupBox):
     def select_row(self, row: int) -> None:
         self.list.setCurrentIndex(self.model.index(row, 0))
 
-    def _update_buttons(self) -> None:
+    def _update_state(self) -> None:
         row = self.selected_row()
-        has = row is not None
+        has = row is not None and row < self.model.rowCount()
         self.delete_button.setEnabled(has)
         self.up_button.setEnabled(has and row is not None and row > 0)
         self.down_button.setEnabled(has and row is not None and row < self.model.rowCount() - 1)
+        self.pair_button.setEnabled(has)
+        hints = self.model.hints(self.model.item_at(row)) if has and row is not None else []
+        self.hint.setText("\n".join(f"⚠ {hint}" for hint in hints))
+        self.hint.setVisible(bool(hints))
+
+    def start_new_card(self) -> None:
+        self.entry.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.entry.selectAll()
 
     def _add_from_entry(self) -> None:
-        text = self.entry.text().strip()
-        if not text:
+        text = self.entry.text()
+        if not text.strip():
             return
-        self.document.add_item(self.category, text)
+        self.document.add_item(self.category, text.strip())
         self.entry.clear()
 
-    def delete_selected(self) -> None:
+    def _selected_id(self) -> int | None:
         row = self.selected_row()
-        if row is None:
+        return None if row is None else self.model.item_at(row).id
+
+    def delete_selected(self) -> None:
+        row, item_id = self.selected_row(), self._selected_id()
+        if row is None or item_id is None:
             return
-        item = self.model.item_at(row)
-        assert item.id is not None
-        self.document.delete_item(item.id)
+        self.document.delete_item(item_id)
         if self.model.rowCount():
             self.select_row(min(row, self.model.rowCount() - 1))
 
     def shift_selected(self, step: int) -> None:
-        row = self.selected_row()
-        if row is None or not 0 <= row + step < self.model.rowCount():
+        row, item_id = self.selected_row(), self._selected_id()
+        if row is None or item_id is None or not 0 <= row + step < self.model.rowCount():
             return
-        item = self.model.item_at(row)
-        assert item.id is not None
-        self.document.move_item(item.id, self.category, row + step)
+        self.document.move_item(item_id, self.category, row + step)
         self.select_row(row + step)
 
     def move_selected_to_neighbour(self, step: int) -> None:
-        row = self.selected_row()
         position = MAP_ORDER.index(self.category) + step
-        if row is None or not 0 <= position < len(MAP_ORDER):
-            return
-        self.move_selected_to(MAP_ORDER[position])
+        if 0 <= position < len(MAP_ORDER):
+            self.move_selected_to(MAP_ORDER[position])
 
     def move_selected_to(self, category: Category) -> None:
-        row = self.selected_row()
-        if row is None:
+        item_id = self._selected_id()
+        if item_id is not None:
+            self.document.move_item(item_id, category, len(self.document.items(category)))
+
+    # Pairing ---------------------------------------------------------------------------------------------------
+
+    def pair_menu(self) -> QMenu | None:
+        """The menu of cards the selected card can pair with (and Unpair), or None if it cannot pair."""
+        item_id = self._selected_id()
+        if item_id is None:
+            return None
+        item = self.document.item(item_id)
+        other = Category.GOAL if item.category == Category.DANGER else Category.DANGER
+        if item.category not in (Category.DANGER, Category.GOAL):
+            return None
+        menu = QMenu(f"Pair with a {singular(self.document.template.label(other))}", self)
+        numbers = pair_numbers(self.document.meeting.items)
+        for candidate in self.document.items(other):
+            if candidate.id is None or not can_pair(item, candidate):
+                continue
+            text = " ".join(candidate.text.split())
+            if len(text) > PAIR_MENU_TEXT_LENGTH:
+                text = text[: PAIR_MENU_TEXT_LENGTH - 1] + "…"
+            badge = f"{numbers[candidate.id]}. " if candidate.id in numbers else ""
+            action = menu.addAction(f"{badge}{text}")
+            action.setCheckable(True)
+            action.setChecked(item.pairs_with == candidate.id)
+            action.triggered.connect(lambda _=False, c=candidate.id: self.document.pair_items(item_id, c))
+        if not menu.actions():
+            none = menu.addAction(f"No {self.document.template.label(other).lower()} yet")
+            none.setEnabled(False)
+        if item.pairs_with is not None:
+            menu.addSeparator()
+            menu.addAction("Unpair", lambda: self.document.unpair_item(item_id))
+        return menu
+
+    def show_pair_menu(self) -> None:
+        menu = self.pair_menu()
+        if menu is None:
             return
-        item = self.model.item_at(row)
-        assert item.id is not None
-        self.document.move_item(item.id, category, len(self.document.items(category)))
+        rect = self.list.visualRect(self.list.currentIndex())
+        menu.exec(self.list.viewport().mapToGlobal(rect.bottomLeft()))
 
     def _context_menu(self, point: QPoint) -> None:
         if self.selected_row() is None:
             return
         menu = QMenu(self)
+        pairing = self.pair_menu()
+        if pairing is not None:
+            menu.addMenu(pairing)
         move_to = menu.addMenu("Move to")
         for category in MAP_ORDER:
             if category != self.category:
                 action = move_to.addAction(self.document.template.label(category))
                 action.triggered.connect(lambda _=False, c=category: self.move_selected_to(c))
+        menu.addAction("Edit", lambda: self.list.edit(self.list.currentIndex()))
         menu.addAction("Delete", self.delete_selected)
         menu.exec(self.list.viewport().mapToGlobal(point))
 
 
+class CompletenessBar(QLabel):
+    """What the map still lacks to be complete: a network, a danger statement, a goal, a scale with ratings."""
+
+    def __init__(self, document: MeetingDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.setObjectName("completeness")
+        self.setWordWrap(True)
+        for signal in (document.itemsChanged, document.itemTextChanged, document.caseChanged):
+            signal.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        labels = self.document.template.labels
+        state = completeness(
+            self.document.meeting,
+            self.document.network,
+            danger_label=singular(labels[Category.DANGER]),
+            goal_label=singular(labels[Category.GOAL]),
+        )
+        if state.complete:
+            self.setText("✔ The map is complete: network, danger statement, goal and scale.")
+            self.setStyleSheet("color: #1b5e20; font-weight: bold;")
+        else:
+            self.setText("Map not yet complete. Still to come: " + ", ".join(state.missing()) + ".")
+            self.setStyleSheet("color: #8a5200;")
+        self.setAccessibleName(self.text())
+
+
 class MapPanel(QScrollArea):
-    """The whole map of the open meeting, as three columns of category lists."""
+    """The whole map of the open meeting, as three columns of category card lists."""
 
     def __init__(self, document: MeetingDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -215,7 +269,11 @@ class MapPanel(QScrollArea):
         self.setWidgetResizable(True)
         self.setObjectName("map-panel")
         body = QWidget()
-        columns = QHBoxLayout(body)
+        outer = QVBoxLayout(body)
+        self.completeness = CompletenessBar(document)
+        outer.addWidget(self.completeness)
+        columns = QHBoxLayout()
+        outer.addLayout(columns, 1)
         self.boxes: dict[Category, CategoryBox] = {}
         self.column_headers: dict[Column, QLabel] = {}
         for column, categories in COLUMN_CATEGORIES.items():
@@ -237,6 +295,8 @@ class MapPanel(QScrollArea):
             layout.addStretch(1)
             columns.addLayout(layout, 1)
         self.setWidget(body)
+        for number, category in enumerate(MAP_ORDER, start=1):
+            _shortcut(self, f"Ctrl+{number}", self.boxes[category].start_new_card)
         self.relabel()
         document.caseChanged.connect(self.relabel)
 
@@ -246,8 +306,11 @@ class MapPanel(QScrollArea):
         for column, header in self.column_headers.items():
             header.setText(template.column_titles[column])
             header.setToolTip(template.column_questions[column])
-        for box in self.boxes.values():
-            box.relabel()
 
     def box(self, category: Category) -> CategoryBox:
         return self.boxes[category]
+
+    def show_grey_areas(self, visible: bool) -> None:
+        """Grey areas are optional; hidden, they still show while they hold cards, so nothing disappears."""
+        box = self.boxes[Category.GREY]
+        box.setVisible(visible or bool(self.document.items(Category.GREY)))

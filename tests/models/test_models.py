@@ -17,10 +17,13 @@ from sos_desktop.models import (
     Observations,
     RubricRating,
     ScaleRating,
+    can_pair,
     initials,
     items_in,
     merge_observations,
+    pair_numbers,
     place_item,
+    set_partner,
     spread,
     unpaired,
 )
@@ -152,3 +155,19 @@ def test_demo_bundle_is_a_complete_map() -> None:
     assert any(p.role == "child" for p in bundle.network.people)
     assert all(p.id is not None and p.id < 0 for p in bundle.network.people)
     assert bundle.meeting.items[-3].due == date(2026, 12, 5)
+
+
+def test_pairing_is_one_to_one_and_numbered_in_map_order() -> None:
+    d1, d2 = MapItem(Category.DANGER, "d1", id=1), MapItem(Category.DANGER, "d2", id=2)
+    g1, g2 = MapItem(Category.GOAL, "g1", id=3), MapItem(Category.GOAL, "g2", id=4)
+    items = [d1, d2, g1, g2]
+    set_partner(items, 2, 3)
+    assert (d2.pairs_with, g1.pairs_with) == (3, 2)
+    assert pair_numbers(items) == {2: 1, 3: 1}
+    set_partner(items, 1, 3)  # g1 moves to d1: d2 is let go
+    assert (d1.pairs_with, g1.pairs_with, d2.pairs_with) == (3, 1, None)
+    set_partner(items, 2, 4)
+    assert pair_numbers(items) == {1: 1, 3: 1, 2: 2, 4: 2}
+    set_partner(items, 3, None)
+    assert d1.pairs_with is None and g1.pairs_with is None
+    assert can_pair(d1, g2) and not can_pair(d1, d2) and not can_pair(g1, MapItem(Category.HARM, "h", id=9))

@@ -1,0 +1,145 @@
+"""Cards on the console's map: how a card is painted and edited in place.
+
+A card is a rounded box with its column's colour along the left edge, the text wrapped inside, the pair number of a
+danger statement and its goal, and an amber flag when the practice guidance has a hint (the hints are in the
+tooltip and under the category). Editing happens in place in a multi-line box: Enter keeps the text, Shift+Enter
+starts a new line, Escape leaves the card as it was.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QPlainTextEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from sos_desktop.models import COLUMN_OF, Category, Column
+from sos_desktop.ui.map_model import HintsRole, PairNumberRole
+
+ACCENTS: dict[Column, QColor] = {
+    Column.WORRIES: QColor("#c62828"),
+    Column.WORKING_WELL: QColor("#2e7d32"),
+    Column.NEEDS_TO_HAPPEN: QColor("#1565c0"),
+}
+FLAG = QColor("#b26a00")
+PADDING = 8
+ACCENT_WIDTH = 5
+BADGE = 22
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class CardEditor(QPlainTextEdit):
+    """The in-place editor: Enter keeps the text, Shift+Enter is a new line, Escape cancels."""
+
+    accepted = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+            event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
+            self.accepted.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class CardDelegate(QStyledItemDelegate):
+    def __init__(self, category: Category, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.accent = ACCENTS[COLUMN_OF[category]]
+
+    # Measuring and painting ------------------------------------------------------------------------------------
+
+    def _text_rect(self, rect: QRect, paired: bool, flagged: bool) -> QRect:
+        right = PADDING + (BADGE + 4 if paired else 0) + (BADGE + 4 if flagged else 0)
+        return rect.adjusted(ACCENT_WIDTH + PADDING, PADDING, -right, -PADDING)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:  # noqa: N802 - Qt's name
+        widget = option.widget
+        width = widget.viewport().width() if isinstance(widget, QAbstractItemView) else option.rect.width()
+        width = max(width - 4, 120)
+        paired = index.data(PairNumberRole) is not None
+        flagged = bool(index.data(HintsRole))
+        text_rect = self._text_rect(QRect(0, 0, width, 10_000), paired, flagged)
+        metrics = QFontMetrics(option.font)
+        flags = Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextWrapAnywhere
+        bounds = metrics.boundingRect(text_rect, int(flags), str(index.data() or ""))
+        height = max(bounds.height(), BADGE) + 2 * PADDING + 4
+        return QSize(width, height)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        rect: QRect = option.rect.adjusted(2, 2, -2, -2)
+        palette = option.palette
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        fill = palette.highlight().color().lighter(185) if selected else palette.base().color()
+        border = palette.highlight().color() if selected or focused else palette.mid().color()
+        painter.setPen(QPen(border, 2 if selected else 1))
+        painter.setBrush(fill)
+        painter.drawRoundedRect(rect, 6, 6)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self.accent)
+        painter.drawRoundedRect(QRect(rect.left(), rect.top(), ACCENT_WIDTH + 2, rect.height()), 3, 3)
+
+        number = index.data(PairNumberRole)
+        hints = index.data(HintsRole) or []
+        right = rect.right() - PADDING
+        if number is not None:
+            badge = QRect(right - BADGE, rect.top() + PADDING, BADGE, BADGE)
+            painter.setBrush(self.accent)
+            painter.drawEllipse(badge)
+            painter.setPen(QColor("white"))
+            bold = QFont(option.font)
+            bold.setBold(True)
+            painter.setFont(bold)
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(number))
+            right -= BADGE + 4
+        if hints:
+            flag = QRect(right - BADGE, rect.top() + PADDING, BADGE, BADGE)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(FLAG)
+            painter.drawRoundedRect(flag, 4, 4)
+            painter.setPen(QColor("white"))
+            painter.drawText(flag, Qt.AlignmentFlag.AlignCenter, "!")
+        painter.setFont(option.font)
+        painter.setPen(palette.text().color())
+        text_rect = self._text_rect(rect, number is not None, bool(hints))
+        flags = Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextWrapAnywhere
+        painter.drawText(text_rect, int(flags) | int(Qt.AlignmentFlag.AlignTop), str(index.data() or ""))
+        painter.restore()
+
+    # Editing in place ------------------------------------------------------------------------------------------
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex) -> QWidget:  # noqa: N802
+        editor = CardEditor(parent)
+        editor.setAccessibleName("Card text")
+        editor.setTabChangesFocus(True)
+        editor.accepted.connect(lambda: self._finish(editor))
+        return editor
+
+    def _finish(self, editor: CardEditor) -> None:
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
+    def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:  # noqa: N802 - Qt's name
+        if isinstance(editor, CardEditor):
+            editor.setPlainText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+            editor.selectAll()
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: AnyIndex) -> None:  # noqa: N802
+        if isinstance(editor, CardEditor) and editor.toPlainText() != index.data(Qt.ItemDataRole.EditRole):
+            model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
+
+    def updateEditorGeometry(  # noqa: N802 - Qt's name
+        self, editor: QWidget, option: QStyleOptionViewItem, index: AnyIndex
+    ) -> None:
+        rect: QRect = option.rect
+        editor.setGeometry(rect.adjusted(ACCENT_WIDTH + 2, 2, -2, -2).adjusted(0, 0, 0, max(0, 60 - rect.height())))

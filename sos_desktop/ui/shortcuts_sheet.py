@@ -1,0 +1,85 @@
+"""The shortcuts sheet (F1): every key the facilitator can use, grouped as they work, read from the registries."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+from sos_desktop.ui.actions import SPECS, ActionId
+
+MAP_KEYS: tuple[tuple[str, str], ...] = (
+    ("Ctrl+1 … Ctrl+8", "Add a card: go to the entry line of a category (harm, danger statements, … in map order)"),
+    ("Enter", "In an entry line: add the card and stay ready for the next one"),
+    ("N or Insert", "From a card list: go to its entry line"),
+    ("F2 or double-click", "Edit the selected card in place (Enter keeps it, Shift+Enter new line, Escape cancels)"),
+    ("Delete", "Delete the selected card"),
+    ("Alt+Up / Alt+Down", "Move the selected card up or down"),
+    ("Alt+Left / Alt+Right", "Move the selected card to the previous or next category"),
+    ("Ctrl+P", "Pair the selected danger statement with a goal (or the goal with a danger statement)"),
+    ("Tab / Shift+Tab", "Go to the next or previous list, line or button"),
+)
+PROJECTOR_KEYS: tuple[tuple[str, str], ...] = (
+    ("B", "Blank the projector, and back (also on the console when no text field has the cursor)"),
+    ("V", "Projector: whole map, then each column in turn"),
+    ("T", "Projector: next theme (high contrast, light, dark)"),
+    ("+ / − / 0", "Projector: larger, smaller, back to fitting the wall"),
+    ("Escape", "Projector window: close it"),
+)
+
+
+def _keys(action_id: ActionId) -> str:
+    keys = SPECS[action_id].keys
+    if keys is None:
+        return ""
+    return QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def sheet_rows() -> list[tuple[str, list[tuple[str, str]]]]:
+    """The sheet's sections: (heading, [(keys, what they do)])."""
+    menu = [
+        (_keys(action_id), spec.tip)
+        for action_id, spec in SPECS.items()
+        if spec.keys is not None and action_id != ActionId.SHORTCUTS
+    ]
+    undo = QKeySequence(QKeySequence.StandardKey.Undo).toString(QKeySequence.SequenceFormat.NativeText)
+    redo = ", ".join(
+        key.toString(QKeySequence.SequenceFormat.NativeText)
+        for key in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+    )
+    edits = [(undo, "Undo the last change to the meeting"), (redo, "Redo it")]
+    return [
+        ("Mapping", list(MAP_KEYS)),
+        ("Undo", edits),
+        ("Projector", list(PROJECTOR_KEYS)),
+        ("Menus", menu),
+        ("Help", [(_keys(ActionId.SHORTCUTS), "This sheet")]),
+    ]
+
+
+class ShortcutsSheet(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard shortcuts")
+        self.setMinimumWidth(720)
+        html = ["<table cellspacing='0' cellpadding='4'>"]
+        for heading, rows in sheet_rows():
+            html.append(f"<tr><td colspan='2'><h3>{heading}</h3></td></tr>")
+            for keys, what in rows:
+                html.append(
+                    f"<tr><td style='white-space:nowrap'><b>{_escape(keys)}</b></td><td>{_escape(what)}</td></tr>"
+                )
+        html.append("</table>")
+        text = QLabel("".join(html))
+        text.setTextFormat(Qt.TextFormat.RichText)
+        text.setWordWrap(True)
+        text.setAccessibleName("Keyboard shortcuts")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addWidget(buttons)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,231 @@
+"""Names on the projector: network people appear by their display names, nobody else's words are touched."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from sos_desktop.models import NetworkPerson
+from sos_desktop.models.names import AMBIGUOUS_NAME, NameMasker, mask_text
+
+
+def person(name: str, display_name: str = "") -> NetworkPerson:
+    return NetworkPerson(name=name, display_name=display_name)
+
+
+FAMILY = [
+    person("Lily Example", "L"),
+    person("Jordan Example", "Mum"),
+    person("Chris Sample", "Dad"),
+    person("Pat Jones", "Nan"),
+    person("Mia Spencer"),  # display name defaults to her initials, "MS"
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lily was crying.", "L was crying."),
+        ("Chris Sample pushed Jordan Example.", "Dad pushed Mum."),
+        ("Chris pushed Jordan; Sample says it was an accident.", "Dad pushed Mum; Dad says it was an accident."),
+        ("mia spencer and MIA SPENCER", "MS and MS"),
+        ("Mia Spencer goes to nursery.", "MS goes to nursery."),
+        ("Pat Jones, Pat and Jones", "Nan, Nan and Nan"),
+        ("", ""),
+        ("Nobody from the network is named here.", "Nobody from the network is named here."),
+    ],
+)
+def test_full_first_and_last_names_become_display_names(text: str, expected: str) -> None:
+    assert mask_text(text, FAMILY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mia's bike", "MS's bike"),
+        ("Mia’s bike", "MS’s bike"),
+        ("Mia Spencer's nursery", "MS's nursery"),
+        ("Chris' car", "Dad' car"),
+        ("Nan said 'Mia is lovely'.", "Nan said 'MS is lovely'."),
+        ('(Mia), [Mia] and "Mia"!', '(MS), [MS] and "MS"!'),
+        ("Mia\nSpencer", "MS"),
+        ("Mia\u00a0Spencer", "MS"),
+    ],
+)
+def test_possessives_quotes_and_spacing(text: str, expected: str) -> None:
+    assert mask_text(text, FAMILY) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Miami", "Mias", "Lilywhite", "Chrissie", "Samples", "Pattern", "Mia2", "Mia_b", "Mia-Rose", "Anne-Mia"],
+)
+def test_whole_words_only(text: str) -> None:
+    assert mask_text(text, FAMILY) == text
+
+
+def test_the_name_will_does_not_replace_the_verb_and_rose_not_the_flower() -> None:
+    people = [person("Will Turner", "WT"), person("Rose Hart", "RH"), person("Mark Bell", "MB")]
+    text = "Will says he will call. Rose rose early and picked a rose. Mark will mark the bell. Bell rang."
+    assert (
+        mask_text(text, people)
+        == "WT says he will call. RH rose early and picked a rose. MB will mark the bell. MB rang."
+    )
+
+
+def test_a_full_name_matches_in_any_case_but_a_lone_name_only_capitalised() -> None:
+    people = [person("Will Turner", "WT")]
+    assert mask_text("will turner, WILL TURNER and Will Turner", people) == "WT, WT and WT"
+    assert mask_text("turner will come", people) == "turner will come"
+
+
+def test_names_typed_in_lower_or_upper_case_still_match_when_capitalised_in_text() -> None:
+    people = [person("mia spencer", "MS"), person("JORDAN EXAMPLE", "Mum")]
+    assert mask_text("Mia and Jordan; Spencer and Example.", people) == "MS and Mum; MS and Mum."
+    assert mask_text("JORDAN shouted.", people) == "Mum shouted."
+
+
+@pytest.mark.parametrize(
+    ("name", "display", "text", "expected"),
+    [
+        ("Zoë Brown", "ZB", "Zoë's dog. Zoë Brown. zoë brown.", "ZB's dog. ZB. ZB."),
+        ("Łukasz Nowak", "ŁN", "Łukasz and Nowak's flat; ŁUKASZ NOWAK", "ŁN and ŁN's flat; ŁN"),
+        ("Nguyễn Văn An", "NVA", "Nguyễn Văn An, Nguyễn An, Văn An, Nguyễn, An.", "NVA, NVA, NVA, NVA, NVA."),
+        ("Ελένη Παπαδοπούλου", "ΕΠ", "Η Ελένη είπε· ελένη παπαδοπούλου.", "Η ΕΠ είπε· ΕΠ."),
+        ("Дмитрий Иванов", "ДИ", "Дмитрий Иванов и Иванов; Дмитрия нет.", "ДИ и ДИ; Дмитрия нет."),
+        (
+            "Mary-Jane Smith",
+            "MJS",
+            "Mary-Jane and Mary‑Jane (non-breaking hyphen)",
+            "MJS and MJS (non-breaking hyphen)",
+        ),
+        ("Siobhán O'Neill", "SO", "O’Neill's house; Siobhán O'Neill; Neill", "SO's house; SO; Neill"),
+    ],
+)
+def test_names_in_many_scripts_and_spellings(name: str, display: str, text: str, expected: str) -> None:
+    assert mask_text(text, [person(name, display)]) == expected
+
+
+def test_a_name_does_not_match_inside_a_hyphenated_or_apostrophised_name() -> None:
+    people = [person("Jane Doe", "JD"), person("Neill Hart", "NH"), person("Mary Brown", "MB")]
+    assert mask_text("Mary-Jane O'Neill met Jane.", people) == "Mary-Jane O'Neill met JD."
+
+
+def test_decomposed_accents_match_and_are_not_mistaken_for_a_shorter_name() -> None:
+    decomposed = unicodedata.normalize("NFD", "Zoë")
+    assert decomposed != "Zoë"
+    assert mask_text(f"{decomposed} laughed.", [person("Zoë Brown", "ZB")]) == "ZB laughed."
+    # "Zoe" without the diaeresis is somebody else: the combining mark is part of the word.
+    assert mask_text(f"{decomposed} laughed.", [person("Zoe Hart", "ZH")]) == f"{decomposed} laughed."
+
+
+def test_the_longest_name_wins() -> None:
+    people = [person("Mia Spencer", "MS"), person("Mia", "M2"), person("Spencer", "S2")]
+    # The full name is one person; the lone names are shared, so they become the neutral mask.
+    assert mask_text("Mia Spencer", people) == "MS"
+    assert mask_text("Mia and Spencer", people) == f"{AMBIGUOUS_NAME} and {AMBIGUOUS_NAME}"
+
+
+def test_a_middle_name_may_be_left_out_or_kept() -> None:
+    people = [person("Mary Ann Smith", "MAS")]
+    text = "Mary Ann Smith, Mary Smith, Mary Ann, Ann Smith, Mary, Smith"
+    assert mask_text(text, people) == "MAS, MAS, MAS, MAS, MAS, MAS"
+
+
+def test_a_shared_surname_becomes_the_neutral_mask_and_leaks_neither_person() -> None:
+    masked = mask_text("The Example family: Lily Example lives with Jordan. Example said no.", FAMILY)
+    assert masked == "The [name] family: L lives with Mum. [name] said no."
+    assert "Example" not in masked
+
+
+def test_a_shared_first_name_becomes_the_neutral_mask() -> None:
+    people = [person("Sam Spencer", "S"), person("Sam Green", "Grandad")]
+    masked = mask_text("Sam hit Sam Green's dog; Sam Spencer saw it.", people)
+    assert masked == "[name] hit Grandad's dog; S saw it."
+    assert "Sam" not in masked
+
+
+def test_a_name_shared_by_people_with_the_same_display_name_is_not_ambiguous() -> None:
+    people = [person("Sam Spencer", "Sam S"), person("Sam Spencer", "Sam S")]
+    assert mask_text("Sam came.", people) == "Sam S came."
+
+
+def test_a_single_word_name_counts_as_first_and_last() -> None:
+    people = [person("Bella", "B"), person("Ana Bella", "AB")]
+    # "Bella" alone is the first name of one and the last name of the other: ambiguous.
+    assert mask_text("Bella and Ana", people) == "[name] and AB"
+    assert mask_text("Bella came.", [person("Bella", "B")]) == "B came."
+
+
+def test_empty_names_and_initials_alone_are_ignored() -> None:
+    people = [person("", "X"), person("   ", "Y"), person("J. Smith", "JS")]
+    # "J." is an initial: masking every lone "J." would garble the text; "Smith" and the full name still mask.
+    assert mask_text("A J. said hello. J. Smith and Smith came. X and Y.", people) == (
+        "A J. said hello. JS and JS came. X and Y."
+    )
+
+
+def test_a_blank_display_name_falls_back_to_initials() -> None:
+    lily = person("Lily Example", "L")
+    lily.display_name = "  "
+    assert mask_text("Lily", [lily]) == "LE"
+
+
+def test_kept_attendee_names_stay_but_network_names_still_mask() -> None:
+    people = [person("Sam Spencer", "S"), person("Ravi Patel", "RP")]
+    masker = NameMasker(people, keep=["Sam Patel", "Alex Morgan"])
+    text = "Sam Patel and Alex Morgan met Sam Spencer and Ravi Patel. Sam said Patel and Spencer agreed; Ravi left."
+    # The kept name stays whole, in any case; its parts alone stay too, since the room cannot tell which Sam or
+    # Patel is meant; the network people's own full names and unshared parts still mask.
+    assert masker.mask(text) == "Sam Patel and Alex Morgan met S and RP. Sam said Patel and S agreed; RP left."
+    assert masker.mask("SAM PATEL") == "SAM PATEL"
+
+
+def test_a_professional_in_the_network_who_attends_keeps_their_name() -> None:
+    people = [person("Sam Patel", "SW"), person("Lily Example", "L")]
+    assert mask_text("Sam Patel visited Lily; Sam saw her.", people, keep=["Sam Patel"]) == (
+        "Sam Patel visited L; Sam saw her."
+    )
+    assert mask_text("Sam Patel visited Lily; Sam saw her.", people) == "SW visited L; SW saw her."
+
+
+def test_no_cascade_a_display_name_is_never_masked_again() -> None:
+    people = [person("Mia Spencer", "MS"), person("Ms Jones", "MJ"), person("Pat Example", "Lily"), person("Lily Hart")]
+    # "Pat" becomes "Lily", which is also a name in the network: it must stay "Lily", not become "LH".
+    assert mask_text("Mia Spencer and Pat", people) == "MS and Lily"
+
+
+def test_a_display_name_equal_to_the_name_leaves_the_text_as_it_was() -> None:
+    people = [person("Nan", "Nan"), person("Jo Reid", "Jo Reid")]
+    assert mask_text("Nan and Jo Reid and Jo and Reid", people) == "Nan and Jo Reid and Jo Reid and Jo Reid"
+
+
+def test_masking_never_changes_the_stored_text() -> None:
+    item_text = "Lily Example's worries"
+    masker = NameMasker(FAMILY)
+    assert masker.mask(item_text) == "L's worries"
+    assert item_text == "Lily Example's worries"
+    assert masker.mask(item_text) == masker.mask(item_text)
+
+
+def test_no_people_leaves_every_text_alone() -> None:
+    assert NameMasker([]).mask("Lily Example") == "Lily Example"
+
+
+def test_a_long_text_and_a_large_network_are_masked_completely() -> None:
+    first_names = [f"Firstname{chr(ord('a') + i % 26)}{'x' * (i // 26)}" for i in range(60)]
+    people = [
+        person(f"{first} Surname{chr(ord('a') + i % 26)}{'y' * (i // 26)}", f"P{i}")
+        for i, first in enumerate(first_names)
+    ]
+    sentences = [
+        f"{p.name} met {first_names[(i + 1) % 60]}; the will of {p.name.split()[1]}'s family."
+        for i, p in enumerate(people)
+    ]
+    text = " ".join(sentences)
+    text = (text * (20_000 // len(text) + 1))[:20_000]
+    masked = NameMasker(people).mask(text)
+    assert not any(part in masked for p in people for part in p.name.split())
+    assert "P0 met P1; the will of P0's family." in masked
+    assert "P59 met P0;" in masked
