@@ -68,7 +68,7 @@ class CardDelegate(QStyledItemDelegate):
         flagged = bool(index.data(HintsRole))
         text_rect = self._text_rect(QRect(0, 0, width, 10_000), paired, flagged)
         metrics = QFontMetrics(option.font)
-        flags = Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextWrapAnywhere
+        flags = Qt.TextFlag.TextWordWrap
         bounds = metrics.boundingRect(text_rect, int(flags), str(index.data() or ""))
         height = max(bounds.height(), BADGE) + 2 * PADDING + 4
         return QSize(width, height)
@@ -112,7 +112,7 @@ class CardDelegate(QStyledItemDelegate):
         painter.setFont(option.font)
         painter.setPen(palette.text().color())
         text_rect = self._text_rect(rect, number is not None, bool(hints))
-        flags = Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextWrapAnywhere
+        flags = Qt.TextFlag.TextWordWrap
         painter.drawText(text_rect, int(flags) | int(Qt.AlignmentFlag.AlignTop), str(index.data() or ""))
         painter.restore()
 

@@ -69,10 +69,12 @@ class CategoryBox(QGroupBox):
         self.delete_button = QPushButton("Delete")
         self.delete_button.setToolTip("Delete the selected card (Delete)")
         self.delete_button.clicked.connect(self.delete_selected)
-        self.up_button = QPushButton("Up")
+        self.up_button = QPushButton("▲")
+        self.up_button.setAccessibleName("Move up")
         self.up_button.setToolTip("Move the selected card up (Alt+Up)")
         self.up_button.clicked.connect(lambda: self.shift_selected(-1))
-        self.down_button = QPushButton("Down")
+        self.down_button = QPushButton("▼")
+        self.down_button.setAccessibleName("Move down")
         self.down_button.setToolTip("Move the selected card down (Alt+Down)")
         self.down_button.clicked.connect(lambda: self.shift_selected(1))
         self.pair_button = QPushButton("Pair…")
@@ -80,6 +82,8 @@ class CategoryBox(QGroupBox):
         self.pair_button.clicked.connect(self.show_pair_menu)
         buttons = QHBoxLayout()
         for button in (self.up_button, self.down_button, self.pair_button, self.delete_button):
+            button.setMinimumWidth(button.fontMetrics().horizontalAdvance(button.text()) + 24)
+            button.setMaximumWidth(max(button.minimumWidth(), 90))
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -105,6 +109,11 @@ class CategoryBox(QGroupBox):
         for signal in (document.itemsChanged, document.pairsChanged, document.itemTextChanged):
             signal.connect(self._update_state)
         self.list.selectionModel().currentChanged.connect(self._update_state)
+        # Cards come and go by model resets: keep the selected card selected across them.
+        # (The document has already changed when the model resets, so the id is noted whenever the card changes.)
+        self._kept_id: int | None = None
+        self.list.selectionModel().currentChanged.connect(self._remember_selection)
+        self.model.modelReset.connect(self._restore_selection)
         document.caseChanged.connect(self.relabel)
         self.relabel()
         self._update_state()
@@ -123,6 +132,17 @@ class CategoryBox(QGroupBox):
 
     def select_row(self, row: int) -> None:
         self.list.setCurrentIndex(self.model.index(row, 0))
+
+    def _remember_selection(self) -> None:
+        row = self.selected_row()
+        if row is not None and row < self.model.rowCount():
+            self._kept_id = self.model.item_at(row).id
+
+    def _restore_selection(self) -> None:
+        for row in range(self.model.rowCount()):
+            if self.model.item_at(row).id == self._kept_id:
+                self.select_row(row)
+                return
 
     def _update_state(self) -> None:
         row = self.selected_row()
@@ -148,7 +168,7 @@ class CategoryBox(QGroupBox):
 
     def _selected_id(self) -> int | None:
         row = self.selected_row()
-        return None if row is None else self.model.item_at(row).id
+        return None if row is None or row >= self.model.rowCount() else self.model.item_at(row).id
 
     def delete_selected(self) -> None:
         row, item_id = self.selected_row(), self._selected_id()

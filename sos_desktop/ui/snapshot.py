@@ -8,10 +8,11 @@ screenshots stay true to the program.
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize
+from PySide6.QtCore import QMessageLogContext, QSettings, QSize, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
@@ -21,12 +22,19 @@ from sos_desktop.ui.application import make_application
 VIEWS = ("console", "projector")
 
 
+def _quiet_offscreen(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    # The offscreen platform cannot size windows by hints and says so each time; nothing to tell the user.
+    if "propagateSizeHints" not in message:
+        sys.stderr.write(message + "\n")
+
+
 def ensure_application() -> QApplication:
     """The running QApplication, or a new one on the offscreen platform when there is none yet."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    qInstallMessageHandler(_quiet_offscreen)
     return make_application()
 
 
@@ -71,7 +79,7 @@ def save_png(image: QImage, out: Path) -> None:
     handle, temporary = tempfile.mkstemp(prefix=".snapshot-", suffix=".png", dir=out.parent)
     os.close(handle)
     try:
-        if not image.save(temporary, b"PNG"):
+        if not image.save(temporary):  # PNG, from the file name's suffix
             raise OSError(f"The picture could not be written to {out}.")
         os.replace(temporary, out)
     finally:
