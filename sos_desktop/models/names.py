@@ -11,9 +11,10 @@ a name never matches inside "Mary-Jane" or "O'Neill" unless it is that name):
   parts; for a name of three or more parts also its shorter runs that keep the first or the last part
   ("Mary Smith", "Ann Smith" and "Mary Ann" of "Mary Ann Smith");
 * the first and the last part of the name on their own, case-sensitively as written capitalised, so the name
-  "Will" does not replace the verb "will" nor "Rose" the flower "rose". A name typed all in capitals also matches
-  capitalised ("MIA" matches "Mia"). A single-word name is both a first and a last name. A part of fewer than two
-  letters (an initial such as "J.") is not matched on its own.
+  "Will" does not replace the verb "will" nor "Rose" the flower "rose"; written all in capitals ("LILY") it is
+  masked too, and a name typed all in capitals also matches capitalised ("MIA" matches "Mia"). A name written
+  all in lower case ("lily") is left alone: it cannot be told from the word. A single-word name is both a first
+  and a last name. A part of fewer than two letters (an initial such as "J.") is not matched on its own.
 
 Possessives keep their ending ("Mia's" gives "M's"). Straight and curly apostrophes, and the hyphen and its
 Unicode look-alikes, are interchangeable; names are matched in composed and decomposed (NFC and NFD) form.
@@ -89,11 +90,13 @@ def _pattern(name: str) -> str:
 
 
 def _capitalised(part: str) -> list[str]:
-    """The spellings in which a lone first or last name is matched."""
+    """The spellings in which a lone first or last name is matched: capitalised, and shouted in capitals."""
     forms = [part[:1].upper() + part[1:]]
     if part.isupper() and len(part) > 1:
         forms.append(part[:1] + part[1:].lower())
-    return forms
+    if len(part) > 1:
+        forms.append(part.upper())  # "shouted at LILY": capitals are a name as surely as a capital letter is
+    return list(dict.fromkeys(forms))
 
 
 def _letters(text: str) -> int:

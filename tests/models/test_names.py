@@ -229,3 +229,10 @@ def test_a_long_text_and_a_large_network_are_masked_completely() -> None:
     assert not any(part in masked for p in people for part in p.name.split())
     assert "P0 met P1; the will of P0's family." in masked
     assert "P59 met P0;" in masked
+
+
+def test_a_first_name_shouted_in_capitals_is_masked_but_a_lower_case_word_is_not() -> None:
+    people = [NetworkPerson(name="Lily Example", display_name="L"), NetworkPerson(name="Will Jones", display_name="WJ")]
+    masker = NameMasker(people)
+    assert masker.mask("Dad shouted at LILY and said he WILL leave") == "Dad shouted at L and said he WJ leave"
+    assert masker.mask("a lily in the garden; they will see") == "a lily in the garden; they will see"

@@ -1,0 +1,27 @@
+"""The projection window: the open meeting shown to the room, live, with display names only.
+
+``ProjectorWindow`` holds a ``ProjectorView`` over the console's ``MeetingDocument``; ``render_projector`` paints
+the same picture offscreen for snapshots.
+"""
+
+from sos_desktop.ui.projector.layout import ProjectorMode
+from sos_desktop.ui.projector.projection import MODES, Projection, next_mode
+from sos_desktop.ui.projector.themes import DEFAULT_THEME, THEMES, Theme, ThemeError, load_theme
+from sos_desktop.ui.projector.view import ProjectorView, render_projector
+from sos_desktop.ui.projector.window import ProjectorWindow, projector_screens
+
+__all__ = [
+    "DEFAULT_THEME",
+    "MODES",
+    "THEMES",
+    "Projection",
+    "ProjectorMode",
+    "ProjectorView",
+    "ProjectorWindow",
+    "Theme",
+    "ThemeError",
+    "load_theme",
+    "next_mode",
+    "projector_screens",
+    "render_projector",
+]

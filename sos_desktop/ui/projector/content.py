@@ -1,0 +1,119 @@
+"""What the projector shows of a meeting, already masked: a plain snapshot taken from the document when it changes.
+
+Every string here has been through the masker, so nothing downstream can draw a full name by mistake.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import NamedTuple
+
+from sos_desktop.models import Case, Category, Column, MapItem, Meeting, NextStepStatus, unpaired
+from sos_desktop.models.templates import FrameworkTemplate
+from sos_desktop.ui.map_panel import COLUMN_CATEGORIES
+
+OPTIONAL = frozenset({Category.GREY})
+"""Categories shown only when they have cards."""
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_STATUS = {NextStepStatus.IDEA: "Idea", NextStepStatus.AGREED: "Agreed", NextStepStatus.DONE: "Done"}
+
+
+class Card(NamedTuple):
+    """One card as the room sees it: its text, a line of details, its pair number or a flag if unpaired."""
+
+    text: str
+    meta: str = ""
+    pair: int | None = None
+    flagged: bool = False
+
+
+@dataclass(frozen=True)
+class Section:
+    category: Category
+    label: str
+    question: str
+    cards: tuple[Card, ...]
+
+
+@dataclass(frozen=True)
+class ColumnContent:
+    column: Column
+    title: str
+    question: str
+    sections: tuple[Section, ...]
+
+    def shown(self) -> tuple[Section, ...]:
+        """The sections to show in the column: all but optional ones (grey areas) with no cards."""
+        return tuple(s for s in self.sections if s.cards or s.category not in OPTIONAL)
+
+
+@dataclass(frozen=True)
+class MapContent:
+    """The header lines and the three columns of the map."""
+
+    title: str
+    focus: str
+    columns: tuple[ColumnContent, ...]
+
+    def column(self, column: Column) -> ColumnContent:
+        return next(c for c in self.columns if c.column is column)
+
+    def section(self, category: Category) -> Section:
+        return next(s for c in self.columns for s in c.sections if s.category is category)
+
+
+def _due(day: date) -> str:
+    return f"by {day.day} {_MONTHS[day.month - 1]}"
+
+
+def pair_numbers(items: list[MapItem]) -> dict[int, int]:
+    """Card id to pair number: 1, 2, ... for each danger statement paired with a goal, in map order, on both."""
+    goals = {item.id for item in items if item.category is Category.GOAL}
+    numbers: dict[int, int] = {}
+    for item in items:
+        partner = item.pairs_with
+        if item.category is Category.DANGER and item.id is not None and partner is not None and partner in goals:
+            number = len(numbers) // 2 + 1
+            numbers[item.id] = number
+            numbers[partner] = number
+    return numbers
+
+
+def map_content(meeting: Meeting, case: Case, template: FrameworkTemplate, mask: Callable[[str], str]) -> MapContent:
+    """The projector's snapshot of ``meeting``, with ``mask`` applied to every text."""
+    numbers = pair_numbers(meeting.items)
+    lonely = {id(item) for item in unpaired(meeting.items)}
+
+    def card(item: MapItem) -> Card:
+        meta = ""
+        if item.category is Category.NEXT_STEP:
+            details = (
+                _STATUS[item.status] if item.status is not None else "",
+                mask(item.owner.strip()),
+                _due(item.due) if item.due is not None else "",
+            )
+            meta = " · ".join(part for part in details if part)
+        return Card(mask(item.text.strip()), meta, numbers.get(item.id or 0), id(item) in lonely)
+
+    cards: dict[Category, list[Card]] = {category: [] for category in Category}
+    for item in meeting.items:
+        cards[item.category].append(card(item))
+    columns = []
+    for column, categories in COLUMN_CATEGORIES.items():
+        sections = []
+        for category in categories:
+            label, question = mask(template.label(category)), mask(template.questions[category])
+            sections.append(Section(category, label, question, tuple(cards[category])))
+        columns.append(
+            ColumnContent(
+                column, mask(template.column_titles[column]), mask(template.column_questions[column]), tuple(sections)
+            )
+        )
+    return MapContent(
+        title=mask(f"{meeting.title} · {case.label}"),
+        focus=mask(meeting.focus_question.strip()),
+        columns=tuple(columns),
+    )

@@ -1,0 +1,215 @@
+"""The projector's state over one open meeting: theme, mode, zoom and blank, and the caches that make it fast.
+
+It follows the document's signals (never a copy of the meeting): content is re-read and masked when the document
+says it changed, the frame is laid out again only when content, size, mode, theme or zoom changed, and laid-out
+texts are kept between frames. It needs no widget, so a snapshot can be rendered offscreen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QRectF, Signal
+from PySide6.QtGui import QPainter
+
+from sos_desktop.models import Category, Column
+from sos_desktop.models.names import NameMasker
+from sos_desktop.ui.document import MeetingDocument
+from sos_desktop.ui.projector.content import MapContent, map_content
+from sos_desktop.ui.projector.layout import Layout, ProjectorMode
+from sos_desktop.ui.projector.scene import Scene
+from sos_desktop.ui.projector.text import TextCache
+from sos_desktop.ui.projector.themes import DEFAULT_THEME, Theme, load_theme, next_theme
+
+MODES: tuple[ProjectorMode, ...] = (None, *Column)
+"""The order the V key steps through: the whole map, then each column."""
+ZOOM_STEP = 1.2
+ZOOM_STEPS = range(-4, 7)
+"""Zoom from 1.2⁻⁴ (about half) to 1.2⁶ (about three times) the fitted size."""
+
+
+def next_mode(mode: ProjectorMode, step: int = 1) -> ProjectorMode:
+    """The mode ``step`` places after ``mode`` in ``MODES``, wrapping round; from one category, the whole map."""
+    return MODES[(MODES.index(mode) + step) % len(MODES)] if mode in MODES else None
+
+
+class Projection(QObject):
+    """What the projector shows and how; ``changed`` asks every view of it to repaint."""
+
+    changed = Signal()
+    modeChanged = Signal(object)  # noqa: N815 - Qt signal naming; the new mode (None, a Column or a Category)
+    themeChanged = Signal(str)  # noqa: N815
+    zoomChanged = Signal(float)  # noqa: N815
+    blankChanged = Signal(bool)  # noqa: N815
+
+    def __init__(
+        self, document: MeetingDocument | None, theme: str = DEFAULT_THEME, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._theme: Theme = load_theme(theme)
+        self._mode: ProjectorMode = None
+        self._zoom_step = 0
+        self._blank = False
+        self._texts = TextCache()
+        self._masked: dict[str, str] = {}
+        self._masker: NameMasker | None = None
+        self._content: MapContent | None = None
+        self._scene: Scene | None = None
+        self._scene_size: tuple[int, int] = (0, 0)
+        self._document: MeetingDocument | None = None
+        self.set_document(document)
+
+    # The document ------------------------------------------------------------------------------------------------
+
+    @property
+    def document(self) -> MeetingDocument | None:
+        return self._document
+
+    def set_document(self, document: MeetingDocument | None) -> None:
+        """Show ``document`` (or nothing); the projector follows whichever meeting the console has open."""
+        old = self._document
+        if old is not None:
+            for signal in (old.detailsChanged, old.itemsChanged):
+                signal.disconnect(self._content_changed)
+            old.itemTextChanged.disconnect(self._item_text_changed)
+            for signal in (old.attendeesChanged, old.caseChanged):
+                signal.disconnect(self.refresh_names)
+            old.destroyed.disconnect(self._document_destroyed)
+        self._document = document
+        if document is not None:
+            for signal in (document.detailsChanged, document.itemsChanged):
+                signal.connect(self._content_changed)
+            document.itemTextChanged.connect(self._item_text_changed)
+            for signal in (document.attendeesChanged, document.caseChanged):
+                signal.connect(self.refresh_names)
+            document.destroyed.connect(self._document_destroyed)
+        self.refresh_names()
+
+    def _document_destroyed(self) -> None:
+        self._document = None
+        self.refresh_names()
+
+    def refresh_names(self) -> None:
+        """Build the masker afresh: call it when the case's network changes (attendees and case are followed)."""
+        self._masker = None
+        self._masked.clear()
+        self._content_changed()
+
+    def _item_text_changed(self, _item_id: int) -> None:
+        self._content_changed()
+
+    def _content_changed(self) -> None:
+        self._content = None
+        self._invalidate()
+
+    def _invalidate(self) -> None:
+        self._scene = None
+        self.changed.emit()
+
+    def mask(self, text: str) -> str:
+        """``text`` as the room may see it: each person of the case's network by their display name."""
+        document = self._document
+        if document is None:
+            return text
+        if self._masker is None:
+            keep = [attendee.name for attendee in document.meeting.attendees]
+            self._masker = NameMasker(document.network.people, keep=keep)
+        masked = self._masked.get(text)
+        if masked is None:
+            if len(self._masked) > 10_000:
+                self._masked.clear()
+            masked = self._masked[text] = self._masker.mask(text)
+        return masked
+
+    def content(self) -> MapContent | None:
+        """The masked snapshot of the meeting, re-read only after the document said it changed."""
+        document = self._document
+        if self._content is None and document is not None:
+            self._content = map_content(document.meeting, document.case, document.template, self.mask)
+        return self._content
+
+    # How it is shown ---------------------------------------------------------------------------------------------
+
+    @property
+    def theme(self) -> Theme:
+        return self._theme
+
+    def set_theme(self, name: str) -> None:
+        if name == self._theme.name:
+            return
+        self._theme = load_theme(name)
+        self._invalidate()
+        self.themeChanged.emit(name)
+
+    def cycle_theme(self) -> str:
+        self.set_theme(next_theme(self._theme.name))
+        return self._theme.name
+
+    @property
+    def mode(self) -> ProjectorMode:
+        return self._mode
+
+    def set_mode(self, mode: ProjectorMode) -> None:
+        """The whole map (None), one ``Column`` or one ``Category``."""
+        if mode is not None and not isinstance(mode, Column | Category):
+            raise ValueError(f"{mode!r} is neither a column nor a category of the map.")
+        if mode == self._mode:
+            return
+        self._mode = mode
+        self._invalidate()
+        self.modeChanged.emit(mode)
+
+    def cycle_mode(self, step: int = 1) -> ProjectorMode:
+        self.set_mode(next_mode(self._mode, step))
+        return self._mode
+
+    @property
+    def zoom(self) -> float:
+        return float(ZOOM_STEP**self._zoom_step)
+
+    def _set_zoom_step(self, step: int) -> None:
+        step = max(ZOOM_STEPS.start, min(ZOOM_STEPS.stop - 1, step))
+        if step != self._zoom_step:
+            self._zoom_step = step
+            self._invalidate()
+            self.zoomChanged.emit(self.zoom)
+
+    def zoom_in(self) -> None:
+        self._set_zoom_step(self._zoom_step + 1)
+
+    def zoom_out(self) -> None:
+        self._set_zoom_step(self._zoom_step - 1)
+
+    def reset_zoom(self) -> None:
+        self._set_zoom_step(0)
+
+    @property
+    def blank(self) -> bool:
+        return self._blank
+
+    def set_blank(self, blank: bool) -> None:
+        """Blank: only the background is painted, so the room sees nothing of the case."""
+        if blank != self._blank:
+            self._blank = blank
+            self.changed.emit()
+            self.blankChanged.emit(blank)
+
+    def toggle_blank(self) -> bool:
+        self.set_blank(not self._blank)
+        return self._blank
+
+    # Frames ------------------------------------------------------------------------------------------------------
+
+    def scene(self, width: int, height: int) -> Scene:
+        """The frame at this size, laid out again only if something changed since the last one."""
+        if self._blank:
+            return Scene(self._theme.background)
+        if self._scene is None or self._scene_size != (width, height):
+            layout = Layout(self.content(), self._theme, width, height, self._mode, self.zoom, self._texts)
+            self._scene, self._scene_size = layout.scene(), (width, height)
+        return self._scene
+
+    def paint(self, painter: QPainter, rect: QRectF) -> None:
+        painter.save()
+        painter.translate(rect.topLeft())
+        local = QRectF(0, 0, rect.width(), rect.height())
+        self.scene(round(rect.width()), round(rect.height())).paint(painter, local)
+        painter.restore()

@@ -1,0 +1,137 @@
+"""The projector view: a thin widget that paints the open meeting for the room, and the same painting offscreen.
+
+The view keeps no copy of the meeting; its ``Projection`` follows the document's signals and the view repaints on
+the next frame. ``render_projector`` paints exactly what the view would, into an image, for snapshots and tests.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QImage, QPainter, QPaintEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from sos_desktop.ui.document import MeetingDocument
+from sos_desktop.ui.projector.layout import ProjectorMode
+from sos_desktop.ui.projector.projection import Projection
+from sos_desktop.ui.projector.themes import DEFAULT_THEME, Theme
+
+
+class ProjectorView(QWidget):
+    """The map for the room: title line, focus question and the map, or one column or category of it."""
+
+    modeChanged = Signal(object)  # noqa: N815 - Qt signal naming; None, a Column or a Category
+    themeChanged = Signal(str)  # noqa: N815
+    zoomChanged = Signal(float)  # noqa: N815
+    blankChanged = Signal(bool)  # noqa: N815
+
+    def __init__(
+        self, document: MeetingDocument | None, theme: str = DEFAULT_THEME, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("projector-view")
+        self.setAccessibleName("Projector view")
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # every frame fills its whole background
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(320, 180)
+        self.projection = Projection(document, theme, self)
+        self.projection.changed.connect(self.update)
+        self.projection.modeChanged.connect(self.modeChanged)
+        self.projection.themeChanged.connect(self.themeChanged)
+        self.projection.zoomChanged.connect(self.zoomChanged)
+        self.projection.blankChanged.connect(self.blankChanged)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(1280, 720)
+
+    # State, kept by the projection -------------------------------------------------------------------------------
+
+    @property
+    def document(self) -> MeetingDocument | None:
+        return self.projection.document
+
+    def set_document(self, document: MeetingDocument | None) -> None:
+        self.projection.set_document(document)
+
+    def mode(self) -> ProjectorMode:
+        return self.projection.mode
+
+    def set_mode(self, mode: ProjectorMode) -> None:
+        self.projection.set_mode(mode)
+
+    def cycle_mode(self, step: int = 1) -> ProjectorMode:
+        """The next view (whole map, then each column), or with ``step`` -1 the previous."""
+        return self.projection.cycle_mode(step)
+
+    def theme(self) -> Theme:
+        return self.projection.theme
+
+    def set_theme(self, name: str) -> None:
+        self.projection.set_theme(name)
+
+    def cycle_theme(self) -> str:
+        return self.projection.cycle_theme()
+
+    def zoom(self) -> float:
+        return self.projection.zoom
+
+    def zoom_in(self) -> None:
+        self.projection.zoom_in()
+
+    def zoom_out(self) -> None:
+        self.projection.zoom_out()
+
+    def reset_zoom(self) -> None:
+        self.projection.reset_zoom()
+
+    def is_blank(self) -> bool:
+        return self.projection.blank
+
+    def set_blank(self, blank: bool) -> None:
+        self.projection.set_blank(blank)
+
+    def toggle_blank(self) -> bool:
+        return self.projection.toggle_blank()
+
+    # What is drawn -----------------------------------------------------------------------------------------------
+
+    def drawn_texts(self) -> list[str]:
+        """Every string the view draws at its current size and mode, in painting order (none when blank)."""
+        return self.projection.scene(self.width(), self.height()).texts()
+
+    def card_pixel_size(self) -> int:
+        """The card text size, in pixels, of the current frame (0 when nothing is drawn)."""
+        return self.projection.scene(self.width(), self.height()).card_pixel_size
+
+    def hidden_cards(self) -> int:
+        """How many cards did not fit and are counted in "+N more" lines."""
+        return self.projection.scene(self.width(), self.height()).hidden_cards
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        painter = QPainter(self)
+        self.projection.paint(painter, QRectF(self.rect()))
+        painter.end()
+
+
+def render_projector(
+    document: MeetingDocument | None,
+    size: QSize,
+    theme: str = DEFAULT_THEME,
+    mode: ProjectorMode = None,
+    *,
+    zoom_steps: int = 0,
+    blank: bool = False,
+) -> QImage:
+    """The projector's picture of ``document`` at ``size``, painted offscreen exactly as the view paints it."""
+    projection = Projection(document, theme)
+    try:
+        projection.set_mode(mode)
+        projection.set_blank(blank)
+        for _ in range(abs(zoom_steps)):
+            projection.zoom_in() if zoom_steps > 0 else projection.zoom_out()
+        image = QImage(size, QImage.Format.Format_RGB32)
+        painter = QPainter(image)
+        projection.paint(painter, QRectF(0, 0, size.width(), size.height()))
+        painter.end()
+    finally:
+        projection.set_document(None)  # let go of the document's signals
+    return image
