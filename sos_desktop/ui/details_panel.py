@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, QSignalBlocker, Qt
+from PySide6.QtCore import QDate, QDateTime, QSignalBlocker, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -157,7 +157,13 @@ class DetailsPanel(QWidget):
             if meeting.held_on is None:
                 self.held_on.setDateTime(NO_DATE)
             else:
-                self.held_on.setDateTime(QDateTime(meeting.held_on.replace(tzinfo=None)))
+                held = meeting.held_on
+                self.held_on.setDateTime(
+                    QDateTime(
+                        QDate(held.year, held.month, held.day),
+                        QTime(held.hour, held.minute, held.second, held.microsecond // 1000),
+                    )
+                )
         self._shown_date = self.held_on.dateTime()
         self.focus_question.show_text(meeting.focus_question)
         with QSignalBlocker(self.confidentiality):
