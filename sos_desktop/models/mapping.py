@@ -99,10 +99,10 @@ def set_partner(items: list[MapItem], item_id: int, partner_id: int | None) -> N
 
 def pair_numbers(items: list[MapItem]) -> dict[int, int]:
     """A number for each pair, shown on both its cards: the danger statements' order on the map, from 1."""
-    ids = {item.id for item in items}
+    goals = {item.id for item in items if item.category == Category.GOAL}
     numbers: dict[int, int] = {}
     for item in items_in(items, Category.DANGER):
-        if item.id is not None and item.pairs_with is not None and item.pairs_with in ids:
+        if item.id is not None and item.pairs_with is not None and item.pairs_with in goals:
             number = len(numbers) // 2 + 1
             numbers[item.id] = number
             numbers[item.pairs_with] = number

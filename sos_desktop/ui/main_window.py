@@ -31,6 +31,7 @@ from sos_desktop.ui.details_panel import DetailsPanel
 from sos_desktop.ui.document import MeetingDocument
 from sos_desktop.ui.map_panel import MapPanel
 from sos_desktop.ui.navigator import CASE, MEETING, Navigator
+from sos_desktop.ui.projector_control import ProjectorControl
 from sos_desktop.ui.shortcuts_sheet import ShortcutsSheet
 
 SAVED_MESSAGE = "All changes saved"
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         grey = self.actions_by_id[ActionId.SHOW_GREY]
         grey.setCheckable(True)
         grey.setChecked(bool(self.settings.value("map/show_grey_areas", True, type=bool)))
+        self.projector = ProjectorControl(self, settings)
         self._build_menus()
         self.statusBar().showMessage(SAVED_MESSAGE)
         self.navigator.reload()
@@ -121,6 +123,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.redo_action)
         self.view_menu = self.menuBar().addMenu("&View")
         self.view_menu.addAction(a[ActionId.SHOW_GREY])
+        self.menuBar().addMenu(self.projector.menu)
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(a[ActionId.SHORTCUTS])
         help_menu.addAction(a[ActionId.ABOUT])
@@ -159,6 +162,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.map_panel, "&Map")
         self.tabs.addTab(self.details_panel, "Meeting &details")
         self.stack.setCurrentWidget(self.tabs)
+        self.projector.set_document(document)
         self.navigator.select(MEETING, meeting_id)
         self._details_changed()
         self._update_actions()
@@ -168,6 +172,7 @@ class MainWindow(QMainWindow):
     def close_meeting(self) -> None:
         if self.document is None:
             return
+        self.projector.set_document(None)
         self.undo_group.removeStack(self.document.undo_stack)
         while self.tabs.count():
             widget = self.tabs.widget(0)
@@ -398,4 +403,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.save_state()
+        self.projector.close()
         super().closeEvent(event)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
-from sos_desktop.models import Case, Category, Column, MapItem, Meeting, NextStepStatus, unpaired
+from sos_desktop.models import Case, Category, Column, MapItem, Meeting, NextStepStatus, pair_numbers, unpaired
 from sos_desktop.models.templates import FrameworkTemplate
 from sos_desktop.ui.map_panel import COLUMN_CATEGORIES
 
@@ -67,19 +67,6 @@ class MapContent:
 
 def _due(day: date) -> str:
     return f"by {day.day} {_MONTHS[day.month - 1]}"
-
-
-def pair_numbers(items: list[MapItem]) -> dict[int, int]:
-    """Card id to pair number: 1, 2, ... for each danger statement paired with a goal, in map order, on both."""
-    goals = {item.id for item in items if item.category is Category.GOAL}
-    numbers: dict[int, int] = {}
-    for item in items:
-        partner = item.pairs_with
-        if item.category is Category.DANGER and item.id is not None and partner is not None and partner in goals:
-            number = len(numbers) // 2 + 1
-            numbers[item.id] = number
-            numbers[partner] = number
-    return numbers
 
 
 def map_content(meeting: Meeting, case: Case, template: FrameworkTemplate, mask: Callable[[str], str]) -> MapContent:

@@ -1,0 +1,76 @@
+"""The console drives the projector: open it, follow the open meeting live, blank it, steer its view and theme."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from sos_desktop.app import build_window
+from sos_desktop.models import Category, Column
+from sos_desktop.ui.main_window import MainWindow
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise", "This plugin does not support propagate")
+
+
+@pytest.fixture
+def console(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
+    window, _ = build_window(argparse.Namespace(data_dir=tmp_path, db=None, command=None))
+    assert window is not None and window.document is not None
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    window.close()
+    window.store.close()
+
+
+def test_f5_opens_the_projector_on_the_open_meeting_and_edits_show_there_at_once(
+    qtbot: QtBot, console: MainWindow
+) -> None:
+    control = console.projector
+    control.show_action.trigger()
+    assert control.window is not None and control.window.isVisible()
+    assert control.show_action.isChecked()
+    view = control.window.view
+    assert view.document is console.document
+    assert console.document is not None
+    console.document.add_item(Category.STRENGTH, "Lily's teacher says she is settled")
+    assert "L's teacher says she is settled" in view.drawn_texts()  # masked, and live: no copy to refresh
+    assert not any("Lily" in text for text in view.drawn_texts())
+
+    control.blank_action.trigger()
+    assert view.is_blank() and control.blank_action.isChecked()
+    qtbot.keyClick(console, Qt.Key.Key_B)  # B on the console, not in a text field
+    assert not view.is_blank()
+
+    control.set_mode(Column.WORKING_WELL)
+    assert view.mode() == Column.WORKING_WELL
+    assert control.mode_actions[Column.WORKING_WELL].isChecked()
+    control.set_theme("light")
+    assert view.theme().name == "light"
+    assert console.settings.value("projector/theme") == "light"
+
+    control.show_action.trigger()
+    assert not control.window.isVisible() and not control.show_action.isChecked()
+
+
+def test_closing_the_meeting_empties_the_projector_and_opening_another_follows(console: MainWindow) -> None:
+    control = console.projector
+    window = control.open()
+    console.close_meeting()
+    assert window.view.document is None
+    first = console.store.list_meetings()[0].id
+    assert first is not None
+    console.open_meeting(first)
+    assert window.view.document is console.document
+
+
+def test_the_view_menu_speaks_the_framework_s_words(console: MainWindow) -> None:
+    control = console.projector
+    assert control.mode_actions[Column.WORRIES].text() == "What are we worried about?"
+    assert control.mode_actions[Category.DANGER].text().strip() == "Danger statements"
