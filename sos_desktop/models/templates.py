@@ -33,6 +33,12 @@ class FrameworkTemplate:
     def label(self, category: Category) -> str:
         return self.labels[category]
 
+    def one(self, category: Category) -> str:
+        """The words for one card of a category, from its plural heading: "Danger statements" -> "danger statement"."""
+        label = self.labels[category]
+        text = label[:1].lower() + label[1:]
+        return text[:-1] if text.endswith("s") else text
+
 
 @cache
 def template(framework: Framework | str) -> FrameworkTemplate:

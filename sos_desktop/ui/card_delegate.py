@@ -53,6 +53,7 @@ class CardDelegate(QStyledItemDelegate):
     def __init__(self, category: Category, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.accent = ACCENTS[COLUMN_OF[category]]
+        self._heights: dict[tuple[str, int, bool, bool, str], int] = {}  # measuring wrapped text is costly
 
     # Measuring and painting ------------------------------------------------------------------------------------
 
@@ -66,11 +67,16 @@ class CardDelegate(QStyledItemDelegate):
         width = max(width - 4, 120)
         paired = index.data(PairNumberRole) is not None
         flagged = bool(index.data(HintsRole))
-        text_rect = self._text_rect(QRect(0, 0, width, 10_000), paired, flagged)
-        metrics = QFontMetrics(option.font)
-        flags = Qt.TextFlag.TextWordWrap
-        bounds = metrics.boundingRect(text_rect, int(flags), str(index.data() or ""))
-        height = max(bounds.height(), BADGE) + 2 * PADDING + 4
+        text = str(index.data() or "")
+        key = (text, width, paired, flagged, option.font.key())
+        height = self._heights.get(key)
+        if height is None:
+            text_rect = self._text_rect(QRect(0, 0, width, 10_000), paired, flagged)
+            bounds = QFontMetrics(option.font).boundingRect(text_rect, int(Qt.TextFlag.TextWordWrap), text)
+            height = max(bounds.height(), BADGE) + 2 * PADDING + 4
+            if len(self._heights) > 4000:
+                self._heights.clear()
+            self._heights[key] = height
         return QSize(width, height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:

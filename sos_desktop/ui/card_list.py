@@ -18,11 +18,15 @@ class CardList(QListView):
 
     def __init__(self, category: Category, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._height: int | None = None
         self.setItemDelegate(CardDelegate(category, self))
         self.setWordWrap(True)
         self.setUniformItemSizes(False)
         self.setSpacing(1)
         self.setResizeMode(QListView.ResizeMode.Adjust)
+        # A long category is laid out a batch at a time, so the first cards show before the last are measured.
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(25)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setEditTriggers(
@@ -44,10 +48,16 @@ class CardList(QListView):
                 signal.connect(self._contents_changed)
 
     def _contents_changed(self) -> None:
+        self._height = None
         self.scheduleDelayedItemsLayout()
         self.updateGeometry()
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        if self._height is None:
+            self._height = self._content_height()
+        return QSize(super().sizeHint().width(), self._height)
+
+    def _content_height(self) -> int:
         model = self.model()
         option = QStyleOptionViewItem()
         self.initViewItemOption(option)
@@ -55,9 +65,11 @@ class CardList(QListView):
         content = 0
         for row in range(model.rowCount() if model is not None else 0):
             content += delegate.sizeHint(option, model.index(row, 0)).height() + 2 * self.spacing()
+            if content > self.MAX_HEIGHT:
+                break  # taller than the list ever grows: the rest scrolls
         spare = self.fontMetrics().lineSpacing() + 10  # room to drop a card below the last one
         height = content + spare + 2 * self.frameWidth()
-        return QSize(super().sizeHint().width(), max(self.MIN_HEIGHT, min(self.MAX_HEIGHT, height)))
+        return max(self.MIN_HEIGHT, min(self.MAX_HEIGHT, height))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return QSize(super().minimumSizeHint().width(), self.MIN_HEIGHT)

@@ -25,10 +25,11 @@ from sos_desktop.models import (
     can_pair,
     find_item,
     index_in_category,
-    items_in,
+    pair_numbers,
     place_item,
     set_partner,
 )
+from sos_desktop.models.guidance import hints_for
 from sos_desktop.models.mapping import MAX_TEXT_LENGTH
 from sos_desktop.models.meeting import MAX_LABEL_LENGTH
 from sos_desktop.models.templates import FrameworkTemplate, template
@@ -78,6 +79,14 @@ class MeetingDocument(QObject):
         self.case: Case = store.get_case(self.meeting.case_id)
         self.network: Network = store.get_network(self.meeting.case_id)
         self.undo_stack = QUndoStack(self)
+        # Derived views of the meeting, worked out once and forgotten when what they derive from changes. Connected
+        # before any view connects, so they are forgotten before a view asks again.
+        self._by_category: dict[Category, list[MapItem]] | None = None
+        self._pair_numbers: dict[int, int] | None = None
+        self._hints: dict[int, list[str]] = {}
+        for signal in (self.itemsChanged, self.pairsChanged, self.caseChanged):
+            signal.connect(self._forget_derived)
+        self.itemTextChanged.connect(lambda item_id: self._hints.pop(item_id, None))
         self.last_inserted_id: int | None = None
         self._provisional_ids = itertools.count(-1, -1)
 
@@ -97,8 +106,39 @@ class MeetingDocument(QObject):
 
     # Reading ---------------------------------------------------------------------------------------------------
 
+    def _forget_derived(self) -> None:
+        self._by_category = None
+        self._pair_numbers = None
+        self._hints.clear()
+
     def items(self, category: Category) -> list[MapItem]:
-        return items_in(self.meeting.items, category)
+        """The cards of one category in map order (a shared list: read it, do not change it)."""
+        if self._by_category is None:
+            self._by_category = {c: [] for c in Category}
+            for item in self.meeting.items:
+                self._by_category[item.category].append(item)
+        return self._by_category[category]
+
+    def pair_number(self, item_id: int | None) -> int | None:
+        """The number a paired danger statement and its goal both show, or None."""
+        if self._pair_numbers is None:
+            self._pair_numbers = pair_numbers(self.meeting.items)
+        return None if item_id is None else self._pair_numbers.get(item_id)
+
+    def hints(self, item: MapItem) -> list[str]:
+        """The practice guidance for a card, in the case's framework words (never a block)."""
+        if item.id is None:
+            return []
+        if item.id not in self._hints:
+            template = self.template
+            found = hints_for(
+                item,
+                self.meeting.items,
+                danger_label=template.one(Category.DANGER),
+                goal_label=template.one(Category.GOAL),
+            )
+            self._hints[item.id] = [hint.message for hint in found]
+        return self._hints[item.id]
 
     def item(self, item_id: int) -> MapItem:
         return find_item(self.meeting.items, item_id)

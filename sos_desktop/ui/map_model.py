@@ -13,8 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 
-from sos_desktop.models import Category, MapItem, pair_numbers
-from sos_desktop.models.guidance import hints_for
+from sos_desktop.models import Category, MapItem
 from sos_desktop.ui.document import MeetingDocument
 
 ItemIdRole = Qt.ItemDataRole.UserRole + 1
@@ -46,9 +45,11 @@ class CategoryItemsModel(QAbstractListModel):
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 0))
 
     def _text_changed(self, item_id: int) -> None:
-        # Another card's hints can depend on this one (pairing), so all rows are refreshed; they are few.
-        if any(item.id == item_id for item in self._items()) or self.category in (Category.DANGER, Category.GOAL):
-            self._all_changed()
+        # Only this card's text and hints changed (pairing hints depend on pairs, which signal on their own).
+        for row, item in enumerate(self._items()):
+            if item.id == item_id:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, 0))
+                return
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's signature
         return 0 if parent.isValid() else len(self._items())
@@ -66,7 +67,7 @@ class CategoryItemsModel(QAbstractListModel):
         if role == ItemIdRole:
             return item.id
         if role == PairNumberRole:
-            return pair_numbers(self.document.meeting.items).get(item.id or 0)
+            return self.document.pair_number(item.id)
         if role == HintsRole:
             return self.hints(item)
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
@@ -75,14 +76,7 @@ class CategoryItemsModel(QAbstractListModel):
         return None
 
     def hints(self, item: MapItem) -> list[str]:
-        labels = self.document.template.labels
-        hints = hints_for(
-            item,
-            self.document.meeting.items,
-            danger_label=singular(labels[Category.DANGER]),
-            goal_label=singular(labels[Category.GOAL]),
-        )
-        return [hint.message for hint in hints]
+        return self.document.hints(item)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         base = super().flags(index) | Qt.ItemFlag.ItemIsDropEnabled
@@ -146,9 +140,3 @@ class CategoryItemsModel(QAbstractListModel):
 
     def removeRows(self, row: int, count: int, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008, N802
         return False  # the drop already moved the card through the document; the view must not remove it again
-
-
-def singular(label: str) -> str:
-    """Turn a plural heading ("Danger statements") into the words for one card ("danger statement")."""
-    text = label[:1].lower() + label[1:]
-    return text[:-1] if text.endswith("s") else text

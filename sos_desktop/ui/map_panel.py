@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sos_desktop.models import COLUMN_ORDER, Category, Column, can_pair, pair_numbers
+from sos_desktop.models import COLUMN_ORDER, Category, Column, can_pair
 from sos_desktop.models.guidance import completeness
 from sos_desktop.ui.card_list import CardList
 from sos_desktop.ui.document import MeetingDocument
-from sos_desktop.ui.map_model import CategoryItemsModel, singular
+from sos_desktop.ui.map_model import CategoryItemsModel
 from sos_desktop.ui.undo_keys import route_undo_keys
 
 COLUMN_CATEGORIES: dict[Column, tuple[Category, ...]] = COLUMN_ORDER
@@ -206,15 +206,15 @@ class CategoryBox(QGroupBox):
         other = Category.GOAL if item.category == Category.DANGER else Category.DANGER
         if item.category not in (Category.DANGER, Category.GOAL):
             return None
-        menu = QMenu(f"Pair with a {singular(self.document.template.label(other))}", self)
-        numbers = pair_numbers(self.document.meeting.items)
+        menu = QMenu(f"Pair with a {self.document.template.one(other)}", self)
         for candidate in self.document.items(other):
             if candidate.id is None or not can_pair(item, candidate):
                 continue
             text = " ".join(candidate.text.split())
             if len(text) > PAIR_MENU_TEXT_LENGTH:
                 text = text[: PAIR_MENU_TEXT_LENGTH - 1] + "…"
-            badge = f"{numbers[candidate.id]}. " if candidate.id in numbers else ""
+            number = self.document.pair_number(candidate.id)
+            badge = f"{number}. " if number is not None else ""
             action = menu.addAction(f"{badge}{text}")
             action.setCheckable(True)
             action.setChecked(item.pairs_with == candidate.id)
@@ -264,12 +264,12 @@ class CompletenessBar(QLabel):
         self.refresh()
 
     def refresh(self) -> None:
-        labels = self.document.template.labels
+        template = self.document.template
         state = completeness(
             self.document.meeting,
             self.document.network,
-            danger_label=singular(labels[Category.DANGER]),
-            goal_label=singular(labels[Category.GOAL]),
+            danger_label=template.one(Category.DANGER),
+            goal_label=template.one(Category.GOAL),
         )
         if state.complete:
             self.setText("✔ The map is complete: network, danger statement, goal and scale.")
