@@ -32,6 +32,8 @@ FLAG = QColor("#b26a00")
 PADDING = 8
 ACCENT_WIDTH = 5
 BADGE = 22
+MEASURED_WIDTH = 160
+"""Narrower than this, a list has not been laid out yet; its cards are estimated, not measured."""
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -53,26 +55,32 @@ class CardDelegate(QStyledItemDelegate):
     def __init__(self, category: Category, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.accent = ACCENTS[COLUMN_OF[category]]
-        self._heights: dict[tuple[str, int, bool, bool, str], int] = {}  # measuring wrapped text is costly
+        # Room kept on the right for the badges a card of this category can show (pair number, guidance flag),
+        # whether it shows them or not: then a card's height depends on its text alone, and is measured once.
+        self.badges = {Category.DANGER: 2, Category.GOAL: 2, Category.HARM: 1}.get(category, 0)
+        self._heights: dict[tuple[str, int, str], int] = {}  # measuring wrapped text is costly
 
     # Measuring and painting ------------------------------------------------------------------------------------
 
-    def _text_rect(self, rect: QRect, paired: bool, flagged: bool) -> QRect:
-        right = PADDING + (BADGE + 4 if paired else 0) + (BADGE + 4 if flagged else 0)
+    def _text_rect(self, rect: QRect) -> QRect:
+        right = PADDING + self.badges * (BADGE + 4)
         return rect.adjusted(ACCENT_WIDTH + PADDING, PADDING, -right, -PADDING)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:  # noqa: N802 - Qt's name
         widget = option.widget
         width = widget.viewport().width() if isinstance(widget, QAbstractItemView) else option.rect.width()
         width = max(width - 4, 120)
-        paired = index.data(PairNumberRole) is not None
-        flagged = bool(index.data(HintsRole))
         text = str(index.data() or "")
-        key = (text, width, paired, flagged, option.font.key())
+        metrics = QFontMetrics(option.font)
+        if width < MEASURED_WIDTH:
+            # Before the first layout the view is a sliver: a rough guess will do, it is asked again at its width.
+            lines = 1 + len(text) * metrics.averageCharWidth() // max(1, width - 60)
+            return QSize(width, lines * metrics.lineSpacing() + 2 * PADDING + 4)
+        key = (text, width, option.font.key())
         height = self._heights.get(key)
         if height is None:
-            text_rect = self._text_rect(QRect(0, 0, width, 10_000), paired, flagged)
-            bounds = QFontMetrics(option.font).boundingRect(text_rect, int(Qt.TextFlag.TextWordWrap), text)
+            text_rect = self._text_rect(QRect(0, 0, width, 10_000))
+            bounds = metrics.boundingRect(text_rect, int(Qt.TextFlag.TextWordWrap), text)
             height = max(bounds.height(), BADGE) + 2 * PADDING + 4
             if len(self._heights) > 4000:
                 self._heights.clear()
@@ -117,7 +125,7 @@ class CardDelegate(QStyledItemDelegate):
             painter.drawText(flag, Qt.AlignmentFlag.AlignCenter, "!")
         painter.setFont(option.font)
         painter.setPen(palette.text().color())
-        text_rect = self._text_rect(rect, number is not None, bool(hints))
+        text_rect = self._text_rect(rect)
         flags = Qt.TextFlag.TextWordWrap
         painter.drawText(text_rect, int(flags) | int(Qt.AlignmentFlag.AlignTop), str(index.data() or ""))
         painter.restore()

@@ -24,9 +24,6 @@ class CardList(QListView):
         self.setUniformItemSizes(False)
         self.setSpacing(1)
         self.setResizeMode(QListView.ResizeMode.Adjust)
-        # A long category is laid out a batch at a time, so the first cards show before the last are measured.
-        self.setLayoutMode(QListView.LayoutMode.Batched)
-        self.setBatchSize(25)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setEditTriggers(

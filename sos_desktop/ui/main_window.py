@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -52,7 +53,8 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.document: MeetingDocument | None = None
         self.map_panel: MapPanel | None = None
-        self.details_panel: DetailsPanel | None = None
+        self._details_panel: DetailsPanel | None = None
+        self._details_page: QWidget | None = None
         self.setWindowTitle(APP_NAME)
         self._last_meeting_key = database_setting(store.url, "last_meeting")
         self.undo_group = QUndoGroup(self)
@@ -64,6 +66,7 @@ class MainWindow(QMainWindow):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.tabs = QTabWidget()
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.tabs)
@@ -157,10 +160,12 @@ class MainWindow(QMainWindow):
         self.undo_group.addStack(document.undo_stack)
         self.undo_group.setActiveStack(document.undo_stack)
         self.map_panel = MapPanel(document)
-        self.details_panel = DetailsPanel(document)
         self.map_panel.show_grey_areas(self.actions_by_id[ActionId.SHOW_GREY].isChecked())
         self.tabs.addTab(self.map_panel, "&Map")
-        self.tabs.addTab(self.details_panel, "Meeting &details")
+        # The details page is built when first wanted: the map is what a facilitator opens a meeting to see.
+        self._details_page = QWidget()
+        QVBoxLayout(self._details_page).setContentsMargins(0, 0, 0, 0)
+        self.tabs.addTab(self._details_page, "Meeting &details")
         self.stack.setCurrentWidget(self.tabs)
         self.projector.set_document(document)
         self.navigator.select(MEETING, meeting_id)
@@ -180,10 +185,30 @@ class MainWindow(QMainWindow):
             if widget is not None:
                 widget.deleteLater()
         self.document.deleteLater()
-        self.document = self.map_panel = self.details_panel = None
+        self.document = self.map_panel = self._details_panel = self._details_page = None
         self.stack.setCurrentWidget(self.empty)
         self.setWindowTitle(APP_NAME)
         self._update_actions()
+
+    @property
+    def details_panel(self) -> DetailsPanel | None:
+        """The open meeting's details page (built on first use), or None with no meeting open."""
+        if self._details_panel is None and self.document is not None and self._details_page is not None:
+            self._details_panel = DetailsPanel(self.document)
+            layout = self._details_page.layout()
+            assert layout is not None
+            layout.addWidget(self._details_panel)
+        return self._details_panel
+
+    def show_details(self) -> DetailsPanel | None:
+        panel = self.details_panel
+        if self._details_page is not None:
+            self.tabs.setCurrentWidget(self._details_page)
+        return panel
+
+    def _tab_changed(self, index: int) -> None:
+        if self._details_page is not None and self.tabs.widget(index) is self._details_page:
+            _ = self.details_panel
 
     def _details_changed(self) -> None:
         if self.document is None:

@@ -142,7 +142,7 @@ def test_details_typing_is_one_undo_step_and_saved(qtbot: QtBot, meeting_window:
     window = meeting_window
     panel = window.details_panel
     assert panel is not None and window.document is not None
-    window.tabs.setCurrentWidget(panel)
+    window.show_details()
     panel.title.selectAll()
     type_text(panel.title, "Supervision with Zoë & Łukasz")
     assert window.store.get_meeting(window.document.meeting_id).title == "Supervision with Zoë & Łukasz"
@@ -277,7 +277,7 @@ def test_ctrl_z_in_an_empty_entry_line_or_a_details_field_undoes_the_meeting_edi
     qtbot.keyClick(entry, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert entry.text() == ""
 
-    window.tabs.setCurrentWidget(window.details_panel)
+    window.show_details()
     field = window.details_panel.focus_question
     field.setFocus()
     type_text(field, "Focus")
@@ -371,7 +371,7 @@ def test_passing_through_the_date_field_changes_nothing(qtbot: QtBot, meeting_wi
     old = datetime(1999, 6, 1, 9, 0, 30, 123456)
     window.document.set_detail("held_on", old)
     count = window.document.undo_stack.count()
-    window.tabs.setCurrentWidget(panel)
+    window.show_details()
     panel.held_on.setFocus()
     panel.title.setFocus()
     panel.held_on.editingFinished.emit()

@@ -34,11 +34,19 @@ class ProjectorView(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(320, 180)
         self.projection = Projection(document, theme, self)
-        self.projection.changed.connect(self.update)
+        self.projection.changed.connect(self._changed)
         self.projection.modeChanged.connect(self.modeChanged)
         self.projection.themeChanged.connect(self.themeChanged)
         self.projection.zoomChanged.connect(self.zoomChanged)
         self.projection.blankChanged.connect(self.blankChanged)
+
+    def _changed(self) -> None:
+        # Painted at once, not at the next turn of the event loop: the room sees an edit before the console has
+        # finished redrawing its own lists, so the wall never lags behind what the facilitator typed.
+        if self.isVisible():
+            self.repaint()
+        else:
+            self.update()
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return QSize(1280, 720)
