@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        self.projector.shared_actions = [self.undo_action, self.redo_action]
         self.view_menu = self.menuBar().addMenu("&View")
         self.view_menu.addAction(a[ActionId.SHOW_GREY])
         self.menuBar().addMenu(self.projector.menu)

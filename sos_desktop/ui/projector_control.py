@@ -29,6 +29,7 @@ class ProjectorControl(QObject):
         self.settings = settings
         self.document: MeetingDocument | None = None
         self.window: ProjectorWindow | None = None
+        self.shared_actions: list[QAction] = []  # the console's Undo, Redo...: they work from the projector too
         theme = str(settings.value(THEME_KEY, DEFAULT_THEME))
         self.theme = theme if theme in THEMES else DEFAULT_THEME
         self.show_action = make_action(ActionId.PROJECTOR, console, self.toggle)
@@ -120,7 +121,10 @@ class ProjectorControl(QObject):
             self.window.view.blankChanged.connect(lambda _: self._update_actions())
             self.window.view.themeChanged.connect(self._theme_changed)
             self.window.view.modeChanged.connect(self._mode_changed)
+            self.window.addActions([*self.shared_actions, self.show_action])
         self.window.show_on(screen)  # type: ignore[arg-type]
+        if self.window.full_screen_on is not None:
+            self.console.activateWindow()  # the keyboard stays with the facilitator's console
         self._update_actions()
         return self.window
 

@@ -74,3 +74,13 @@ def test_the_view_menu_speaks_the_framework_s_words(console: MainWindow) -> None
     control = console.projector
     assert control.mode_actions[Column.WORRIES].text() == "What are we worried about?"
     assert control.mode_actions[Category.DANGER].text().strip() == "Danger statements"
+
+
+def test_undo_works_while_the_projector_window_has_the_keyboard(qtbot: QtBot, console: MainWindow) -> None:
+    assert console.document is not None
+    console.document.add_item(Category.HARM, "Added just before the projector opened")
+    window = console.projector.open(console.screen())  # windowed on the console's own screen
+    window.activateWindow()
+    window.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "Added just before the projector opened" not in [i.text for i in console.document.items(Category.HARM)]
