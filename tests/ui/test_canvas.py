@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QModelIndex, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
 from sos_desktop.app import build_window
@@ -177,3 +177,22 @@ def test_snapshot_of_the_console_from_the_command_line(tmp_path: Path) -> None:
     assert len({image.pixel(x, y) for x in range(0, 1280, 40) for y in range(0, 800, 40)}) > 5  # not blank
     status = main(["--data-dir", str(tmp_path), "snapshot", "999", "--out", str(picture)], out=out, err=err)
     assert status == 2 and "no meeting 999" in err.getvalue()
+
+
+def test_snapshot_of_the_projector_in_a_theme_and_size(tmp_path: Path) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    main(["--data-dir", str(tmp_path), "demo"], out=out, err=err)
+    meeting_id = out.getvalue().strip()
+    pictures = {}
+    for theme in ("projector", "light"):
+        picture = tmp_path / f"{theme}.png"
+        args = ["--data-dir", str(tmp_path), "snapshot", meeting_id, "--out", str(picture), "--theme", theme]
+        assert main([*args, "--size", "1280x720"], out=io.StringIO(), err=err) == 0, err.getvalue()
+        pictures[theme] = QImage(str(picture))
+        assert (pictures[theme].width(), pictures[theme].height()) == (1280, 720)
+    dark_corner = QColor(pictures["projector"].pixel(2, 2))
+    light_corner = QColor(pictures["light"].pixel(2, 2))
+    assert dark_corner.lightness() < 40 < 200 < light_corner.lightness()
+    with pytest.raises(SystemExit) as refused:  # argparse's own refusal, with its usage line, status 2
+        main(["--data-dir", str(tmp_path), "snapshot", meeting_id, "--out", "x.png", "--size", "big"])
+    assert refused.value.code == 2
