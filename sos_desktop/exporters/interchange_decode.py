@@ -51,7 +51,7 @@ PERSON_KEYS = frozenset(
 )
 TIE_KEYS = frozenset({"from", "to", "kind"})
 ITEM_KEYS = frozenset({"id", "category", "text", "said_by", "pairs_with", "owner", "due", "status"})
-SCALE_KEYS = frozenset({"id", "question", "zero_means", "ten_means", "about", "ratings"})
+SCALE_KEYS = frozenset({"id", "question", "zero_means", "ten_means", "about", "ratings", "private_round"})
 RATING_KEYS = frozenset({"rater", "value", "reason", "one_point_higher"})
 
 
@@ -236,6 +236,7 @@ def _scale(parts: JsonPath, raw: Record, scale_id: int, item_ids: dict[str, int]
         question=raw.get("question") or "",
         zero_means=raw.get("zero_means") or "",
         ten_means=raw.get("ten_means") or "",
+        private_round=bool(raw.get("private_round", False)),
         id=scale_id,
         about=None if about is None else item_ids[about],
         ratings=ratings,

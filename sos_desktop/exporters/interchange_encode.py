@@ -210,6 +210,7 @@ def _scale(position: int, scale: Scale, item_ids: dict[int, str]) -> Record:
         "ten_means": scale.ten_means,
         "about": None if scale.about is None else item_ids.get(scale.about),
         "ratings": ratings,
+        "private_round": True if scale.private_round else None,  # written only while a round is under way
     }
     return _record(fields, keep=("question",), extra=scale.extra, known=SCALE_KEYS)
 

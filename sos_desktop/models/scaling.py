@@ -31,7 +31,11 @@ class ScaleRating:
 
 @dataclass
 class Scale:
-    """A scaling question with its anchors; ``about`` ties it to one danger statement (map item id)."""
+    """A scaling question with its anchors; ``about`` ties it to one danger statement (map item id).
+
+    ``private_round``: the numbers are being given privately; the room sees who has rated, not what, until the
+    facilitator reveals them all at once (groups anchor on the first number said aloud).
+    """
 
     question: str
     zero_means: str = ""
@@ -39,6 +43,7 @@ class Scale:
     id: int | None = None
     about: int | None = None
     ratings: list[ScaleRating] = field(default_factory=list)
+    private_round: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
 

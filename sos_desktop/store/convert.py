@@ -162,6 +162,7 @@ def scale_values(scale: Scale) -> dict[str, Any]:
         "question": scale.question,
         "zero_means": scale.zero_means,
         "ten_means": scale.ten_means,
+        "private_round": scale.private_round,
         "extra": dump_json(scale.extra),
     }
 
@@ -174,6 +175,7 @@ def scale_from_row(row: Row[Any], scale_ratings: list[ScaleRating]) -> Scale:
         ten_means=row.ten_means,
         about=row.about,
         ratings=scale_ratings,
+        private_round=bool(row.private_round),
         extra=load_dict(row.extra),
     )
 

@@ -24,6 +24,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 
 NAMING_CONVENTION = {
@@ -167,6 +168,7 @@ scales = Table(
     _text("ten_means"),
     Column("about", Integer, ForeignKey("map_items.id", ondelete="SET NULL"), nullable=True, index=True),
     _extra(),
+    Column("private_round", Boolean, nullable=False, server_default=false()),
     sqlite_autoincrement=True,
 )
 

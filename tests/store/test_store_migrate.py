@@ -114,3 +114,48 @@ def test_upgrade_to_head_refuses_an_unknown_revision_and_does_nothing(database_u
         assert "observation_ratings" not in inspect(conn).get_table_names()
         assert conn.scalar(text("SELECT label FROM cases")) == "Family S"
     plain.dispose()
+
+
+def test_a_database_of_every_earlier_revision_with_data_in_it_comes_up_to_head_intact(database_url: str) -> None:
+    from alembic import command
+
+    from sos_desktop.store.engine import WRITE_OPTION
+    from sos_desktop.store.migrate import alembic_config
+
+    engine = make_engine(database_url)
+    config = alembic_config()
+    with engine.connect() as connection:
+        connection.execution_options(**{WRITE_OPTION: True})
+        with connection.begin():
+            config.attributes["connection"] = connection
+            command.upgrade(config, "0001")  # the first schema, as the first release wrote it
+        with connection.begin():
+            case_id = connection.execute(
+                text(
+                    "INSERT INTO cases (reference, label, framework, extra, created_at) "
+                    "VALUES ('R-1', 'Family Old', 'safety', '{}', '2026-01-01') RETURNING id"
+                )
+            ).scalar_one()
+            meeting_id = connection.execute(
+                text(
+                    "INSERT INTO meetings (case_id, title, kind, held_on, focus_question, confidentiality_agreed, "
+                    "summary, extra, created_at, updated_at) VALUES (:c, 'Old meeting', 'mapping', NULL, '', "
+                    "false, '', '{}', '2026-01-01', '2026-01-01') RETURNING id"
+                ),
+                {"c": case_id},
+            ).scalar_one()
+            connection.execute(
+                text(
+                    "INSERT INTO scales (meeting_id, position, question, zero_means, ten_means, about, extra) "
+                    "VALUES (:m, 0, 'How safe?', 'Not at all', 'Safe enough', NULL, '{}')"
+                ),
+                {"m": meeting_id},
+            )
+    engine.dispose()
+    store = Store.open(database_url)
+    try:
+        meeting = store.get_meeting(meeting_id)
+        assert meeting.title == "Old meeting"
+        assert [(s.question, s.private_round) for s in meeting.scales] == [("How safe?", False)]
+    finally:
+        store.close()
