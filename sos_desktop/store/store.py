@@ -280,6 +280,10 @@ class Store:
         with self._transaction(write=True) as conn:
             scales.update_scale(conn, scale)
 
+    def move_scale(self, scale_id: int, index: int) -> None:
+        with self._transaction(write=True) as conn:
+            scales.move_scale(conn, scale_id, index)
+
     def delete_scale(self, scale_id: int) -> None:
         with self._transaction(write=True) as conn:
             scales.delete_scale(conn, scale_id)

@@ -22,6 +22,8 @@ from sos_desktop.models import (
     MapItem,
     Meeting,
     Network,
+    Scale,
+    ScaleRating,
     can_pair,
     find_item,
     index_in_category,
@@ -45,6 +47,13 @@ from sos_desktop.ui.commands import (
     SetAttendeesCommand,
     SetDetailCommand,
 )
+from sos_desktop.ui.scale_commands import (
+    AddScaleCommand,
+    DeleteScaleCommand,
+    MoveScaleCommand,
+    SetRatingCommand,
+    SetScaleFieldCommand,
+)
 
 T = TypeVar("T")
 
@@ -57,6 +66,7 @@ DETAIL_LABELS = {
     "summary": "summary",
 }
 _TEXT_DETAILS = {"title", "focus_question", "summary"}
+SCALE_FIELDS = ("question", "zero_means", "ten_means", "about", "private_round")
 
 
 class MeetingDocument(QObject):
@@ -68,6 +78,7 @@ class MeetingDocument(QObject):
     itemTextChanged = Signal(int)  # noqa: N815 - the card's id
     saveFailed = Signal(str)  # noqa: N815 - one sentence for the user
     noticed = Signal(str)  # a passing remark for the status bar, such as a text cut to length
+    scalesChanged = Signal()  # noqa: N815 - scales added, removed, moved, reworded, rated, revealed
     pairsChanged = Signal()  # noqa: N815 - danger statements and goals paired or unpaired
     caseChanged = Signal()  # noqa: N815 - the case's name, reference or framework (so labels) changed
 
@@ -204,6 +215,107 @@ class MeetingDocument(QObject):
         if item.category == category and self.index_of(item) == index:
             return
         self.undo_stack.push(MoveItemCommand(self, item, category, index))
+
+    # Scales -----------------------------------------------------------------------------------------------------
+
+    def scale(self, scale_id: int) -> Scale:
+        return next(scale for scale in self.meeting.scales if scale.id == scale_id)
+
+    def add_scale(self, question: str, zero_means: str = "", ten_means: str = "", about: int | None = None) -> Scale:
+        scale = Scale(
+            question=self._bounded(question, MAX_TEXT_LENGTH),
+            zero_means=self._bounded(zero_means, MAX_TEXT_LENGTH),
+            ten_means=self._bounded(ten_means, MAX_TEXT_LENGTH),
+            about=about,
+        )
+        command = AddScaleCommand(self, scale, None)
+        self.undo_stack.push(command)
+        return self.scale(command.scale.id) if command.scale.id is not None else scale
+
+    def add_standard_scale(self) -> Scale:
+        """The framework's own scale (the safety scale of Signs of Safety), worded from the template."""
+        wording = self.template.scale
+        return self.add_scale(wording.question, wording.zero_means, wording.ten_means)
+
+    def set_scale_field(self, scale_id: int, name: str, value: Any) -> None:
+        if name not in SCALE_FIELDS:
+            raise KeyError(name)
+        scale = self.scale(scale_id)
+        if isinstance(value, str):
+            value = self._bounded(value, MAX_TEXT_LENGTH)
+        if getattr(scale, name) != value:
+            mergeable = name in ("question", "zero_means", "ten_means")
+            self.undo_stack.push(SetScaleFieldCommand(self, scale, name, value, mergeable=mergeable))
+
+    def delete_scale(self, scale_id: int) -> None:
+        self.undo_stack.push(DeleteScaleCommand(self, self.scale(scale_id)))
+
+    def move_scale(self, scale_id: int, index: int) -> None:
+        scale = self.scale(scale_id)
+        index = max(0, min(index, len(self.meeting.scales) - 1))
+        if self.meeting.scales.index(scale) != index:
+            self.undo_stack.push(MoveScaleCommand(self, scale, index))
+
+    def set_rating(self, scale_id: int, rater: str, value: float, reason: str = "", higher: str = "") -> None:
+        """Give or change ``rater``'s number (0 to 10, half points) with the two follow-up answers beside it."""
+        rating = ScaleRating(
+            rater=self._bounded(rater.strip(), MAX_LABEL_LENGTH),
+            value=value,
+            reason=self._bounded(reason, MAX_TEXT_LENGTH),
+            one_point_higher=self._bounded(higher, MAX_TEXT_LENGTH),
+        )
+        scale = self.scale(scale_id)
+        current = next((r for r in scale.ratings if r.rater == rating.rater), None)
+        if current is None or (current.value, current.reason, current.one_point_higher) != (
+            rating.value,
+            rating.reason,
+            rating.one_point_higher,
+        ):
+            self.undo_stack.push(SetRatingCommand(self, scale, rating.rater, rating))
+
+    def remove_rating(self, scale_id: int, rater: str) -> None:
+        scale = self.scale(scale_id)
+        if any(r.rater == rater for r in scale.ratings):
+            self.undo_stack.push(SetRatingCommand(self, scale, rater, None))
+
+    def apply_insert_scale(self, scale: Scale, index: int | None) -> int:
+        position = len(self.meeting.scales) if index is None else index
+        saved = self._write(lambda: self.store.add_scale(self.meeting_id, copy.deepcopy(scale), position))
+        if saved is not None:
+            scale.id = saved.id
+        elif scale.id is None:
+            scale.id = next(self._provisional_ids)
+        self.meeting.scales.insert(position, scale)
+        self.scalesChanged.emit()
+        assert scale.id is not None
+        return scale.id
+
+    def apply_remove_scale(self, scale_id: int) -> None:
+        scale = self.scale(scale_id)
+        self._write(lambda: self.store.delete_scale(scale_id))
+        self.meeting.scales.remove(scale)
+        self.scalesChanged.emit()
+
+    def apply_move_scale(self, scale_id: int, index: int) -> None:
+        scale = self.scale(scale_id)
+        self._write(lambda: self.store.move_scale(scale_id, index))
+        self.meeting.scales.remove(scale)
+        self.meeting.scales.insert(index, scale)
+        self.scalesChanged.emit()
+
+    def apply_scale_field(self, scale_id: int, name: str, value: Any) -> None:
+        scale = self.scale(scale_id)
+        setattr(scale, name, value)
+        self._write(lambda: self.store.update_scale(scale))
+        self.scalesChanged.emit()
+
+    def apply_rating(self, scale_id: int, rater: str, rating: ScaleRating | None, position: int) -> None:
+        scale = self.scale(scale_id)
+        scale.ratings = [r for r in scale.ratings if r.rater != rater]
+        if rating is not None:
+            scale.ratings.insert(min(position, len(scale.ratings)), rating)
+        self._write(lambda: self.store.update_scale(scale))
+        self.scalesChanged.emit()
 
     # Applying, called by the commands ---------------------------------------------------------------------------
 

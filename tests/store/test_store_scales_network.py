@@ -136,3 +136,12 @@ def test_network_links_outside_the_case_are_refused(store: Store, case: Case, me
     ):
         with pytest.raises(NotFoundError):
             missing()
+
+
+def test_move_scale_reorders_the_meeting_s_scales(store: Store, meeting: Meeting) -> None:
+    assert meeting.id is not None
+    ids = [store.add_scale(meeting.id, Scale(question=q)).id for q in ("first", "second", "third")]
+    assert ids[2] is not None
+    store.move_scale(ids[2], 0)
+    questions = [s.question for s in store.get_meeting(meeting.id).scales if s.question in ("first", "second", "third")]
+    assert questions == ["third", "first", "second"]

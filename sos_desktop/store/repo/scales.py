@@ -118,3 +118,12 @@ def delete_scale(conn: Connection, scale_id: int) -> None:
     conn.execute(delete(scales).where(scales.c.id == scale_id))
     _renumber(conn, row.meeting_id, _scale_ids(conn, row.meeting_id))
     touch_meeting(conn, row.meeting_id)
+
+
+def move_scale(conn: Connection, scale_id: int, index: int) -> None:
+    """Move a scale to ``index`` among its meeting's scales (after leaving its old place)."""
+    row = _row(conn, scale_id)
+    others = _scale_ids(conn, row.meeting_id, leaving_out=scale_id)
+    at = max(0, min(index, len(others)))
+    _renumber(conn, row.meeting_id, [*others[:at], scale_id, *others[at:]])
+    touch_meeting(conn, row.meeting_id)

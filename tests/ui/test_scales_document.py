@@ -1,0 +1,92 @@
+"""Scales and ratings through the meeting document: every change saved at once and one undo step."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from sos_desktop.app import build_window
+from sos_desktop.models import ScaleRating
+from sos_desktop.ui.document import MeetingDocument
+from sos_desktop.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
+    opened, _ = build_window(argparse.Namespace(data_dir=tmp_path, db=None, command=None))
+    assert opened is not None and opened.document is not None
+    qtbot.addWidget(opened)
+    yield opened
+    opened.store.close()
+
+
+def stored_scales(document: MeetingDocument) -> list[tuple[str, list[tuple[str, float]]]]:
+    meeting = document.store.get_meeting(document.meeting_id)
+    return [(s.question, [(r.rater, r.value) for r in s.ratings]) for s in meeting.scales]
+
+
+def test_add_reword_reorder_and_delete_scales_each_one_undo_step(window: MainWindow) -> None:
+    document = window.document
+    assert document is not None
+    stack = document.undo_stack
+    standard = document.meeting.scales[0].question
+    willing = document.add_scale("How willing is Dad to work with us?", "Not at all", "Fully")
+    assert willing.id is not None
+    document.set_scale_field(willing.id, "question", "How willing is Dad to work with us now?")
+    document.move_scale(willing.id, 0)
+    assert [q for q, _ in stored_scales(document)] == ["How willing is Dad to work with us now?", standard]
+    document.delete_scale(willing.id)
+    assert [q for q, _ in stored_scales(document)] == [standard]
+    stack.undo()  # delete
+    stack.undo()  # move
+    assert [q for q, _ in stored_scales(document)] == [standard, "How willing is Dad to work with us now?"]
+    stack.undo()  # reword
+    stack.undo()  # add
+    assert [q for q, _ in stored_scales(document)] == [standard]
+    for _ in range(4):
+        stack.redo()
+    assert [q for q, _ in stored_scales(document)] == [standard]
+    stack.undo()
+    restored = document.meeting.scales[0]
+    assert restored.id == willing.id and restored.zero_means == "Not at all"
+
+
+def test_a_slider_drag_is_one_undo_step_and_half_points_are_kept(window: MainWindow) -> None:
+    document = window.document
+    assert document is not None
+    scale = document.meeting.scales[0]
+    assert scale.id is not None
+    before = [(r.rater, r.value) for r in scale.ratings]
+    for value in (1, 1.5, 2, 2.5, 3, 3.5):  # dragging the presenter's slider up
+        document.set_rating(scale.id, "Sam Patel", value, "Mum acted to protect Lily")
+    assert ("Sam Patel", 3.5) in stored_scales(document)[0][1]
+    document.undo_stack.undo()
+    assert stored_scales(document)[0][1] == before
+    document.undo_stack.redo()
+    document.set_rating(scale.id, "Priya Shah", 6.5)
+    document.remove_rating(scale.id, "Alex Morgan")
+    ratings = dict(stored_scales(document)[0][1])
+    assert ratings == {"Sam Patel": 3.5, "Priya Shah": 6.5}
+    document.undo_stack.undo()
+    assert dict(stored_scales(document)[0][1])["Alex Morgan"] == 5.5
+    with pytest.raises(ValueError, match="half points"):
+        document.set_rating(scale.id, "Tom Evans", 7.3)
+
+
+def test_private_round_and_reveal_are_saved_and_undoable(window: MainWindow) -> None:
+    document = window.document
+    assert document is not None
+    scale = document.meeting.scales[0]
+    assert scale.id is not None
+    document.set_scale_field(scale.id, "private_round", True)
+    assert document.store.get_meeting(document.meeting_id).scales[0].private_round is True
+    document.set_rating(scale.id, "Tom Evans", 7)
+    document.set_scale_field(scale.id, "private_round", False)  # reveal
+    stored = document.store.get_meeting(document.meeting_id).scales[0]
+    assert stored.private_round is False and ScaleRating("Tom Evans", 7) in stored.ratings
+    document.undo_stack.undo()
+    assert document.store.get_meeting(document.meeting_id).scales[0].private_round is True
