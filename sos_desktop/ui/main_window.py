@@ -33,6 +33,7 @@ from sos_desktop.ui.document import MeetingDocument
 from sos_desktop.ui.map_panel import MapPanel
 from sos_desktop.ui.navigator import CASE, MEETING, Navigator
 from sos_desktop.ui.projector_control import ProjectorControl
+from sos_desktop.ui.scales_panel import ScalesPanel
 from sos_desktop.ui.shortcuts_sheet import ShortcutsSheet
 
 SAVED_MESSAGE = "All changes saved"
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.document: MeetingDocument | None = None
         self.map_panel: MapPanel | None = None
+        self.scales_panel: ScalesPanel | None = None
         self._details_panel: DetailsPanel | None = None
         self._details_page: QWidget | None = None
         self.setWindowTitle(APP_NAME)
@@ -163,6 +165,8 @@ class MainWindow(QMainWindow):
         self.map_panel = MapPanel(document)
         self.map_panel.show_grey_areas(self.actions_by_id[ActionId.SHOW_GREY].isChecked())
         self.tabs.addTab(self.map_panel, "&Map")
+        self.scales_panel = ScalesPanel(document)
+        self.tabs.addTab(self.scales_panel, "&Scaling")
         # The details page is built when first wanted: the map is what a facilitator opens a meeting to see.
         self._details_page = QWidget()
         QVBoxLayout(self._details_page).setContentsMargins(0, 0, 0, 0)
@@ -187,6 +191,7 @@ class MainWindow(QMainWindow):
                 widget.deleteLater()
         self.document.deleteLater()
         self.document = self.map_panel = self._details_panel = self._details_page = None
+        self.scales_panel = None
         self.stack.setCurrentWidget(self.empty)
         self.setWindowTitle(APP_NAME)
         self._update_actions()

@@ -90,3 +90,32 @@ def test_private_round_and_reveal_are_saved_and_undoable(window: MainWindow) -> 
     assert stored.private_round is False and ScaleRating("Tom Evans", 7) in stored.ratings
     document.undo_stack.undo()
     assert document.store.get_meeting(document.meeting_id).scales[0].private_round is True
+
+
+def test_the_scaling_page_rates_by_keyboard_runs_a_private_round_and_reveals(qtbot: QtBot, window: MainWindow) -> None:
+    from PySide6.QtCore import Qt
+
+    panel = window.scales_panel
+    document = window.document
+    assert panel is not None and document is not None
+    assert [row.name for row in panel.rows][:2] == ["Sam Patel", "Alex Morgan"]  # the presenter first
+    assert panel.spread.text().startswith("Lowest 4 · Median 4½ · Highest 5½")
+    priya = next(row for row in panel.rows if row.name == "Priya Shah")
+    assert priya.value.text() == "not rated" and not priya.reason.isEnabled()
+    priya.slider.setFocus()
+    for _ in range(13):  # not rated -> 0 -> ... -> 6: one key press is half a point
+        qtbot.keyClick(priya.slider, Qt.Key.Key_Right)
+    assert priya.value.text() == "6"
+    stored = document.store.get_meeting(document.meeting_id).scales[0]
+    assert ("Priya Shah", 6.0) in [(r.rater, r.value) for r in stored.ratings]
+    document.undo_stack.undo()  # the whole run of key presses is one step
+    assert "Priya Shah" not in [r.rater for r in document.store.get_meeting(document.meeting_id).scales[0].ratings]
+
+    panel.private.click()
+    assert document.meeting.scales[0].private_round and panel.reveal.isEnabled()
+    panel.reveal.click()
+    assert not document.store.get_meeting(document.meeting_id).scales[0].private_round
+
+    panel.add_rater.setCurrentText("Pat Example")
+    panel._add_rater()
+    assert panel.rows[-1].name == "Pat Example"
