@@ -29,6 +29,8 @@ NO_IMPACT = "danger_no_impact"
 DANGER_UNPAIRED = "danger_unpaired"
 NO_TIME_SPAN = "goal_no_time_span"
 GOAL_UNPAIRED = "goal_unpaired"
+PAIR_UNSCALED = "pair_unscaled"
+NO_RATINGS = "no_ratings"
 HARM_IN_FUTURE = "harm_in_future"
 TOO_MANY_DANGERS = "too_many_danger_statements"
 
@@ -229,3 +231,23 @@ def completeness(
 def _a(noun: str) -> str:
     """``noun`` with its indefinite article: "a safety goal", "an early help goal"."""
     return f"an {noun}" if noun[:1].lower() in ("a", "e", "i", "o", "u") else f"a {noun}"
+
+
+def scaling_nudges(meeting: Meeting, *, danger_label: str = DANGER_LABEL, goal_label: str = GOAL_LABEL) -> list[Hint]:
+    """What practice says is most often dropped: a scale for each danger/goal pair, and a number from everyone.
+
+    One hint per danger statement paired with a goal but with no scale about it, and one if no scale of the
+    meeting has a single rating yet.
+    """
+    hints: list[Hint] = []
+    scaled = {scale.about for scale in meeting.scales if scale.about is not None}
+    for item in meeting.items:
+        if item.category != Category.DANGER or item.id is None or item.id in scaled:
+            continue
+        if _partner(item, meeting.items, Category.GOAL) is not None:
+            text = " ".join(item.text.split())
+            short = text if len(text) <= 60 else text[:59] + "…"
+            hints.append(Hint(PAIR_UNSCALED, f"The {danger_label} and {goal_label} pair “{short}” has no scale yet."))
+    if not any(scale.ratings for scale in meeting.scales):
+        hints.append(Hint(NO_RATINGS, "Nobody has rated yet: ask for everyone's number, the presenter first."))
+    return hints

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from sos_desktop.models import AttendeeRole, Category, Scale, spread
+from sos_desktop.models.guidance import scaling_nudges
 from sos_desktop.ui.details_panel import PlainTextField
 from sos_desktop.ui.document import MeetingDocument
 
@@ -157,6 +158,10 @@ class ScalesPanel(QSplitter):
         self.reveal.clicked.connect(lambda: self._field("private_round", False))
         self.spread = QLabel()
         self.spread.setObjectName("spread")
+        self.nudges = QLabel()
+        self.nudges.setObjectName("scaling-nudges")
+        self.nudges.setWordWrap(True)
+        self.nudges.setStyleSheet("color: #8a5200;")
         form = QFormLayout()
         form.addRow("&Question", self.question)
         form.addRow("&0 means", self.zero)
@@ -185,6 +190,7 @@ class ScalesPanel(QSplitter):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.grid_host)
         editor_layout = QVBoxLayout(editor)
+        editor_layout.addWidget(self.nudges)
         editor_layout.addLayout(form)
         editor_layout.addLayout(round_row)
         editor_layout.addWidget(self.spread)
@@ -233,6 +239,14 @@ class ScalesPanel(QSplitter):
         self.show_scale()
 
     def show_scale(self) -> None:
+        template = self.document.template
+        nudges = scaling_nudges(
+            self.document.meeting,
+            danger_label=template.one(Category.DANGER),
+            goal_label=template.one(Category.GOAL),
+        )
+        self.nudges.setText("\n".join(f"⚠ {hint.message}" for hint in nudges))
+        self.nudges.setVisible(bool(nudges))
         scale = self.current_scale()
         self.editor.setEnabled(scale is not None)
         has = scale is not None

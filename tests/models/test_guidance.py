@@ -285,3 +285,18 @@ def test_completeness_is_complete_only_when_all_four_are_there() -> None:
     assert not Completeness(network=True, danger=False, goal=True, scale=True).complete
     assert not Completeness(network=True, danger=True, goal=False, scale=True).complete
     assert not Completeness(network=True, danger=True, goal=True, scale=False).complete
+
+
+def test_scaling_nudges_name_an_unscaled_pair_and_a_meeting_with_no_ratings() -> None:
+    from sos_desktop.models import Meeting, Scale, ScaleRating
+    from sos_desktop.models.guidance import NO_RATINGS, PAIR_UNSCALED, scaling_nudges
+
+    danger = MapItem(Category.DANGER, "Nan is worried Lily could be hurt", id=1, pairs_with=2)
+    goal = MapItem(Category.GOAL, "Calm evenings for six months", id=2, pairs_with=1)
+    meeting = Meeting(title="Review", items=[danger, goal], scales=[Scale("Safety?")])
+    assert [hint.code for hint in scaling_nudges(meeting)] == [PAIR_UNSCALED, NO_RATINGS]
+    meeting.scales[0].about = 1
+    meeting.scales[0].ratings.append(ScaleRating("Sam Patel", 4))
+    assert scaling_nudges(meeting) == []
+    wellbeing = scaling_nudges(Meeting(title="Review", items=[danger, goal]), danger_label="worry statement")
+    assert "worry statement" in wellbeing[0].message
