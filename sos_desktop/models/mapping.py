@@ -74,12 +74,11 @@ def place_item(items: list[MapItem], item: MapItem, category: Category, index: i
 
 
 def unpaired(items: list[MapItem]) -> list[MapItem]:
-    """Danger statements and goals that have no partner, which practice says each should have."""
-    ids = {item.id for item in items}
+    """Danger statements and goals without a partner of the other kind, which practice says each should have."""
+    categories = {item.id: item.category for item in items}
+    wanted = {Category.DANGER: Category.GOAL, Category.GOAL: Category.DANGER}
     return [
-        item
-        for item in items
-        if item.category in (Category.DANGER, Category.GOAL) and (item.pairs_with is None or item.pairs_with not in ids)
+        item for item in items if item.category in wanted and categories.get(item.pairs_with) != wanted[item.category]
     ]
 
 

@@ -78,7 +78,7 @@ def _pattern(name: str) -> str:
             if char in _APOSTROPHES:
                 out.append(_APOSTROPHE_CLASS)
             elif char in _HYPHENS:
-                out.append(_HYPHEN_CLASS)
+                out.append(r"(?:[\-‐‑]|\s+)")  # "Anne-Marie" is often typed "Anne Marie"
             elif char == " ":
                 out.append(r"\s+")
             else:
@@ -89,13 +89,31 @@ def _pattern(name: str) -> str:
     return "|".join(one(form) for form in forms)
 
 
-def _capitalised(part: str) -> list[str]:
-    """The spellings in which a lone first or last name is matched: capitalised, and shouted in capitals."""
-    forms = [part[:1].upper() + part[1:]]
-    if part.isupper() and len(part) > 1:
-        forms.append(part[:1] + part[1:].lower())
-    if len(part) > 1:
-        forms.append(part.upper())  # "shouted at LILY": capitals are a name as surely as a capital letter is
+def _unaccented(text: str) -> str:
+    """``text`` without its accents, as it is often typed on a UK keyboard: "Zoë" gives "Zoe"."""
+    stripped = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.category(c).startswith("M"))
+    return unicodedata.normalize("NFC", stripped)
+
+
+def _spellings(text: str) -> list[str]:
+    """``text`` as written and without accents."""
+    return list(dict.fromkeys([text, _unaccented(text)]))
+
+
+def _capitalised(part: str, *, surname: bool = False) -> list[str]:
+    """The spellings in which a lone first or last name is matched: capitalised, and shouted in capitals.
+
+    A surname is matched in the plural as well ("the Spencers", "the Spencers' house").
+    """
+    forms: list[str] = []
+    for spelling in _spellings(part):
+        forms.append(spelling[:1].upper() + spelling[1:])
+        if spelling.isupper() and len(spelling) > 1:
+            forms.append(spelling[:1] + spelling[1:].lower())
+        if len(spelling) > 1:
+            forms.append(spelling.upper())  # "shouted at LILY": capitals are a name as surely as a capital letter
+    if surname:
+        forms += [f"{form}es" if form.endswith(("s", "x", "z", "sh", "ch")) else f"{form}s" for form in forms]
     return list(dict.fromkeys(forms))
 
 
@@ -118,6 +136,7 @@ class _Entry:
     text: str
     case_sensitive: bool
     display_names: set[str] = field(default_factory=set)
+    owners: set[str] = field(default_factory=set)  # the full names (case-folded) of the people it stands for
     kept: bool = False
 
     def replacement(self) -> str | None:
@@ -139,32 +158,43 @@ class NameMasker:
     def __init__(self, people: Iterable[NetworkPerson], keep: Iterable[str] = ()) -> None:
         entries: dict[tuple[bool, str], _Entry] = {}
 
-        def add(text: str, case_sensitive: bool, display_name: str) -> None:
+        def add(text: str, case_sensitive: bool, display_name: str, owner: str) -> None:
             key = (case_sensitive, text if case_sensitive else text.casefold())
-            entries.setdefault(key, _Entry(text, case_sensitive)).display_names.add(display_name)
+            entry = entries.setdefault(key, _Entry(text, case_sensitive))
+            entry.display_names.add(display_name)
+            entry.owners.add(owner)
 
         for person in people:
             parts = _canonical(person.name).split()
             if not parts:
                 continue
             display_name = person.display_name.strip() or initials(person.name)
+            owner = " ".join(parts).casefold()
             if len(parts) > 1:
                 for run in _runs(parts):
-                    add(" ".join(run), False, display_name)
-            for part in dict.fromkeys([parts[0], parts[-1]]):
+                    for spelling in _spellings(" ".join(run)):
+                        add(spelling, False, display_name, owner)
+            last = parts[-1]
+            singles = [(parts[0], False), (last, True)]
+            # Each half of a double name stands for the person too: "Jones" of "Smith-Jones".
+            singles += [(half, True) for part in parts for half in part.split("-") if "-" in part]
+            for part, surname in dict.fromkeys(singles):
                 if _letters(part) >= _MIN_PART_LETTERS:
-                    for form in _capitalised(part):
-                        add(form, True, display_name)
+                    for form in _capitalised(part, surname=surname and len(parts) > 1):
+                        add(form, True, display_name, owner)
 
-        kept_parts: set[str] = set()
+        # An attendee's full name stays as written, and so do its parts when they stand for nobody else (a
+        # professional of the network who attends). A part that a network person shares (the family's surname,
+        # say) is masked: privacy wins over a professional's surname.
+        kept_names: set[str] = set()
         for name in keep:
             parts = _canonical(name).split()
-            kept_parts.update(part.casefold() for part in parts)
+            kept_names.add(" ".join(parts).casefold())
             if len(parts) > 1:
                 text = " ".join(parts)
                 entries.setdefault((False, text.casefold()), _Entry(text, False)).kept = True
         for key in [key for key, entry in entries.items() if entry.case_sensitive]:
-            if key[1].casefold() in kept_parts:
+            if entries[key].owners <= kept_names:
                 del entries[key]
 
         ordered = sorted(entries.values(), key=lambda entry: (-len(entry.text), entry.text))

@@ -42,7 +42,7 @@ SPECS: dict[ActionId, ActionSpec] = {
         "&New meeting…", "Add a meeting to the selected case", QKeySequence.StandardKey.New
     ),
     ActionId.EDIT_CASE: ActionSpec("Case &details…", "Name, reference and framework of the selected case"),
-    ActionId.RENAME: ActionSpec("&Rename…", "Rename the selected case or meeting", "F2"),
+    ActionId.RENAME: ActionSpec("&Rename…", "Rename the selected case or meeting (F2 in the list of cases)"),
     ActionId.DELETE: ActionSpec("&Delete…", "Delete the selected case or meeting for good", "Ctrl+Shift+Delete"),
     ActionId.IMPORT: ActionSpec(
         "&Import meeting file…", "Add a meeting from an interchange file", QKeySequence.StandardKey.Open

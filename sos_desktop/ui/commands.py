@@ -139,12 +139,18 @@ class MoveItemCommand(QUndoCommand):
         self.item_id = item.id
         self.old = (item.category, document.index_of(item))
         self.new = (category, index)
+        # A danger statement that becomes, say, harm is no longer half of a pair: unpaired in the same step.
+        self.partner = item.pairs_with if category not in (Category.DANGER, Category.GOAL) else None
 
     def redo(self) -> None:
         self.document.apply_move_item(self.item_id, *self.new)
+        if self.partner is not None:
+            self.document.apply_pairs({self.item_id: None})
 
     def undo(self) -> None:
         self.document.apply_move_item(self.item_id, *self.old)
+        if self.partner is not None:
+            self.document.apply_pairs({self.item_id: self.partner})
 
 
 class PairCommand(QUndoCommand):

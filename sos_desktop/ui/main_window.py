@@ -6,7 +6,7 @@ import hashlib
 from datetime import datetime
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QUndoGroup
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -64,6 +64,10 @@ class MainWindow(QMainWindow):
         self.navigator = Navigator(store)
         self.navigator.meetingActivated.connect(self.open_meeting)
         self.navigator.currentItemChanged.connect(lambda *_: self._update_actions())
+        # F2 renames only in the navigator: on the map, F2 edits the selected card.
+        rename_key = QShortcut(QKeySequence("F2"), self.navigator)
+        rename_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        rename_key.activated.connect(self.rename_selected)
         self.empty = QLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)

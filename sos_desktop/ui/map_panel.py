@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -47,6 +47,8 @@ def _shortcut(parent: QWidget, keys: QKeySequence.StandardKey | str, slot: Calla
 class CategoryBox(QGroupBox):
     """One category: its cards, an entry line to add more, and the guidance for the selected card."""
 
+    moved = Signal(object, int)  # a card sent to another category: (category, card id)
+
     def __init__(self, document: MeetingDocument, category: Category, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
@@ -78,7 +80,7 @@ class CategoryBox(QGroupBox):
         self.down_button.setToolTip("Move the selected card down (Alt+Down)")
         self.down_button.clicked.connect(lambda: self.shift_selected(1))
         self.pair_button = QPushButton("Pair…")
-        self.pair_button.setToolTip("Pair the selected card with its danger statement or goal (Ctrl+P)")
+        self.pair_button.setToolTip("Pair the selected card with its partner (Ctrl+P)")
         self.pair_button.clicked.connect(self.show_pair_menu)
         buttons = QHBoxLayout()
         for button in (self.up_button, self.down_button, self.pair_button, self.delete_button):
@@ -115,6 +117,7 @@ class CategoryBox(QGroupBox):
         self.list.selectionModel().currentChanged.connect(self._remember_selection)
         self.model.modelReset.connect(self._restore_selection)
         document.caseChanged.connect(self.relabel)
+        document.caseChanged.connect(self._update_state)
         self.relabel()
         self._update_state()
 
@@ -192,8 +195,10 @@ class CategoryBox(QGroupBox):
 
     def move_selected_to(self, category: Category) -> None:
         item_id = self._selected_id()
-        if item_id is not None:
-            self.document.move_item(item_id, category, len(self.document.items(category)))
+        if item_id is None:
+            return
+        self.document.move_item(item_id, category, len(self.document.items(category)))
+        self.moved.emit(category, item_id)
 
     # Pairing ---------------------------------------------------------------------------------------------------
 
@@ -272,7 +277,10 @@ class CompletenessBar(QLabel):
             goal_label=template.one(Category.GOAL),
         )
         if state.complete:
-            self.setText("✔ The map is complete: network, danger statement, goal and scale.")
+            self.setText(
+                f"✔ The map is complete: network, {template.one(Category.DANGER)}, {template.one(Category.GOAL)} "
+                "and scale."
+            )
             self.setStyleSheet("color: #1b5e20; font-weight: bold;")
         else:
             self.setText("Map not yet complete. Still to come: " + ", ".join(state.missing()) + ".")
@@ -310,11 +318,14 @@ class MapPanel(QScrollArea):
             layout.addWidget(header)
             for category in categories:
                 box = CategoryBox(document, category)
+                box.moved.connect(self._follow_card)
                 self.boxes[category] = box
                 layout.addWidget(box)
             layout.addStretch(1)
             columns.addLayout(layout, 1)
         self.setWidget(body)
+        self._grey_wanted = True
+        document.itemsChanged.connect(self._show_grey)
         for number, category in enumerate(MAP_ORDER, start=1):
             _shortcut(self, f"Ctrl+{number}", self.boxes[category].start_new_card)
         self.relabel()
@@ -332,5 +343,18 @@ class MapPanel(QScrollArea):
 
     def show_grey_areas(self, visible: bool) -> None:
         """Grey areas are optional; hidden, they still show while they hold cards, so nothing disappears."""
+        self._grey_wanted = visible
+        self._show_grey()
+
+    def _show_grey(self) -> None:
         box = self.boxes[Category.GREY]
-        box.setVisible(visible or bool(self.document.items(Category.GREY)))
+        box.setVisible(self._grey_wanted or bool(self.document.items(Category.GREY)))
+
+    def _follow_card(self, category: Category, item_id: int) -> None:
+        """After a card is sent to another category, it stays selected there, ready for the next key."""
+        box = self.boxes[category]
+        for row in range(box.model.rowCount()):
+            if box.model.item_at(row).id == item_id:
+                box.list.setFocus(Qt.FocusReason.OtherFocusReason)
+                box.select_row(row)
+                return

@@ -7,7 +7,7 @@ reaching for the projector window.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
@@ -74,6 +74,14 @@ class ProjectorControl(QObject):
             console.addAction(action)
         console.addAction(self.blank_action)
         console.addAction(self.show_action)
+        # The projector window's own keys, from the console too (a clicker's "." blanks): only while it is open.
+        self.console_keys: list[QAction] = []
+        for keys, slot in ((".", self.toggle_blank), ("V", self._cycle_mode), ("T", self._cycle_theme)):
+            action = QAction(console)
+            action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(slot)
+            console.addAction(action)
+            self.console_keys.append(action)
         self._update_actions()
 
     def _mode_action(self, menu: QMenu, mode: ProjectorMode, text: str) -> None:
@@ -110,6 +118,8 @@ class ProjectorControl(QObject):
         is_open = self.window is not None and self.window.isVisible()
         self.show_action.setChecked(is_open)
         self.blank_action.setEnabled(is_open)
+        for action in self.console_keys:
+            action.setEnabled(is_open)
         self.blank_action.setChecked(is_open and self.window is not None and self.window.view.is_blank())
 
     # Opening and closing -----------------------------------------------------------------------------------------
@@ -117,7 +127,8 @@ class ProjectorControl(QObject):
     def open(self, screen: object = None) -> ProjectorWindow:
         if self.window is None:
             self.window = ProjectorWindow(self.document, theme=self.theme, console=self.console)
-            self.window.closed.connect(self._update_actions)
+            # Told while the window is still closing: look again once it has gone.
+            self.window.closed.connect(lambda: QTimer.singleShot(0, self._update_actions))
             self.window.view.blankChanged.connect(lambda _: self._update_actions())
             self.window.view.themeChanged.connect(self._theme_changed)
             self.window.view.modeChanged.connect(self._mode_changed)
@@ -175,6 +186,14 @@ class ProjectorControl(QObject):
         self.settings.setValue(THEME_KEY, name)
         for action in self.theme_group.actions():
             action.setChecked(action.data() == name)
+
+    def _cycle_mode(self) -> None:
+        if self.window is not None and self.window.isVisible():
+            self.window.view.cycle_mode()
+
+    def _cycle_theme(self) -> None:
+        if self.window is not None and self.window.isVisible():
+            self.window.view.cycle_theme()
 
     def _zoom_in(self) -> None:
         if self.window is not None:

@@ -20,11 +20,14 @@ MAP_KEYS: tuple[tuple[str, str], ...] = (
     ("Tab / Shift+Tab", "Go to the next or previous list, line or button"),
 )
 PROJECTOR_KEYS: tuple[tuple[str, str], ...] = (
-    ("B", "Blank the projector, and back (also on the console when no text field has the cursor)"),
-    ("V", "Projector: whole map, then each column in turn"),
-    ("T", "Projector: next theme (high contrast, light, dark)"),
-    ("+ / − / 0", "Projector: larger, smaller, back to fitting the wall"),
+    ("B or .", "Blank the projector, and back (on the console too, when no text field has the cursor)"),
+    ("V", "Projector: whole map, then each column in turn (on the console too)"),
+    ("T", "Projector: next theme: high contrast, light, dark (on the console too)"),
+    ("Page Down / Page Up", "Projector window: next or previous view"),
+    ("+ / − / 0", "Projector window: larger, smaller, back to fitting the wall"),
+    ("Ctrl+Alt+= / Ctrl+Alt+− / Ctrl+Alt+0", "The same from the console"),
     ("Escape", "Projector window: close it"),
+    ("F2 in the list of cases", "Rename the selected case or meeting"),
 )
 
 
@@ -40,7 +43,7 @@ def sheet_rows() -> list[tuple[str, list[tuple[str, str]]]]:
     menu = [
         (_keys(action_id), spec.tip)
         for action_id, spec in SPECS.items()
-        if spec.keys is not None and action_id != ActionId.SHORTCUTS
+        if spec.keys is not None and _keys(action_id) and action_id not in (ActionId.SHORTCUTS, ActionId.BLANK)
     ]
     undo = QKeySequence(QKeySequence.StandardKey.Undo).toString(QKeySequence.SequenceFormat.NativeText)
     redo = ", ".join(

@@ -154,7 +154,7 @@ def test_grey_areas_are_optional_but_never_hide_cards(demo: MainWindow) -> None:
 
 def test_the_shortcuts_sheet_lists_the_keys_of_every_frequent_action(qtbot: QtBot) -> None:
     rows = {keys: what for _, section in sheet_rows() for keys, what in section}
-    for keys in ("Ctrl+1 … Ctrl+8", "Delete", "Alt+Left / Alt+Right", "Ctrl+P", "B", "F5", "F1"):
+    for keys in ("Ctrl+1 … Ctrl+8", "Delete", "Alt+Left / Alt+Right", "Ctrl+P", "B or .", "F5", "F1"):
         assert keys in rows, keys
     sheet = ShortcutsSheet()
     qtbot.addWidget(sheet)
@@ -196,3 +196,41 @@ def test_snapshot_of_the_projector_in_a_theme_and_size(tmp_path: Path) -> None:
     with pytest.raises(SystemExit) as refused:  # argparse's own refusal, with its usage line, status 2
         main(["--data-dir", str(tmp_path), "snapshot", meeting_id, "--out", "x.png", "--size", "big"])
     assert refused.value.code == 2
+
+
+def test_review_fixes_f2_edits_the_card_and_grey_areas_never_swallow_a_moved_card(
+    qtbot: QtBot, demo: MainWindow
+) -> None:
+    assert demo.map_panel is not None and demo.document is not None
+    harm = demo.map_panel.box(Category.HARM)
+    harm.list.setFocus()
+    harm.select_row(0)
+    qtbot.keyClick(harm.list, Qt.Key.Key_F2)
+    assert harm.list.state() == harm.list.State.EditingState  # the card editor, not a rename dialog
+    qtbot.keyClick(harm.list.focusWidget(), Qt.Key.Key_Escape)
+
+    for item in list(demo.document.items(Category.GREY)):
+        assert item.id is not None
+        demo.document.delete_item(item.id)
+    demo.map_panel.show_grey_areas(False)
+    grey = demo.map_panel.box(Category.GREY)
+    assert not grey.isVisibleTo(demo)
+    complicating = demo.map_panel.box(Category.COMPLICATING)
+    complicating.list.setFocus()
+    complicating.select_row(0)
+    qtbot.keyClick(complicating.list, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)  # into grey areas
+    assert grey.isVisibleTo(demo)  # the card is not hidden away
+    assert grey.list.hasFocus() and grey.selected_row() == 0  # and stays selected for the next key
+
+
+def test_a_paired_danger_statement_moved_to_harm_leaves_its_pair_in_the_same_step(demo: MainWindow) -> None:
+    assert demo.document is not None
+    danger = demo.document.items(Category.DANGER)[0]
+    goal = demo.document.items(Category.GOAL)[0]
+    assert danger.id is not None and goal.id is not None and danger.pairs_with == goal.id
+    demo.document.move_item(danger.id, Category.HARM, 0)
+    stored = {i.id: i.pairs_with for i in demo.store.get_meeting(demo.document.meeting_id).items}
+    assert stored[danger.id] is None and stored[goal.id] is None
+    demo.document.undo_stack.undo()
+    stored = {i.id: i.pairs_with for i in demo.store.get_meeting(demo.document.meeting_id).items}
+    assert stored[danger.id] == goal.id and stored[goal.id] == danger.id

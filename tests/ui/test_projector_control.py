@@ -84,3 +84,21 @@ def test_undo_works_while_the_projector_window_has_the_keyboard(qtbot: QtBot, co
     window.setFocus()
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert "Added just before the projector opened" not in [i.text for i in console.document.items(Category.HARM)]
+
+
+def test_closing_the_projector_window_unticks_the_menu_and_console_keys_steer_it(
+    qtbot: QtBot, console: MainWindow
+) -> None:
+    control = console.projector
+    window = control.open()
+    view = window.view
+    console.activateWindow()
+    console.setFocus()
+    qtbot.keyClick(console, Qt.Key.Key_Period)
+    assert view.is_blank()
+    qtbot.keyClick(console, Qt.Key.Key_Period)
+    qtbot.keyClick(console, Qt.Key.Key_V)
+    assert view.mode() is not None
+    window.close()
+    qtbot.waitUntil(lambda: not control.show_action.isChecked())
+    assert not control.blank_action.isEnabled()

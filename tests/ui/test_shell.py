@@ -118,6 +118,8 @@ def test_edit_delete_reorder_and_move_between_categories_are_each_one_undo_step(
     assert texts(window, Category.DANGER) == ["first"]
     assert stored_texts(window, Category.HARM) == ["second, reworded", "third"]
 
+    assert window.map_panel.box(Category.DANGER).list.hasFocus()  # the moved card is followed, still selected
+    box.list.setFocus()
     box.select_row(1)
     qtbot.keyClick(box.list, Qt.Key.Key_Delete)
     assert stored_texts(window, Category.HARM) == ["second, reworded"]

@@ -92,12 +92,11 @@ def map_content(meeting: Meeting, case: Case, template: FrameworkTemplate, mask:
     for column, categories in COLUMN_CATEGORIES.items():
         sections = []
         for category in categories:
-            label, question = mask(template.label(category)), mask(template.questions[category])
+            # The framework's own words are never masked: "Grey areas" must not become "WG areas" for a Will Grey.
+            label, question = template.label(category), template.questions[category]
             sections.append(Section(category, label, question, tuple(cards[category])))
         columns.append(
-            ColumnContent(
-                column, mask(template.column_titles[column]), mask(template.column_questions[column]), tuple(sections)
-            )
+            ColumnContent(column, template.column_titles[column], template.column_questions[column], tuple(sections))
         )
     return MapContent(
         title=mask(f"{meeting.title} · {case.label}"),
