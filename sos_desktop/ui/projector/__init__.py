@@ -5,9 +5,11 @@ the same picture offscreen for snapshots.
 """
 
 from sos_desktop.ui.projector.layout import ProjectorMode
+from sos_desktop.ui.projector.modes import ScalesMode, TrajectoryMode
 from sos_desktop.ui.projector.projection import MODES, Projection, next_mode
+from sos_desktop.ui.projector.scales import mark_x
 from sos_desktop.ui.projector.themes import DEFAULT_THEME, THEMES, Theme, ThemeError, load_theme
-from sos_desktop.ui.projector.view import ProjectorView, render_projector
+from sos_desktop.ui.projector.view import ProjectorView, render_projector, render_trajectory
 from sos_desktop.ui.projector.window import ProjectorWindow, projector_screens
 
 __all__ = [
@@ -18,10 +20,14 @@ __all__ = [
     "ProjectorMode",
     "ProjectorView",
     "ProjectorWindow",
+    "ScalesMode",
     "Theme",
     "ThemeError",
+    "TrajectoryMode",
     "load_theme",
+    "mark_x",
     "next_mode",
     "projector_screens",
     "render_projector",
+    "render_trajectory",
 ]

@@ -10,14 +10,18 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QRectF, Signal
 from PySide6.QtGui import QPainter
 
-from sos_desktop.models import Category, Column
+from sos_desktop.models import Category, Column, Meeting
 from sos_desktop.models.names import NameMasker
 from sos_desktop.ui.document import MeetingDocument
 from sos_desktop.ui.projector.content import MapContent, map_content
-from sos_desktop.ui.projector.layout import Layout, ProjectorMode
+from sos_desktop.ui.projector.layout import NO_MEETING, Layout, ProjectorMode
+from sos_desktop.ui.projector.modes import ScalesMode, TrajectoryMode
+from sos_desktop.ui.projector.scale_content import scale_content, trajectory_content
+from sos_desktop.ui.projector.scales import ScalesLayout
 from sos_desktop.ui.projector.scene import Scene
 from sos_desktop.ui.projector.text import TextCache
 from sos_desktop.ui.projector.themes import DEFAULT_THEME, Theme, load_theme, next_theme
+from sos_desktop.ui.projector.trajectory_chart import TrajectoryLayout
 
 MODES: tuple[ProjectorMode, ...] = (None, *Column)
 """The order the V key steps through: the whole map, then each column."""
@@ -27,7 +31,12 @@ ZOOM_STEPS = range(-4, 7)
 
 
 def next_mode(mode: ProjectorMode, step: int = 1) -> ProjectorMode:
-    """The mode ``step`` places after ``mode`` in ``MODES``, wrapping round; from one category, the whole map."""
+    """The mode ``step`` places after ``mode`` in ``MODES``, wrapping round; from one category, the whole map.
+
+    Were ``MODES`` to hold ``ScalesMode()`` and ``TrajectoryMode()``, any scale or trajectory would stand there.
+    """
+    if isinstance(mode, ScalesMode | TrajectoryMode):
+        mode = type(mode)()
     return MODES[(MODES.index(mode) + step) % len(MODES)] if mode in MODES else None
 
 
@@ -35,7 +44,7 @@ class Projection(QObject):
     """What the projector shows and how; ``changed`` asks every view of it to repaint."""
 
     changed = Signal()
-    modeChanged = Signal(object)  # noqa: N815 - Qt signal naming; the new mode (None, a Column or a Category)
+    modeChanged = Signal(object)  # noqa: N815 - Qt signal naming; the new mode (see ``ProjectorMode``)
     themeChanged = Signal(str)  # noqa: N815
     zoomChanged = Signal(float)  # noqa: N815
     blankChanged = Signal(bool)  # noqa: N815
@@ -55,6 +64,7 @@ class Projection(QObject):
         self._scene: Scene | None = None
         self._scene_size: tuple[int, int] = (0, 0)
         self._document: MeetingDocument | None = None
+        self._case_meetings: list[Meeting] | None = None
         self.set_document(document)
 
     # The document ------------------------------------------------------------------------------------------------
@@ -72,6 +82,8 @@ class Projection(QObject):
             old.itemTextChanged.disconnect(self._item_text_changed)
             for signal in (old.attendeesChanged, old.caseChanged):
                 signal.disconnect(self.refresh_names)
+            if hasattr(old, "scalesChanged"):
+                old.scalesChanged.disconnect(self.refresh_scales)
             old.destroyed.disconnect(self._document_destroyed)
         self._document = document
         if document is not None:
@@ -80,6 +92,8 @@ class Projection(QObject):
             document.itemTextChanged.connect(self._item_text_changed)
             for signal in (document.attendeesChanged, document.caseChanged):
                 signal.connect(self.refresh_names)
+            if hasattr(document, "scalesChanged"):  # scales, ratings, a private round begun or revealed
+                document.scalesChanged.connect(self.refresh_scales)
             document.destroyed.connect(self._document_destroyed)
         self.refresh_names()
 
@@ -92,6 +106,21 @@ class Projection(QObject):
         self._masker = None
         self._masked.clear()
         self._content_changed()
+
+    def refresh_scales(self) -> None:
+        """Show the scales and the trajectory afresh: call it when a scale, a rating or a private round changes."""
+        if isinstance(self._mode, ScalesMode | TrajectoryMode):
+            self._invalidate()
+
+    @property
+    def case_meetings(self) -> list[Meeting] | None:
+        return self._case_meetings
+
+    def set_case_meetings(self, meetings: list[Meeting] | None) -> None:
+        """The case's meetings, with their scales, for the trajectory (the open one is followed live in any case)."""
+        self._case_meetings = list(meetings) if meetings is not None else None
+        if isinstance(self._mode, TrajectoryMode):
+            self._invalidate()
 
     def _item_text_changed(self, _item_id: int) -> None:
         self._content_changed()
@@ -148,9 +177,9 @@ class Projection(QObject):
         return self._mode
 
     def set_mode(self, mode: ProjectorMode) -> None:
-        """The whole map (None), one ``Column`` or one ``Category``."""
-        if mode is not None and not isinstance(mode, Column | Category):
-            raise ValueError(f"{mode!r} is neither a column nor a category of the map.")
+        """The whole map (None), one ``Column``, one ``Category``, a ``ScalesMode`` or a ``TrajectoryMode``."""
+        if mode is not None and not isinstance(mode, Column | Category | ScalesMode | TrajectoryMode):
+            raise ValueError(f"{mode!r} is neither a column nor a category of the map, nor a scale or trajectory.")
         if mode == self._mode:
             return
         self._mode = mode
@@ -203,9 +232,21 @@ class Projection(QObject):
         if self._blank:
             return Scene(self._theme.background)
         if self._scene is None or self._scene_size != (width, height):
-            layout = Layout(self.content(), self._theme, width, height, self._mode, self.zoom, self._texts)
-            self._scene, self._scene_size = layout.scene(), (width, height)
+            self._scene, self._scene_size = self._layout(width, height), (width, height)
         return self._scene
+
+    def _layout(self, width: int, height: int) -> Scene:
+        mode, theme, document = self._mode, self._theme, self._document
+        if isinstance(mode, ScalesMode):
+            if document is None:
+                return ScalesLayout(None, theme, width, height, self.zoom, self._texts, NO_MEETING).scene()
+            content = scale_content(document.meeting, document.case, mode.scale_index, self.mask)
+            return ScalesLayout(content, theme, width, height, self.zoom, self._texts).scene()
+        if isinstance(mode, TrajectoryMode):
+            meeting, case = (document.meeting, document.case) if document is not None else (None, None)
+            found = trajectory_content(meeting, case, self._case_meetings, mode.question_key, self.mask)
+            return TrajectoryLayout(found, theme, width, height, self.zoom, self._texts).scene()
+        return Layout(self.content(), theme, width, height, mode, self.zoom, self._texts).scene()
 
     def paint(self, painter: QPainter, rect: QRectF) -> None:
         painter.save()

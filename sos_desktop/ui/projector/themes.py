@@ -29,6 +29,9 @@ _COLOUR_KEYS = (
     "flag",
     "badge_fill",
     "badge_text",
+    "median",
+    "spread_band",
+    "gridline",
 )
 
 
@@ -53,10 +56,18 @@ class Theme:
     flag: QColor
     badge_fill: QColor
     badge_text: QColor
+    median: QColor
+    spread_band: QColor
+    gridline: QColor
     accents: dict[Column, QColor]
+    raters: tuple[QColor, ...]
 
     def accent(self, column: Column) -> QColor:
         return self.accents[column]
+
+    def rater(self, index: int) -> QColor:
+        """The colour of the ``index``-th rater's mark on a scale (the palette repeats past its end)."""
+        return self.raters[index % len(self.raters)]
 
 
 def _colour(value: object, where: str) -> QColor:
@@ -79,6 +90,12 @@ def load_theme(name: str) -> Theme:
             column: _colour(data["accents"][column.value], f"The {column.value} accent of the {name} theme")
             for column in Column
         }
+        raters = tuple(
+            _colour(value, f"Rater colour {number} of the {name} theme")
+            for number, value in enumerate(data["raters"], start=1)
+        )
+        if not raters:
+            raise ThemeError(f"The {name} theme needs at least one rater colour.")
         scale = float(data["type_scale"])
         families = tuple(str(family) for family in data["font_families"])
         title = str(data["title"])
@@ -88,7 +105,9 @@ def load_theme(name: str) -> Theme:
         raise ThemeError(f"The {name} theme's file is incomplete or malformed ({error!r}).") from error
     if not 0.5 <= scale <= 2.0:
         raise ThemeError(f"The {name} theme's type scale should be between 0.5 and 2, not {scale}.")
-    return Theme(name=name, title=title, type_scale=scale, font_families=families, accents=accents, **colours)
+    return Theme(
+        name=name, title=title, type_scale=scale, font_families=families, accents=accents, raters=raters, **colours
+    )
 
 
 def next_theme(name: str) -> str:

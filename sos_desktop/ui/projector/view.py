@@ -10,8 +10,10 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from sos_desktop.models import Meeting
 from sos_desktop.ui.document import MeetingDocument
 from sos_desktop.ui.projector.layout import ProjectorMode
+from sos_desktop.ui.projector.modes import TrajectoryMode
 from sos_desktop.ui.projector.projection import Projection
 from sos_desktop.ui.projector.themes import DEFAULT_THEME, Theme
 
@@ -19,7 +21,7 @@ from sos_desktop.ui.projector.themes import DEFAULT_THEME, Theme
 class ProjectorView(QWidget):
     """The map for the room: title line, focus question and the map, or one column or category of it."""
 
-    modeChanged = Signal(object)  # noqa: N815 - Qt signal naming; None, a Column or a Category
+    modeChanged = Signal(object)  # noqa: N815 - Qt signal naming; the new mode (see ``ProjectorMode``)
     themeChanged = Signal(str)  # noqa: N815
     zoomChanged = Signal(float)  # noqa: N815
     blankChanged = Signal(bool)  # noqa: N815
@@ -69,6 +71,10 @@ class ProjectorView(QWidget):
     def cycle_mode(self, step: int = 1) -> ProjectorMode:
         """The next view (whole map, then each column), or with ``step`` -1 the previous."""
         return self.projection.cycle_mode(step)
+
+    def set_case_meetings(self, meetings: list[Meeting] | None) -> None:
+        """The case's meetings with their scales, which the trajectory charts."""
+        self.projection.set_case_meetings(meetings)
 
     def theme(self) -> Theme:
         return self.projection.theme
@@ -128,10 +134,12 @@ def render_projector(
     *,
     zoom_steps: int = 0,
     blank: bool = False,
+    case_meetings: list[Meeting] | None = None,
 ) -> QImage:
     """The projector's picture of ``document`` at ``size``, painted offscreen exactly as the view paints it."""
     projection = Projection(document, theme)
     try:
+        projection.set_case_meetings(case_meetings)
         projection.set_mode(mode)
         projection.set_blank(blank)
         for _ in range(abs(zoom_steps)):
@@ -143,3 +151,14 @@ def render_projector(
     finally:
         projection.set_document(None)  # let go of the document's signals
     return image
+
+
+def render_trajectory(
+    document: MeetingDocument,
+    meetings: list[Meeting],
+    size: QSize,
+    theme: str = DEFAULT_THEME,
+    question_key: str | None = None,
+) -> QImage:
+    """The projector's trajectory chart of ``document``'s case over ``meetings`` (the case's, with their scales)."""
+    return render_projector(document, size, theme, TrajectoryMode(question_key), case_meetings=meetings)
