@@ -171,12 +171,16 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.map_panel, "&Map")
         self.scales_panel = ScalesPanel(document)
         self.tabs.addTab(self.scales_panel, "&Scaling")
+        panel = self.scales_panel
+        self.projector.selected_scale = lambda: panel.list.currentRow() if panel.list.currentRow() >= 0 else None
+        panel.list.currentRowChanged.connect(lambda row: self.projector.scale_chosen(row if row >= 0 else None))
         # The details page is built when first wanted: the map is what a facilitator opens a meeting to see.
         self._details_page = QWidget()
         QVBoxLayout(self._details_page).setContentsMargins(0, 0, 0, 0)
         self.tabs.addTab(self._details_page, "Meeting &details")
         self.stack.setCurrentWidget(self.tabs)
         self.projector.set_document(document)
+        self.projector.set_case_meetings(self._case_meetings(document))
         self.navigator.select(MEETING, meeting_id)
         self._details_changed()
         self._update_actions()
@@ -199,6 +203,13 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.empty)
         self.setWindowTitle(APP_NAME)
         self._update_actions()
+
+    def _case_meetings(self, document: MeetingDocument) -> list[Meeting] | None:
+        """Every meeting of the open meeting's case with its scales, for the trajectory."""
+        try:
+            return [self.store.get_meeting(m.id) for m in self.store.list_meetings(document.case.id) if m.id]
+        except StoreError:
+            return None
 
     @property
     def details_panel(self) -> DetailsPanel | None:

@@ -7,14 +7,25 @@ reaching for the projector window.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from sos_desktop.models import COLUMN_ORDER, Category, Column
+from sos_desktop.models import COLUMN_ORDER, Category, Column, Meeting
+from sos_desktop.models.trajectory import question_key
 from sos_desktop.ui.actions import ActionId, make_action
 from sos_desktop.ui.document import MeetingDocument
-from sos_desktop.ui.projector import DEFAULT_THEME, THEMES, ProjectorMode, ProjectorWindow, projector_screens
+from sos_desktop.ui.projector import (
+    DEFAULT_THEME,
+    THEMES,
+    ProjectorMode,
+    ProjectorWindow,
+    ScalesMode,
+    TrajectoryMode,
+    projector_screens,
+)
 
 THEME_NAMES = {"projector": "High contrast (projector)", "light": "Light", "dark": "Dark"}
 THEME_KEY = "projector/theme"
@@ -30,6 +41,8 @@ class ProjectorControl(QObject):
         self.document: MeetingDocument | None = None
         self.window: ProjectorWindow | None = None
         self.shared_actions: list[QAction] = []  # the console's Undo, Redo...: they work from the projector too
+        self.case_meetings: list[Meeting] | None = None
+        self.selected_scale: Callable[[], int | None] = lambda: None  # which scale the Scaling page has chosen
         theme = str(settings.value(THEME_KEY, DEFAULT_THEME))
         self.theme = theme if theme in THEMES else DEFAULT_THEME
         self.show_action = make_action(ActionId.PROJECTOR, console, self.toggle)
@@ -53,6 +66,13 @@ class ProjectorControl(QObject):
         for categories in COLUMN_ORDER.values():
             for category in categories:
                 self._mode_action(views, category, category.value)
+        views.addSeparator()
+        self.scale_action = self._mode_action(views, ScalesMode(), "The &scale chosen on the Scaling page")
+        self.scale_action.setShortcut(QKeySequence("Ctrl+Alt+S"))
+        self.trajectory_action = self._mode_action(views, TrajectoryMode(), "Its &trajectory across the case")
+        self.trajectory_action.setShortcut(QKeySequence("Ctrl+Alt+T"))
+        console.addAction(self.scale_action)
+        console.addAction(self.trajectory_action)
         self.theme_group = QActionGroup(self)
         themes = self.menu.addMenu("&Theme")
         for name in THEMES:
@@ -84,13 +104,41 @@ class ProjectorControl(QObject):
             self.console_keys.append(action)
         self._update_actions()
 
-    def _mode_action(self, menu: QMenu, mode: ProjectorMode, text: str) -> None:
+    def _mode_action(self, menu: QMenu, mode: ProjectorMode, text: str) -> QAction:
         action = menu.addAction(text)
         action.setCheckable(True)
         action.setChecked(mode is None)
         self.mode_group.addAction(action)
         self.mode_actions[mode] = action
-        action.triggered.connect(lambda _=False, m=mode: self.set_mode(m))
+        if isinstance(mode, ScalesMode | TrajectoryMode):
+            action.triggered.connect(lambda _=False, m=mode: self.set_mode(self._scale_mode(m)))
+        else:
+            action.triggered.connect(lambda _=False, m=mode: self.set_mode(m))
+        return action
+
+    def _scale_mode(self, mode: ScalesMode | TrajectoryMode) -> ProjectorMode:
+        """The scale chosen on the Scaling page, in this kind of view."""
+        index = self.selected_scale()
+        if isinstance(mode, ScalesMode):
+            return ScalesMode(index)
+        scales = self.document.meeting.scales if self.document is not None else []
+        if index is not None and 0 <= index < len(scales):
+            return TrajectoryMode(question_key(scales[index]))
+        return TrajectoryMode()
+
+    def scale_chosen(self, index: int | None) -> None:
+        """The Scaling page chose another scale: a projector showing a scale follows it."""
+        if self.window is None:
+            return
+        mode = self.window.view.mode()
+        if isinstance(mode, ScalesMode | TrajectoryMode):
+            self.set_mode(self._scale_mode(mode))
+
+    def set_case_meetings(self, meetings: list[Meeting] | None) -> None:
+        """The case's meetings, for the trajectory (the open one is followed live by the projector itself)."""
+        self.case_meetings = meetings
+        if self.window is not None:
+            self.window.view.set_case_meetings(meetings)
 
     def relabel(self) -> None:
         """Menu entries in the case's framework words."""
@@ -133,6 +181,7 @@ class ProjectorControl(QObject):
             self.window.view.themeChanged.connect(self._theme_changed)
             self.window.view.modeChanged.connect(self._mode_changed)
             self.window.addActions([*self.shared_actions, self.show_action])
+            self.window.view.set_case_meetings(self.case_meetings)
         self.window.show_on(screen)  # type: ignore[arg-type]
         if self.window.full_screen_on is not None:
             self.console.activateWindow()  # the keyboard stays with the facilitator's console
@@ -172,6 +221,10 @@ class ProjectorControl(QObject):
         self._mode_changed(mode)
 
     def _mode_changed(self, mode: ProjectorMode) -> None:
+        if isinstance(mode, ScalesMode):
+            mode = ScalesMode()
+        elif isinstance(mode, TrajectoryMode):
+            mode = TrajectoryMode()
         action = self.mode_actions.get(mode)
         if action is not None:
             action.setChecked(True)

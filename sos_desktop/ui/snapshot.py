@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication
 from sos_desktop.store.store import Store
 from sos_desktop.ui.application import make_application
 
-VIEWS = ("console", "projector")
+VIEWS = ("console", "projector", "scales", "trajectory")
 
 
 def _quiet_offscreen(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
@@ -43,11 +43,16 @@ def render_view(store: Store, meeting_id: int, view: str, size: QSize, theme: st
     app = ensure_application()
     from sos_desktop.ui.document import MeetingDocument
 
-    if view == "projector":
-        from sos_desktop.ui.projector import render_projector
+    if view in ("projector", "scales", "trajectory"):
+        from sos_desktop.ui.projector import ScalesMode, render_projector, render_trajectory
 
         document = MeetingDocument(store, meeting_id)
         try:
+            if view == "scales":
+                return render_projector(document, size, theme, ScalesMode())
+            if view == "trajectory":
+                meetings = [store.get_meeting(m.id) for m in store.list_meetings(document.case.id) if m.id]
+                return render_trajectory(document, meetings, size, theme)
             return render_projector(document, size, theme)
         finally:
             document.deleteLater()

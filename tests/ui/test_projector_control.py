@@ -102,3 +102,41 @@ def test_closing_the_projector_window_unticks_the_menu_and_console_keys_steer_it
     window.close()
     qtbot.waitUntil(lambda: not control.show_action.isChecked())
     assert not control.blank_action.isEnabled()
+
+
+def test_the_projector_shows_the_scale_chosen_on_the_scaling_page_and_its_trajectory(console: MainWindow) -> None:
+    from sos_desktop.ui.projector import ScalesMode, TrajectoryMode
+
+    assert console.document is not None and console.scales_panel is not None
+    control = console.projector
+    window = control.open()
+    second = console.document.add_scale("How willing is Dad to work with us?", "Not at all", "Fully")
+    assert second.id is not None
+    console.document.set_rating(second.id, "Sam Patel", 3.5)
+    console.scales_panel.list.setCurrentRow(0)
+    control.scale_action.trigger()
+    assert window.view.mode() == ScalesMode(0)
+    console.scales_panel.list.setCurrentRow(1)
+    assert window.view.mode() == ScalesMode(1)  # the projector follows the facilitator's choice
+    assert "How willing is Dad to work with us?" in window.view.drawn_texts()
+    assert control.scale_action.isChecked()
+    control.trajectory_action.trigger()
+    assert isinstance(window.view.mode(), TrajectoryMode)
+    assert control.case_meetings is not None and len(control.case_meetings) == 1
+
+
+def test_snapshots_of_the_scale_and_the_trajectory(tmp_path: Path) -> None:
+    import io
+
+    from PySide6.QtGui import QImage
+
+    from sos_desktop.cli import main
+
+    out = io.StringIO()
+    main(["--data-dir", str(tmp_path), "demo"], out=out)
+    meeting_id = out.getvalue().strip()
+    for view in ("scales", "trajectory"):
+        picture = tmp_path / f"{view}.png"
+        status = main(["--data-dir", str(tmp_path), "snapshot", meeting_id, "--view", view, "--out", str(picture)])
+        assert status == 0
+        assert QImage(str(picture)).width() == 1920
