@@ -28,8 +28,10 @@ from PySide6.QtWidgets import (
 
 from sos_desktop.models import AttendeeRole, Category, Scale, spread
 from sos_desktop.models.guidance import scaling_nudges
+from sos_desktop.models.trajectory import question_key
 from sos_desktop.ui.details_panel import PlainTextField
 from sos_desktop.ui.document import MeetingDocument
+from sos_desktop.ui.trajectory_dialog import TrajectoryDialog
 
 NOT_RATED = -1
 """The slider's lowest notch: this person has not given a number yet."""
@@ -158,6 +160,9 @@ class ScalesPanel(QSplitter):
         self.reveal.clicked.connect(lambda: self._field("private_round", False))
         self.spread = QLabel()
         self.spread.setObjectName("spread")
+        self.trajectory = QPushButton("Trajectory…")
+        self.trajectory.setToolTip("This scale's median and spread across the case's meetings")
+        self.trajectory.clicked.connect(self.show_trajectory)
         self.nudges = QLabel()
         self.nudges.setObjectName("scaling-nudges")
         self.nudges.setWordWrap(True)
@@ -170,6 +175,7 @@ class ScalesPanel(QSplitter):
         round_row = QHBoxLayout()
         round_row.addWidget(self.private, 1)
         round_row.addWidget(self.reveal)
+        round_row.addWidget(self.trajectory)
         self.grid_host = QWidget()
         self.grid = QGridLayout()
         host_layout = QVBoxLayout(self.grid_host)
@@ -291,6 +297,15 @@ class ScalesPanel(QSplitter):
         with QSignalBlocker(self.add_rater):
             self.add_rater.clear()
             self.add_rater.addItems(network)
+
+    def show_trajectory(self) -> TrajectoryDialog:
+        """The chosen scale across the case's meetings (this meeting as it stands now)."""
+        store = self.document.store
+        meetings = [store.get_meeting(m.id) for m in store.list_meetings(self.document.case.id) if m.id]
+        scale = self.current_scale()
+        dialog = TrajectoryDialog(self.document, meetings, question_key(scale) if scale else None, self)
+        dialog.show()
+        return dialog
 
     # To the document ---------------------------------------------------------------------------------------------
 

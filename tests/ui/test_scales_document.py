@@ -119,3 +119,16 @@ def test_the_scaling_page_rates_by_keyboard_runs_a_private_round_and_reveals(qtb
     panel.add_rater.setCurrentText("Pat Example")
     panel._add_rater()
     assert panel.rows[-1].name == "Pat Example"
+
+
+def test_the_trajectory_opens_from_the_scaling_page_and_draws_a_chart(qtbot: QtBot, window: MainWindow) -> None:
+    panel = window.scales_panel
+    assert panel is not None
+    dialog = panel.show_trajectory()
+    qtbot.addWidget(dialog)
+    qtbot.waitExposed(dialog)
+    pixmap = dialog.picture.pixmap()
+    assert not pixmap.isNull() and pixmap.width() >= 480
+    image = pixmap.toImage()
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 23) for y in range(0, image.height(), 23)}
+    assert len(colours) > 3  # a chart (or its one-meeting message), not an empty rectangle
