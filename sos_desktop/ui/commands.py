@@ -24,7 +24,7 @@ _DETAIL_ID = 1
 _ITEM_TEXT_ID = 2
 
 
-class _ValueChange(QUndoCommand):
+class ValueChange(QUndoCommand):
     """A change from ``old`` to ``new`` of one thing (``target``); quick successive changes of it merge."""
 
     merge_id = -1  # Qt's "never merge"
@@ -40,7 +40,7 @@ class _ValueChange(QUndoCommand):
         return self.merge_id
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
-        if type(other) is not type(self) or not isinstance(other, _ValueChange) or other.target != self.target:
+        if type(other) is not type(self) or not isinstance(other, ValueChange) or other.target != self.target:
             return False
         if other.stamp - self.stamp > MERGE_WINDOW_SECONDS:
             return False
@@ -50,7 +50,7 @@ class _ValueChange(QUndoCommand):
         return True
 
 
-class SetDetailCommand(_ValueChange):
+class SetDetailCommand(ValueChange):
     """Change one field of the meeting's details (title, kind, date, focus question, ...)."""
 
     def __init__(self, document: MeetingDocument, name: str, new: Any, *, mergeable: bool, label: str) -> None:
@@ -97,7 +97,7 @@ class AddItemCommand(QUndoCommand):
         self.document.apply_remove_item(self.item.id)
 
 
-class EditItemTextCommand(_ValueChange):
+class EditItemTextCommand(ValueChange):
     merge_id = _ITEM_TEXT_ID
 
     def __init__(self, document: MeetingDocument, item: MapItem, new: str) -> None:

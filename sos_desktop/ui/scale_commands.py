@@ -1,19 +1,18 @@
 """Undo commands for scales and ratings: add, edit, reorder, delete a scale; give, change or take back a rating.
 
 A slider drag merges into one undo step (successive values of one rater on one scale within a moment), like a
-burst of typing in one field.
+burst of typing in one field: both are ``commands.ValueChange``.
 """
 
 from __future__ import annotations
 
 import copy
-import time
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
 from sos_desktop.models import Scale, ScaleRating
-from sos_desktop.ui.commands import MERGE_WINDOW_SECONDS
+from sos_desktop.ui.commands import ValueChange
 
 if TYPE_CHECKING:
     from sos_desktop.ui.document import MeetingDocument
@@ -68,49 +67,25 @@ class MoveScaleCommand(QUndoCommand):
         self.document.apply_move_scale(self.scale_id, self.old)
 
 
-class _MergingScaleChange(QUndoCommand):
-    """A change to one scale, from ``old`` to ``new``; quick successive changes of the same thing merge."""
-
-    merge_id = -1
-
-    def __init__(self, text: str, document: MeetingDocument, scale_id: int, key: object, old: Any, new: Any) -> None:
-        super().__init__(text)
-        self.document = document
-        self.scale_id = scale_id
-        self.key = key
-        self.old = old
-        self.new = new
-        self.stamp = time.monotonic()
-
-    def id(self) -> int:
-        return self.merge_id
-
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
-        if type(other) is not type(self) or not isinstance(other, _MergingScaleChange):
-            return False
-        if (other.scale_id, other.key) != (self.scale_id, self.key) or other.stamp - self.stamp > MERGE_WINDOW_SECONDS:
-            return False
-        self.new, self.stamp = other.new, other.stamp
-        self.setObsolete(self.new == self.old)
-        return True
-
-
-class SetScaleFieldCommand(_MergingScaleChange):
+class SetScaleFieldCommand(ValueChange):
     """Change a scale's question, anchors, the danger statement it is about, or its private round."""
 
     def __init__(self, document: MeetingDocument, scale: Scale, name: str, new: Any, *, mergeable: bool) -> None:
         assert scale.id is not None
-        super().__init__("Change scale", document, scale.id, name, getattr(scale, name), new)
+        super().__init__("Change scale", (scale.id, name), getattr(scale, name), new)
+        self.document = document
+        self.scale_id = scale.id
+        self.name = name
         self.merge_id = _SCALE_TEXT_ID if mergeable else -1
 
     def redo(self) -> None:
-        self.document.apply_scale_field(self.scale_id, str(self.key), self.new)
+        self.document.apply_scale_field(self.scale_id, self.name, self.new)
 
     def undo(self) -> None:
-        self.document.apply_scale_field(self.scale_id, str(self.key), self.old)
+        self.document.apply_scale_field(self.scale_id, self.name, self.old)
 
 
-class SetRatingCommand(_MergingScaleChange):
+class SetRatingCommand(ValueChange):
     """Give, change or take back (``new`` None) one rater's rating on a scale."""
 
     merge_id = _RATING_ID
@@ -119,11 +94,14 @@ class SetRatingCommand(_MergingScaleChange):
         assert scale.id is not None
         old = next((copy.deepcopy(r) for r in scale.ratings if r.rater == rater), None)
         text = "Take back rating" if new is None else ("Change rating" if old else "Add rating")
-        super().__init__(text, document, scale.id, rater, old, copy.deepcopy(new))
+        super().__init__(text, (scale.id, rater), old, copy.deepcopy(new))
+        self.document = document
+        self.scale_id = scale.id
+        self.rater = rater
         self.position = next((i for i, r in enumerate(scale.ratings) if r.rater == rater), len(scale.ratings))
 
     def redo(self) -> None:
-        self.document.apply_rating(self.scale_id, str(self.key), copy.deepcopy(self.new), self.position)
+        self.document.apply_rating(self.scale_id, self.rater, copy.deepcopy(self.new), self.position)
 
     def undo(self) -> None:
-        self.document.apply_rating(self.scale_id, str(self.key), copy.deepcopy(self.old), self.position)
+        self.document.apply_rating(self.scale_id, self.rater, copy.deepcopy(self.old), self.position)
