@@ -208,6 +208,11 @@ class Store:
         with self._transaction() as conn:
             return meetings.get_meeting(conn, meeting_id)
 
+    def case_meetings(self, case_id: int) -> list[Meeting]:
+        """Every meeting of a case in full (scales and ratings too), by date then id, read in one transaction."""
+        with self._transaction() as conn:
+            return [meetings.get_meeting(conn, m.id) for m in meetings.list_meetings(conn, case_id) if m.id is not None]
+
     def add_meeting(self, meeting: Meeting) -> Meeting:
         """Save a new meeting of ``meeting.case_id`` with all it holds; return it as stored, with ids."""
         with self._transaction(write=True) as conn:

@@ -179,8 +179,8 @@ class MainWindow(QMainWindow):
         QVBoxLayout(self._details_page).setContentsMargins(0, 0, 0, 0)
         self.tabs.addTab(self._details_page, "Meeting &details")
         self.stack.setCurrentWidget(self.tabs)
+        self.projector.load_case_meetings = lambda: self._case_meetings(document)
         self.projector.set_document(document)
-        self.projector.set_case_meetings(self._case_meetings(document))
         self.navigator.select(MEETING, meeting_id)
         self._details_changed()
         self._update_actions()
@@ -207,7 +207,7 @@ class MainWindow(QMainWindow):
     def _case_meetings(self, document: MeetingDocument) -> list[Meeting] | None:
         """Every meeting of the open meeting's case with its scales, for the trajectory."""
         try:
-            return [self.store.get_meeting(m.id) for m in self.store.list_meetings(document.case.id) if m.id]
+            return self.store.case_meetings(document.meeting.case_id or 0)
         except StoreError:
             return None
 

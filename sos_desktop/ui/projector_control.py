@@ -42,6 +42,8 @@ class ProjectorControl(QObject):
         self.window: ProjectorWindow | None = None
         self.shared_actions: list[QAction] = []  # the console's Undo, Redo...: they work from the projector too
         self.case_meetings: list[Meeting] | None = None
+        self.load_case_meetings: Callable[[], list[Meeting] | None] = lambda: None  # set by the console
+        self._loaded_for: MeetingDocument | None = None
         self.selected_scale: Callable[[], int | None] = lambda: None  # which scale the Scaling page has chosen
         theme = str(settings.value(THEME_KEY, DEFAULT_THEME))
         self.theme = theme if theme in THEMES else DEFAULT_THEME
@@ -134,11 +136,17 @@ class ProjectorControl(QObject):
         if isinstance(mode, ScalesMode | TrajectoryMode):
             self.set_mode(self._scale_mode(mode))
 
-    def set_case_meetings(self, meetings: list[Meeting] | None) -> None:
-        """The case's meetings, for the trajectory (the open one is followed live by the projector itself)."""
-        self.case_meetings = meetings
-        if self.window is not None:
-            self.window.view.set_case_meetings(meetings)
+    def _feed_case_meetings(self) -> None:
+        """Give the projector the case's meetings, read only when a trajectory is shown (and once per meeting
+        opened): reading every meeting of the case in full on each opening would slow the console for nothing.
+        The open meeting itself is followed live by the projector.
+        """
+        if self.window is None or not isinstance(self.window.view.mode(), TrajectoryMode):
+            return
+        if self._loaded_for is not self.document:
+            self.case_meetings = self.load_case_meetings() if self.document is not None else None
+            self._loaded_for = self.document
+        self.window.view.set_case_meetings(self.case_meetings)
 
     def relabel(self) -> None:
         """Menu entries in the case's framework words."""
@@ -160,6 +168,7 @@ class ProjectorControl(QObject):
             self.relabel()
         if self.window is not None:
             self.window.view.set_document(document)
+        self._feed_case_meetings()
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -181,7 +190,7 @@ class ProjectorControl(QObject):
             self.window.view.themeChanged.connect(self._theme_changed)
             self.window.view.modeChanged.connect(self._mode_changed)
             self.window.addActions([*self.shared_actions, self.show_action])
-            self.window.view.set_case_meetings(self.case_meetings)
+        self._feed_case_meetings()
         self.window.show_on(screen)  # type: ignore[arg-type]
         if self.window.full_screen_on is not None:
             self.console.activateWindow()  # the keyboard stays with the facilitator's console
@@ -221,6 +230,7 @@ class ProjectorControl(QObject):
         self._mode_changed(mode)
 
     def _mode_changed(self, mode: ProjectorMode) -> None:
+        self._feed_case_meetings()
         if isinstance(mode, ScalesMode):
             mode = ScalesMode()
         elif isinstance(mode, TrajectoryMode):

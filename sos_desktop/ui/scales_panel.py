@@ -300,8 +300,7 @@ class ScalesPanel(QSplitter):
 
     def show_trajectory(self) -> TrajectoryDialog:
         """The chosen scale across the case's meetings (this meeting as it stands now)."""
-        store = self.document.store
-        meetings = [store.get_meeting(m.id) for m in store.list_meetings(self.document.case.id) if m.id]
+        meetings = self.document.store.case_meetings(self.document.meeting.case_id or 0)
         scale = self.current_scale()
         dialog = TrajectoryDialog(self.document, meetings, question_key(scale) if scale else None, self)
         dialog.show()

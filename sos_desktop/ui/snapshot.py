@@ -51,7 +51,7 @@ def render_view(store: Store, meeting_id: int, view: str, size: QSize, theme: st
             if view == "scales":
                 return render_projector(document, size, theme, ScalesMode())
             if view == "trajectory":
-                meetings = [store.get_meeting(m.id) for m in store.list_meetings(document.case.id) if m.id]
+                meetings = store.case_meetings(document.meeting.case_id or 0)
                 return render_trajectory(document, meetings, size, theme)
             return render_projector(document, size, theme)
         finally:

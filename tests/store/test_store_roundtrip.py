@@ -128,3 +128,17 @@ def test_a_later_file_brings_a_known_person_up_to_date_and_never_merges_namesake
     assert stored_dad.display_name == "Dad"  # the stored pseudonym is not replaced by default initials
     assert [p.role for p in people if p.name == "Sam Jones"] == [PersonRole.FRIEND, PersonRole.PROFESSIONAL]
     assert len(people) == len(first.network.people) + 2
+
+
+def test_case_meetings_reads_every_meeting_of_a_case_in_full_in_date_order(store: Store) -> None:
+    first = store.save_bundle(demo_bundle())
+    later = demo_bundle()
+    later.meeting.title = "Review"
+    later.meeting.held_on = datetime(2026, 12, 19, 10, 0)
+    later.meeting.scales[0].ratings = [ScaleRating("Sam Patel", 6.5)]
+    store.save_bundle(later)
+    assert first.case.id is not None
+    meetings = store.case_meetings(first.case.id)
+    assert [m.title for m in meetings] == ["Group supervision (demo)", "Review"]
+    assert [r.value for r in meetings[1].scales[0].ratings] == [6.5]
+    assert len(meetings[0].items) == len(first.meeting.items)
