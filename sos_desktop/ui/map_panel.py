@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from sos_desktop.models import COLUMN_ORDER, Category, Column, can_pair
-from sos_desktop.models.guidance import completeness
+from sos_desktop.models.guidance import completeness, danger_count_hint
 from sos_desktop.ui.card_list import CardList
 from sos_desktop.ui.document import MeetingDocument
 from sos_desktop.ui.map_model import CategoryItemsModel
@@ -264,7 +264,7 @@ class CompletenessBar(QLabel):
         self.document = document
         self.setObjectName("completeness")
         self.setWordWrap(True)
-        for signal in (document.itemsChanged, document.itemTextChanged, document.caseChanged):
+        for signal in (document.itemsChanged, document.itemTextChanged, document.caseChanged, document.scalesChanged):
             signal.connect(self.refresh)
         self.refresh()
 
@@ -285,6 +285,9 @@ class CompletenessBar(QLabel):
         else:
             self.setText("Map not yet complete. Still to come: " + ", ".join(state.missing()) + ".")
             self.setStyleSheet("color: #8a5200;")
+        too_many = danger_count_hint(self.document.meeting.items, danger_label=template.one(Category.DANGER))
+        if too_many is not None:
+            self.setText(f"{self.text()}  ⚠ {too_many.message}")
         self.setAccessibleName(self.text())
 
 

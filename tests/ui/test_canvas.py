@@ -234,3 +234,16 @@ def test_a_paired_danger_statement_moved_to_harm_leaves_its_pair_in_the_same_ste
     demo.document.undo_stack.undo()
     stored = {i.id: i.pairs_with for i in demo.store.get_meeting(demo.document.meeting_id).items}
     assert stored[danger.id] == goal.id and stored[goal.id] == danger.id
+
+
+def test_completeness_follows_the_scales_and_counts_danger_statements(demo: MainWindow) -> None:
+    assert demo.map_panel is not None and demo.document is not None
+    bar = demo.map_panel.completeness
+    scale = demo.document.meeting.scales[0]
+    assert scale.id is not None
+    for rating in list(scale.ratings):
+        demo.document.remove_rating(scale.id, rating.rater)
+    assert "a scale with ratings" in bar.text()  # refreshed by the scales, not only by the cards
+    for n in range(3):
+        demo.document.add_item(Category.DANGER, f"Nan is worried Lily could be hurt ({n})")
+    assert "no more than about three danger statements" in bar.text()
