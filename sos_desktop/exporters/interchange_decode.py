@@ -47,7 +47,7 @@ MEETING_KEYS = frozenset(
 )
 PERSON_KEYS = frozenset(
     {"id", "name", "display_name", "role", "age", "circle", "knows_worries", "knows_worries_since", "agrees_with"}
-    | {"rules", "contact", "notes", "x", "y"}
+    | {"relationship", "rules", "contact", "notes", "x", "y"}
 )
 TIE_KEYS = frozenset({"from", "to", "kind"})
 ITEM_KEYS = frozenset({"id", "category", "text", "said_by", "pairs_with", "owner", "due", "status"})
@@ -188,6 +188,7 @@ def _person(parts: JsonPath, raw: Record, person_id: int, item_ids: dict[str, in
             id=person_id,
             display_name=raw.get("display_name") or "",
             role=PersonRole(raw.get("role", "other")),
+            relationship=raw.get("relationship") or "",
             age=None if age is None else int(age),
             circle=raw.get("circle"),
             knows_worries=raw.get("knows_worries", False),

@@ -156,6 +156,7 @@ def _person(position: int, person: NetworkPerson, item_ids: dict[int, str]) -> R
         "name": person.name,
         "display_name": person.display_name,
         "role": person.role.value,
+        "relationship": person.relationship,
         "age": person.age,
         "circle": None if person.circle is None else person.circle.value,
         "knows_worries": person.knows_worries,

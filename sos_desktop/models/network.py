@@ -26,6 +26,8 @@ class NetworkPerson:
     id: int | None = None
     display_name: str = ""
     role: PersonRole = PersonRole.OTHER
+    relationship: str = ""
+    """How the person is related to the child, in the family's words ("Nan", "Mum's partner", "health visitor")."""
     age: int | None = None
     circle: Circle | None = None
     knows_worries: bool = False
@@ -65,6 +67,7 @@ def updated_with(stored: NetworkPerson, incoming: NetworkPerson) -> NetworkPerso
         id=stored.id,
         display_name=chosen(stored.display_name, incoming.display_name, default_display),
         role=chosen(stored.role, incoming.role, PersonRole.OTHER),
+        relationship=chosen(stored.relationship, incoming.relationship),
         age=chosen(stored.age, incoming.age),
         circle=chosen(stored.circle, incoming.circle),
         knows_worries=stored.knows_worries or incoming.knows_worries,

@@ -312,6 +312,22 @@ class Store:
             network.delete_person(conn, person_id)
         self._forget_deleted()
 
+    def remove_person(self, person_id: int) -> network.PersonRemoval:
+        """Delete a person, their ties and agreements; return all of it for an undo to hand to ``restore_person``."""
+        with self._transaction(write=True) as conn:
+            removal = network.remove_person(conn, person_id)
+        self._forget_deleted()
+        return removal
+
+    def restore_person(self, case_id: int, removal: network.PersonRemoval) -> None:
+        with self._transaction(write=True) as conn:
+            network.restore_person(conn, case_id, removal)
+
+    def set_positions(self, case_id: int, positions: dict[int, tuple[float | None, float | None]]) -> None:
+        """Move several people of the case's network in one transaction (all or none)."""
+        with self._transaction(write=True) as conn:
+            network.set_positions(conn, case_id, positions)
+
     def add_tie(self, case_id: int, tie: Tie) -> Tie:
         with self._transaction(write=True) as conn:
             return network.add_tie(conn, case_id, tie)

@@ -107,6 +107,7 @@ people = Table(
     _text("name"),
     _text("display_name"),
     _text("role"),
+    _text("relationship"),
     Column("age", Integer, nullable=True),
     Column("circle", Text, nullable=True),
     Column("knows_worries", Boolean, nullable=False),

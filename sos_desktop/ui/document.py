@@ -47,6 +47,7 @@ from sos_desktop.ui.commands import (
     SetAttendeesCommand,
     SetDetailCommand,
 )
+from sos_desktop.ui.network_editing import NetworkEditing
 from sos_desktop.ui.scale_commands import (
     AddScaleCommand,
     DeleteScaleCommand,
@@ -69,8 +70,11 @@ _TEXT_DETAILS = {"title", "focus_question", "summary"}
 SCALE_FIELDS = ("question", "zero_means", "ten_means", "about", "private_round")
 
 
-class MeetingDocument(QObject):
-    """An open meeting. Signals tell the views what changed; the store always holds what the views show."""
+class MeetingDocument(QObject, NetworkEditing):
+    """An open meeting. Signals tell the views what changed; the store always holds what the views show.
+
+    The case's safety network is edited through the methods of ``NetworkEditing``.
+    """
 
     detailsChanged = Signal()  # noqa: N815 - Qt signal naming
     attendeesChanged = Signal()  # noqa: N815
@@ -81,6 +85,8 @@ class MeetingDocument(QObject):
     scalesChanged = Signal()  # noqa: N815 - scales added, removed, moved, reworded, rated, revealed
     pairsChanged = Signal()  # noqa: N815 - danger statements and goals paired or unpaired
     caseChanged = Signal()  # noqa: N815 - the case's name, reference or framework (so labels) changed
+    networkChanged = Signal()  # noqa: N815 - people or ties of the case's network added, removed or changed
+    networkMoved = Signal()  # noqa: N815 - people of the network only placed elsewhere
 
     def __init__(self, store: Store, meeting_id: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -357,6 +363,8 @@ class MeetingDocument(QObject):
         for scale in self.meeting.scales:
             if links is not None and scale.id in links.scales:
                 scale.about = item.id
+        if links is not None and links.people and item.id is not None:
+            self.apply_agreement(item.id, links.people)
         self.last_inserted_id = item.id
         self.itemsChanged.emit()
 
@@ -370,6 +378,7 @@ class MeetingDocument(QObject):
         for scale in self.meeting.scales:
             if scale.about == item_id:
                 scale.about = None
+        self.apply_agreement(item_id, None)
         self.itemsChanged.emit()
 
     def apply_item_text(self, item_id: int, text: str) -> None:

@@ -151,11 +151,21 @@ def test_a_database_of_every_earlier_revision_with_data_in_it_comes_up_to_head_i
                 ),
                 {"m": meeting_id},
             )
+            connection.execute(
+                text(
+                    "INSERT INTO people (case_id, name, display_name, role, age, circle, knows_worries, "
+                    "knows_worries_since, rules, contact, notes, x, y, extra) VALUES (:c, 'Nan Spencer', 'NS', "
+                    "'family', NULL, 'inner', true, NULL, '[]', '', '', 10.0, 20.0, '{}')"
+                ),
+                {"c": case_id},
+            )
     engine.dispose()
     store = Store.open(database_url)
     try:
         meeting = store.get_meeting(meeting_id)
         assert meeting.title == "Old meeting"
         assert [(s.question, s.private_round) for s in meeting.scales] == [("How safe?", False)]
+        [nan] = store.get_network(case_id).people
+        assert (nan.name, nan.relationship, nan.knows_worries, nan.x, nan.y) == ("Nan Spencer", "", True, 10.0, 20.0)
     finally:
         store.close()

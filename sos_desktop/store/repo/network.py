@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Row, delete, insert, select, update
@@ -12,7 +13,7 @@ from sos_desktop.models import Network, NetworkPerson, Tie
 from sos_desktop.store.convert import person_from_row, person_values, tie_from_row, tie_values
 from sos_desktop.store.errors import DanglingReferenceError, NotFoundError
 from sos_desktop.store.repo.common import insert_row
-from sos_desktop.store.tables import cases, map_items, meetings, people, person_agreements, ties
+from sos_desktop.store.tables import cases, child_voice, map_items, meetings, people, person_agreements, ties
 
 
 def _check_case(conn: Connection, case_id: int) -> None:
@@ -150,3 +151,49 @@ def update_tie(conn: Connection, tie: Tie) -> None:
 def delete_tie(conn: Connection, tie_id: int) -> None:
     if conn.execute(delete(ties).where(ties.c.id == tie_id)).rowcount == 0:
         raise NotFoundError.missing("tie")
+
+
+@dataclass(frozen=True)
+class PersonRemoval:
+    """Everything deleting a person takes away with them, so that undoing the delete can give it all back."""
+
+    person: NetworkPerson
+    ties: list[Tie] = field(default_factory=list)
+    voice_entries: tuple[int, ...] = ()
+    """Child's-voice entries (of any meeting of the case) that named this person as the child."""
+
+
+def remove_person(conn: Connection, person_id: int) -> PersonRemoval:
+    """Delete a person with their ties and agreements, returning what was removed."""
+    person = _get_person(conn, person_id)
+    tie_rows = conn.execute(
+        select(ties).where((ties.c.source == person_id) | (ties.c.target == person_id)).order_by(ties.c.id)
+    ).all()
+    voice = tuple(conn.scalars(select(child_voice.c.id).where(child_voice.c.child == person_id)))
+    conn.execute(delete(people).where(people.c.id == person_id))
+    return PersonRemoval(person, [tie_from_row(row) for row in tie_rows], voice)
+
+
+def restore_person(conn: Connection, case_id: int, removal: PersonRemoval) -> None:
+    """Put back a removed person under their old id, with the ties and child's-voice links that still can be."""
+    add_person(conn, case_id, removal.person)
+    present = set(conn.scalars(select(people.c.id).where(people.c.case_id == case_id)))
+    for tie in removal.ties:
+        if tie.source in present and tie.target in present:
+            insert_tie(conn, case_id, tie, tie.source, tie.target, keep_id=True)
+    if removal.voice_entries:
+        conn.execute(
+            update(child_voice)
+            .where(child_voice.c.id.in_(removal.voice_entries), child_voice.c.child.is_(None))
+            .values(child=removal.person.id)
+        )
+
+
+def set_positions(conn: Connection, case_id: int, positions: Mapping[int, tuple[float | None, float | None]]) -> None:
+    """Place several people of the case at once (a drag of a selection, or a layout), in one statement each."""
+    for person_id, (x, y) in positions.items():
+        done = conn.execute(
+            update(people).where(people.c.id == person_id, people.c.case_id == case_id).values(x=x, y=y)
+        )
+        if done.rowcount == 0:
+            raise NotFoundError.missing("person")

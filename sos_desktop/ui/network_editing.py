@@ -1,0 +1,298 @@
+"""The meeting document's hold on the case's safety network: reading it, and editing it by undo commands.
+
+A mixin of ``MeetingDocument`` (kept apart so neither module grows past a few hundred lines). The network belongs to
+the case, so an edit made in one meeting is there in every meeting of the case. ``networkChanged`` says who is in
+the network, their details or their ties changed; ``networkMoved`` that people were only placed elsewhere.
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from sos_desktop.models import Circle, NetworkPerson, PersonRole, Tie, TieKind
+from sos_desktop.models.mapping import MAX_TEXT_LENGTH
+from sos_desktop.models.meeting import MAX_LABEL_LENGTH
+from sos_desktop.store.repo.network import PersonRemoval
+from sos_desktop.ui.network_commands import (
+    AddPersonCommand,
+    AddTieCommand,
+    ChangeTieCommand,
+    DeletePersonCommand,
+    DeleteTieCommand,
+    MovePeopleCommand,
+    Positions,
+    SetPersonFieldCommand,
+)
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import SignalInstance
+    from PySide6.QtGui import QUndoStack
+
+    from sos_desktop.models import Case, Meeting, Network
+    from sos_desktop.store.store import Store
+
+T = TypeVar("T")
+
+PERSON_TEXT_FIELDS = ("name", "display_name", "relationship", "contact", "notes")
+"""Details typed letter by letter: a burst of typing in one of them is one undo step."""
+PERSON_FIELDS = (
+    *PERSON_TEXT_FIELDS,
+    "role",
+    "age",
+    "circle",
+    "knows_worries",
+    "knows_worries_since",
+    "agrees_with",
+    "rules",
+)
+
+
+class NetworkEditing:
+    """People and ties of the case's network, for ``MeetingDocument`` (which supplies the attributes below)."""
+
+    store: Store
+    case: Case
+    meeting: Meeting
+    network: Network
+    undo_stack: QUndoStack
+    networkChanged: SignalInstance  # noqa: N815 - Qt signal naming
+    networkMoved: SignalInstance  # noqa: N815
+    _provisional_ids: itertools.count[int]
+
+    def _write(self, action: Callable[[], T]) -> T | None:
+        raise NotImplementedError  # supplied by MeetingDocument
+
+    def _bounded(self, text: str, limit: int) -> str:
+        raise NotImplementedError  # supplied by MeetingDocument
+
+    @property
+    def case_id(self) -> int:
+        assert self.case.id is not None
+        return self.case.id
+
+    # Reading ---------------------------------------------------------------------------------------------------
+
+    def person(self, person_id: int) -> NetworkPerson:
+        for person in self.network.people:
+            if person.id == person_id:
+                return person
+        raise KeyError(person_id)
+
+    def tie(self, tie_id: int) -> Tie:
+        for tie in self.network.ties:
+            if tie.id == tie_id:
+                return tie
+        raise KeyError(tie_id)
+
+    def ties_of(self, person_id: int) -> list[Tie]:
+        return [tie for tie in self.network.ties if person_id in (tie.source, tie.target)]
+
+    def tie_between(self, first: int, second: int) -> Tie | None:
+        for tie in self.network.ties:
+            if {tie.source, tie.target} == {first, second}:
+                return tie
+        return None
+
+    # Edits: each pushes one undo command ------------------------------------------------------------------------
+
+    def add_person(
+        self,
+        name: str,
+        role: PersonRole = PersonRole.OTHER,
+        *,
+        position: tuple[float, float] | None = None,
+        circle: Circle | None = None,
+        relationship: str = "",
+    ) -> NetworkPerson:
+        """Add somebody to the case's network and return them (with their id)."""
+        name = self._bounded(name.strip(), MAX_LABEL_LENGTH) or "New person"
+        person = NetworkPerson(
+            name=name,
+            role=role,
+            circle=circle,
+            relationship=self._bounded(relationship, MAX_LABEL_LENGTH),
+            x=None if position is None else position[0],
+            y=None if position is None else position[1],
+        )
+        command = AddPersonCommand(self, person)  # type: ignore[arg-type]
+        self.undo_stack.push(command)
+        assert command.person.id is not None
+        return self.person(command.person.id)
+
+    def set_person_field(self, person_id: int, name: str, value: Any) -> None:
+        """Change one detail of a person (see ``PERSON_FIELDS``); a value the model refuses raises ValueError."""
+        if name not in PERSON_FIELDS:
+            raise KeyError(name)
+        person = self.person(person_id)
+        value = self._checked_field(person, name, value)
+        if getattr(person, name) == value:
+            return
+        command = SetPersonFieldCommand(self, person, name, value, typing=name in PERSON_TEXT_FIELDS)  # type: ignore[arg-type]
+        self.undo_stack.push(command)
+
+    def _checked_field(self, person: NetworkPerson, name: str, value: Any) -> Any:
+        if name in PERSON_TEXT_FIELDS:
+            limit = MAX_TEXT_LENGTH if name in ("contact", "notes") else MAX_LABEL_LENGTH
+            value = self._bounded(str(value), limit)
+            if name == "name" and not value.strip():
+                raise ValueError("A person needs a name (the projector shows only their display name).")
+        elif name == "role":
+            value = PersonRole(value)
+        elif name == "circle":
+            value = None if value is None else Circle(value)
+        elif name == "age":
+            if value is not None and not 0 <= int(value) <= 130:
+                raise ValueError(f"An age of {value} is not possible.")
+            value = None if value is None else int(value)
+        elif name == "knows_worries":
+            value = bool(value)
+        elif name == "knows_worries_since":
+            if value is not None and not isinstance(value, date):
+                raise ValueError("The date they learnt of the worries must be a date.")
+        elif name == "agrees_with":
+            value = sorted({int(item_id) for item_id in value})
+        elif name == "rules":
+            value = [self._bounded(rule, MAX_TEXT_LENGTH) for rule in value if rule.strip()]
+        return value
+
+    def delete_person(self, person_id: int) -> None:
+        """Remove a person with their ties (one undo step gives all of it back)."""
+        self.undo_stack.push(DeletePersonCommand(self, self.person(person_id)))  # type: ignore[arg-type]
+
+    def add_tie(self, source: int, target: int, kind: TieKind = TieKind.OTHER) -> Tie:
+        """Connect two different people (``source`` is the parent when ``kind`` is PARENT); one tie per pair."""
+        if source == target:
+            raise ValueError("A person cannot be tied to themselves.")
+        for person_id in (source, target):
+            self.person(person_id)  # KeyError for somebody not in the network
+        existing = self.tie_between(source, target)
+        if existing is not None:
+            raise ValueError("These two people are already connected; change the kind of their tie instead.")
+        command = AddTieCommand(self, Tie(source, target, TieKind(kind)))  # type: ignore[arg-type]
+        self.undo_stack.push(command)
+        assert command.tie.id is not None
+        return self.tie(command.tie.id)
+
+    def set_tie_kind(self, tie_id: int, kind: TieKind) -> None:
+        tie = self.tie(tie_id)
+        if tie.kind != kind:
+            changed = Tie(tie.source, tie.target, TieKind(kind), tie.id, copy.deepcopy(tie.extra))
+            self.undo_stack.push(ChangeTieCommand(self, tie, changed))  # type: ignore[arg-type]
+
+    def reverse_tie(self, tie_id: int) -> None:
+        """Swap the tie's ends: who is whose parent."""
+        tie = self.tie(tie_id)
+        changed = Tie(tie.target, tie.source, tie.kind, tie.id, copy.deepcopy(tie.extra))
+        self.undo_stack.push(ChangeTieCommand(self, tie, changed))  # type: ignore[arg-type]
+
+    def delete_tie(self, tie_id: int) -> None:
+        self.undo_stack.push(DeleteTieCommand(self, self.tie(tie_id)))  # type: ignore[arg-type]
+
+    def move_people(self, positions: dict[int, tuple[float, float]], text: str = "Move people") -> None:
+        """Place people where they were dragged or laid out: one undo step, however many moved."""
+        old: Positions = {}
+        new: Positions = {}
+        for person_id, (x, y) in positions.items():
+            person = self.person(person_id)
+            if (person.x, person.y) != (x, y):
+                old[person_id] = (person.x, person.y)
+                new[person_id] = (float(x), float(y))
+        if new:
+            self.undo_stack.push(MovePeopleCommand(self, old, new, text))  # type: ignore[arg-type]
+
+    # Applying, called by the commands ---------------------------------------------------------------------------
+
+    def apply_insert_person(self, person: NetworkPerson) -> int:
+        saved = self._write(lambda: self.store.add_person(self.case_id, copy.deepcopy(person)))
+        if saved is not None:
+            person.id = saved.id
+        elif person.id is None:
+            person.id = next(self._provisional_ids)
+        self._place_person(person)
+        self.networkChanged.emit()
+        assert person.id is not None
+        return person.id
+
+    def _place_person(self, person: NetworkPerson) -> None:
+        # The network lists people in the order they were added (by id), as the store gives them back.
+        assert person.id is not None
+        at = next((i for i, p in enumerate(self.network.people) if (p.id or 0) > person.id > 0), None)
+        self.network.people.insert(len(self.network.people) if at is None else at, person)
+
+    def apply_remove_person(self, person_id: int) -> PersonRemoval:
+        person = self.person(person_id)
+        stored = self._write(lambda: self.store.remove_person(person_id))
+        ties = [tie for tie in self.network.ties if person_id in (tie.source, tie.target)]
+        removal = PersonRemoval(copy.deepcopy(person), copy.deepcopy(ties), stored.voice_entries if stored else ())
+        self.network.people.remove(person)
+        self.network.ties = [tie for tie in self.network.ties if tie not in ties]
+        for entry in self.meeting.child_voice:
+            if entry.child == person_id:
+                entry.child = None
+        self.networkChanged.emit()
+        return removal
+
+    def apply_restore_person(self, removal: PersonRemoval) -> None:
+        self._write(lambda: self.store.restore_person(self.case_id, copy.deepcopy(removal)))
+        person = copy.deepcopy(removal.person)
+        self._place_person(person)
+        present = {p.id for p in self.network.people}
+        self.network.ties.extend(
+            copy.deepcopy(tie) for tie in removal.ties if tie.source in present and tie.target in present
+        )
+        self.network.ties.sort(key=lambda tie: tie.id or 0)
+        for entry in self.meeting.child_voice:
+            if entry.id in removal.voice_entries and entry.child is None:
+                entry.child = person.id
+        self.networkChanged.emit()
+
+    def apply_person_field(self, person_id: int, name: str, value: Any) -> None:
+        person = self.person(person_id)
+        setattr(person, name, value)
+        self._write(lambda: self.store.update_person(copy.deepcopy(person)))
+        self.networkChanged.emit()
+
+    def apply_insert_tie(self, tie: Tie) -> int:
+        saved = self._write(lambda: self.store.add_tie(self.case_id, copy.deepcopy(tie)))
+        if saved is not None:
+            tie.id = saved.id
+        elif tie.id is None:
+            tie.id = next(self._provisional_ids)
+        self.network.ties.append(tie)
+        self.network.ties.sort(key=lambda t: t.id or 0)
+        self.networkChanged.emit()
+        assert tie.id is not None
+        return tie.id
+
+    def apply_remove_tie(self, tie_id: int) -> None:
+        tie = self.tie(tie_id)
+        self._write(lambda: self.store.delete_tie(tie_id))
+        self.network.ties.remove(tie)
+        self.networkChanged.emit()
+
+    def apply_tie(self, changed: Tie) -> None:
+        assert changed.id is not None
+        tie = self.tie(changed.id)
+        tie.source, tie.target, tie.kind = changed.source, changed.target, changed.kind
+        self._write(lambda: self.store.update_tie(copy.deepcopy(tie)))
+        self.networkChanged.emit()
+
+    def apply_positions(self, positions: Positions) -> None:
+        for person_id, (x, y) in positions.items():
+            person = self.person(person_id)
+            person.x, person.y = x, y
+        self._write(lambda: self.store.set_positions(self.case_id, dict(positions)))
+        self.networkMoved.emit()
+
+    def apply_agreement(self, item_id: int, people: tuple[int, ...] | None) -> None:
+        """Keep the people's ``agrees_with`` in step with a card deleted (``people`` None) or put back."""
+        for person in self.network.people:
+            if people is None:
+                if item_id in person.agrees_with:
+                    person.agrees_with.remove(item_id)
+            elif person.id in people and item_id not in person.agrees_with:
+                person.agrees_with = sorted([*person.agrees_with, item_id])
