@@ -69,6 +69,53 @@ def demo_bundle() -> MeetingBundle:
             rules=["Lily stays with Nan if there is shouting at home."],
         ),
         NetworkPerson(id=-5, name="Robin Neighbour", display_name="RN", role=PersonRole.FRIEND, circle=Circle.OUTER),
+        NetworkPerson(
+            id=-6, name="Noah Example", display_name="N", role=PersonRole.CHILD, age=9, relationship="Lily's brother"
+        ),
+        NetworkPerson(
+            id=-7,
+            name="Frank Example",
+            display_name="Grandad",
+            role=PersonRole.FAMILY,
+            relationship="Mum's dad",
+            circle=Circle.OUTER,
+        ),
+        NetworkPerson(
+            id=-8,
+            name="Kim Sample",
+            display_name="Aunt K",
+            role=PersonRole.FAMILY,
+            relationship="Dad's sister",
+            circle=Circle.OUTER,
+            knows_worries=True,
+            knows_worries_since=date(2026, 11, 2),
+        ),
+        NetworkPerson(
+            id=-9, name="Taylor Friend", display_name="TF", role=PersonRole.FRIEND, relationship="Mum's friend"
+        ),
+        NetworkPerson(
+            id=-10,
+            name="Dana Rivers",
+            display_name="Teacher",
+            role=PersonRole.PROFESSIONAL,
+            relationship="Noah's teacher",
+        ),
+        NetworkPerson(
+            id=-11,
+            name="Jamie Okafor",
+            display_name="FSW",
+            role=PersonRole.PROFESSIONAL,
+            relationship="Family support worker",
+            knows_worries=True,
+        ),
+        NetworkPerson(
+            id=-12,
+            name="Helen Brooks",
+            display_name="HV",
+            role=PersonRole.PROFESSIONAL,
+            relationship="Health visitor",
+            knows_worries=True,
+        ),
     ]
     ties = [
         Tie(source=-2, target=-1, kind=TieKind.PARENT),
@@ -76,6 +123,16 @@ def demo_bundle() -> MeetingBundle:
         Tie(source=-2, target=-3, kind=TieKind.PARTNER),
         Tie(source=-4, target=-2, kind=TieKind.PARENT),
         Tie(source=-5, target=-2, kind=TieKind.SUPPORT),
+        Tie(source=-2, target=-6, kind=TieKind.PARENT),
+        Tie(source=-1, target=-6, kind=TieKind.SIBLING),
+        Tie(source=-7, target=-4, kind=TieKind.PARTNER),
+        Tie(source=-7, target=-2, kind=TieKind.PARENT),
+        Tie(source=-8, target=-3, kind=TieKind.FAMILY),
+        Tie(source=-9, target=-2, kind=TieKind.SUPPORT),
+        Tie(source=-10, target=-6, kind=TieKind.PROFESSIONAL),
+        Tie(source=-11, target=-1, kind=TieKind.PROFESSIONAL),
+        Tie(source=-11, target=-2, kind=TieKind.PROFESSIONAL),
+        Tie(source=-12, target=-1, kind=TieKind.PROFESSIONAL),
     ]
     items = [
         MapItem(

@@ -32,6 +32,7 @@ from sos_desktop.ui.details_panel import DetailsPanel
 from sos_desktop.ui.document import MeetingDocument
 from sos_desktop.ui.map_panel import MapPanel
 from sos_desktop.ui.navigator import CASE, MEETING, Navigator
+from sos_desktop.ui.network_panel import NetworkPanel
 from sos_desktop.ui.projector_control import ProjectorControl
 from sos_desktop.ui.scales_panel import ScalesPanel
 from sos_desktop.ui.shortcuts_sheet import ShortcutsSheet
@@ -55,6 +56,8 @@ class MainWindow(QMainWindow):
         self.document: MeetingDocument | None = None
         self.map_panel: MapPanel | None = None
         self.scales_panel: ScalesPanel | None = None
+        self._network_panel: NetworkPanel | None = None
+        self._network_page: QWidget | None = None
         self._details_panel: DetailsPanel | None = None
         self._details_page: QWidget | None = None
         self.setWindowTitle(APP_NAME)
@@ -174,7 +177,11 @@ class MainWindow(QMainWindow):
         panel = self.scales_panel
         self.projector.selected_scale = lambda: panel.list.currentRow() if panel.list.currentRow() >= 0 else None
         panel.list.currentRowChanged.connect(lambda row: self.projector.scale_chosen(row if row >= 0 else None))
-        # The details page is built when first wanted: the map is what a facilitator opens a meeting to see.
+        # The network and details pages are built when first wanted: the map is what a facilitator opens a meeting
+        # to see.
+        self._network_page = QWidget()
+        QVBoxLayout(self._network_page).setContentsMargins(0, 0, 0, 0)
+        self.tabs.addTab(self._network_page, "&Network")
         self._details_page = QWidget()
         QVBoxLayout(self._details_page).setContentsMargins(0, 0, 0, 0)
         self.tabs.addTab(self._details_page, "Meeting &details")
@@ -199,6 +206,7 @@ class MainWindow(QMainWindow):
                 widget.deleteLater()
         self.document.deleteLater()
         self.document = self.map_panel = self._details_panel = self._details_page = None
+        self._network_panel = self._network_page = None
         self.scales_panel = None
         self.stack.setCurrentWidget(self.empty)
         self.setWindowTitle(APP_NAME)
@@ -221,6 +229,22 @@ class MainWindow(QMainWindow):
             layout.addWidget(self._details_panel)
         return self._details_panel
 
+    @property
+    def network_panel(self) -> NetworkPanel | None:
+        """The open meeting's network page (built on first use), or None with no meeting open."""
+        if self._network_panel is None and self.document is not None and self._network_page is not None:
+            self._network_panel = NetworkPanel(self.document)
+            layout = self._network_page.layout()
+            assert layout is not None
+            layout.addWidget(self._network_panel)
+        return self._network_panel
+
+    def show_network(self) -> NetworkPanel | None:
+        panel = self.network_panel
+        if self._network_page is not None:
+            self.tabs.setCurrentWidget(self._network_page)
+        return panel
+
     def show_details(self) -> DetailsPanel | None:
         panel = self.details_panel
         if self._details_page is not None:
@@ -230,6 +254,8 @@ class MainWindow(QMainWindow):
     def _tab_changed(self, index: int) -> None:
         if self._details_page is not None and self.tabs.widget(index) is self._details_page:
             _ = self.details_panel
+        if self._network_page is not None and self.tabs.widget(index) is self._network_page:
+            _ = self.network_panel
 
     def _details_changed(self) -> None:
         if self.document is None:

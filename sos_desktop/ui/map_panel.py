@@ -264,7 +264,8 @@ class CompletenessBar(QLabel):
         self.document = document
         self.setObjectName("completeness")
         self.setWordWrap(True)
-        for signal in (document.itemsChanged, document.itemTextChanged, document.caseChanged, document.scalesChanged):
+        signals = (document.itemsChanged, document.itemTextChanged, document.caseChanged, document.scalesChanged)
+        for signal in (*signals, document.networkChanged):
             signal.connect(self.refresh)
         self.refresh()
 

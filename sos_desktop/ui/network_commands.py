@@ -55,21 +55,36 @@ class DeletePersonCommand(QUndoCommand):
 
 
 class SetPersonFieldCommand(ValueChange):
-    """Change one detail of a person; a burst of typing in one text field is one step."""
+    """Change details of a person (usually one; a new name takes default initials along with it). A burst of
+    typing in one text field is one step.
+    """
 
-    def __init__(self, document: MeetingDocument, person: NetworkPerson, name: str, new: Any, *, typing: bool) -> None:
+    def __init__(
+        self, document: MeetingDocument, person: NetworkPerson, field: str, changes: dict[str, Any], *, typing: bool
+    ) -> None:
         assert person.id is not None
-        super().__init__("Edit person", (person.id, name), copy.deepcopy(getattr(person, name)), new)
+        old = {name: copy.deepcopy(getattr(person, name)) for name in changes}
+        super().__init__("Edit person", (person.id, field), old, copy.deepcopy(changes))
         self.document = document
         self.person_id = person.id
-        self.name = name
         self.merge_id = _PERSON_TEXT_ID if typing else -1
 
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+        earlier_old = dict(self.old)
+        if not super().mergeWith(other):
+            return False
+        assert isinstance(other, SetPersonFieldCommand)
+        # A detail the later change touched and this one did not: its value before is the later command's "old".
+        self.old = {**other.old, **earlier_old}
+        self.new = {**{name: self.old[name] for name in self.old}, **self.new}
+        self.setObsolete(self.new == self.old)
+        return True
+
     def redo(self) -> None:
-        self.document.apply_person_field(self.person_id, self.name, copy.deepcopy(self.new))
+        self.document.apply_person_fields(self.person_id, copy.deepcopy(self.new))
 
     def undo(self) -> None:
-        self.document.apply_person_field(self.person_id, self.name, copy.deepcopy(self.old))
+        self.document.apply_person_fields(self.person_id, copy.deepcopy(self.old))
 
 
 class AddTieCommand(QUndoCommand):

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from sos_desktop.models import Circle, NetworkPerson, PersonRole, Tie, TieKind
 from sos_desktop.models.mapping import MAX_TEXT_LENGTH
 from sos_desktop.models.meeting import MAX_LABEL_LENGTH
+from sos_desktop.models.network import initials
 from sos_desktop.store.repo.network import PersonRemoval
 from sos_desktop.ui.network_commands import (
     AddPersonCommand,
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 PERSON_TEXT_FIELDS = ("name", "display_name", "relationship", "contact", "notes")
+_TYPED_FIELDS = (*PERSON_TEXT_FIELDS, "rules")
 """Details typed letter by letter: a burst of typing in one of them is one undo step."""
 PERSON_FIELDS = (
     *PERSON_TEXT_FIELDS,
@@ -131,7 +133,10 @@ class NetworkEditing:
         value = self._checked_field(person, name, value)
         if getattr(person, name) == value:
             return
-        command = SetPersonFieldCommand(self, person, name, value, typing=name in PERSON_TEXT_FIELDS)  # type: ignore[arg-type]
+        changes = {name: value}
+        if name == "name" and person.display_name == initials(person.name):
+            changes["display_name"] = initials(value)  # default initials follow the name; a chosen name stays
+        command = SetPersonFieldCommand(self, person, name, changes, typing=name in _TYPED_FIELDS)  # type: ignore[arg-type]
         self.undo_stack.push(command)
 
     def _checked_field(self, person: NetworkPerson, name: str, value: Any) -> Any:
@@ -162,6 +167,20 @@ class NetworkEditing:
     def delete_person(self, person_id: int) -> None:
         """Remove a person with their ties (one undo step gives all of it back)."""
         self.undo_stack.push(DeletePersonCommand(self, self.person(person_id)))  # type: ignore[arg-type]
+
+    def remove_parts(self, people: list[int], ties: list[int]) -> None:
+        """Remove several people and ties in one undo step (a selection deleted at once)."""
+        ties = [t for t in ties if not {self.tie(t).source, self.tie(t).target} & set(people)]
+        if not people and not ties:
+            return
+        self.undo_stack.beginMacro("Remove from the network")
+        try:
+            for tie_id in ties:
+                self.delete_tie(tie_id)
+            for person_id in people:
+                self.delete_person(person_id)
+        finally:
+            self.undo_stack.endMacro()
 
     def add_tie(self, source: int, target: int, kind: TieKind = TieKind.OTHER) -> Tie:
         """Connect two different people (``source`` is the parent when ``kind`` is PARENT); one tie per pair."""
@@ -196,8 +215,9 @@ class NetworkEditing:
         """Place people where they were dragged or laid out: one undo step, however many moved."""
         old: Positions = {}
         new: Positions = {}
+        people = {p.id: p for p in self.network.people}
         for person_id, (x, y) in positions.items():
-            person = self.person(person_id)
+            person = people[person_id]
             if (person.x, person.y) != (x, y):
                 old[person_id] = (person.x, person.y)
                 new[person_id] = (float(x), float(y))
@@ -250,9 +270,10 @@ class NetworkEditing:
                 entry.child = person.id
         self.networkChanged.emit()
 
-    def apply_person_field(self, person_id: int, name: str, value: Any) -> None:
+    def apply_person_fields(self, person_id: int, values: dict[str, Any]) -> None:
         person = self.person(person_id)
-        setattr(person, name, value)
+        for name, value in values.items():
+            setattr(person, name, value)
         self._write(lambda: self.store.update_person(copy.deepcopy(person)))
         self.networkChanged.emit()
 
@@ -282,9 +303,9 @@ class NetworkEditing:
         self.networkChanged.emit()
 
     def apply_positions(self, positions: Positions) -> None:
+        people = {p.id: p for p in self.network.people}
         for person_id, (x, y) in positions.items():
-            person = self.person(person_id)
-            person.x, person.y = x, y
+            people[person_id].x, people[person_id].y = x, y
         self._write(lambda: self.store.set_positions(self.case_id, dict(positions)))
         self.networkMoved.emit()
 

@@ -209,6 +209,7 @@ class ScalesPanel(QSplitter):
         self.setStretchFactor(1, 3)
         document.scalesChanged.connect(self.refresh)
         document.attendeesChanged.connect(self.refresh)
+        document.networkChanged.connect(self.refresh)  # the people offered as raters
         document.itemsChanged.connect(self.refresh)
         self.refresh()
         if self.list.count():

@@ -29,8 +29,8 @@ def test_a_second_meeting_of_the_same_case_reuses_the_case_and_its_people(store:
     second_bundle = demo_bundle()
     second_bundle.case.label = "A different label"
     second_bundle.meeting.held_on = datetime(2026, 12, 19, 10, 0)
-    second_bundle.network.people.append(NetworkPerson(id=-6, name="Ms Teacher", role=PersonRole.PROFESSIONAL))
-    second_bundle.network.ties.append(Tie(source=-6, target=-1, kind=TieKind.PROFESSIONAL))
+    second_bundle.network.people.append(NetworkPerson(id=-99, name="Ms Teacher", role=PersonRole.PROFESSIONAL))
+    second_bundle.network.ties.append(Tie(source=-99, target=-1, kind=TieKind.PROFESSIONAL))
     second_bundle.network.people[3].agrees_with = [-12]  # Nan agrees with the danger statement
     second = store.save_bundle(second_bundle)
 

@@ -6,7 +6,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Row, delete, insert, select, update
+from sqlalchemy import Row, bindparam, delete, insert, select, update
 from sqlalchemy.engine import Connection
 
 from sos_desktop.models import Network, NetworkPerson, Tie
@@ -190,10 +190,15 @@ def restore_person(conn: Connection, case_id: int, removal: PersonRemoval) -> No
 
 
 def set_positions(conn: Connection, case_id: int, positions: Mapping[int, tuple[float | None, float | None]]) -> None:
-    """Place several people of the case at once (a drag of a selection, or a layout), in one statement each."""
-    for person_id, (x, y) in positions.items():
-        done = conn.execute(
-            update(people).where(people.c.id == person_id, people.c.case_id == case_id).values(x=x, y=y)
-        )
-        if done.rowcount == 0:
-            raise NotFoundError.missing("person")
+    """Place several people of the case at once (a drag of a selection, or a layout), in one statement."""
+    if not positions:
+        return
+    statement = (
+        update(people)
+        .where(people.c.id == bindparam("person_id"), people.c.case_id == case_id)
+        .values(x=bindparam("new_x"), y=bindparam("new_y"))
+    )
+    rows = [{"person_id": person_id, "new_x": x, "new_y": y} for person_id, (x, y) in positions.items()]
+    done = conn.execute(statement, rows)
+    if done.rowcount != len(rows):
+        raise NotFoundError.missing("person")

@@ -1,0 +1,122 @@
+"""Benchmark of arranging a big network from the console: does the window keep answering while it is worked out?
+
+Run: ``.venv/bin/python bench/bench_network_ui.py`` (offscreen; ``--quick`` for fewer runs). For 60 and 500 people
+it asks the Network page for each layout, exactly as the Arrange buttons do, and measures
+
+- the time from the click until the new places are on screen (targets: 100 ms for 60 people, 2 s for 500), and
+- the longest the UI thread went without handling events meanwhile, from a 10 ms timer that ticks throughout
+  (target: no gap over 100 ms, so typing, scrolling and the projector stay live).
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+sys.path.insert(0, str(Path(__file__).parent))
+from bench_network import build_network
+
+from sos_desktop.models import Case, Meeting
+from sos_desktop.models.network_layout import LAYOUT_LABELS, LayoutKind
+from sos_desktop.store.store import Store
+from sos_desktop.ui.application import make_application
+from sos_desktop.ui.main_window import MainWindow
+from sos_desktop.ui.network_panel import NetworkPanel
+
+TARGET_MS = {60: 100.0, 500: 2000.0}
+GAP_TARGET_MS = 100.0
+TICK_MS = 10
+
+
+def meeting_with_network(store: Store, size: int) -> int:
+    """A case whose network has ``size`` people, with one meeting; the meeting's id."""
+    case = store.add_case(Case(label=f"Bench network {size}"))
+    meeting = store.add_meeting(Meeting(title="Network meeting", case_id=case.id))
+    network = build_network(size)
+    ids: dict[int, int] = {}
+    for person in network.people:
+        old = person.id or 0
+        person.id = None
+        ids[old] = store.add_person(case.id or 0, person).id or 0
+    for tie in network.ties:
+        tie.id = None
+        tie.source, tie.target = ids[tie.source], ids[tie.target]
+        store.add_tie(case.id or 0, tie)
+    return meeting.id or 0
+
+
+def arrange_once(app: QApplication, panel: NetworkPanel, kind: LayoutKind) -> tuple[float, float]:
+    """Seconds from the click to the layout shown, and the longest gap between timer ticks meanwhile."""
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setInterval(TICK_MS)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    done: list[float] = []
+    panel.document.networkMoved.connect(lambda: done.append(time.perf_counter()))
+    timer.start()
+    app.processEvents()
+    start = time.perf_counter()
+    ticks.append(start)
+    panel.arrange_buttons[kind].click()
+    while not done and time.perf_counter() - start < 60:
+        app.processEvents()
+        time.sleep(0.001)
+    app.processEvents()
+    timer.stop()
+    panel.document.networkMoved.disconnect()
+    panel.document.undo_stack.undo()  # back where it was, so the next run does the same work
+    app.processEvents()
+    gaps = [b - a for a, b in itertools.pairwise(ticks)] or [0.0]
+    return done[0] - start if done else float("inf"), max(gaps)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Arranging a network from the console, with the UI responsive")
+    parser.add_argument("--quick", action="store_true", help="fewer runs")
+    options = parser.parse_args(argv)
+    app = make_application([])
+    folder = Path(tempfile.mkdtemp(prefix="sos-bench-network-"))
+    store = Store.open(f"sqlite:///{folder / 'bench.sqlite3'}")
+    settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(store, settings)
+    window.resize(1600, 1000)
+    window.show()
+    failures = 0
+    print(f"{'figure':<52} {'median':>10} {'worst gap':>10} {'target':>16}  verdict")
+    try:
+        for size in (60, 500):
+            window.open_meeting(meeting_with_network(store, size))
+            panel = window.show_network()
+            assert panel is not None
+            app.processEvents()
+            runs = 1 if options.quick else (7 if size == 60 else 3)
+            for kind in LayoutKind:
+                results = [arrange_once(app, panel, kind) for _ in range(runs)]
+                median_ms = statistics.median(r[0] for r in results) * 1000
+                worst_gap_ms = max(r[1] for r in results) * 1000
+                ok = median_ms <= TARGET_MS[size] and worst_gap_ms <= GAP_TARGET_MS
+                failures += not ok
+                figure = f"arrange {size} people: {LAYOUT_LABELS[kind].lower()}"
+                target = f"{TARGET_MS[size]:.0f} / {GAP_TARGET_MS:.0f} ms"
+                print(
+                    f"{figure:<52} {median_ms:>8.1f}ms {worst_gap_ms:>8.1f}ms {target:>16}  {'PASS' if ok else 'MISS'}"
+                )
+    finally:
+        window.close()
+        store.close()
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

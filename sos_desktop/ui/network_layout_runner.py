@@ -1,0 +1,97 @@
+"""Network layouts worked out off the UI thread, so the window keeps answering while a big network is arranged.
+
+The work gets a copy of the network (the document may change meanwhile); the result comes back by signal on the UI
+thread, tagged with the request it answers, so a stale answer to an older request is dropped.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from sos_desktop.models import Network
+
+log = logging.getLogger(__name__)
+
+Positions = dict[int, tuple[float, float]]
+
+
+class _Relay(QObject):
+    """Lives on the UI thread; a signal emitted from the worker reaches its slots there (a queued connection)."""
+
+    finished = Signal(int, object)  # request number, positions
+    failed = Signal(int, str)  # request number, one sentence
+
+
+class _Job(QRunnable):
+    def __init__(self, number: int, work: Callable[[], Positions], relay: _Relay) -> None:
+        super().__init__()
+        self.number = number
+        self.work = work
+        self.relay = relay
+
+    def run(self) -> None:
+        try:
+            positions = self.work()
+        except Exception as error:  # a layout bug must never take the meeting down with it
+            # The kind of error only: a message or traceback could quote a name from the network.
+            log.error("Network layout failed: %s", type(error).__name__)
+            self.relay.failed.emit(self.number, f"The layout could not be worked out ({type(error).__name__}).")
+            return
+        self.relay.finished.emit(self.number, positions)
+
+
+class LayoutRunner(QObject):
+    """Runs one layout at a time on a worker thread; a newer request supersedes an older one."""
+
+    ready = Signal(str, object)  # the layout's name, positions by person id
+    failed = Signal(str)
+    busyChanged = Signal(bool)  # noqa: N815
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._relay = _Relay(self)
+        self._relay.finished.connect(self._finished)
+        self._relay.failed.connect(self._failed)
+        self._latest = 0
+        self._names: dict[int, str] = {}
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._names)
+
+    def start(self, name: str, network: Network, compute: Callable[[Network], Positions]) -> int:
+        """Work out ``compute(copy of network)`` in the background; ``ready`` says when it is done."""
+        self._latest += 1
+        number = self._latest
+        snapshot = copy.deepcopy(network)
+        was_busy = self.busy
+        self._names[number] = name
+        self._pool.start(_Job(number, lambda: compute(snapshot), self._relay))
+        if not was_busy:
+            self.busyChanged.emit(True)
+        return number
+
+    def wait(self, milliseconds: int = 30_000) -> bool:
+        """Block until the worker is idle (for closing down, and for tests)."""
+        return self._pool.waitForDone(milliseconds)
+
+    def _settle(self, number: int) -> str | None:
+        name = self._names.pop(number, None)
+        if not self._names:
+            self.busyChanged.emit(False)
+        return name if number == self._latest else None
+
+    def _finished(self, number: int, positions: Positions) -> None:
+        name = self._settle(number)
+        if name is not None:
+            self.ready.emit(name, positions)
+
+    def _failed(self, number: int, message: str) -> None:
+        if self._settle(number) is not None:
+            self.failed.emit(message)

@@ -1,0 +1,183 @@
+"""The Network page as a user meets it: drawing people and ties with the mouse, naming them in place, arranging
+the network with each layout, reading the findings, and finding it all as left after a restart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from pytestqt.qtbot import QtBot
+
+from sos_desktop.models import PersonRole, TieKind
+from sos_desktop.models.demo import demo_bundle
+from sos_desktop.models.network_layout import LayoutKind
+from sos_desktop.ui.main_window import MainWindow
+from sos_desktop.ui.network_panel import NetworkPanel
+
+
+def demo_window(open_window: Callable[[], MainWindow]) -> MainWindow:
+    """A console with the demo meeting open (saved on the first call, reopened on a restart)."""
+    window = open_window()
+    if window.document is None:
+        saved = window.store.save_bundle(demo_bundle())
+        window.open_meeting(saved.meeting.id or 0)
+    return window
+
+
+@pytest.fixture
+def panel(open_window: Callable[[], MainWindow], qtbot: QtBot) -> NetworkPanel:
+    window = demo_window(open_window)
+    window.resize(1400, 900)
+    found = window.show_network()
+    assert found is not None
+    qtbot.waitUntil(lambda: found.view.isVisible())
+    found.view.fit()
+    return found
+
+
+def at(panel: NetworkPanel, x: float, y: float) -> QPoint:
+    return panel.view.mapFromScene(QPointF(x, y))
+
+
+def node_point(panel: NetworkPanel, person_id: int) -> QPoint:
+    position = panel.scene.nodes[person_id].pos()
+    return at(panel, position.x(), position.y())
+
+
+def test_the_page_shows_every_person_and_tie_of_the_case_with_a_legend(panel: NetworkPanel) -> None:
+    network = panel.document.network
+    assert len(network.people) == 12
+    assert set(panel.scene.nodes) == {p.id for p in network.people}
+    assert set(panel.scene.lines) == {t.id for t in network.ties}
+    assert {"Child", "Family", "Friends and community", "Professional", "Knows the worries"} <= set(
+        panel.legend.texts()
+    )
+    assert any("naturally connected" in text for text in panel.findings_texts())
+
+
+def test_double_click_on_empty_space_adds_a_person_named_in_place(panel: NetworkPanel, qtbot: QtBot) -> None:
+    viewport = panel.view.viewport()
+    empty = at(panel, 2000, 2000)
+    panel.view.centerOn(QPointF(2000, 2000))
+    empty = at(panel, 2000, 2000)
+    before = len(panel.document.network.people)
+    qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=empty)
+    assert len(panel.document.network.people) == before + 1
+    assert panel.scene.editing
+    qtbot.keyClicks(viewport, "Carla Neighbour")
+    qtbot.keyClick(viewport, Qt.Key.Key_Return)
+    assert not panel.scene.editing
+    added = panel.document.network.people[-1]
+    assert added.name == "Carla Neighbour" and added.display_name == "CN"
+    assert (added.x, added.y) == pytest.approx((2000, 2000), abs=2)
+    stored = {p.name for p in panel.document.store.get_network(panel.document.case_id).people}
+    assert "Carla Neighbour" in stored
+    assert not panel.connect_action.isChecked()  # typing a "c" in the name did not switch connecting on
+
+
+def test_shift_drag_from_one_person_to_another_connects_them(panel: NetworkPanel, qtbot: QtBot) -> None:
+    document = panel.document
+    friend = document.add_person("Gwen Friend", PersonRole.FRIEND, position=(-500.0, 400.0))
+    nan = next(p for p in document.network.people if p.display_name == "Nan")
+    panel.view.fit()
+    viewport = panel.view.viewport()
+    start, end = node_point(panel, friend.id or 0), node_point(panel, nan.id or 0)
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier, start)
+    qtbot.mouseMove(viewport, (start + end) / 2)
+    qtbot.mouseMove(viewport, end)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier, end)
+    tie = document.tie_between(friend.id or 0, nan.id or 0)
+    assert tie is not None and tie.kind is TieKind.SUPPORT
+    assert tie.id in panel.scene.lines
+    assert panel.scene.selected_ties() == [tie.id]
+    assert panel.editor.currentWidget() is panel.editor.tie_form
+
+
+def test_dragging_a_person_saves_the_place_and_undo_puts_it_back(panel: NetworkPanel, qtbot: QtBot) -> None:
+    document = panel.document
+    person = document.network.people[4]
+    node = panel.scene.nodes[person.id or 0]
+    before = node.pos()
+    viewport = panel.view.viewport()
+    start = node_point(panel, person.id or 0)
+    end = start + QPoint(60, 45)
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(viewport, start + QPoint(30, 20))
+    qtbot.mouseMove(viewport, end)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=end)
+    moved = node.pos()
+    assert moved != before
+    saved = next(p for p in document.store.get_network(document.case_id).people if p.id == person.id)
+    assert (saved.x, saved.y) == pytest.approx((moved.x(), moved.y()))
+    assert document.undo_stack.undoText() == "Move person"
+    document.undo_stack.undo()
+    assert node.pos() == before
+
+
+@pytest.mark.parametrize("kind", list(LayoutKind))
+def test_each_layout_arranges_everyone_as_one_undo_step(panel: NetworkPanel, qtbot: QtBot, kind: LayoutKind) -> None:
+    document = panel.document
+    steps = document.undo_stack.count()
+    with qtbot.waitSignal(document.networkMoved, timeout=10_000):
+        panel.arrange_buttons[kind].click()
+    assert document.undo_stack.count() == steps + 1
+    placed = [(p.x, p.y) for p in document.store.get_network(document.case_id).people]
+    assert all(x is not None and y is not None for x, y in placed)
+    assert len(set(placed)) == len(placed)  # nobody on top of anybody
+    shown = [c for node in panel.scene.nodes.values() for c in (node.pos().x(), node.pos().y())]
+    assert shown == pytest.approx([c for p in document.network.people for c in (p.x, p.y)])
+    qtbot.waitUntil(lambda: all(button.isEnabled() for button in panel.arrange_buttons.values()))
+    document.undo_stack.undo()
+    assert all(p.x is None for p in document.store.get_network(document.case_id).people)
+
+
+def test_delete_key_removes_the_selection_and_findings_follow(panel: NetworkPanel, qtbot: QtBot) -> None:
+    document = panel.document
+    nan = next(p for p in document.network.people if p.display_name == "Nan")
+    panel.scene.select([nan.id or 0])
+    assert panel.editor.currentWidget() is panel.editor.person_form
+    assert panel.editor.person_form.name.text() == nan.name
+    panel.view.setFocus()
+    qtbot.keyClick(panel.view.viewport(), Qt.Key.Key_Delete)
+    assert nan.id not in panel.scene.nodes
+    qtbot.waitUntil(lambda: not any("Pat Example" in text for text in panel.findings_texts()))
+    assert any("2 of them know the worries" in text for text in panel.findings_texts())
+    document.undo_stack.undo()
+    qtbot.waitUntil(lambda: any("3 of them know the worries" in text for text in panel.findings_texts()))
+
+
+def test_the_details_form_edits_the_selected_person(panel: NetworkPanel, qtbot: QtBot) -> None:
+    document = panel.document
+    dad = next(p for p in document.network.people if p.display_name == "Dad")
+    panel.scene.select([dad.id or 0])
+    form = panel.editor.person_form
+    form.knows.setChecked(True)
+    qtbot.keyClicks(form.relationship, "Lily's dad")
+    form.rules.setPlainText("Calls Nan when he feels angry\nNever drives after drinking")
+    saved = next(p for p in document.store.get_network(document.case_id).people if p.id == dad.id)
+    assert saved.knows_worries and saved.relationship == "Lily's dad"
+    assert saved.rules == ["Calls Nan when he feels angry", "Never drives after drinking"]
+    qtbot.waitUntil(lambda: any("4 of them know the worries" in text for text in panel.findings_texts()))
+    document.undo_stack.undo()  # the rules
+    document.undo_stack.undo()  # the relationship, typed as one step
+    assert document.person(dad.id or 0).relationship == ""
+
+
+def test_a_restart_finds_the_network_as_it_was_left(open_window: Callable[[], MainWindow], qtbot: QtBot) -> None:
+    window = demo_window(open_window)
+    panel = window.show_network()
+    assert panel is not None
+    with qtbot.waitSignal(panel.document.networkMoved, timeout=10_000):
+        panel.arrange(LayoutKind.FAMILY_TREE)
+    added = panel.document.add_person("Olu Coach", PersonRole.COMMUNITY, position=(900.0, -300.0))
+    places = {p.id: (p.x, p.y) for p in panel.document.network.people}
+    window.close()
+
+    again = demo_window(open_window)
+    reopened = again.show_network()
+    assert reopened is not None
+    assert {p.id: (p.x, p.y) for p in reopened.document.network.people} == places
+    node = reopened.scene.nodes[added.id or 0]
+    assert (node.pos().x(), node.pos().y()) == (900.0, -300.0)
