@@ -20,6 +20,7 @@ from sos_desktop.ui.document import MeetingDocument
 from sos_desktop.ui.projector import (
     DEFAULT_THEME,
     THEMES,
+    NetworkMode,
     ProjectorMode,
     ProjectorWindow,
     ScalesMode,
@@ -73,8 +74,12 @@ class ProjectorControl(QObject):
         self.scale_action.setShortcut(QKeySequence("Ctrl+Alt+S"))
         self.trajectory_action = self._mode_action(views, TrajectoryMode(), "Its &trajectory across the case")
         self.trajectory_action.setShortcut(QKeySequence("Ctrl+Alt+T"))
+        views.addSeparator()
+        self.network_action = self._mode_action(views, NetworkMode(), "The safety &network")
+        self.network_action.setShortcut(QKeySequence("Ctrl+Alt+N"))
         console.addAction(self.scale_action)
         console.addAction(self.trajectory_action)
+        console.addAction(self.network_action)
         self.theme_group = QActionGroup(self)
         themes = self.menu.addMenu("&Theme")
         for name in THEMES:

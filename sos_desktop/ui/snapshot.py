@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication
 from sos_desktop.store.store import Store
 from sos_desktop.ui.application import make_application
 
-VIEWS = ("console", "projector", "scales", "trajectory")
+VIEWS = ("console", "projector", "scales", "trajectory", "network")
 
 
 def _quiet_offscreen(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
@@ -43,13 +43,15 @@ def render_view(store: Store, meeting_id: int, view: str, size: QSize, theme: st
     app = ensure_application()
     from sos_desktop.ui.document import MeetingDocument
 
-    if view in ("projector", "scales", "trajectory"):
-        from sos_desktop.ui.projector import ScalesMode, render_projector, render_trajectory
+    if view in ("projector", "scales", "trajectory", "network"):
+        from sos_desktop.ui.projector import NetworkMode, ScalesMode, render_projector, render_trajectory
 
         document = MeetingDocument(store, meeting_id)
         try:
             if view == "scales":
                 return render_projector(document, size, theme, ScalesMode())
+            if view == "network":
+                return render_projector(document, size, theme, NetworkMode())
             if view == "trajectory":
                 meetings = store.case_meetings(document.meeting.case_id or 0)
                 return render_trajectory(document, meetings, size, theme)

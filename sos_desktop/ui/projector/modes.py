@@ -1,4 +1,4 @@
-"""The projector's modes beyond the map: one scale of the meeting, and a scale's trajectory across the case."""
+"""The projector's modes beyond the map: a scale of the meeting, its trajectory across the case, the safety network."""
 
 from __future__ import annotations
 
@@ -19,3 +19,8 @@ class TrajectoryMode:
     """
 
     question_key: str | None = None
+
+
+@dataclass(frozen=True)
+class NetworkMode:
+    """The case's safety network as a graph, every person by their display name."""

@@ -1,8 +1,9 @@
 """The projector's state over one open meeting: theme, mode, zoom and blank, and the caches that make it fast.
 
 It follows the document's signals (never a copy of the meeting): content is re-read and masked when the document
-says it changed, the frame is laid out again only when content, size, mode, theme or zoom changed, and laid-out
-texts are kept between frames. It needs no widget, so a snapshot can be rendered offscreen.
+says it changed (the network too: who is in it decides what is masked, and the network view draws it), the frame
+is laid out again only when content, size, mode, theme or zoom changed, and laid-out texts are kept between frames.
+It needs no widget, so a snapshot can be rendered offscreen.
 """
 
 from __future__ import annotations
@@ -15,7 +16,15 @@ from sos_desktop.models.names import NameMasker
 from sos_desktop.ui.document import MeetingDocument
 from sos_desktop.ui.projector.content import MapContent, map_content
 from sos_desktop.ui.projector.layout import NO_MEETING, Layout, ProjectorMode
-from sos_desktop.ui.projector.modes import ScalesMode, TrajectoryMode
+from sos_desktop.ui.projector.modes import NetworkMode, ScalesMode, TrajectoryMode
+from sos_desktop.ui.projector.network_chart import NetworkLayout
+from sos_desktop.ui.projector.network_content import (
+    NetworkContent,
+    Positions,
+    layout_key,
+    network_content,
+    positions,
+)
 from sos_desktop.ui.projector.scale_content import scale_content, trajectory_content
 from sos_desktop.ui.projector.scales import ScalesLayout
 from sos_desktop.ui.projector.scene import Scene
@@ -65,6 +74,7 @@ class Projection(QObject):
         self._scene_size: tuple[int, int] = (0, 0)
         self._document: MeetingDocument | None = None
         self._case_meetings: list[Meeting] | None = None
+        self._network_where: tuple[tuple[object, ...], Positions] | None = None
         self.set_document(document)
 
     # The document ------------------------------------------------------------------------------------------------
@@ -80,18 +90,22 @@ class Projection(QObject):
             for signal in (old.detailsChanged, old.itemsChanged):
                 signal.disconnect(self._content_changed)
             old.itemTextChanged.disconnect(self._item_text_changed)
-            for signal in (old.attendeesChanged, old.caseChanged):
+            for signal in (old.attendeesChanged, old.caseChanged, old.networkChanged):
                 signal.disconnect(self.refresh_names)
+            old.networkMoved.disconnect(self._network_moved)
             if hasattr(old, "scalesChanged"):
                 old.scalesChanged.disconnect(self.refresh_scales)
             old.destroyed.disconnect(self._document_destroyed)
         self._document = document
+        self._network_where = None
         if document is not None:
             for signal in (document.detailsChanged, document.itemsChanged):
                 signal.connect(self._content_changed)
             document.itemTextChanged.connect(self._item_text_changed)
-            for signal in (document.attendeesChanged, document.caseChanged):
+            # Who is in the network decides what is masked, and the network view draws them.
+            for signal in (document.attendeesChanged, document.caseChanged, document.networkChanged):
                 signal.connect(self.refresh_names)
+            document.networkMoved.connect(self._network_moved)
             if hasattr(document, "scalesChanged"):  # scales, ratings, a private round begun or revealed
                 document.scalesChanged.connect(self.refresh_scales)
             document.destroyed.connect(self._document_destroyed)
@@ -102,10 +116,14 @@ class Projection(QObject):
         self.refresh_names()
 
     def refresh_names(self) -> None:
-        """Build the masker afresh: call it when the case's network changes (attendees and case are followed)."""
+        """Build the masker afresh (the document's network, attendees and case are followed: call it for others)."""
         self._masker = None
         self._masked.clear()
         self._content_changed()
+
+    def _network_moved(self) -> None:
+        if isinstance(self._mode, NetworkMode):
+            self._invalidate()
 
     def refresh_scales(self) -> None:
         """Show the scales and the trajectory afresh: call it when a scale, a rating or a private round changes."""
@@ -155,6 +173,17 @@ class Projection(QObject):
             self._content = map_content(document.meeting, document.case, document.template, self.mask)
         return self._content
 
+    def network(self) -> NetworkContent | None:
+        """The case's network as the room sees it; laid out again only after people or ties came, went or moved."""
+        document = self._document
+        if document is None:
+            return None
+        key = layout_key(document.network)
+        if self._network_where is None or self._network_where[0] != key:
+            self._network_where = (key, positions(document.network))
+        title = f"{document.meeting.title} · {document.case.label}"
+        return network_content(document.network, title, self.mask, self._network_where[1])
+
     # How it is shown ---------------------------------------------------------------------------------------------
 
     @property
@@ -177,9 +206,13 @@ class Projection(QObject):
         return self._mode
 
     def set_mode(self, mode: ProjectorMode) -> None:
-        """The whole map (None), one ``Column``, one ``Category``, a ``ScalesMode`` or a ``TrajectoryMode``."""
-        if mode is not None and not isinstance(mode, Column | Category | ScalesMode | TrajectoryMode):
-            raise ValueError(f"{mode!r} is neither a column nor a category of the map, nor a scale or trajectory.")
+        """The whole map (None), one ``Column``, one ``Category``, a ``ScalesMode``, a ``TrajectoryMode`` or the
+        ``NetworkMode``.
+        """
+        if mode is not None and not isinstance(mode, Column | Category | ScalesMode | TrajectoryMode | NetworkMode):
+            raise ValueError(
+                f"{mode!r} is neither a column nor a category of the map, nor a scale, trajectory or network."
+            )
         if mode == self._mode:
             return
         self._mode = mode
@@ -246,6 +279,8 @@ class Projection(QObject):
             meeting, case = (document.meeting, document.case) if document is not None else (None, None)
             found = trajectory_content(meeting, case, self._case_meetings, mode.question_key, self.mask)
             return TrajectoryLayout(found, theme, width, height, self.zoom, self._texts).scene()
+        if isinstance(mode, NetworkMode):
+            return NetworkLayout(self.network(), theme, width, height, self.zoom, self._texts).scene()
         return Layout(self.content(), theme, width, height, mode, self.zoom, self._texts).scene()
 
     def paint(self, painter: QPainter, rect: QRectF) -> None:

@@ -1,0 +1,288 @@
+"""The projector's picture of the safety network: people as markers with their display names, ties as lines.
+
+Below the heading and the summary line, the network is fitted to the screen: the positions the console's graph saved
+(or the circles layout's) are scaled to the room left, so that every name shows whole. Names take the largest type
+at which everybody has room: where they stand, else nudged apart, else (a crowd too big for that) set on a grid.
+Names are drawn last, over every line and marker. A legend strip along the bottom explains the shapes, the tick and
+the line styles shown. Everything that looks like a role or a tie comes
+from ``network_style``, shared with the console's graph, so the room and the facilitator read the same picture.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QFont
+
+from sos_desktop.models import TieKind
+from sos_desktop.ui.network_style import (
+    KNOWS_COLOUR,
+    KNOWS_LEGEND,
+    KNOWS_MARK,
+    ROLE_STYLES,
+    TIE_STYLES,
+    RoleStyle,
+    legend_entries,
+    marker_path,
+)
+from sos_desktop.ui.projector.chart_shapes import BoxShape, DiscShape, LineShape
+from sos_desktop.ui.projector.frame import Frame
+from sos_desktop.ui.projector.layout import NO_MEETING
+from sos_desktop.ui.projector.network_content import NetworkContent, Node
+from sos_desktop.ui.projector.network_fit import Box, Point, coverage, crowded, fit, on_grid, separate
+from sos_desktop.ui.projector.network_shapes import MarkerShape, TieShape
+from sos_desktop.ui.projector.scene import BadgeShape, Scene, Shape
+from sos_desktop.ui.projector.text import LaidText, TextCache, TextStyle
+from sos_desktop.ui.projector.themes import Theme
+
+NETWORK_HEADING = "Safety network"
+EMPTY_NETWORK = "Nobody in the safety network yet"
+NAME_PX = (40, 36, 33, 30, 27, 24)
+"""Display names' type in reference pixels, largest first: the first at which nobody crowds anybody else."""
+LEGEND_PX = 28
+TIES_CAPTION = "Lines:"
+SPREAD_MARKERS = 6.0
+"""The farthest apart, in marker widths, that two people the layout set one spacing apart may be drawn: a small
+network stays together in the middle rather than flung to the corners."""
+ROOMY = 0.8
+"""People are nudged apart only if their boxes would cover less than this share of the room: past it they cannot all
+have room, and the search goes on to smaller names sooner."""
+SPACING_UNITS = 150.0
+"""The console's distance between neighbours, in its scene units."""
+
+Sample = RoleStyle | TieKind | str | None
+"""What a legend entry shows beside its words: a role's marker, a tie's line, the tick (``KNOWS_MARK``), or nothing."""
+
+
+@dataclass(frozen=True)
+class _Person:
+    """A person drawn at one type size: their name laid out, their marker's size, and their box's reach."""
+
+    node: Node
+    laid: LaidText
+    marker: float
+    badge: float
+    gap: float
+    box: Box
+
+
+class NetworkLayout(Frame):
+    """Builds the ``Scene`` of the safety network at one size, theme and zoom."""
+
+    def __init__(
+        self,
+        content: NetworkContent | None,
+        theme: Theme,
+        width: float,
+        height: float,
+        zoom: float,
+        cache: TextCache,
+    ) -> None:
+        super().__init__(theme, width, height, zoom, cache)
+        self.content = content
+        self.zoom = zoom
+        self.base = self.u * theme.type_scale
+        """Pixels per reference pixel of type before the zoom: the names are fitted at it, then zoomed."""
+
+    def scene(self) -> Scene:
+        scene = Scene(self.theme.background)
+        content = self.content
+        if content is None:
+            self.message(scene, NO_MEETING)
+            return scene
+        top = self._header(content, scene.shapes)
+        if not content.nodes:
+            self.message(scene, EMPTY_NETWORK, top)
+            return scene
+        bottom = self._legend(content, scene.shapes)
+        self._graph(content, QRectF(self.margin, top, self.width - 2 * self.margin, bottom - top), scene.shapes)
+        return scene
+
+    # The heading and the legend ----------------------------------------------------------------------------------
+
+    def _header(self, content: NetworkContent, shapes: list[Shape]) -> float:
+        """The meeting's title line, then the heading with the summary beside it (or under it); returns the bottom."""
+        u, theme, width = self.u, self.theme, self.width - 2 * self.margin
+        y = float(round(20 * u))
+        if content.title:
+            y = self.put(shapes, self.lay(content.title, 22, width), self.margin, y, theme.muted_text) + round(12 * u)
+        heading = self.lay(NETWORK_HEADING, 40, width, 1, QFont.Weight.Bold)
+        if not content.nodes:
+            return self.put(shapes, heading, self.margin, y, theme.text)
+        summary = self.lay(content.summary, 32, width, 2, QFont.Weight.DemiBold)
+        if heading.width + round(60 * u) + summary.width <= width:
+            self.put(shapes, heading, self.margin, y, theme.text)
+            x = self.width - self.margin - summary.width
+            self.put(shapes, summary, x, y + heading.height - summary.height, theme.focus_text)
+            y += heading.height
+        else:
+            y = self.put(shapes, heading, self.margin, y, theme.text) + round(6 * u)
+            y = self.put(shapes, summary, self.margin, y, theme.focus_text)
+        return y + round(20 * u)
+
+    def _legend(self, content: NetworkContent, shapes: list[Shape]) -> float:
+        """The legend strip along the bottom: who is drawn how on one row, the ties' lines on the next (each on more
+        rows if it must); returns the top of the room above it.
+        """
+        u, theme = self.u, self.theme
+        sample = LEGEND_PX * self.type * 1.25
+        roles = {ROLE_STYLES[node.role] for node in content.nodes}
+        kinds = {link.kind for link in content.links}
+        people: list[tuple[str, float, Sample]] = [
+            (style.legend, sample, style) for style in legend_entries() if style in roles
+        ]
+        people.append((KNOWS_LEGEND, sample, KNOWS_MARK))
+        lines: list[tuple[str, float, Sample]] = [(TIES_CAPTION, 0.0, None)] if kinds else []
+        lines += [(style.label, 80 * u, kind) for kind, style in TIE_STYLES.items() if kind in kinds]
+        right = self.width - self.margin
+        gap, after_sample = round(44 * u), round(14 * u)
+        rows: list[list[tuple[float, LaidText, float, Sample]]] = []
+        for group in (people, lines):
+            x = right
+            for text, width, what in group:
+                laid = self.lay(text, LEGEND_PX, self.width - 2 * self.margin - width - after_sample)
+                whole = width + (after_sample if width else 0) + laid.width
+                if not rows or x == right or x + whole > right:
+                    if not rows or rows[-1]:
+                        rows.append([])
+                    x = float(self.margin)
+                rows[-1].append((x, laid, width, what))
+                x += whole + gap
+        row_height = max(sample, max(laid.height for row in rows for _, laid, _, _ in row))
+        row_gap = round(10 * u)
+        top = self.height - self.margin - len(rows) * row_height - (len(rows) - 1) * row_gap
+        rule = top - round(18 * u)
+        ends = (QPointF(self.margin, rule), QPointF(right, rule))
+        shapes.append(LineShape(ends, theme.gridline, max(1.0, 2 * u)))
+        for index, row in enumerate(rows):
+            middle = top + index * (row_height + row_gap) + row_height / 2
+            for x, laid, width, what in row:
+                if what is None:
+                    self.put(shapes, laid, x, middle - laid.height / 2, theme.muted_text)
+                    continue
+                self._sample(what, QRectF(x, middle - sample / 2, width, sample), shapes)
+                self.put(shapes, laid, x + width + after_sample, middle - laid.height / 2, theme.text)
+        return rule - round(16 * u)
+
+    def _sample(self, what: Sample, rect: QRectF, shapes: list[Shape]) -> None:
+        """A legend entry's picture: a role's marker, a tie's line, or the tick."""
+        theme, centre = self.theme, rect.center()
+        if isinstance(what, RoleStyle):
+            path = marker_path(what.marker, centre, rect.height() * 0.9)
+            shapes.append(MarkerShape(path, QColor(what.fill), theme.text, max(1.5, 2.5 * self.u)))
+        elif isinstance(what, TieKind):
+            style = TIE_STYLES[what]
+            ends = (QPointF(rect.left(), centre.y()), QPointF(rect.right(), centre.y()))
+            shapes.append(TieShape(*ends, theme.muted_text, self._tie_width(style.width), style.pen))
+        elif what == KNOWS_MARK:
+            shapes.append(self._tick(centre, rect.height()))
+
+    def _tick(self, centre: QPointF, size: float) -> BadgeShape:
+        """The "knows the worries" badge: a white tick on a strong green disc."""
+        font = self.cache.font(TextStyle(self.theme.font_families, max(6, round(size * 0.72)), QFont.Weight.Bold.value))
+        rect = QRectF(centre.x() - size / 2, centre.y() - size / 2, size, size)
+        return BadgeShape(rect, KNOWS_MARK, QColor(KNOWS_COLOUR), QColor("#FFFFFF"), font)
+
+    def _tie_width(self, relative: float) -> float:
+        return max(1.5, 3.2 * self.u * self.zoom * relative)
+
+    # The network -------------------------------------------------------------------------------------------------
+
+    def _people(self, nodes: tuple[Node, ...], px: float) -> list[_Person]:
+        """Everybody drawn with names of ``px`` pixels: a child's marker and name larger than an adult's."""
+        adult = 1.6 * px
+        badge = 0.62 * adult
+        found = []
+        for node in nodes:
+            weight = QFont.Weight.Bold if node.is_child else QFont.Weight.DemiBold
+            style = TextStyle(
+                self.theme.font_families, max(6, round(px * (1.1 if node.is_child else 1.0))), weight.value
+            )
+            laid = self.cache.lay(node.name, style, 8 * px, 2)
+            marker = adult * 1.4 if node.is_child else adult
+            gap, pad = 0.18 * px, 0.22 * px
+            corner = 0.354 * marker + badge / 2  # the tick sits on the marker's top right
+            half = max(marker / 2, laid.width / 2 + pad)
+            box = Box(
+                left=half,
+                right=max(half, corner if node.knows_worries else 0.0),
+                top=max(marker / 2, corner if node.knows_worries else 0.0),
+                bottom=marker / 2 + gap + laid.height + pad / 2,
+            )
+            found.append(_Person(node, laid, marker, badge, gap, box))
+        return found
+
+    def _graph(self, content: NetworkContent, area: QRectF, shapes: list[Shape]) -> None:
+        nodes = content.nodes
+        found = None
+        for reference in NAME_PX:  # the largest names at which everybody has room (else the smallest)
+            found = self._arranged(nodes, area, reference * self.base)
+            if found is not None:
+                break
+        if found is None or self.zoom != 1.0:  # zoomed, as large as asked, even if people then come too close
+            found = self._arranged(nodes, area, reference * self.base * self.zoom, anyhow=True)
+        assert found is not None
+        people, centres = found
+        where = {person.node.id: QPointF(*centre) for person, centre in zip(people, centres, strict=True)}
+        for link in content.links:
+            style = TIE_STYLES[link.kind]
+            width = self._tie_width(style.width)
+            shapes.append(TieShape(where[link.source], where[link.target], self.theme.muted_text, width, style.pen))
+        for person in people:
+            self._marker(person, where[person.node.id], shapes)
+        for person in people:  # names over every marker: should two people still crowd, no name is hidden
+            self._name(person, where[person.node.id], shapes)
+
+    def _arranged(
+        self, nodes: tuple[Node, ...], area: QRectF, px: float, anyhow: bool = False
+    ) -> tuple[list[_Person], list[Point]] | None:
+        """Everybody drawn with names of ``px`` pixels and placed in ``area`` with room between them: as the picture
+        lays them out, else nudged apart, else on a grid. None if none of these gives everybody room, unless
+        ``anyhow``, which takes them nudged apart as far as they go.
+        """
+        people = self._people(nodes, px)
+        boxes = [person.box for person in people]
+        apart = self._apart(px)
+        centres = fit([(node.x, node.y) for node in nodes], boxes, area, SPREAD_MARKERS * 1.6 * px / SPACING_UNITS)
+        if not crowded(centres, boxes, apart):
+            return people, centres
+        children = [node.is_child for node in nodes]
+        nudged = (
+            separate(centres, boxes, area, apart, children)
+            if anyhow or coverage(boxes, area, apart) < ROOMY
+            else centres
+        )
+        if not crowded(nudged, boxes, apart):
+            return people, nudged
+        tidy = on_grid(centres, boxes, area, apart)
+        if tidy is not None:
+            return people, tidy
+        return (people, nudged) if anyhow else None
+
+    def _apart(self, px: float) -> float:
+        """The room kept clear between two people's boxes."""
+        return 0.45 * px
+
+    def _name(self, person: _Person, centre: QPointF, shapes: list[Shape]) -> None:
+        """A person's name under their marker, on a plate so that a tie passing behind does not cross the letters."""
+        theme, laid = self.theme, person.laid
+        top = centre.y() + person.marker / 2 + person.gap
+        pad = person.gap
+        plate = QRectF(centre.x() - laid.width / 2 - pad, top - pad / 3, laid.width + 2 * pad, laid.height + pad)
+        behind = QColor(theme.background)
+        behind.setAlphaF(0.85)
+        shapes.append(BoxShape(plate, behind, pad))
+        self.put(shapes, laid, centre.x() - laid.width / 2, top, theme.text)
+
+    def _marker(self, person: _Person, centre: QPointF, shapes: list[Shape]) -> None:
+        """A person's marker, its shape and colour telling their role, with the tick if they know the worries."""
+        theme, marker = self.theme, person.marker
+        style = ROLE_STYLES[person.node.role]
+        path = marker_path(style.marker, centre, marker)
+        shapes.append(MarkerShape(path, QColor(style.fill), theme.text, max(1.5, marker * 0.045)))
+        if person.node.knows_worries:  # on the top right, ringed in the background to stand off the marker
+            size = person.badge
+            corner = QPointF(centre.x() + 0.354 * marker, centre.y() - 0.354 * marker)
+            shapes.append(DiscShape(corner, size / 2 + max(1.5, 0.06 * size), (theme.background,), theme.background, 1))
+            shapes.append(self._tick(corner, size))

@@ -1,0 +1,54 @@
+"""Shapes for the projector's network view: a person's marker, and a tie drawn in its kind's line style.
+
+Like the other projector shapes they write no text of their own (names and the tick are ``TextShape`` and
+``BadgeShape``), so a frame's ``texts()`` is still everything it draws.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+
+
+@dataclass(frozen=True, eq=False)
+class MarkerShape:
+    """A person's outline (its shape tells the role, as its fill does), filled and ringed."""
+
+    path: QPainterPath
+    fill: QColor
+    ring: QColor
+    ring_width: float
+
+    def paint(self, painter: QPainter) -> None:
+        pen = QPen(self.ring, self.ring_width)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.setPen(pen)
+        painter.setBrush(self.fill)
+        painter.drawPath(self.path)
+
+    def texts(self) -> tuple[str, ...]:
+        return ()
+
+
+@dataclass(frozen=True, eq=False)
+class TieShape:
+    """A straight line between two people, solid, dashed or dotted by the kind of tie."""
+
+    start: QPointF
+    end: QPointF
+    colour: QColor
+    width: float
+    style: Qt.PenStyle
+
+    def paint(self, painter: QPainter) -> None:
+        pen = QPen(self.colour, self.width, self.style)
+        # Flat ends keep a dotted line's dots apart; a round cap would run them into a solid line.
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap if self.style != Qt.PenStyle.SolidLine else Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawLine(self.start, self.end)
+
+    def texts(self) -> tuple[str, ...]:
+        return ()
