@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPen, QWheelEvent
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPen, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QGraphicsView,
     QGroupBox,
@@ -39,6 +39,7 @@ from sos_desktop.ui.person_editor import SelectionEditor
 
 SYNCHRONOUS_LAYOUT_LIMIT = 120
 """Up to this many people, where to show people never placed is worked out at once; beyond, in the background."""
+SHORT_LAYOUT_LABELS = {LayoutKind.CIRCLES: "Circles", LayoutKind.FORCE: "Force", LayoutKind.FAMILY_TREE: "Family tree"}
 CONCERN_MARK = "⚠"
 INFO_MARK = "•"
 
@@ -54,6 +55,8 @@ class NetworkView(QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setAccessibleName("Safety network graph")
+        self.auto_fit = True
+        """Fit the network again whenever the view is resized, until the user zooms by hand."""
         self.setToolTip("Double-click empty space to add a person; Shift+drag between two people to connect them")
 
     def fit(self) -> None:
@@ -68,7 +71,13 @@ class NetworkView(QGraphicsView):
             self.resetTransform()
             self.centerOn(bounds.center())
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if self.auto_fit:
+            self.fit()
+
     def zoom(self, factor: float) -> None:
+        self.auto_fit = False
         scale = self.transform().m11() * factor
         if 0.1 <= scale <= 4.0:
             self.scale(factor, factor)
@@ -82,57 +91,55 @@ class NetworkView(QGraphicsView):
 
 
 class Legend(QWidget):
-    """What the shapes, the tick and the lines mean."""
+    """What the shapes, the tick and the lines mean, in two columns."""
 
-    ROW = 26
+    ROW = 24
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.roles = legend_entries()
         self.ties = list(TIE_STYLES.values())
-        self.setMinimumHeight(self.ROW * (len(self.roles) + 1 + math.ceil(len(self.ties) / 2)) + 8)
+        rows = math.ceil((len(self.roles) + 1) / 2) + math.ceil(len(self.ties) / 2)
+        self.setMinimumHeight(self.ROW * rows + 6)
+        self.setMinimumWidth(300)
         self.setAccessibleName("Legend")
-        self.setToolTip("Shape and colour show a person's role; the lines the kind of tie")
+        self.setToolTip("Shape and colour show a person's role; the lines show the kind of tie")
 
     def texts(self) -> list[str]:
         return [style.legend for style in self.roles] + [KNOWS_LEGEND] + [tie.label for tie in self.ties]
+
+    def _cell(self, index: int, first_row: int) -> tuple[float, float, float]:
+        """Left, middle height and width of the ``index``-th entry of a two-column block starting at a row."""
+        width = self.width() / 2
+        return (index % 2) * width, (first_row + index // 2 + 0.5) * self.ROW, width
 
     def paintEvent(self, _event: object) -> None:  # noqa: N802 - Qt's name
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         ink = self.palette().text().color()
-        y = self.ROW / 2 + 2
-        for style in self.roles:
+        align = Qt.AlignmentFlag.AlignVCenter
+        for index, style in enumerate(self.roles):
+            left, y, width = self._cell(index, 0)
             painter.setPen(QPen(QColor("#202020"), 1.2))
             painter.setBrush(QColor(style.fill))
-            painter.drawPath(marker_path(style.marker, QPointF(14, y), 18))
+            painter.drawPath(marker_path(style.marker, QPointF(left + 12, y), 17))
             painter.setPen(ink)
-            painter.drawText(
-                QRectF(32, y - self.ROW / 2, self.width() - 32, self.ROW), Qt.AlignmentFlag.AlignVCenter, style.legend
-            )
-            y += self.ROW
+            painter.drawText(QRectF(left + 28, y - self.ROW / 2, width - 28, self.ROW), align, style.legend)
+        left, y, width = self._cell(len(self.roles), 0)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(KNOWS_COLOUR))
-        painter.drawEllipse(QPointF(14, y), 9, 9)
+        painter.drawEllipse(QPointF(left + 12, y), 9, 9)
         painter.setPen(QColor("#FFFFFF"))
-        painter.drawText(QRectF(5, y - 9, 18, 18), Qt.AlignmentFlag.AlignCenter, KNOWS_MARK)
+        painter.drawText(QRectF(left + 3, y - 9, 18, 18), Qt.AlignmentFlag.AlignCenter, KNOWS_MARK)
         painter.setPen(ink)
-        painter.drawText(
-            QRectF(32, y - self.ROW / 2, self.width() - 32, self.ROW), Qt.AlignmentFlag.AlignVCenter, KNOWS_LEGEND
-        )
-        y += self.ROW
-        column_width = self.width() / 2
+        painter.drawText(QRectF(left + 28, y - self.ROW / 2, width - 28, self.ROW), align, KNOWS_LEGEND)
+        first_tie_row = math.ceil((len(self.roles) + 1) / 2)
         for index, tie in enumerate(self.ties):
-            left = (index % 2) * column_width
-            row_y = y + (index // 2) * self.ROW
+            left, y, width = self._cell(index, first_tie_row)
             painter.setPen(QPen(QColor("#505050"), 1.6 * tie.width, tie.pen))
-            painter.drawLine(QPointF(left + 4, row_y), QPointF(left + 30, row_y))
+            painter.drawLine(QPointF(left + 2, y), QPointF(left + 24, y))
             painter.setPen(ink)
-            painter.drawText(
-                QRectF(left + 36, row_y - self.ROW / 2, column_width - 36, self.ROW),
-                Qt.AlignmentFlag.AlignVCenter,
-                tie.label,
-            )
+            painter.drawText(QRectF(left + 30, y - self.ROW / 2, width - 30, self.ROW), align, tie.label)
         painter.end()
 
 
@@ -174,6 +181,8 @@ class NetworkPanel(QWidget):
         details_box = QGroupBox("Details")
         details_scroll = QScrollArea()
         details_scroll.setWidgetResizable(True)
+        details_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        details_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         details_scroll.setWidget(self.editor)
         QVBoxLayout(details_box).addWidget(details_scroll)
         legend_box = QGroupBox("Legend")
@@ -181,6 +190,7 @@ class NetworkPanel(QWidget):
         side_layout.addWidget(findings_box, 2)
         side_layout.addWidget(details_box, 5)
         side_layout.addWidget(legend_box, 0)
+        side.setMinimumWidth(340)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -193,6 +203,7 @@ class NetworkPanel(QWidget):
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([640, 400])
         QHBoxLayout(self).addWidget(splitter)
 
         self._refresh_timer = QTimer(self)
@@ -238,7 +249,7 @@ class NetworkPanel(QWidget):
         self.arrange_buttons: dict[LayoutKind, QToolButton] = {}
         for kind in LayoutKind:
             button = QToolButton()
-            button.setText(LAYOUT_LABELS[kind])
+            button.setText(SHORT_LAYOUT_LABELS[kind])
             button.setToolTip(f"Lay everyone out: {LAYOUT_LABELS[kind].lower()} (one undo step)")
             button.setAccessibleName(f"Arrange: {LAYOUT_LABELS[kind]}")
             button.clicked.connect(lambda _checked=False, kind=kind: self.arrange(kind))

@@ -23,6 +23,7 @@ PROJECTOR_KEYS: tuple[tuple[str, str], ...] = (
     ("B or .", "Blank the projector, and back (on the console too, when no text field has the cursor)"),
     ("V", "Projector: whole map, then each column in turn (on the console too)"),
     ("T", "Projector: next theme: high contrast, light, dark (on the console too)"),
+    ("Ctrl+Alt+S / Ctrl+Alt+T / Ctrl+Alt+N", "Projector: the chosen scale, its trajectory, the safety network"),
     ("Page Down / Page Up", "Projector window: next or previous view"),
     ("+ / − / 0", "Projector window: larger, smaller, back to fitting the wall"),
     ("Ctrl+Alt+= / Ctrl+Alt+− / Ctrl+Alt+0", "The same from the console"),
@@ -36,6 +37,16 @@ def _keys(action_id: ActionId) -> str:
     if keys is None:
         return ""
     return QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+
+
+NETWORK_KEYS: tuple[tuple[str, str], ...] = (
+    ("Double-click empty space", "Add a person there and type their name"),
+    ("Insert", "Add a person near the middle of the graph"),
+    ("Shift+drag, or C then drag", "Connect two people (the kind of tie is guessed from their roles)"),
+    ("F2 or double-click a person", "Rename them on the graph (Enter keeps it, Escape cancels)"),
+    ("Delete", "Remove the selected people and ties (one undo step)"),
+    ("Ctrl+0 / Ctrl+wheel", "Fit the whole network in view / zoom"),
+)
 
 
 def sheet_rows() -> list[tuple[str, list[tuple[str, str]]]]:
@@ -53,6 +64,7 @@ def sheet_rows() -> list[tuple[str, list[tuple[str, str]]]]:
     edits = [(undo, "Undo the last change to the meeting"), (redo, "Redo it")]
     return [
         ("Mapping", list(MAP_KEYS)),
+        ("Network", list(NETWORK_KEYS)),
         ("Undo", edits),
         ("Projector", list(PROJECTOR_KEYS)),
         ("Menus", menu),
