@@ -51,6 +51,9 @@ class AgendaPhase:
     title: str = ""
     planned_minutes: float | None = None
     actual_minutes: float | None = None
+    """Minutes spent in the phase so far (not counting a run still going: see ``started_at``)."""
+    started_at: datetime | None = None
+    """When the phase was last started or resumed, while it is running; None when it is not running."""
 
 
 @dataclass

@@ -6,6 +6,19 @@ from dataclasses import dataclass, field
 
 from sos_desktop.models.scaling import check_rating_value
 
+DEFAULT_RUBRIC: tuple[str, ...] = (
+    "Kept to process rather than case detail",
+    "Time-keeping",
+    "Specific, behavioural descriptions of harm",
+    "Each danger statement paired with a safety goal",
+    "A score from everyone",
+    "Ownership left with the worker",
+    "Appreciative questions",
+    "Plain language",
+    "Confidentiality kept",
+)
+"""What observers look at in a facilitator's session, as the practice describes it; a team can change the list."""
+
 
 @dataclass
 class ObservationNote:

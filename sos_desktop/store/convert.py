@@ -6,7 +6,7 @@ Repositories hand out only what these functions build, so no row or SQLAlchemy o
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Row
@@ -44,6 +44,17 @@ def load_dict(text: str | None) -> dict[str, Any]:
 def load_list(text: str | None) -> list[Any]:
     value = json.loads(text) if text else []
     return value if isinstance(value, list) else []
+
+
+def as_aware(moment: datetime | None) -> datetime | None:
+    """A moment read back from the database, in UTC (SQLite hands back a naive datetime; we always store UTC)."""
+    if moment is None:
+        return None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def in_utc(moment: datetime | None) -> datetime | None:
+    return None if moment is None else as_aware(moment) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 def dump_held_on(held_on: datetime | None) -> str | None:
@@ -116,12 +127,17 @@ def phase_values(phase: AgendaPhase) -> dict[str, Any]:
         "title": phase.title,
         "planned_minutes": phase.planned_minutes,
         "actual_minutes": phase.actual_minutes,
+        "started_at": in_utc(phase.started_at),
     }
 
 
 def phase_from_row(row: Row[Any]) -> AgendaPhase:
     return AgendaPhase(
-        phase=row.phase, title=row.title, planned_minutes=row.planned_minutes, actual_minutes=row.actual_minutes
+        phase=row.phase,
+        title=row.title,
+        planned_minutes=row.planned_minutes,
+        actual_minutes=row.actual_minutes,
+        started_at=as_aware(row.started_at),
     )
 
 

@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine
@@ -43,7 +44,7 @@ from sos_desktop.models import (
 from sos_desktop.store.engine import WRITE_OPTION, make_engine, run_outside_transaction, sqlite_file
 from sos_desktop.store.errors import DatabaseReadOnlyError, NotADatabaseError, translate
 from sos_desktop.store.migrate import check_database, upgrade_to_head
-from sos_desktop.store.repo import bundles, cases, items, meetings, network, scales
+from sos_desktop.store.repo import bundles, cases, items, meetings, network, scales, settings
 from sos_desktop.store.repo.items import ItemLinks
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -292,6 +293,17 @@ class Store:
     def delete_scale(self, scale_id: int) -> None:
         with self._transaction(write=True) as conn:
             scales.delete_scale(conn, scale_id)
+
+    # Settings shared by the team
+
+    def get_setting(self, key: str) -> Any | None:
+        """A team-wide setting saved by ``set_setting``, or None when it was never set."""
+        with self._transaction() as conn:
+            return settings.get_setting(conn, key)
+
+    def set_setting(self, key: str, value: Any | None) -> None:
+        with self._transaction(write=True) as conn:
+            settings.set_setting(conn, key, value)
 
     # Network
 

@@ -97,6 +97,14 @@ agenda_phases = _meeting_child(
     _text("title"),
     Column("planned_minutes", Float, nullable=True),
     Column("actual_minutes", Float, nullable=True),
+    Column("started_at", DateTime(timezone=True), nullable=True),
+)
+
+app_settings = Table(
+    "app_settings",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("value", Text, nullable=False),
 )
 
 people = Table(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import itertools
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
@@ -38,6 +39,7 @@ from sos_desktop.models.templates import FrameworkTemplate, template
 from sos_desktop.store.errors import StoreError
 from sos_desktop.store.repo.items import ItemLinks
 from sos_desktop.store.store import Store
+from sos_desktop.ui.agenda_editing import AgendaEditing
 from sos_desktop.ui.commands import (
     AddItemCommand,
     DeleteItemCommand,
@@ -48,6 +50,7 @@ from sos_desktop.ui.commands import (
     SetDetailCommand,
 )
 from sos_desktop.ui.network_editing import NetworkEditing
+from sos_desktop.ui.observation_editing import ObservationEditing
 from sos_desktop.ui.scale_commands import (
     AddScaleCommand,
     DeleteScaleCommand,
@@ -55,6 +58,7 @@ from sos_desktop.ui.scale_commands import (
     SetRatingCommand,
     SetScaleFieldCommand,
 )
+from sos_desktop.ui.voice_editing import VoiceEditing
 
 T = TypeVar("T")
 
@@ -70,10 +74,11 @@ _TEXT_DETAILS = {"title", "focus_question", "summary"}
 SCALE_FIELDS = ("question", "zero_means", "ten_means", "about", "private_round")
 
 
-class MeetingDocument(QObject, NetworkEditing):
+class MeetingDocument(QObject, NetworkEditing, AgendaEditing, VoiceEditing, ObservationEditing):
     """An open meeting. Signals tell the views what changed; the store always holds what the views show.
 
-    The case's safety network is edited through the methods of ``NetworkEditing``.
+    The case's safety network, the agenda and its clock, the child's voice and the observer's feedback are edited
+    through the methods of the mixins, each in its own module.
     """
 
     detailsChanged = Signal()  # noqa: N815 - Qt signal naming
@@ -87,6 +92,9 @@ class MeetingDocument(QObject, NetworkEditing):
     caseChanged = Signal()  # noqa: N815 - the case's name, reference or framework (so labels) changed
     networkChanged = Signal()  # noqa: N815 - people or ties of the case's network added, removed or changed
     networkMoved = Signal()  # noqa: N815 - people of the network only placed elsewhere
+    agendaChanged = Signal()  # noqa: N815 - phases added, removed, edited; the clock started, moved on or paused
+    voiceChanged = Signal()  # noqa: N815 - the child's-voice entries changed
+    observationsChanged = Signal()  # noqa: N815 - the observer's notes, rubric or comments changed
 
     def __init__(self, store: Store, meeting_id: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -104,6 +112,8 @@ class MeetingDocument(QObject, NetworkEditing):
         for signal in (self.itemsChanged, self.pairsChanged, self.caseChanged):
             signal.connect(self._forget_derived)
         self.itemTextChanged.connect(lambda item_id: self._hints.pop(item_id, None))
+        self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+        """Where the document reads the time (the agenda's clock, observers' notes); tests set their own."""
         self.last_inserted_id: int | None = None
         self._provisional_ids = itertools.count(-1, -1)
 

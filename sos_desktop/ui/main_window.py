@@ -14,28 +14,31 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from sos_desktop import APP_NAME, __version__
 from sos_desktop.exporters.interchange import ExportError, InterchangeError, read_meeting_file, write_meeting_file
 from sos_desktop.models import Case, Meeting, MeetingKind, Scale, check_label
-from sos_desktop.models.demo import default_agenda
 from sos_desktop.models.templates import template
 from sos_desktop.store.engine import display_url
 from sos_desktop.store.errors import StoreError
 from sos_desktop.store.store import Store
 from sos_desktop.ui import dialogs
 from sos_desktop.ui.actions import ActionId, make_action
+from sos_desktop.ui.agenda_editing import team_agenda
+from sos_desktop.ui.agenda_panel import AgendaPanel
 from sos_desktop.ui.details_panel import DetailsPanel
 from sos_desktop.ui.document import MeetingDocument
+from sos_desktop.ui.lazy_pages import LazyPages
 from sos_desktop.ui.map_panel import MapPanel
+from sos_desktop.ui.meeting_menu import MeetingMenu
 from sos_desktop.ui.navigator import CASE, MEETING, Navigator
 from sos_desktop.ui.network_panel import NetworkPanel
 from sos_desktop.ui.projector_control import ProjectorControl
 from sos_desktop.ui.scales_panel import ScalesPanel
 from sos_desktop.ui.shortcuts_sheet import ShortcutsSheet
+from sos_desktop.ui.voice_panel import VoicePanel
 
 SAVED_MESSAGE = "All changes saved"
 
@@ -56,10 +59,6 @@ class MainWindow(QMainWindow):
         self.document: MeetingDocument | None = None
         self.map_panel: MapPanel | None = None
         self.scales_panel: ScalesPanel | None = None
-        self._network_panel: NetworkPanel | None = None
-        self._network_page: QWidget | None = None
-        self._details_panel: DetailsPanel | None = None
-        self._details_page: QWidget | None = None
         self.setWindowTitle(APP_NAME)
         self._last_meeting_key = database_setting(store.url, "last_meeting")
         self.undo_group = QUndoGroup(self)
@@ -75,7 +74,7 @@ class MainWindow(QMainWindow):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.tabs = QTabWidget()
-        self.tabs.currentChanged.connect(self._tab_changed)
+        self.pages = LazyPages(self.tabs)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.tabs)
@@ -102,6 +101,7 @@ class MainWindow(QMainWindow):
         grey.setCheckable(True)
         grey.setChecked(bool(self.settings.value("map/show_grey_areas", True, type=bool)))
         self.projector = ProjectorControl(self, settings)
+        self.meeting_menu = MeetingMenu(self)
         self._build_menus()
         self.statusBar().showMessage(SAVED_MESSAGE)
         self.navigator.reload()
@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
         self.projector.shared_actions = [self.undo_action, self.redo_action]
         self.view_menu = self.menuBar().addMenu("&View")
         self.view_menu.addAction(a[ActionId.SHOW_GREY])
+        self.menuBar().addMenu(self.meeting_menu.menu)
         self.menuBar().addMenu(self.projector.menu)
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(a[ActionId.SHORTCUTS])
@@ -179,15 +180,14 @@ class MainWindow(QMainWindow):
         panel.list.currentRowChanged.connect(lambda row: self.projector.scale_chosen(row if row >= 0 else None))
         # The network and details pages are built when first wanted: the map is what a facilitator opens a meeting
         # to see.
-        self._network_page = QWidget()
-        QVBoxLayout(self._network_page).setContentsMargins(0, 0, 0, 0)
-        self.tabs.addTab(self._network_page, "&Network")
-        self._details_page = QWidget()
-        QVBoxLayout(self._details_page).setContentsMargins(0, 0, 0, 0)
-        self.tabs.addTab(self._details_page, "Meeting &details")
+        self.pages.add("agenda", "&Agenda", lambda: AgendaPanel(document))
+        self.pages.add("network", "&Network", lambda: NetworkPanel(document))
+        self.pages.add("voice", "Child's &voice", lambda: VoicePanel(document))
+        self.pages.add("details", "Meeting &details", lambda: DetailsPanel(document))
         self.stack.setCurrentWidget(self.tabs)
         self.projector.load_case_meetings = lambda: self._case_meetings(document)
         self.projector.set_document(document)
+        self.meeting_menu.set_document(document)
         self.navigator.select(MEETING, meeting_id)
         self._details_changed()
         self._update_actions()
@@ -198,6 +198,7 @@ class MainWindow(QMainWindow):
         if self.document is None:
             return
         self.projector.set_document(None)
+        self.meeting_menu.set_document(None)
         self.undo_group.removeStack(self.document.undo_stack)
         while self.tabs.count():
             widget = self.tabs.widget(0)
@@ -205,8 +206,8 @@ class MainWindow(QMainWindow):
             if widget is not None:
                 widget.deleteLater()
         self.document.deleteLater()
-        self.document = self.map_panel = self._details_panel = self._details_page = None
-        self._network_panel = self._network_page = None
+        self.document = self.map_panel = None
+        self.pages.clear()
         self.scales_panel = None
         self.stack.setCurrentWidget(self.empty)
         self.setWindowTitle(APP_NAME)
@@ -222,40 +223,29 @@ class MainWindow(QMainWindow):
     @property
     def details_panel(self) -> DetailsPanel | None:
         """The open meeting's details page (built on first use), or None with no meeting open."""
-        if self._details_panel is None and self.document is not None and self._details_page is not None:
-            self._details_panel = DetailsPanel(self.document)
-            layout = self._details_page.layout()
-            assert layout is not None
-            layout.addWidget(self._details_panel)
-        return self._details_panel
+        panel = self.pages.panel("details")
+        return panel if isinstance(panel, DetailsPanel) else None
+
+    def show_details(self) -> DetailsPanel | None:
+        panel = self.pages.show("details")
+        return panel if isinstance(panel, DetailsPanel) else None
 
     @property
     def network_panel(self) -> NetworkPanel | None:
-        """The open meeting's network page (built on first use), or None with no meeting open."""
-        if self._network_panel is None and self.document is not None and self._network_page is not None:
-            self._network_panel = NetworkPanel(self.document)
-            layout = self._network_page.layout()
-            assert layout is not None
-            layout.addWidget(self._network_panel)
-        return self._network_panel
+        panel = self.pages.panel("network")
+        return panel if isinstance(panel, NetworkPanel) else None
 
     def show_network(self) -> NetworkPanel | None:
-        panel = self.network_panel
-        if self._network_page is not None:
-            self.tabs.setCurrentWidget(self._network_page)
-        return panel
+        panel = self.pages.show("network")
+        return panel if isinstance(panel, NetworkPanel) else None
 
-    def show_details(self) -> DetailsPanel | None:
-        panel = self.details_panel
-        if self._details_page is not None:
-            self.tabs.setCurrentWidget(self._details_page)
-        return panel
+    def show_agenda(self) -> AgendaPanel | None:
+        panel = self.pages.show("agenda")
+        return panel if isinstance(panel, AgendaPanel) else None
 
-    def _tab_changed(self, index: int) -> None:
-        if self._details_page is not None and self.tabs.widget(index) is self._details_page:
-            _ = self.details_panel
-        if self._network_page is not None and self.tabs.widget(index) is self._network_page:
-            _ = self.network_panel
+    def show_voice(self) -> VoicePanel | None:
+        panel = self.pages.show("voice")
+        return panel if isinstance(panel, VoicePanel) else None
 
     def _details_changed(self) -> None:
         if self.document is None:
@@ -326,7 +316,7 @@ class MainWindow(QMainWindow):
             case_id=case_id,
             kind=MeetingKind.GROUP_SUPERVISION,
             held_on=datetime.now().replace(second=0, microsecond=0),
-            agenda=default_agenda(),
+            agenda=team_agenda(self.store),
             scales=[Scale(question=wording.question, zero_means=wording.zero_means, ten_means=wording.ten_means)],
         )
         try:

@@ -1,0 +1,14 @@
+"""The Agenda page: the meeting's time-boxed phases and its clock (being built)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from sos_desktop.ui.document import MeetingDocument
+
+
+class AgendaPanel(QWidget):
+    def __init__(self, document: MeetingDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        QVBoxLayout(self).addWidget(QLabel("Agenda"))
