@@ -20,7 +20,8 @@ class AgendaState:
     """Where a meeting is in its agenda at a moment."""
 
     current: int | None
-    """The index of the running phase, or of the phase paused in (None before the start and after the end)."""
+    """The index of the running phase, or of the phase paused in (None before the start and after the end: a
+    meeting stopped in its last phase has ended; Start resumes it if the group carries on)."""
     running: bool
     phase_minutes: float
     """Minutes spent in the current phase so far, the run under way included."""
@@ -61,6 +62,8 @@ def _last_touched(agenda: list[AgendaPhase]) -> int | None:
 def state(agenda: list[AgendaPhase], now: datetime) -> AgendaState:
     running = running_index(agenda)
     current = running if running is not None else _last_touched(agenda)
+    if running is None and current == len(agenda) - 1:
+        current = None  # the last phase done and the clock stopped: the meeting has ended
     total = sum(spent(phase, now) for phase in agenda)
     if current is None:
         return AgendaState(None, False, 0.0, total, False)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from sos_desktop.models import COLUMN_OF, Category, Column
-from sos_desktop.ui.map_model import HintsRole, PairNumberRole
+from sos_desktop.ui.map_model import ActionRole, HintsRole, PairNumberRole
 
 ACCENTS: dict[Column, QColor] = {
     Column.WORRIES: QColor("#c62828"),
@@ -76,12 +76,15 @@ class CardDelegate(QStyledItemDelegate):
             # Before the first layout the view is a sliver: a rough guess will do, it is asked again at its width.
             lines = 1 + len(text) * metrics.averageCharWidth() // max(1, width - 60)
             return QSize(width, lines * metrics.lineSpacing() + 2 * PADDING + 4)
-        key = (text, width, option.font.key())
+        action = str(index.data(ActionRole) or "")
+        key = (text + "\x00" + action, width, option.font.key())
         height = self._heights.get(key)
         if height is None:
             text_rect = self._text_rect(QRect(0, 0, width, 10_000))
             bounds = metrics.boundingRect(text_rect, int(Qt.TextFlag.TextWordWrap), text)
             height = max(bounds.height(), BADGE) + 2 * PADDING + 4
+            if action:
+                height += metrics.lineSpacing() + 2
             if len(self._heights) > 4000:
                 self._heights.clear()
             self._heights[key] = height
@@ -128,6 +131,16 @@ class CardDelegate(QStyledItemDelegate):
         text_rect = self._text_rect(rect)
         flags = Qt.TextFlag.TextWordWrap
         painter.drawText(text_rect, int(flags) | int(Qt.AlignmentFlag.AlignTop), str(index.data() or ""))
+        action = str(index.data(ActionRole) or "")
+        if action:
+            # Who does a next step, by when, and whether it is agreed, on a line of its own at the foot of the card.
+            line = QFontMetrics(option.font).lineSpacing()
+            foot = QRect(text_rect.left(), text_rect.bottom() - line + 1, text_rect.width(), line)
+            small = QFont(option.font)
+            small.setItalic(True)
+            painter.setFont(small)
+            painter.setPen(palette.placeholderText().color())
+            painter.drawText(foot, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), action)
         painter.restore()
 
     # Editing in place ------------------------------------------------------------------------------------------

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from sos_desktop.models import Attendee, AttendeeRole, MeetingKind
 from sos_desktop.models.meeting import MAX_LABEL_LENGTH
+from sos_desktop.models.supervision import group_size_warning
 from sos_desktop.ui.document import MeetingDocument
 from sos_desktop.ui.labels import MEETING_KIND_LABELS, ROLE_LABELS
 from sos_desktop.ui.undo_keys import route_undo_keys
@@ -128,10 +129,16 @@ class DetailsPanel(QWidget):
         font.setBold(True)
         heading.setFont(font)
         layout.addWidget(heading)
+        self.group_warning = QLabel()
+        self.group_warning.setObjectName("group-size-warning")
+        self.group_warning.setWordWrap(True)
+        self.group_warning.setStyleSheet("color: #8a5200;")
+        layout.addWidget(self.group_warning)
         layout.addWidget(self.attendees, 1)
         layout.addLayout(adder)
 
         document.detailsChanged.connect(self.refresh)
+        document.detailsChanged.connect(self.refresh_warning)  # the kind of meeting decides the group's size
         document.attendeesChanged.connect(self.refresh_attendees)
         self.refresh()
         self.refresh_attendees()
@@ -170,7 +177,13 @@ class DetailsPanel(QWidget):
             self.confidentiality.setChecked(meeting.confidentiality_agreed)
         self.summary.show_text(meeting.summary)
 
+    def refresh_warning(self) -> None:
+        warning = group_size_warning(self.document.meeting)
+        self.group_warning.setText(f"⚠ {warning}" if warning else "")
+        self.group_warning.setVisible(warning is not None)
+
     def refresh_attendees(self) -> None:
+        self.refresh_warning()
         attendees = self.document.meeting.attendees
         with QSignalBlocker(self.attendees):
             self.attendees.setRowCount(len(attendees))

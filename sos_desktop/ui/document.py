@@ -23,6 +23,7 @@ from sos_desktop.models import (
     MapItem,
     Meeting,
     Network,
+    NextStepStatus,
     Scale,
     ScaleRating,
     can_pair,
@@ -50,6 +51,7 @@ from sos_desktop.ui.commands import (
     SetDetailCommand,
 )
 from sos_desktop.ui.network_editing import NetworkEditing
+from sos_desktop.ui.next_step_editing import NextStepEditing
 from sos_desktop.ui.observation_editing import ObservationEditing
 from sos_desktop.ui.scale_commands import (
     AddScaleCommand,
@@ -74,7 +76,7 @@ _TEXT_DETAILS = {"title", "focus_question", "summary"}
 SCALE_FIELDS = ("question", "zero_means", "ten_means", "about", "private_round")
 
 
-class MeetingDocument(QObject, NetworkEditing, AgendaEditing, VoiceEditing, ObservationEditing):
+class MeetingDocument(QObject, NetworkEditing, AgendaEditing, NextStepEditing, VoiceEditing, ObservationEditing):
     """An open meeting. Signals tell the views what changed; the store always holds what the views show.
 
     The case's safety network, the agenda and its clock, the child's voice and the observer's feedback are edited
@@ -200,7 +202,8 @@ class MeetingDocument(QObject, NetworkEditing, AgendaEditing, VoiceEditing, Obse
 
     def add_item(self, category: Category, text: str, index: int | None = None) -> MapItem:
         """Add a card and return it (with its id)."""
-        item = MapItem(category=category, text=self._bounded(text, MAX_TEXT_LENGTH))
+        status = NextStepStatus.IDEA if category is Category.NEXT_STEP else None  # an idea until agreed
+        item = MapItem(category=category, text=self._bounded(text, MAX_TEXT_LENGTH), status=status)
         command = AddItemCommand(self, item, index, self.template.label(category))
         self.undo_stack.push(command)
         return self.item(command.item.id) if command.item.id is not None else item

@@ -14,11 +14,14 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 
 from sos_desktop.models import Category, MapItem
+from sos_desktop.models.supervision import action_line
 from sos_desktop.ui.document import MeetingDocument
 
 ItemIdRole = Qt.ItemDataRole.UserRole + 1
 PairNumberRole = Qt.ItemDataRole.UserRole + 2
 HintsRole = Qt.ItemDataRole.UserRole + 3
+ActionRole = Qt.ItemDataRole.UserRole + 4
+"""A next step's status, owner and date as one line (empty for other cards)."""
 AnyIndex = QModelIndex | QPersistentModelIndex
 CARD_MIME_TYPE = "application/x-sos-desktop-cards"
 
@@ -70,6 +73,8 @@ class CategoryItemsModel(QAbstractListModel):
             return self.document.pair_number(item.id)
         if role == HintsRole:
             return self.hints(item)
+        if role == ActionRole:
+            return action_line(item)
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
             hints = self.hints(item)
             return " ".join(hints) if hints else None

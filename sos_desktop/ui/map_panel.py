@@ -30,6 +30,7 @@ from sos_desktop.models.guidance import completeness, danger_count_hint
 from sos_desktop.ui.card_list import CardList
 from sos_desktop.ui.document import MeetingDocument
 from sos_desktop.ui.map_model import CategoryItemsModel
+from sos_desktop.ui.next_step_editor import NextStepEditor
 from sos_desktop.ui.undo_keys import route_undo_keys
 
 COLUMN_CATEGORIES: dict[Column, tuple[Category, ...]] = COLUMN_ORDER
@@ -91,6 +92,9 @@ class CategoryBox(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
         layout.addWidget(self.hint)
+        self.next_step = NextStepEditor(document) if category is Category.NEXT_STEP else None
+        if self.next_step is not None:
+            layout.addWidget(self.next_step)
         layout.addWidget(self.entry)
         layout.addLayout(buttons)
         # Only once it has a parent: shown while parentless, a button would flash up as a window of its own.
@@ -157,6 +161,8 @@ class CategoryBox(QGroupBox):
         hints = self.model.hints(self.model.item_at(row)) if has and row is not None else []
         self.hint.setText("\n".join(f"⚠ {hint}" for hint in hints))
         self.hint.setVisible(bool(hints))
+        if self.next_step is not None:
+            self.next_step.show_item(self._selected_id())
 
     def start_new_card(self) -> None:
         self.entry.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QLabel, QMenu
 
+from sos_desktop.models.agenda import clock_text
 from sos_desktop.ui.development_dialog import DevelopmentDialog
 from sos_desktop.ui.document import MeetingDocument
 from sos_desktop.ui.observer_window import ObserverWindow, merge_observations_file
@@ -50,7 +51,33 @@ class MeetingMenu(QObject):
         self.development_action = self._action(
             "Facilitator &development…", None, self.show_development, "A practice leader's ratings across meetings"
         )
+        self.timer_label = QLabel()
+        self.timer_label.setObjectName("meeting-timer")
+        self.timer_label.setAccessibleName("Meeting timer")
+        self.timer_label.setToolTip("The running phase and its time (Meeting › Start, Next phase, Pause)")
+        window.statusBar().addPermanentWidget(self.timer_label)
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(1000)
+        self._ticker.timeout.connect(self.show_time)
         self.set_document(None)
+
+    def show_time(self) -> None:
+        """The discreet timer in the status bar: the phase, its time and its planned time, amber when over."""
+        document = self.document
+        state = document.agenda_state() if document is not None else None
+        if document is None or state is None or state.current is None:
+            self.timer_label.clear()
+            self._ticker.stop()
+            return
+        phase = document.meeting.agenda[state.current]
+        planned = "" if phase.planned_minutes is None else f" of {clock_text(phase.planned_minutes)}"
+        paused = "" if state.running else " (paused)"
+        self.timer_label.setText(f"{phase.title or phase.phase}: {clock_text(state.phase_minutes)}{planned}{paused}")
+        self.timer_label.setStyleSheet("color: #B35C00; font-weight: bold;" if state.over else "")
+        if state.running and not self._ticker.isActive():
+            self._ticker.start()
+        elif not state.running:
+            self._ticker.stop()
 
     def _action(self, text: str, key: str | None, slot: object, tip: str) -> QAction:
         action = QAction(text, self.window)
@@ -69,7 +96,12 @@ class MeetingMenu(QObject):
             self.observer_window.close()
             self.observer_window.deleteLater()
             self.observer_window = None
+        if self.document is not None:
+            self.document.agendaChanged.disconnect(self.show_time)
         self.document = document
+        if document is not None:
+            document.agendaChanged.connect(self.show_time)
+        self.show_time()
         for action in (self.start_action, self.next_action, self.pause_action, self.observer_action, self.merge_action):
             action.setEnabled(document is not None)
 
