@@ -69,7 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
     snapshot = commands.add_parser("snapshot", help="render a view of a meeting to a PNG picture, offscreen")
     snapshot.add_argument("meeting_id", type=int, metavar="MEETING_ID")
     snapshot.add_argument(
-        "--view", choices=("console", "projector", "scales", "trajectory", "network"), default="projector"
+        "--view",
+        choices=("console", "projector", "scales", "trajectory", "network", "voice", "focus"),
+        default="projector",
     )
     snapshot.add_argument("--out", type=Path, metavar="FILE.png", required=True)
     snapshot.add_argument("--theme", choices=("projector", "light", "dark"), default="projector")

@@ -10,13 +10,11 @@ objects built, so an invalid file gives nothing at all. Writing never leaves a h
 from __future__ import annotations
 
 import json
-import os
-import tempfile
-from contextlib import suppress
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from sos_desktop.exporters.atomic import write_export
 from sos_desktop.exporters.errors import TOP_LEVEL, ExportError, InterchangeError, format_path
 from sos_desktop.exporters.interchange_checks import (
     broken_references,
@@ -124,40 +122,7 @@ def write_meeting_file(bundle: MeetingBundle, path: Path) -> None:
     except InterchangeError as error:
         raise ExportError(f"The meeting cannot be exported because of {error}") from error
     text = json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
-    try:
-        _write_atomically(path, text.encode("utf-8"))
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise ExportError(f"The meeting could not be written to {path}: {reason[:1].lower()}{reason[1:]}.") from error
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``path``, flush it to disk, then rename it over ``path`` in one step."""
-    folder = path.parent
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name[:100]}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with suppress(OSError):
-            os.unlink(temporary)
-        raise
-    _sync_folder(folder)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable where the system allows it (POSIX); a failure here loses nothing."""
-    if os.name != "posix":
-        return
-    with suppress(OSError):
-        descriptor = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
+    write_export(path, text.encode("utf-8"), "The meeting")
 
 
 def _load(path: Path) -> object:

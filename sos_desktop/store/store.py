@@ -366,3 +366,27 @@ class Store:
     def find_meeting(self, case_reference: str, title: str, held_on: datetime | None) -> int | None:
         with self._transaction() as conn:
             return bundles.find_meeting(conn, case_reference, title, held_on)
+
+    # A practice leader's development
+    # (The repository is imported where it is used so this section stays self-contained while others edit the file.)
+
+    def facilitators(self) -> list[str]:
+        """Everyone who has facilitated a meeting, by name."""
+        from sos_desktop.store.repo import development
+
+        with self._transaction() as conn:
+            return development.facilitators(conn)
+
+    def facilitated(self, name: str) -> list[tuple[Meeting, Observations]]:
+        """The meetings ``name`` facilitated, earliest first, with their attendees and observers' feedback."""
+        from sos_desktop.store.repo import development
+
+        with self._transaction() as conn:
+            return development.facilitated(conn, name)
+
+    def set_rubric(self, meeting_id: int, criteria: list[str] | None, observations: Observations) -> None:
+        """Save a meeting's own rubric criteria (None: the team's default) and its observations together."""
+        from sos_desktop.store.repo import development
+
+        with self._transaction(write=True) as conn:
+            development.set_rubric(conn, meeting_id, criteria, observations)

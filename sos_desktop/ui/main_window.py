@@ -182,7 +182,7 @@ class MainWindow(QMainWindow):
         # to see.
         self.pages.add("agenda", "&Agenda", lambda: AgendaPanel(document))
         self.pages.add("network", "&Network", lambda: NetworkPanel(document))
-        self.pages.add("voice", "Child's &voice", lambda: VoicePanel(document))
+        self.pages.add("voice", "Child's &voice", lambda: self._voice_panel(document))
         self.pages.add("details", "Meeting &details", lambda: DetailsPanel(document))
         self.stack.setCurrentWidget(self.tabs)
         self.projector.load_case_meetings = lambda: self._case_meetings(document)
@@ -212,6 +212,13 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.empty)
         self.setWindowTitle(APP_NAME)
         self._update_actions()
+
+    def _voice_panel(self, document: MeetingDocument) -> VoicePanel:
+        """The Child's voice page, telling the projector which child it shows."""
+        panel = VoicePanel(document)
+        self.projector.selected_child = panel.current_child
+        panel.childChosen.connect(self.projector.child_chosen)
+        return panel
 
     def _case_meetings(self, document: MeetingDocument) -> list[Meeting] | None:
         """Every meeting of the open meeting's case with its scales, for the trajectory."""

@@ -20,11 +20,13 @@ from sos_desktop.ui.document import MeetingDocument
 from sos_desktop.ui.projector import (
     DEFAULT_THEME,
     THEMES,
+    FocusMode,
     NetworkMode,
     ProjectorMode,
     ProjectorWindow,
     ScalesMode,
     TrajectoryMode,
+    VoiceMode,
     projector_screens,
 )
 
@@ -46,6 +48,7 @@ class ProjectorControl(QObject):
         self.load_case_meetings: Callable[[], list[Meeting] | None] = lambda: None  # set by the console
         self._loaded_for: MeetingDocument | None = None
         self.selected_scale: Callable[[], int | None] = lambda: None  # which scale the Scaling page has chosen
+        self.selected_child: Callable[[], int | None] = lambda: None  # which child the Child's voice page has chosen
         theme = str(settings.value(THEME_KEY, DEFAULT_THEME))
         self.theme = theme if theme in THEMES else DEFAULT_THEME
         self.show_action = make_action(ActionId.PROJECTOR, console, self.toggle)
@@ -77,9 +80,14 @@ class ProjectorControl(QObject):
         views.addSeparator()
         self.network_action = self._mode_action(views, NetworkMode(), "The safety &network")
         self.network_action.setShortcut(QKeySequence("Ctrl+Alt+N"))
-        console.addAction(self.scale_action)
-        console.addAction(self.trajectory_action)
-        console.addAction(self.network_action)
+        self.voice_action = self._mode_action(views, VoiceMode(), "The child's &voice (Three Houses)")
+        self.voice_action.setShortcut(QKeySequence("Ctrl+Alt+V"))
+        self.focus_action = self._mode_action(views, FocusMode(), "The &focus question")
+        self.focus_action.setShortcut(QKeySequence("Ctrl+Alt+F"))
+        for action in (self.scale_action, self.trajectory_action, self.network_action):
+            console.addAction(action)
+        console.addAction(self.voice_action)
+        console.addAction(self.focus_action)
         self.theme_group = QActionGroup(self)
         themes = self.menu.addMenu("&Theme")
         for name in THEMES:
@@ -119,6 +127,8 @@ class ProjectorControl(QObject):
         self.mode_actions[mode] = action
         if isinstance(mode, ScalesMode | TrajectoryMode):
             action.triggered.connect(lambda _=False, m=mode: self.set_mode(self._scale_mode(m)))
+        elif isinstance(mode, VoiceMode):
+            action.triggered.connect(lambda: self.set_mode(VoiceMode(self.selected_child())))
         else:
             action.triggered.connect(lambda _=False, m=mode: self.set_mode(m))
         return action
@@ -140,6 +150,11 @@ class ProjectorControl(QObject):
         mode = self.window.view.mode()
         if isinstance(mode, ScalesMode | TrajectoryMode):
             self.set_mode(self._scale_mode(mode))
+
+    def child_chosen(self, child: int | None) -> None:
+        """The Child's voice page chose another child: a projector showing the child's voice follows it."""
+        if self.window is not None and isinstance(self.window.view.mode(), VoiceMode):
+            self.set_mode(VoiceMode(child))
 
     def _feed_case_meetings(self) -> None:
         """Give the projector the case's meetings, read only when a trajectory is shown (and once per meeting
@@ -240,6 +255,8 @@ class ProjectorControl(QObject):
             mode = ScalesMode()
         elif isinstance(mode, TrajectoryMode):
             mode = TrajectoryMode()
+        elif isinstance(mode, VoiceMode):
+            mode = VoiceMode()
         action = self.mode_actions.get(mode)
         if action is not None:
             action.setChecked(True)

@@ -24,6 +24,7 @@ PROJECTOR_KEYS: tuple[tuple[str, str], ...] = (
     ("V", "Projector: whole map, then each column in turn (on the console too)"),
     ("T", "Projector: next theme: high contrast, light, dark (on the console too)"),
     ("Ctrl+Alt+S / Ctrl+Alt+T / Ctrl+Alt+N", "Projector: the chosen scale, its trajectory, the safety network"),
+    ("Ctrl+Alt+V / Ctrl+Alt+F", "Projector: the child's voice (shared words only), the focus question"),
     ("Page Down / Page Up", "Projector window: next or previous view"),
     ("+ / − / 0", "Projector window: larger, smaller, back to fitting the wall"),
     ("Ctrl+Alt+= / Ctrl+Alt+− / Ctrl+Alt+0", "The same from the console"),
@@ -49,6 +50,14 @@ NETWORK_KEYS: tuple[tuple[str, str], ...] = (
 )
 
 
+MEETING_KEYS: tuple[tuple[str, str], ...] = (
+    ("F6", "Start the meeting's clock, or resume it"),
+    ("F7", "End this phase and start the next"),
+    ("Shift+F6", "Pause the clock"),
+    ("Ctrl+Shift+O", "The observer's window"),
+)
+
+
 def sheet_rows() -> list[tuple[str, list[tuple[str, str]]]]:
     """The sheet's sections: (heading, [(keys, what they do)])."""
     menu = [
@@ -65,6 +74,7 @@ def sheet_rows() -> list[tuple[str, list[tuple[str, str]]]]:
     return [
         ("Mapping", list(MAP_KEYS)),
         ("Network", list(NETWORK_KEYS)),
+        ("Running the meeting", list(MEETING_KEYS)),
         ("Undo", edits),
         ("Projector", list(PROJECTOR_KEYS)),
         ("Menus", menu),

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication
 from sos_desktop.store.store import Store
 from sos_desktop.ui.application import make_application
 
-VIEWS = ("console", "projector", "scales", "trajectory", "network")
+VIEWS = ("console", "projector", "scales", "trajectory", "network", "voice", "focus")
 
 
 def _quiet_offscreen(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
@@ -43,15 +43,28 @@ def render_view(store: Store, meeting_id: int, view: str, size: QSize, theme: st
     app = ensure_application()
     from sos_desktop.ui.document import MeetingDocument
 
-    if view in ("projector", "scales", "trajectory", "network"):
-        from sos_desktop.ui.projector import NetworkMode, ScalesMode, render_projector, render_trajectory
+    if view != "console" and view in VIEWS:
+        from sos_desktop.ui.projector import (
+            FocusMode,
+            NetworkMode,
+            ProjectorMode,
+            ScalesMode,
+            VoiceMode,
+            render_projector,
+            render_trajectory,
+        )
+
+        modes: dict[str, ProjectorMode] = {
+            "scales": ScalesMode(),
+            "network": NetworkMode(),
+            "voice": VoiceMode(),
+            "focus": FocusMode(),
+        }
 
         document = MeetingDocument(store, meeting_id)
         try:
-            if view == "scales":
-                return render_projector(document, size, theme, ScalesMode())
-            if view == "network":
-                return render_projector(document, size, theme, NetworkMode())
+            if view in modes:
+                return render_projector(document, size, theme, modes[view])
             if view == "trajectory":
                 meetings = store.case_meetings(document.meeting.case_id or 0)
                 return render_trajectory(document, meetings, size, theme)

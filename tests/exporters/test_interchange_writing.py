@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sos_desktop.exporters import interchange
+from sos_desktop.exporters import atomic
 from sos_desktop.exporters.interchange import ExportError, read_meeting_file, write_meeting_file
 from sos_desktop.models.demo import demo_bundle
 
@@ -39,7 +39,7 @@ def test_a_folder_refusing_new_files_fails_cleanly(tmp_path: Path, monkeypatch: 
     def refused(*args: object, **kwargs: object) -> tuple[int, str]:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(interchange.tempfile, "mkstemp", refused)
+    monkeypatch.setattr(atomic.tempfile, "mkstemp", refused)
     target = tmp_path / "meeting.json"
     with pytest.raises(ExportError) as caught:
         write_meeting_file(demo_bundle(), target)
@@ -56,7 +56,7 @@ def test_a_failure_while_writing_keeps_the_old_file_and_leaves_no_temporary(
     def disk_full(descriptor: int) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(interchange.os, "fsync", disk_full)
+    monkeypatch.setattr(atomic.os, "fsync", disk_full)
     with pytest.raises(ExportError, match=r"could not be written to .*meeting\.json: no space left on device\.$"):
         write_meeting_file(demo_bundle(), target)
     assert target.read_text("utf-8") == "the previous export\n"

@@ -1,12 +1,12 @@
-"""The projection window: the open meeting (its map, scales, trajectory or safety network) shown to the room, live,
-with display names only.
+"""The projection window: the open meeting (its map, scales, trajectory, safety network, the child's voice or the
+focus question) shown to the room, live, with display names only.
 
 ``ProjectorWindow`` holds a ``ProjectorView`` over the console's ``MeetingDocument``; ``render_projector`` paints
 the same picture offscreen for snapshots.
 """
 
 from sos_desktop.ui.projector.layout import ProjectorMode
-from sos_desktop.ui.projector.modes import NetworkMode, ScalesMode, TrajectoryMode
+from sos_desktop.ui.projector.modes import FocusMode, NetworkMode, ScalesMode, TrajectoryMode, VoiceMode
 from sos_desktop.ui.projector.projection import MODES, Projection, next_mode
 from sos_desktop.ui.projector.scales import mark_x
 from sos_desktop.ui.projector.themes import DEFAULT_THEME, THEMES, Theme, ThemeError, load_theme
@@ -17,6 +17,7 @@ __all__ = [
     "DEFAULT_THEME",
     "MODES",
     "THEMES",
+    "FocusMode",
     "NetworkMode",
     "Projection",
     "ProjectorMode",
@@ -26,6 +27,7 @@ __all__ = [
     "Theme",
     "ThemeError",
     "TrajectoryMode",
+    "VoiceMode",
     "load_theme",
     "mark_x",
     "next_mode",

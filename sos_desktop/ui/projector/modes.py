@@ -1,4 +1,6 @@
-"""The projector's modes beyond the map: a scale of the meeting, its trajectory across the case, the safety network."""
+"""The projector's modes beyond the map: a scale of the meeting, its trajectory across the case, the safety network,
+the child's voice and the focus question.
+"""
 
 from __future__ import annotations
 
@@ -24,3 +26,17 @@ class TrajectoryMode:
 @dataclass(frozen=True)
 class NetworkMode:
     """The case's safety network as a graph, every person by their display name."""
+
+
+@dataclass(frozen=True)
+class VoiceMode:
+    """The child's voice as Three Houses: what ``child`` (a person id of the case's network; None: the first child)
+    agreed to share, in their own words with names masked.
+    """
+
+    child: int | None = None
+
+
+@dataclass(frozen=True)
+class FocusMode:
+    """The meeting's focus question, large, under "What do you want from the group today?"."""

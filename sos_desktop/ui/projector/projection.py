@@ -1,7 +1,8 @@
 """The projector's state over one open meeting: theme, mode, zoom and blank, and the caches that make it fast.
 
 It follows the document's signals (never a copy of the meeting): content is re-read and masked when the document
-says it changed (the network too: who is in it decides what is masked, and the network view draws it), the frame
+says it changed (the network too: who is in it decides what is masked, and the network view draws it; the child's
+voice when its entries change; the focus question with the meeting's details), the frame
 is laid out again only when content, size, mode, theme or zoom changed, and laid-out texts are kept between frames.
 It needs no widget, so a snapshot can be rendered offscreen.
 """
@@ -15,8 +16,9 @@ from sos_desktop.models import Category, Column, Meeting
 from sos_desktop.models.names import NameMasker
 from sos_desktop.ui.document import MeetingDocument
 from sos_desktop.ui.projector.content import MapContent, map_content
+from sos_desktop.ui.projector.focus_chart import FocusContent, FocusLayout
 from sos_desktop.ui.projector.layout import NO_MEETING, Layout, ProjectorMode
-from sos_desktop.ui.projector.modes import NetworkMode, ScalesMode, TrajectoryMode
+from sos_desktop.ui.projector.modes import FocusMode, NetworkMode, ScalesMode, TrajectoryMode, VoiceMode
 from sos_desktop.ui.projector.network_chart import NetworkLayout
 from sos_desktop.ui.projector.network_content import (
     NetworkContent,
@@ -31,6 +33,8 @@ from sos_desktop.ui.projector.scene import Scene
 from sos_desktop.ui.projector.text import TextCache
 from sos_desktop.ui.projector.themes import DEFAULT_THEME, Theme, load_theme, next_theme
 from sos_desktop.ui.projector.trajectory_chart import TrajectoryLayout
+from sos_desktop.ui.projector.voice_chart import VoiceLayout
+from sos_desktop.ui.projector.voice_content import voice_content
 
 MODES: tuple[ProjectorMode, ...] = (None, *Column)
 """The order the V key steps through: the whole map, then each column."""
@@ -95,6 +99,8 @@ class Projection(QObject):
             old.networkMoved.disconnect(self._network_moved)
             if hasattr(old, "scalesChanged"):
                 old.scalesChanged.disconnect(self.refresh_scales)
+            if hasattr(old, "voiceChanged"):
+                old.voiceChanged.disconnect(self.refresh_voice)
             old.destroyed.disconnect(self._document_destroyed)
         self._document = document
         self._network_where = None
@@ -108,6 +114,8 @@ class Projection(QObject):
             document.networkMoved.connect(self._network_moved)
             if hasattr(document, "scalesChanged"):  # scales, ratings, a private round begun or revealed
                 document.scalesChanged.connect(self.refresh_scales)
+            if hasattr(document, "voiceChanged"):  # the child's words added, reworded, moved, shared or not
+                document.voiceChanged.connect(self.refresh_voice)
             document.destroyed.connect(self._document_destroyed)
         self.refresh_names()
 
@@ -128,6 +136,11 @@ class Projection(QObject):
     def refresh_scales(self) -> None:
         """Show the scales and the trajectory afresh: call it when a scale, a rating or a private round changes."""
         if isinstance(self._mode, ScalesMode | TrajectoryMode):
+            self._invalidate()
+
+    def refresh_voice(self) -> None:
+        """Show the child's voice afresh: call it when an entry, or the consent to share it, changes."""
+        if isinstance(self._mode, VoiceMode):
             self._invalidate()
 
     @property
@@ -181,8 +194,7 @@ class Projection(QObject):
         key = layout_key(document.network)
         if self._network_where is None or self._network_where[0] != key:
             self._network_where = (key, positions(document.network))
-        title = f"{document.meeting.title} · {document.case.label}"
-        return network_content(document.network, title, self.mask, self._network_where[1])
+        return network_content(document.network, _title(document), self.mask, self._network_where[1])
 
     # How it is shown ---------------------------------------------------------------------------------------------
 
@@ -206,12 +218,14 @@ class Projection(QObject):
         return self._mode
 
     def set_mode(self, mode: ProjectorMode) -> None:
-        """The whole map (None), one ``Column``, one ``Category``, a ``ScalesMode``, a ``TrajectoryMode`` or the
-        ``NetworkMode``.
+        """The whole map (None), one ``Column``, one ``Category``, a ``ScalesMode``, a ``TrajectoryMode``, the
+        ``NetworkMode``, a ``VoiceMode`` or the ``FocusMode``.
         """
-        if mode is not None and not isinstance(mode, Column | Category | ScalesMode | TrajectoryMode | NetworkMode):
+        kinds = Column | Category | ScalesMode | TrajectoryMode | NetworkMode | VoiceMode | FocusMode
+        if mode is not None and not isinstance(mode, kinds):
             raise ValueError(
-                f"{mode!r} is neither a column nor a category of the map, nor a scale, trajectory or network."
+                f"{mode!r} is neither a column nor a category of the map, nor a scale, trajectory, network, the "
+                "child's voice or the focus question."
             )
         if mode == self._mode:
             return
@@ -281,6 +295,20 @@ class Projection(QObject):
             return TrajectoryLayout(found, theme, width, height, self.zoom, self._texts).scene()
         if isinstance(mode, NetworkMode):
             return NetworkLayout(self.network(), theme, width, height, self.zoom, self._texts).scene()
+        if isinstance(mode, VoiceMode):  # the chosen child's shared words only, masked
+            voice = (
+                None
+                if document is None
+                else voice_content(document.meeting, document.network, _title(document), mode.child, self.mask)
+            )
+            return VoiceLayout(voice, theme, width, height, self.zoom, self._texts).scene()
+        if isinstance(mode, FocusMode):
+            focus = (
+                None
+                if document is None
+                else FocusContent(self.mask(_title(document)), self.mask(document.meeting.focus_question))
+            )
+            return FocusLayout(focus, theme, width, height, self.zoom, self._texts).scene()
         return Layout(self.content(), theme, width, height, mode, self.zoom, self._texts).scene()
 
     def paint(self, painter: QPainter, rect: QRectF) -> None:
@@ -289,3 +317,8 @@ class Projection(QObject):
         local = QRectF(0, 0, rect.width(), rect.height())
         self.scene(round(rect.width()), round(rect.height())).paint(painter, local)
         painter.restore()
+
+
+def _title(document: MeetingDocument) -> str:
+    """The title line of the views beyond the map, before it is masked."""
+    return f"{document.meeting.title} · {document.case.label}"

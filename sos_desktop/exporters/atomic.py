@@ -1,0 +1,60 @@
+"""Writing an export file all or nothing: the one place every exporter (meeting file, minutes, reports) writes.
+
+The bytes go to a temporary file beside the target, are flushed to disk, and only then renamed over the target in
+one step, so a reader never sees half a file and an older export survives a failed one. Whatever goes wrong, the
+temporary file is removed: a failed export leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from contextlib import suppress
+from pathlib import Path
+
+from sos_desktop.exporters.errors import ExportError
+
+__all__ = ["write_atomically", "write_export"]
+
+
+def write_export(path: Path, data: bytes, what: str) -> None:
+    """Write ``data`` to ``path`` atomically; ExportError in one sentence ("``what`` could not be written to ...").
+
+    ``what`` names the export as the sentence starts: "The meeting", "The minutes".
+    """
+    path = Path(path)
+    try:
+        write_atomically(path, data)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise ExportError(f"{what} could not be written to {path}: {reason[:1].lower()}{reason[1:]}.") from error
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside ``path``, flush it to disk, then rename it over ``path`` in one step."""
+    path = Path(path)
+    folder = path.parent
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name[:100]}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(temporary)
+        raise
+    _sync_folder(folder)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable where the system allows it (POSIX); a failure here loses nothing."""
+    if os.name != "posix":
+        return
+    with suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
