@@ -8,7 +8,7 @@ edited here for this meeting, and can be saved as the team's default agenda. Eve
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QAction, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -40,7 +40,13 @@ def _button(text: str, tip: str, name: str) -> QPushButton:
 class AgendaPanel(QWidget):
     """The clock and the list of phases."""
 
-    def __init__(self, document: MeetingDocument, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        document: MeetingDocument,
+        projector_links: tuple[QAction, QAction] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        """``projector_links``: the Projector menu's "show the clock" and "follow the phase" actions."""
         super().__init__(parent)
         self.document = document
         self.setObjectName("agenda-panel")
@@ -108,6 +114,14 @@ class AgendaPanel(QWidget):
         self.show_on_projector.setToolTip("A small clock in a corner of the projected picture")
         self.follow_phase = QCheckBox("The projector follows the phase (focus question, network, map, scales…)")
         self.follow_phase.setToolTip("Each phase shows the view that goes with it on the projector")
+        if projector_links is None:
+            self.show_on_projector.hide()
+            self.follow_phase.hide()
+        else:
+            for box, action in zip((self.show_on_projector, self.follow_phase), projector_links, strict=True):
+                box.setChecked(action.isChecked())
+                box.toggled.connect(action.setChecked)
+                action.toggled.connect(box.setChecked)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.phase_label)

@@ -35,6 +35,7 @@ from sos_desktop.ui.map_panel import MapPanel
 from sos_desktop.ui.meeting_menu import MeetingMenu
 from sos_desktop.ui.navigator import CASE, MEETING, Navigator
 from sos_desktop.ui.network_panel import NetworkPanel
+from sos_desktop.ui.projector_agenda import ProjectorAgenda
 from sos_desktop.ui.projector_control import ProjectorControl
 from sos_desktop.ui.scales_panel import ScalesPanel
 from sos_desktop.ui.shortcuts_sheet import ShortcutsSheet
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         grey.setChecked(bool(self.settings.value("map/show_grey_areas", True, type=bool)))
         self.projector = ProjectorControl(self, settings)
         self.meeting_menu = MeetingMenu(self)
+        self.projector_agenda = ProjectorAgenda(self.projector, settings)
         self._build_menus()
         self.statusBar().showMessage(SAVED_MESSAGE)
         self.navigator.reload()
@@ -180,7 +182,8 @@ class MainWindow(QMainWindow):
         panel.list.currentRowChanged.connect(lambda row: self.projector.scale_chosen(row if row >= 0 else None))
         # The network and details pages are built when first wanted: the map is what a facilitator opens a meeting
         # to see.
-        self.pages.add("agenda", "&Agenda", lambda: AgendaPanel(document))
+        links = (self.projector_agenda.clock_action, self.projector_agenda.follow_action)
+        self.pages.add("agenda", "&Agenda", lambda: AgendaPanel(document, links))
         self.pages.add("network", "&Network", lambda: NetworkPanel(document))
         self.pages.add("voice", "Child's &voice", lambda: self._voice_panel(document))
         self.pages.add("details", "Meeting &details", lambda: DetailsPanel(document))
@@ -188,6 +191,7 @@ class MainWindow(QMainWindow):
         self.projector.load_case_meetings = lambda: self._case_meetings(document)
         self.projector.set_document(document)
         self.meeting_menu.set_document(document)
+        self.projector_agenda.set_document(document)
         self.navigator.select(MEETING, meeting_id)
         self._details_changed()
         self._update_actions()
@@ -199,6 +203,7 @@ class MainWindow(QMainWindow):
             return
         self.projector.set_document(None)
         self.meeting_menu.set_document(None)
+        self.projector_agenda.set_document(None)
         self.undo_group.removeStack(self.document.undo_stack)
         while self.tabs.count():
             widget = self.tabs.widget(0)

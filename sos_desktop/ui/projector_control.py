@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QSettings, QTimer
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
@@ -36,6 +36,8 @@ THEME_KEY = "projector/theme"
 
 class ProjectorControl(QObject):
     """Owns the projector window and the Projector menu of the console."""
+
+    windowCreated = Signal()  # noqa: N815 - the projector window was just made (it is made when first opened)
 
     def __init__(self, console: QMainWindow, settings: QSettings) -> None:
         super().__init__(console)
@@ -210,6 +212,7 @@ class ProjectorControl(QObject):
             self.window.view.themeChanged.connect(self._theme_changed)
             self.window.view.modeChanged.connect(self._mode_changed)
             self.window.addActions([*self.shared_actions, self.show_action])
+            self.windowCreated.emit()
         self._feed_case_meetings()
         self.window.show_on(screen)  # type: ignore[arg-type]
         if self.window.full_screen_on is not None:

@@ -16,12 +16,13 @@ from pytestqt.qtbot import QtBot
 
 from sos_desktop.app import build_window
 from sos_desktop.exporters.interchange import write_meeting_file
-from sos_desktop.models import Attendee, AttendeeRole, Category, NextStepStatus
+from sos_desktop.models import Attendee, AttendeeRole, Category, Column, NextStepStatus
 from sos_desktop.models.supervision import IDEAS_ONLY
 from sos_desktop.ui.document import MeetingDocument
 from sos_desktop.ui.main_window import MainWindow
 from sos_desktop.ui.map_model import ActionRole
 from sos_desktop.ui.map_panel import CategoryBox
+from sos_desktop.ui.projector.modes import FocusMode, NetworkMode
 
 START = datetime(2026, 11, 22, 9, 30, tzinfo=UTC)
 
@@ -196,3 +197,40 @@ def test_the_details_page_warns_when_a_group_is_too_small_or_too_large(window: M
     assert "consider splitting" in panel.group_warning.text()
     document.set_detail("kind", document.meeting.kind.__class__("mapping"))
     assert not panel.group_warning.isVisibleTo(panel)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # the offscreen platform has no window stack
+def test_the_projector_follows_the_phase_and_shows_the_clock_when_asked(
+    window: MainWindow, clock: Clock, qtbot: QtBot
+) -> None:
+    document = window.document
+    assert document is not None
+    window.show()
+    qtbot.waitExposed(window)
+    projector = window.projector.open()
+    link = window.projector_agenda
+    panel = window.show_agenda()
+    assert panel is not None
+    panel.follow_phase.setChecked(True)  # the Agenda page's tick is the Projector menu's
+    panel.show_on_projector.setChecked(True)
+    assert link.follow_action.isChecked() and link.clock_action.isChecked()
+    assert projector.view.projection.clock is None or projector.view.projection.clock() is None  # not started
+    document.start_agenda()
+    assert isinstance(projector.view.mode(), FocusMode)
+    assert "What do you want from the group today?" in projector.view.drawn_texts()
+    clock.advance(6)
+    assert link.clock_reading() == ("Purpose and roles 6:00 / 5:00", True)
+    document.next_agenda_phase()
+    assert isinstance(projector.view.mode(), NetworkMode)
+    document.next_agenda_phase()
+    assert projector.view.mode() is None  # the whole map while mapping
+    window.projector.set_mode(Column.WORRIES)  # the facilitator's own choice holds within the phase
+    clock.advance(2)
+    document.pause_agenda()
+    assert projector.view.mode() is Column.WORRIES
+    assert link.clock_reading() == ("Three-column mapping 2:00 / 25:00 · paused", False)
+    image = projector.view.grab().toImage()
+    corner = image.pixelColor(image.width() - 30, image.height() - 20)
+    assert corner != image.pixelColor(5, image.height() - 5)  # the clock's box is painted in the corner
+    panel.show_on_projector.setChecked(False)
+    assert projector.view.projection.clock is None

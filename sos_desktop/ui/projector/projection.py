@@ -9,12 +9,15 @@ It needs no widget, so a snapshot can be rendered offscreen.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, QRectF, Signal
 from PySide6.QtGui import QPainter
 
 from sos_desktop.models import Category, Column, Meeting
 from sos_desktop.models.names import NameMasker
 from sos_desktop.ui.document import MeetingDocument
+from sos_desktop.ui.projector.clock_overlay import paint_clock
 from sos_desktop.ui.projector.content import MapContent, map_content
 from sos_desktop.ui.projector.focus_chart import FocusContent, FocusLayout
 from sos_desktop.ui.projector.layout import NO_MEETING, Layout, ProjectorMode
@@ -79,6 +82,8 @@ class Projection(QObject):
         self._document: MeetingDocument | None = None
         self._case_meetings: list[Meeting] | None = None
         self._network_where: tuple[tuple[object, ...], Positions] | None = None
+        self.clock: Callable[[], tuple[str, bool] | None] | None = None
+        """The meeting's clock as (text, over time), painted in a corner when the facilitator shows it."""
         self.set_document(document)
 
     # The document ------------------------------------------------------------------------------------------------
@@ -316,6 +321,9 @@ class Projection(QObject):
         painter.translate(rect.topLeft())
         local = QRectF(0, 0, rect.width(), rect.height())
         self.scene(round(rect.width()), round(rect.height())).paint(painter, local)
+        shown = self.clock() if self.clock is not None and not self._blank else None
+        if shown is not None:
+            paint_clock(painter, local, self._theme, *shown)
         painter.restore()
 
 
