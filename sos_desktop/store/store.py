@@ -44,7 +44,7 @@ from sos_desktop.models import (
 from sos_desktop.store.engine import WRITE_OPTION, make_engine, run_outside_transaction, sqlite_file
 from sos_desktop.store.errors import DatabaseReadOnlyError, NotADatabaseError, translate
 from sos_desktop.store.migrate import check_database, upgrade_to_head
-from sos_desktop.store.repo import bundles, cases, items, meetings, network, scales, settings
+from sos_desktop.store.repo import bundles, cases, development, items, meetings, network, scales, settings
 from sos_desktop.store.repo.items import ItemLinks
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -368,25 +368,18 @@ class Store:
             return bundles.find_meeting(conn, case_reference, title, held_on)
 
     # A practice leader's development
-    # (The repository is imported where it is used so this section stays self-contained while others edit the file.)
 
     def facilitators(self) -> list[str]:
         """Everyone who has facilitated a meeting, by name."""
-        from sos_desktop.store.repo import development
-
         with self._transaction() as conn:
             return development.facilitators(conn)
 
     def facilitated(self, name: str) -> list[tuple[Meeting, Observations]]:
         """The meetings ``name`` facilitated, earliest first, with their attendees and observers' feedback."""
-        from sos_desktop.store.repo import development
-
         with self._transaction() as conn:
             return development.facilitated(conn, name)
 
     def set_rubric(self, meeting_id: int, criteria: list[str] | None, observations: Observations) -> None:
         """Save a meeting's own rubric criteria (None: the team's default) and its observations together."""
-        from sos_desktop.store.repo import development
-
         with self._transaction(write=True) as conn:
             development.set_rubric(conn, meeting_id, criteria, observations)

@@ -155,7 +155,9 @@ class AgendaEditing:
 
     def add_phase(self, title: str, planned_minutes: float | None = None, index: int | None = None) -> None:
         agenda = copy.deepcopy(self.meeting.agenda)
-        key = "custom" if title.strip() else "phase"
+        # A key of its own, so observers' notes and the projector tell this phase from any other added one.
+        taken = {phase.phase for phase in agenda}
+        key = next(f"custom-{n}" for n in range(1, len(agenda) + 2) if f"custom-{n}" not in taken)
         phase = AgendaPhase(key, self._bounded(title.strip() or "New phase", MAX_LABEL_LENGTH), planned_minutes)
         agenda.insert(len(agenda) if index is None else index, phase)
         self._push_agenda(agenda, "Add a phase")

@@ -94,7 +94,13 @@ def confirm(parent: QWidget, title: str, question: str) -> bool:
 
 
 def tell(parent: QWidget, title: str, message: str) -> None:
+    """Something went wrong or was refused: a warning."""
     QMessageBox.warning(parent, title, message)
+
+
+def inform(parent: QWidget, title: str, message: str) -> None:
+    """Something was done, or there was nothing to do: plain information, no warning sign."""
+    QMessageBox.information(parent, title, message)
 
 
 def ask_open_path(parent: QWidget, title: str) -> Path | None:

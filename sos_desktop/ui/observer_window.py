@@ -270,7 +270,9 @@ def merge_observations_file(parent: QWidget, document: MeetingDocument) -> bool:
             return False
     added = document.merge_observations_from(theirs)
     if not added:
-        dialogs.tell(parent, MERGE_TITLE, "Everything in the file is already in this meeting, so nothing was changed.")
+        dialogs.inform(
+            parent, MERGE_TITLE, "Everything in the file is already in this meeting, so nothing was changed."
+        )
         return False
-    dialogs.tell(parent, MERGE_TITLE, merge_message(added, theirs))
+    dialogs.inform(parent, MERGE_TITLE, merge_message(added, theirs))
     return True

@@ -39,3 +39,19 @@ def open_window(qtbot: QtBot, data_dir: Path) -> Iterator[Callable[[], MainWindo
     yield factory
     for store in stores:
         store.close()
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A modal dialog nobody answers would hang the run: any the test did not expect fails it at once instead."""
+    from sos_desktop.ui import dialogs
+
+    def unexpected(name: str) -> Callable[..., object]:
+        def fail(*args: object, **kwargs: object) -> object:
+            pytest.fail(f"An unexpected dialog opened: dialogs.{name}{args[1:]!r}")
+
+        return fail
+
+    for name in ("tell", "inform", "confirm", "ask_open_path", "ask_save_path", "ask_case", "ask_text"):
+        if hasattr(dialogs, name):
+            monkeypatch.setattr(dialogs, name, unexpected(name))

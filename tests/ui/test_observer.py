@@ -255,6 +255,7 @@ THEIRS = Observations(
 def told(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     messages: list[str] = []
     monkeypatch.setattr(dialogs, "tell", lambda parent, title, message: messages.append(message))
+    monkeypatch.setattr(dialogs, "inform", lambda parent, title, message: messages.append(message))
     return messages
 
 
