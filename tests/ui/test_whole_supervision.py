@@ -89,7 +89,7 @@ def test_a_whole_supervision_with_two_observers_is_all_there_after_a_restart_and
             observe("Kept the group on process")
         elif phase == 5:
             agreed = document.add_item(Category.NEXT_STEP, "Meet Dad before his next visit.")
-            idea = document.add_item(Category.NEXT_STEP, "Ask the school nurse to see Ben.")
+            document.add_item(Category.NEXT_STEP, "Ask the school nurse to see Ben.")  # stays an idea
             document.set_next_step(agreed.id or 0, owner="Sam Patel", due=date(2026, 12, 1))
             document.set_next_step(agreed.id or 0, status=NextStepStatus.AGREED)  # the manager agrees it
         now[0] += timedelta(minutes=minutes / 2)
