@@ -1,6 +1,7 @@
 """The ``sos-desktop`` command: parses arguments, runs a sub-command, or starts the GUI.
 
-Sub-commands: ``list``, ``import FILE``, ``export MEETING_ID --json OUT``, ``demo``. With none, the facilitator's
+Sub-commands: ``list``, ``import FILE``, ``export MEETING_ID --json OUT`` (and/or ``--pdf OUT`` for the minutes,
+``--feedback-pdf OUT`` for the facilitator's feedback report), ``demo``. With none, the facilitator's
 console opens. Errors go to stderr as one plain sentence with a non-zero status, never a traceback: 1 for a
 store or file-system problem, 2 for bad arguments or an invalid meeting file.
 """
@@ -21,7 +22,8 @@ from sos_desktop.exporters.interchange import (
     read_observations,
     write_meeting_file,
 )
-from sos_desktop.models import merge_observations
+from sos_desktop.exporters.minutes import DEFAULT_MARKING, MinutesOptions, write_feedback_pdf, write_minutes_pdf
+from sos_desktop.models import AttendeeRole, merge_observations
 from sos_desktop.models.demo import demo_bundle
 from sos_desktop.models.templates import template
 from sos_desktop.store.engine import resolve_database_url
@@ -62,9 +64,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     exporting = commands.add_parser("export", help="export a meeting")
     exporting.add_argument("meeting_id", type=int, metavar="MEETING_ID")
+    exporting.add_argument("--json", type=Path, metavar="OUT.json", help="write the meeting interchange file here")
+    exporting.add_argument("--pdf", type=Path, metavar="OUT.pdf", help="write the minutes as a PDF here")
     exporting.add_argument(
-        "--json", type=Path, metavar="OUT.json", required=True, help="write the meeting interchange file here"
+        "--feedback-pdf", type=Path, metavar="OUT.pdf", help="write the facilitator's feedback report as a PDF here"
     )
+    exporting.add_argument(
+        "--pseudonymise", action="store_true", help="in the PDFs, name the family's network by display names only"
+    )
+    exporting.add_argument("--password", metavar="PW", help="encrypt the PDFs: they open only with this password")
+    exporting.add_argument(
+        "--marking", metavar="TEXT", default=DEFAULT_MARKING, help=f"protective marking (default {DEFAULT_MARKING})"
+    )
+    exporting.add_argument("--with-feedback", action="store_true", help="add the observer's feedback to the minutes")
     commands.add_parser("demo", help="create the demo case and meeting (prints the meeting's id)")
     snapshot = commands.add_parser("snapshot", help="render a view of a meeting to a PNG picture, offscreen")
     snapshot.add_argument("meeting_id", type=int, metavar="MEETING_ID")
@@ -133,14 +145,52 @@ def _import(store: Store, args: argparse.Namespace, out: TextIO, err: TextIO) ->
 
 
 def _export(store: Store, args: argparse.Namespace, out: TextIO) -> None:
+    pdfs = args.pdf is not None or args.feedback_pdf is not None
+    if args.json is None and not pdfs:
+        raise CommandError(
+            "Say what to export: --json OUT.json, --pdf OUT.pdf or --feedback-pdf OUT.pdf.", EXIT_INVALID
+        )
+    pdf_only = [flag for flag, given in _pdf_flags(args) if given]
+    if pdf_only and not pdfs:
+        raise CommandError(f"{pdf_only[0]} applies to the PDFs only: add --pdf or --feedback-pdf.", EXIT_INVALID)
+    if args.with_feedback and args.pdf is None:
+        raise CommandError("--with-feedback adds the feedback to the minutes: add --pdf OUT.pdf.", EXIT_INVALID)
+    options = MinutesOptions(
+        marking=args.marking,
+        pseudonymise=args.pseudonymise,
+        password=args.password,
+        include_feedback=args.with_feedback,
+    )
     try:
         bundle = store.load_bundle(args.meeting_id)
     except NotFoundError:
         raise CommandError(
             f"There is no meeting {args.meeting_id} in the database; 'sos-desktop list' shows the ids.", EXIT_INVALID
         ) from None
-    write_meeting_file(bundle, args.json)
-    print(f"Exported meeting {args.meeting_id} to {args.json}", file=out)
+    if args.json is not None:
+        write_meeting_file(bundle, args.json)
+        print(f"Exported meeting {args.meeting_id} to {args.json}", file=out)
+    if args.pdf is not None:
+        case_meetings = store.case_meetings(bundle.case.id) if bundle.case.id is not None else []
+        write_minutes_pdf(bundle, args.pdf, case_meetings=case_meetings, options=options)
+        print(f"Wrote the minutes of meeting {args.meeting_id} to {args.pdf}", file=out)
+    if args.feedback_pdf is not None:
+        facilitator = next(
+            (a.name for a in bundle.meeting.attendees if a.role is AttendeeRole.FACILITATOR and a.name.strip()), ""
+        )
+        facilitated = store.facilitated(facilitator) if facilitator else []
+        write_feedback_pdf(bundle, args.feedback_pdf, facilitated=facilitated, options=options)
+        print(f"Wrote the feedback report on meeting {args.meeting_id} to {args.feedback_pdf}", file=out)
+
+
+def _pdf_flags(args: argparse.Namespace) -> list[tuple[str, bool]]:
+    """The options that only shape a PDF, and whether each was given."""
+    return [
+        ("--pseudonymise", args.pseudonymise),
+        ("--password", args.password is not None),
+        ("--marking", args.marking != DEFAULT_MARKING),
+        ("--with-feedback", args.with_feedback),
+    ]
 
 
 def _snapshot(store: Store, args: argparse.Namespace, out: TextIO) -> None:

@@ -2,34 +2,20 @@
 
 from __future__ import annotations
 
-import io
+from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from PySide6.QtGui import QColor, QImage
 
-from sos_desktop.cli import main
+Run = Callable[..., tuple[int, str, str]]
 
 
-def run(data_dir: Path, *args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    status = main(["--data-dir", str(data_dir), *args], out=out, err=err)
-    return status, out.getvalue(), err.getvalue()
-
-
-@pytest.fixture
-def meeting_id(tmp_path: Path) -> str:
-    status, out, err = run(tmp_path, "demo")
-    assert (status, err) == (0, "")
-    return out.strip()
-
-
-def test_the_network_view_is_written_at_the_size_asked_for(tmp_path: Path, meeting_id: str) -> None:
+def test_the_network_view_is_written_at_the_size_asked_for(tmp_path: Path, run_cli: Run, demo_meeting_id: str) -> None:
     picture = tmp_path / "network.png"
-    status, out, err = run(tmp_path, "snapshot", meeting_id, "--view", "network", "--out", str(picture),
-                           "--size", "1280x720")  # fmt: skip
+    status, out, err = run_cli(tmp_path, "snapshot", demo_meeting_id, "--view", "network", "--out", str(picture),
+                               "--size", "1280x720")  # fmt: skip
     assert (status, err) == (0, "")
-    assert out.strip() == f"Saved the network view of meeting {meeting_id} to {picture}"
+    assert out.strip() == f"Saved the network view of meeting {demo_meeting_id} to {picture}"
     image = QImage(str(picture))
     assert (image.width(), image.height()) == (1280, 720)
     # Markers in the roles' colours are drawn, not a message on a bare background.
@@ -38,12 +24,12 @@ def test_the_network_view_is_written_at_the_size_asked_for(tmp_path: Path, meeti
     assert len(colours) > 20
 
 
-def test_the_network_view_in_each_theme_paints_that_theme(tmp_path: Path, meeting_id: str) -> None:
+def test_the_network_view_in_each_theme_paints_that_theme(tmp_path: Path, run_cli: Run, demo_meeting_id: str) -> None:
     corners = {}
     for theme in ("projector", "light", "dark"):
         picture = tmp_path / f"network-{theme}.png"
-        status, _, err = run(tmp_path, "snapshot", meeting_id, "--view", "network", "--theme", theme,
-                             "--out", str(picture))  # fmt: skip
+        status, _, err = run_cli(tmp_path, "snapshot", demo_meeting_id, "--view", "network", "--theme", theme,
+                                 "--out", str(picture))  # fmt: skip
         assert (status, err) == (0, ""), theme
         image = QImage(str(picture))
         assert (image.width(), image.height()) == (1920, 1080)
@@ -52,8 +38,8 @@ def test_the_network_view_in_each_theme_paints_that_theme(tmp_path: Path, meetin
     assert corners["dark"] < 80
 
 
-def test_an_unknown_meeting_writes_nothing(tmp_path: Path, meeting_id: str) -> None:
+def test_an_unknown_meeting_writes_nothing(tmp_path: Path, run_cli: Run, demo_meeting_id: str) -> None:
     picture = tmp_path / "nothing.png"
-    status, _, err = run(tmp_path, "snapshot", "999", "--view", "network", "--out", str(picture))
+    status, _, err = run_cli(tmp_path, "snapshot", "999", "--view", "network", "--out", str(picture))
     assert status == 2 and "no meeting 999" in err
     assert not picture.exists()

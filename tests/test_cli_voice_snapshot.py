@@ -2,26 +2,13 @@
 
 from __future__ import annotations
 
-import io
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QColor, QImage
 
-from sos_desktop.cli import main
-
-
-def run(data_dir: Path, *args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    status = main(["--data-dir", str(data_dir), *args], out=out, err=err)
-    return status, out.getvalue(), err.getvalue()
-
-
-@pytest.fixture
-def meeting_id(tmp_path: Path) -> str:
-    status, out, err = run(tmp_path, "demo")
-    assert (status, err) == (0, "")
-    return out.strip()
+Run = Callable[..., tuple[int, str, str]]
 
 
 def colours(image: QImage) -> set[str]:
@@ -33,30 +20,34 @@ def colours(image: QImage) -> set[str]:
 
 
 @pytest.mark.parametrize("view", ["voice", "focus"])
-def test_the_view_is_written_at_the_size_asked_for(tmp_path: Path, meeting_id: str, view: str) -> None:
+def test_the_view_is_written_at_the_size_asked_for(
+    tmp_path: Path, run_cli: Run, demo_meeting_id: str, view: str
+) -> None:
     picture = tmp_path / f"{view}.png"
-    status, out, err = run(tmp_path, "snapshot", meeting_id, "--view", view, "--out", str(picture),
-                           "--size", "1280x720")  # fmt: skip
+    status, out, err = run_cli(tmp_path, "snapshot", demo_meeting_id, "--view", view, "--out", str(picture),
+                               "--size", "1280x720")  # fmt: skip
     assert (status, err) == (0, "")
-    assert out.strip() == f"Saved the {view} view of meeting {meeting_id} to {picture}"
+    assert out.strip() == f"Saved the {view} view of meeting {demo_meeting_id} to {picture}"
     image = QImage(str(picture))
     assert (image.width(), image.height()) == (1280, 720)
     assert len(colours(image)) > 10  # drawn, not a bare background
 
 
-def test_the_houses_are_drawn_in_the_theme_s_colours(tmp_path: Path, meeting_id: str) -> None:
+def test_the_houses_are_drawn_in_the_theme_s_colours(tmp_path: Path, run_cli: Run, demo_meeting_id: str) -> None:
     picture = tmp_path / "voice.png"
-    status, _, err = run(tmp_path, "snapshot", meeting_id, "--view", "voice", "--out", str(picture))
+    status, _, err = run_cli(tmp_path, "snapshot", demo_meeting_id, "--view", "voice", "--out", str(picture))
     assert (status, err) == (0, "")
     found = colours(QImage(str(picture)))
     assert {"#FF6464", "#3FE08A", "#52C8FF"} <= found  # the outlines of worries, good things and dreams
 
 
-def test_the_focus_question_is_drawn_in_the_theme_s_focus_colour(tmp_path: Path, meeting_id: str) -> None:
+def test_the_focus_question_is_drawn_in_the_theme_s_focus_colour(
+    tmp_path: Path, run_cli: Run, demo_meeting_id: str
+) -> None:
     for theme, background_is_light in (("projector", False), ("light", True), ("dark", False)):
         picture = tmp_path / f"focus-{theme}.png"
-        status, _, err = run(tmp_path, "snapshot", meeting_id, "--view", "focus", "--theme", theme,
-                             "--out", str(picture))  # fmt: skip
+        status, _, err = run_cli(tmp_path, "snapshot", demo_meeting_id, "--view", "focus", "--theme", theme,
+                                 "--out", str(picture))  # fmt: skip
         assert (status, err) == (0, ""), theme
         image = QImage(str(picture))
         assert (image.width(), image.height()) == (1920, 1080)
@@ -64,8 +55,8 @@ def test_the_focus_question_is_drawn_in_the_theme_s_focus_colour(tmp_path: Path,
     assert "#FFE500" in colours(QImage(str(tmp_path / "focus-projector.png")))
 
 
-def test_an_unknown_view_is_refused(tmp_path: Path, meeting_id: str) -> None:
+def test_an_unknown_view_is_refused(tmp_path: Path, run_cli: Run, demo_meeting_id: str) -> None:
     picture = tmp_path / "nothing.png"
     with pytest.raises(SystemExit):
-        run(tmp_path, "snapshot", meeting_id, "--view", "houses", "--out", str(picture))
+        run_cli(tmp_path, "snapshot", demo_meeting_id, "--view", "houses", "--out", str(picture))
     assert not picture.exists()

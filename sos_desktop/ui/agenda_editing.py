@@ -8,9 +8,8 @@ change. The clock reads the time from ``document.clock`` so a test can run a who
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
@@ -20,14 +19,7 @@ from sos_desktop.models.demo import default_agenda
 from sos_desktop.models.meeting import MAX_LABEL_LENGTH
 from sos_desktop.store.errors import StoreError
 from sos_desktop.store.store import Store
-
-if TYPE_CHECKING:
-    from PySide6.QtCore import SignalInstance
-    from PySide6.QtGui import QUndoStack
-
-    from sos_desktop.models import Meeting
-
-T = TypeVar("T")
+from sos_desktop.ui.document_part import DocumentPart
 
 AGENDA_TEMPLATE_KEY = "agenda/default"
 """The team's default agenda in the database's settings: a list of {phase, title, planned_minutes}."""
@@ -77,24 +69,8 @@ def agenda_setting(agenda: list[AgendaPhase]) -> list[dict[str, Any]]:
     return [{"phase": p.phase, "title": p.title, "planned_minutes": p.planned_minutes} for p in agenda]
 
 
-class AgendaEditing:
-    """The agenda of ``MeetingDocument`` (which supplies the attributes below)."""
-
-    store: Store
-    meeting: Meeting
-    undo_stack: QUndoStack
-    clock: Callable[[], datetime]
-    agendaChanged: SignalInstance  # noqa: N815 - Qt signal naming
-
-    def _write(self, action: Callable[[], T]) -> T | None:
-        raise NotImplementedError  # supplied by MeetingDocument
-
-    def _bounded(self, text: str, limit: int) -> str:
-        raise NotImplementedError  # supplied by MeetingDocument
-
-    @property
-    def meeting_id(self) -> int:
-        raise NotImplementedError  # supplied by MeetingDocument
+class AgendaEditing(DocumentPart):
+    """The agenda of ``MeetingDocument``."""
 
     # Reading ---------------------------------------------------------------------------------------------------
 

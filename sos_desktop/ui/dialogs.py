@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,11 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sos_desktop.exporters.minutes import MinutesOptions
 from sos_desktop.models import Case, Framework
 from sos_desktop.models.meeting import MAX_LABEL_LENGTH
 from sos_desktop.models.templates import template
+from sos_desktop.ui.minutes_dialog import MinutesDialog
 
 JSON_FILTER = "Meeting files (*.json);;All files (*)"
+PDF_FILTER = "PDF documents (*.pdf)"
 
 
 class CaseDialog(QDialog):
@@ -108,6 +112,12 @@ def ask_open_path(parent: QWidget, title: str) -> Path | None:
     return Path(name) if name else None
 
 
-def ask_save_path(parent: QWidget, title: str, suggestion: str) -> Path | None:
-    name, _ = QFileDialog.getSaveFileName(parent, title, suggestion, JSON_FILTER)
+def ask_save_path(parent: QWidget, title: str, suggestion: str, file_filter: str = JSON_FILTER) -> Path | None:
+    name, _ = QFileDialog.getSaveFileName(parent, title, suggestion, file_filter)
     return Path(name) if name else None
+
+
+def ask_minutes_options(parent: QWidget, settings: QSettings, *, has_feedback: bool) -> MinutesOptions | None:
+    """How the minutes are to be made (marking, pseudonymised, feedback, password), or None if cancelled."""
+    dialog = MinutesDialog(settings, parent, has_feedback=has_feedback)
+    return dialog.options() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from sos_desktop import APP_NAME, __version__
-from sos_desktop.exporters.interchange import ExportError, InterchangeError, read_meeting_file, write_meeting_file
+from sos_desktop.exporters.interchange import InterchangeError, read_meeting_file
 from sos_desktop.models import Case, Meeting, MeetingKind, Scale, check_label
 from sos_desktop.models.templates import template
 from sos_desktop.store.engine import display_url
@@ -30,6 +30,7 @@ from sos_desktop.ui.agenda_editing import team_agenda
 from sos_desktop.ui.agenda_panel import AgendaPanel
 from sos_desktop.ui.details_panel import DetailsPanel
 from sos_desktop.ui.document import MeetingDocument
+from sos_desktop.ui.export_menu import ExportMenu
 from sos_desktop.ui.lazy_pages import LazyPages
 from sos_desktop.ui.map_panel import MapPanel
 from sos_desktop.ui.meeting_menu import MeetingMenu
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         grey.setChecked(bool(self.settings.value("map/show_grey_areas", True, type=bool)))
         self.projector = ProjectorControl(self, settings)
         self.meeting_menu = MeetingMenu(self)
+        self.export_menu = ExportMenu(self, self.actions_by_id[ActionId.EXPORT])
         self.projector_agenda = ProjectorAgenda(self.projector, settings)
         self._build_menus()
         self.statusBar().showMessage(SAVED_MESSAGE)
@@ -120,7 +122,6 @@ class MainWindow(QMainWindow):
             ActionId.DELETE,
             None,
             ActionId.IMPORT,
-            ActionId.EXPORT,
             None,
             ActionId.QUIT,
         ):
@@ -128,6 +129,8 @@ class MainWindow(QMainWindow):
                 file_menu.addSeparator()
             else:
                 file_menu.addAction(a[action_id])
+            if action_id is ActionId.IMPORT:
+                file_menu.addMenu(self.export_menu.menu)
         edit_menu = self.menuBar().addMenu("&Edit")
         self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
         self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
@@ -154,6 +157,7 @@ class MainWindow(QMainWindow):
         for action_id in (ActionId.NEW_MEETING, ActionId.EDIT_CASE, ActionId.RENAME, ActionId.DELETE):
             self.actions_by_id[action_id].setEnabled(has_case)
         self.actions_by_id[ActionId.EXPORT].setEnabled(self.document is not None)
+        self.export_menu.set_enabled(self.document is not None)
 
     # Opening a meeting -----------------------------------------------------------------------------------------
 
@@ -420,18 +424,7 @@ class MainWindow(QMainWindow):
         self.open_meeting(bundle.meeting.id)
 
     def export_file(self) -> None:
-        if self.document is None:
-            return
-        suggestion = f"{self.document.case.label} {self.document.meeting.title}.json".replace("/", "-")
-        path = dialogs.ask_save_path(self, "Export meeting file", suggestion)
-        if path is None:
-            return
-        try:
-            write_meeting_file(self.store.load_bundle(self.document.meeting_id), path)
-        except (ExportError, StoreError) as error:
-            dialogs.tell(self, "The meeting was not exported", str(error))
-            return
-        self.statusBar().showMessage(f"Exported to {path}", 10_000)
+        self.export_menu.export_meeting_file()
 
     def _grey_areas_toggled(self) -> None:
         visible = self.actions_by_id[ActionId.SHOW_GREY].isChecked()

@@ -16,7 +16,7 @@ from sos_desktop.ui.commands import ValueChange
 
 if TYPE_CHECKING:
     from sos_desktop.store.repo.network import PersonRemoval
-    from sos_desktop.ui.document import MeetingDocument
+    from sos_desktop.ui.network_editing import NetworkEditing
 
 Positions = dict[int, tuple[float | None, float | None]]
 
@@ -24,7 +24,7 @@ _PERSON_TEXT_ID = 10
 
 
 class AddPersonCommand(QUndoCommand):
-    def __init__(self, document: MeetingDocument, person: NetworkPerson) -> None:
+    def __init__(self, document: NetworkEditing, person: NetworkPerson) -> None:
         super().__init__("Add person to the network")
         self.document = document
         self.person = copy.deepcopy(person)
@@ -39,7 +39,7 @@ class AddPersonCommand(QUndoCommand):
 
 
 class DeletePersonCommand(QUndoCommand):
-    def __init__(self, document: MeetingDocument, person: NetworkPerson) -> None:
+    def __init__(self, document: NetworkEditing, person: NetworkPerson) -> None:
         super().__init__("Remove person from the network")
         assert person.id is not None
         self.document = document
@@ -60,7 +60,7 @@ class SetPersonFieldCommand(ValueChange):
     """
 
     def __init__(
-        self, document: MeetingDocument, person: NetworkPerson, field: str, changes: dict[str, Any], *, typing: bool
+        self, document: NetworkEditing, person: NetworkPerson, field: str, changes: dict[str, Any], *, typing: bool
     ) -> None:
         assert person.id is not None
         old = {name: copy.deepcopy(getattr(person, name)) for name in changes}
@@ -88,7 +88,7 @@ class SetPersonFieldCommand(ValueChange):
 
 
 class AddTieCommand(QUndoCommand):
-    def __init__(self, document: MeetingDocument, tie: Tie) -> None:
+    def __init__(self, document: NetworkEditing, tie: Tie) -> None:
         super().__init__("Connect two people")
         self.document = document
         self.tie = copy.deepcopy(tie)
@@ -102,7 +102,7 @@ class AddTieCommand(QUndoCommand):
 
 
 class DeleteTieCommand(QUndoCommand):
-    def __init__(self, document: MeetingDocument, tie: Tie) -> None:
+    def __init__(self, document: NetworkEditing, tie: Tie) -> None:
         super().__init__("Remove tie")
         self.document = document
         self.tie = copy.deepcopy(tie)
@@ -118,7 +118,7 @@ class DeleteTieCommand(QUndoCommand):
 class ChangeTieCommand(QUndoCommand):
     """A tie's kind or direction changed (who is the parent of whom)."""
 
-    def __init__(self, document: MeetingDocument, old: Tie, new: Tie) -> None:
+    def __init__(self, document: NetworkEditing, old: Tie, new: Tie) -> None:
         super().__init__("Change tie")
         self.document = document
         self.old = copy.deepcopy(old)
@@ -134,7 +134,7 @@ class ChangeTieCommand(QUndoCommand):
 class MovePeopleCommand(QUndoCommand):
     """People placed somewhere else: dragged by hand, or arranged by a layout (one step however many moved)."""
 
-    def __init__(self, document: MeetingDocument, old: Positions, new: Positions, text: str) -> None:
+    def __init__(self, document: NetworkEditing, old: Positions, new: Positions, text: str) -> None:
         super().__init__(text)
         self.document = document
         self.old = dict(old)

@@ -8,16 +8,15 @@ the network, their details or their ties changed; ``networkMoved`` that people w
 from __future__ import annotations
 
 import copy
-import itertools
-from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any
 
 from sos_desktop.models import Circle, NetworkPerson, PersonRole, Tie, TieKind
 from sos_desktop.models.mapping import MAX_TEXT_LENGTH
 from sos_desktop.models.meeting import MAX_LABEL_LENGTH
 from sos_desktop.models.network import initials
 from sos_desktop.store.repo.network import PersonRemoval
+from sos_desktop.ui.document_part import DocumentPart
 from sos_desktop.ui.network_commands import (
     AddPersonCommand,
     AddTieCommand,
@@ -28,15 +27,6 @@ from sos_desktop.ui.network_commands import (
     Positions,
     SetPersonFieldCommand,
 )
-
-if TYPE_CHECKING:
-    from PySide6.QtCore import SignalInstance
-    from PySide6.QtGui import QUndoStack
-
-    from sos_desktop.models import Case, Meeting, Network
-    from sos_desktop.store.store import Store
-
-T = TypeVar("T")
 
 PERSON_TEXT_FIELDS = ("name", "display_name", "relationship", "contact", "notes")
 _TYPED_FIELDS = (*PERSON_TEXT_FIELDS, "rules")
@@ -53,23 +43,8 @@ PERSON_FIELDS = (
 )
 
 
-class NetworkEditing:
-    """People and ties of the case's network, for ``MeetingDocument`` (which supplies the attributes below)."""
-
-    store: Store
-    case: Case
-    meeting: Meeting
-    network: Network
-    undo_stack: QUndoStack
-    networkChanged: SignalInstance  # noqa: N815 - Qt signal naming
-    networkMoved: SignalInstance  # noqa: N815
-    _provisional_ids: itertools.count[int]
-
-    def _write(self, action: Callable[[], T]) -> T | None:
-        raise NotImplementedError  # supplied by MeetingDocument
-
-    def _bounded(self, text: str, limit: int) -> str:
-        raise NotImplementedError  # supplied by MeetingDocument
+class NetworkEditing(DocumentPart):
+    """People and ties of the case's network, for ``MeetingDocument``."""
 
     @property
     def case_id(self) -> int:
@@ -120,7 +95,7 @@ class NetworkEditing:
             x=None if position is None else position[0],
             y=None if position is None else position[1],
         )
-        command = AddPersonCommand(self, person)  # type: ignore[arg-type]
+        command = AddPersonCommand(self, person)
         self.undo_stack.push(command)
         assert command.person.id is not None
         return self.person(command.person.id)
@@ -136,7 +111,7 @@ class NetworkEditing:
         changes = {name: value}
         if name == "name" and person.display_name == initials(person.name):
             changes["display_name"] = initials(value)  # default initials follow the name; a chosen name stays
-        command = SetPersonFieldCommand(self, person, name, changes, typing=name in _TYPED_FIELDS)  # type: ignore[arg-type]
+        command = SetPersonFieldCommand(self, person, name, changes, typing=name in _TYPED_FIELDS)
         self.undo_stack.push(command)
 
     def _checked_field(self, person: NetworkPerson, name: str, value: Any) -> Any:
@@ -166,7 +141,7 @@ class NetworkEditing:
 
     def delete_person(self, person_id: int) -> None:
         """Remove a person with their ties (one undo step gives all of it back)."""
-        self.undo_stack.push(DeletePersonCommand(self, self.person(person_id)))  # type: ignore[arg-type]
+        self.undo_stack.push(DeletePersonCommand(self, self.person(person_id)))
 
     def remove_parts(self, people: list[int], ties: list[int]) -> None:
         """Remove several people and ties in one undo step (a selection deleted at once)."""
@@ -191,7 +166,7 @@ class NetworkEditing:
         existing = self.tie_between(source, target)
         if existing is not None:
             raise ValueError("These two people are already connected; change the kind of their tie instead.")
-        command = AddTieCommand(self, Tie(source, target, TieKind(kind)))  # type: ignore[arg-type]
+        command = AddTieCommand(self, Tie(source, target, TieKind(kind)))
         self.undo_stack.push(command)
         assert command.tie.id is not None
         return self.tie(command.tie.id)
@@ -200,16 +175,16 @@ class NetworkEditing:
         tie = self.tie(tie_id)
         if tie.kind != kind:
             changed = Tie(tie.source, tie.target, TieKind(kind), tie.id, copy.deepcopy(tie.extra))
-            self.undo_stack.push(ChangeTieCommand(self, tie, changed))  # type: ignore[arg-type]
+            self.undo_stack.push(ChangeTieCommand(self, tie, changed))
 
     def reverse_tie(self, tie_id: int) -> None:
         """Swap the tie's ends: who is whose parent."""
         tie = self.tie(tie_id)
         changed = Tie(tie.target, tie.source, tie.kind, tie.id, copy.deepcopy(tie.extra))
-        self.undo_stack.push(ChangeTieCommand(self, tie, changed))  # type: ignore[arg-type]
+        self.undo_stack.push(ChangeTieCommand(self, tie, changed))
 
     def delete_tie(self, tie_id: int) -> None:
-        self.undo_stack.push(DeleteTieCommand(self, self.tie(tie_id)))  # type: ignore[arg-type]
+        self.undo_stack.push(DeleteTieCommand(self, self.tie(tie_id)))
 
     def move_people(self, positions: dict[int, tuple[float, float]], text: str = "Move people") -> None:
         """Place people where they were dragged or laid out: one undo step, however many moved."""
@@ -222,7 +197,7 @@ class NetworkEditing:
                 old[person_id] = (person.x, person.y)
                 new[person_id] = (float(x), float(y))
         if new:
-            self.undo_stack.push(MovePeopleCommand(self, old, new, text))  # type: ignore[arg-type]
+            self.undo_stack.push(MovePeopleCommand(self, old, new, text))
 
     # Applying, called by the commands ---------------------------------------------------------------------------
 

@@ -7,23 +7,16 @@ facilitator marks each one. Each change is one undo step, saved at once; ``itemT
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
 from sos_desktop.models import Category, MapItem, NextStepStatus
 from sos_desktop.models.meeting import MAX_LABEL_LENGTH
 from sos_desktop.models.supervision import IDEAS_ONLY, may_agree
+from sos_desktop.ui.document_part import DocumentPart
 
-if TYPE_CHECKING:
-    from PySide6.QtCore import SignalInstance
-
-    from sos_desktop.models import Meeting
-    from sos_desktop.store.store import Store
-
-T = TypeVar("T")
 _UNSET: Any = object()
 
 
@@ -43,17 +36,8 @@ class NextStepCommand(QUndoCommand):
         self.document.apply_item_fields(self.item_id, self.old)
 
 
-class NextStepEditing:
-    store: Store
-    meeting: Meeting
-    itemTextChanged: SignalInstance  # noqa: N815 - Qt signal naming
-    undo_stack: Any
-
-    def _write(self, action: Callable[[], T]) -> T | None:
-        raise NotImplementedError  # supplied by MeetingDocument
-
-    def item(self, item_id: int) -> MapItem:
-        raise NotImplementedError  # supplied by MeetingDocument
+class NextStepEditing(DocumentPart):
+    """Next steps' owner, date and status, for ``MeetingDocument``."""
 
     def set_next_step(
         self,

@@ -13,52 +13,22 @@ rated in this meeting that the list lacks (from a merged observer's file, say), 
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar
 
 from sos_desktop.models import ObservationNote, Observations, RubricRating, merge_observations
-from sos_desktop.models.agenda import AgendaState
 from sos_desktop.models.mapping import MAX_TEXT_LENGTH
 from sos_desktop.models.meeting import MAX_LABEL_LENGTH
 from sos_desktop.models.observation import DEFAULT_RUBRIC
 from sos_desktop.store.errors import StoreError
 from sos_desktop.store.repo.development import RUBRIC_EXTRA_KEY
+from sos_desktop.ui.document_part import DocumentPart
 from sos_desktop.ui.observation_commands import Feedback, ObservationsAdded, SetObservationsCommand, clean_criteria
-
-if TYPE_CHECKING:
-    from PySide6.QtCore import SignalInstance
-    from PySide6.QtGui import QUndoStack
-
-    from sos_desktop.models import Meeting
-    from sos_desktop.store.store import Store
-
-T = TypeVar("T")
 
 RUBRIC_SETTING_KEY = "rubric/default"
 """The team's rubric in the database's settings: a list of criteria."""
 
 
-class ObservationEditing:
-    """The observer's notes, rubric and comments, for ``MeetingDocument`` (which supplies the attributes below)."""
-
-    store: Store
-    meeting: Meeting
-    undo_stack: QUndoStack
-    observationsChanged: SignalInstance  # noqa: N815 - Qt signal naming
-    noticed: SignalInstance
-
-    def _write(self, action: Callable[[], T]) -> T | None:
-        raise NotImplementedError  # supplied by MeetingDocument
-
-    def _bounded(self, text: str, limit: int) -> str:
-        raise NotImplementedError  # supplied by MeetingDocument
-
-    def agenda_state(self) -> AgendaState:
-        raise NotImplementedError  # supplied by AgendaEditing
-
-    @property
-    def meeting_id(self) -> int:
-        raise NotImplementedError  # supplied by MeetingDocument
+class ObservationEditing(DocumentPart):
+    """The observer's notes, rubric and comments, for ``MeetingDocument``."""
 
     # Reading ---------------------------------------------------------------------------------------------------
 

@@ -9,22 +9,15 @@ all: they are the child's own, and only a text too long for the store is cut (wi
 from __future__ import annotations
 
 import copy
-import itertools
-from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from sos_desktop.models import ChildVoiceEntry, House, PersonRole
 from sos_desktop.models.mapping import MAX_TEXT_LENGTH
 from sos_desktop.ui.commands import ValueChange
+from sos_desktop.ui.document_part import DocumentPart
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import SignalInstance
-    from PySide6.QtGui import QUndoStack
-
-    from sos_desktop.models import Meeting, Network, NetworkPerson
-    from sos_desktop.store.store import Store
-
-T = TypeVar("T")
+    from sos_desktop.models import NetworkPerson
 
 HOUSE_TITLES = {
     House.WORRIES: "House of worries",
@@ -55,25 +48,8 @@ class SetChildVoiceCommand(ValueChange):
         self.document.apply_child_voice(copy.deepcopy(self.old))
 
 
-class VoiceEditing:
-    """The child's-voice entries of ``MeetingDocument`` (which supplies the attributes below)."""
-
-    store: Store
-    meeting: Meeting
-    network: Network
-    undo_stack: QUndoStack
-    voiceChanged: SignalInstance  # noqa: N815 - Qt signal naming
-    _provisional_ids: itertools.count[int]
-
-    def _write(self, action: Callable[[], T]) -> T | None:
-        raise NotImplementedError  # supplied by MeetingDocument
-
-    def _bounded(self, text: str, limit: int) -> str:
-        raise NotImplementedError  # supplied by MeetingDocument
-
-    @property
-    def meeting_id(self) -> int:
-        raise NotImplementedError  # supplied by MeetingDocument
+class VoiceEditing(DocumentPart):
+    """The child's-voice entries of ``MeetingDocument``."""
 
     # Reading ---------------------------------------------------------------------------------------------------
 

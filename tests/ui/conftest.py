@@ -1,7 +1,11 @@
-"""Fixtures for the console: a store in a temporary folder and a main window over it, with dialogs answered."""
+"""Fixtures for the console: a store in a temporary folder and a main window over it, with dialogs answered; the
+demo console as a first run opens it (``window``, its ``document``, and on screen ``console``); and the demo meeting
+saved in a fresh ``store`` as a document on its own (``demo_document``).
+"""
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -9,9 +13,11 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
-from sos_desktop.app import open_settings
+from sos_desktop.app import build_window, open_settings
+from sos_desktop.models.demo import demo_bundle
 from sos_desktop.store.engine import resolve_database_url
 from sos_desktop.store.store import Store
+from sos_desktop.ui.document import MeetingDocument
 from sos_desktop.ui.main_window import MainWindow
 
 
@@ -52,6 +58,69 @@ def no_unexpected_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
 
         return fail
 
-    for name in ("tell", "inform", "confirm", "ask_open_path", "ask_save_path", "ask_case", "ask_text"):
+    for name in (
+        "tell",
+        "inform",
+        "confirm",
+        "ask_open_path",
+        "ask_save_path",
+        "ask_case",
+        "ask_text",
+        "ask_minutes_options",
+    ):
         if hasattr(dialogs, name):
             monkeypatch.setattr(dialogs, name, unexpected(name))
+
+
+@pytest.fixture
+def window(qtbot: QtBot, data_dir: Path) -> Iterator[MainWindow]:
+    """The console as a first run opens it, on the demo meeting in the test's data folder (not shown)."""
+    opened, problem = build_window(argparse.Namespace(data_dir=data_dir, db=None, command=None))
+    assert opened is not None and opened.document is not None, problem
+    qtbot.addWidget(opened)
+    yield opened
+    opened.store.close()
+
+
+@pytest.fixture
+def document(window: MainWindow) -> MeetingDocument:
+    """The demo meeting's document, the one ``window`` has open."""
+    assert window.document is not None
+    return window.document
+
+
+@pytest.fixture
+def console(qtbot: QtBot, window: MainWindow) -> Iterator[MainWindow]:
+    """``window`` on screen; closed at the end, before its database is."""
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    window.close()
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    """A new database in the test's folder."""
+    opened = Store.open(resolve_database_url(None, tmp_path))
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def demo_document(store: Store) -> MeetingDocument:
+    """The demo meeting saved in ``store`` and opened as a document on its own, with no console around it."""
+    saved = store.save_bundle(demo_bundle())
+    assert saved.meeting.id is not None
+    return MeetingDocument(store, saved.meeting.id)
+
+
+@pytest.fixture
+def person_id() -> Callable[[MeetingDocument, str], int]:
+    """``person_id(document, name)``: the id of the person called ``name`` in the network of the document's case."""
+
+    def find(document: MeetingDocument, name: str) -> int:
+        person = next(p for p in document.network.people if p.name == name)
+        assert person.id is not None
+        return person.id
+
+    return find

@@ -4,9 +4,7 @@ clock, rubric ratings and comments, each one undo step saved at once; two window
 
 from __future__ import annotations
 
-import argparse
 import copy
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -14,7 +12,6 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from sos_desktop.app import build_window
 from sos_desktop.exporters.interchange import write_meeting_file
 from sos_desktop.models import ObservationNote, Observations, RubricRating
 from sos_desktop.models.observation import DEFAULT_RUBRIC
@@ -22,21 +19,6 @@ from sos_desktop.ui import dialogs
 from sos_desktop.ui.document import MeetingDocument
 from sos_desktop.ui.main_window import MainWindow
 from sos_desktop.ui.observer_window import ObserverWindow, merge_observations_file
-
-
-@pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    opened, _ = build_window(argparse.Namespace(data_dir=tmp_path / "data", db=None, command=None))
-    assert opened is not None and opened.document is not None
-    qtbot.addWidget(opened)
-    yield opened
-    opened.store.close()
-
-
-@pytest.fixture
-def document(window: MainWindow) -> MeetingDocument:
-    assert window.document is not None
-    return window.document
 
 
 class Clock:

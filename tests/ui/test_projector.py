@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import re
 import subprocess
 import sys
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,7 +15,6 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QGuiApplication, QImage
 from pytestqt.qtbot import QtBot
 
-from sos_desktop.app import build_window
 from sos_desktop.models import Attendee, AttendeeRole, Case, Category, Column, MapItem
 from sos_desktop.models.demo import demo_bundle
 from sos_desktop.ui.document import MeetingDocument
@@ -36,17 +33,6 @@ from sos_desktop.ui.projector.themes import contrast_ratio
 from sos_desktop.ui.projector.window import wants_full_screen
 
 FULL_HD = QSize(1920, 1080)
-
-
-@pytest.fixture
-def document(qtbot: QtBot, tmp_path: Path) -> Iterator[MeetingDocument]:
-    """The demo meeting as the app opens it on a first run."""
-    window, problem = build_window(argparse.Namespace(data_dir=tmp_path, db=None, command=None))
-    assert window is not None, problem
-    qtbot.addWidget(window)
-    assert window.document is not None
-    yield window.document
-    window.store.close()
 
 
 @pytest.fixture

@@ -2,31 +2,16 @@
 
 from __future__ import annotations
 
-import argparse
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from sos_desktop.app import build_window
 from sos_desktop.models import Category, Column
 from sos_desktop.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise", "This plugin does not support propagate")
-
-
-@pytest.fixture
-def console(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    window, _ = build_window(argparse.Namespace(data_dir=tmp_path, db=None, command=None))
-    assert window is not None and window.document is not None
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    window.close()
-    window.store.close()
 
 
 def test_f5_opens_the_projector_on_the_open_meeting_and_edits_show_there_at_once(

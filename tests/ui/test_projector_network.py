@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,6 @@ from pytestqt.qtbot import QtBot
 from sos_desktop.app import build_window
 from sos_desktop.models import Circle, Network, PersonRole, TieKind
 from sos_desktop.models.demo import demo_bundle
-from sos_desktop.store.engine import resolve_database_url
 from sos_desktop.store.store import Store
 from sos_desktop.ui.document import MeetingDocument
 from sos_desktop.ui.main_window import MainWindow
@@ -58,13 +56,6 @@ TIES = [  # by display name
     ("FSW", "L", TieKind.PROFESSIONAL),
     ("HV", "L", TieKind.PROFESSIONAL),
 ]
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    store = Store.open(resolve_database_url(None, tmp_path))
-    yield store
-    store.close()
 
 
 def empty_case(store: Store) -> MeetingDocument:

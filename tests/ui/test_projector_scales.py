@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -18,7 +17,6 @@ from sos_desktop.models import Attendee, AttendeeRole, Meeting
 from sos_desktop.models.demo import demo_bundle
 from sos_desktop.models.scaling import Scale, ScaleRating, Spread
 from sos_desktop.models.trajectory import question_key
-from sos_desktop.store.engine import resolve_database_url
 from sos_desktop.store.store import Store
 from sos_desktop.ui.document import MeetingDocument
 from sos_desktop.ui.projector import (
@@ -56,13 +54,6 @@ EARLIER = [  # (when, ratings) of the case's earlier meetings on the safety scal
     (datetime(2026, 7, 23, 10), [3.0, 4.5, 5.0, 2.5]),
     (datetime(2026, 9, 17, 10), [4.0, 5.0, 3.5, 4.5, 6.0]),
 ]
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    store = Store.open(resolve_database_url(None, tmp_path))
-    yield store
-    store.close()
 
 
 def save_meeting(store: Store, ratings: dict[str, float], private: bool = False) -> int:

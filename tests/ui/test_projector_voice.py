@@ -6,16 +6,14 @@ map is; the focus question stands large under the question the facilitator asks.
 
 from __future__ import annotations
 
-import argparse
 import re
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRectF, QSize
 from pytestqt.qtbot import QtBot
 
-from sos_desktop.app import build_window
 from sos_desktop.models import House, Network
 from sos_desktop.models.demo import demo_bundle
 from sos_desktop.store.engine import resolve_database_url
@@ -30,29 +28,16 @@ from sos_desktop.ui.projector.voice_chart import NOTHING_SHARED, WORDS_FLOOR, Ho
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise", "This plugin does not support propagate")
 
+PersonId = Callable[[MeetingDocument, str], int]
 FULL_HD = QSize(1920, 1080)
 SIZES = (FULL_HD, QSize(1280, 720))
 HOUSES = ["House of worries", "House of good things", "House of dreams"]
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    store = Store.open(resolve_database_url(None, tmp_path))
-    yield store
-    store.close()
-
-
-@pytest.fixture
-def document(store: Store) -> MeetingDocument:
-    """The demo meeting: Lily (shown as "L") said two things she agreed to share."""
-    saved = store.save_bundle(demo_bundle())
-    return MeetingDocument(store, saved.meeting.id or 0)
-
-
-def child(document: MeetingDocument, name: str) -> int:
-    person = next(p for p in document.network.people if p.name == name)
-    assert person.id is not None
-    return person.id
+def document(demo_document: MeetingDocument) -> MeetingDocument:
+    """The demo meeting with no console around it: Lily (shown as "L") said two things she agreed to share."""
+    return demo_document
 
 
 def make_view(
@@ -97,9 +82,9 @@ def test_the_first_child_s_three_houses_by_display_name_with_the_words_shared(vi
 
 
 def test_words_the_child_did_not_agree_to_share_never_reach_the_room(
-    document: MeetingDocument, view: ProjectorView
+    document: MeetingDocument, view: ProjectorView, person_id: PersonId
 ) -> None:
-    lily = child(document, "Lily Example")
+    lily = person_id(document, "Lily Example")
     secret = document.add_voice_entry(lily, House.WORRIES, "The secret about the shed", consent=False)
     assert secret.id is not None
     assert "secret" not in everything(view)
@@ -111,8 +96,10 @@ def test_words_the_child_did_not_agree_to_share_never_reach_the_room(
     assert "secret" not in everything(view)
 
 
-def test_names_in_the_child_s_words_are_masked_as_on_the_map(document: MeetingDocument, view: ProjectorView) -> None:
-    lily = child(document, "Lily Example")
+def test_names_in_the_child_s_words_are_masked_as_on_the_map(
+    document: MeetingDocument, view: ProjectorView, person_id: PersonId
+) -> None:
+    lily = person_id(document, "Lily Example")
     words = "Jordan Example cries and Chris Sample goes out.\nPat Example makes tea."
     document.add_voice_entry(lily, House.WORRIES, words, consent=True)
     assert "Mum cries and Dad goes out.\nNan makes tea." in view.drawn_texts()
@@ -120,8 +107,10 @@ def test_names_in_the_child_s_words_are_masked_as_on_the_map(document: MeetingDo
     assert document.voice_entries(lily, House.WORRIES)[-1].words == words  # the stored words are the child's own
 
 
-def test_the_child_s_exact_words_are_drawn_as_written(document: MeetingDocument, view: ProjectorView) -> None:
-    noah = child(document, "Noah Example")
+def test_the_child_s_exact_words_are_drawn_as_written(
+    document: MeetingDocument, view: ProjectorView, person_id: PersonId
+) -> None:
+    noah = person_id(document, "Noah Example")
     view.set_mode(VoiceMode(noah))
     assert view.drawn_texts()[1] == "N's Three Houses"
     assert view.drawn_texts().count(NOTHING_SHARED) == 3
@@ -131,9 +120,9 @@ def test_the_child_s_exact_words_are_drawn_as_written(document: MeetingDocument,
 
 
 def test_a_long_list_shrinks_to_the_floor_then_says_how_many_more(
-    qtbot: QtBot, document: MeetingDocument, view: ProjectorView
+    qtbot: QtBot, document: MeetingDocument, view: ProjectorView, person_id: PersonId
 ) -> None:
-    lily = child(document, "Lily Example")
+    lily = person_id(document, "Lily Example")
     roomy = view.card_pixel_size()
     for number in range(1, 31):
         document.add_voice_entry(lily, House.GOOD_THINGS, f"Good thing {number}: drawing with Nanny", consent=True)
@@ -149,9 +138,9 @@ def test_a_long_list_shrinks_to_the_floor_then_says_how_many_more(
 @pytest.mark.parametrize("theme", THEMES)
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size.width()}x{size.height()}")
 def test_every_word_stays_on_the_wall_in_each_theme_and_size(
-    qtbot: QtBot, document: MeetingDocument, theme: str, size: QSize
+    qtbot: QtBot, document: MeetingDocument, theme: str, size: QSize, person_id: PersonId
 ) -> None:
-    lily = child(document, "Lily Example")
+    lily = person_id(document, "Lily Example")
     for number in range(12):
         document.add_voice_entry(lily, House(list(House)[number % 3]), "A long thing the child said " * 4, True)
     for mode in (VoiceMode(), FocusMode()):
@@ -211,19 +200,9 @@ def test_snapshots_of_the_houses_and_the_focus_question_paint_the_theme(document
 # The console's Projector menu ------------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def console(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    window, _ = build_window(argparse.Namespace(data_dir=tmp_path / "console", db=None, command=None))
-    assert window is not None and window.document is not None
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    window.close()
-    window.store.close()
-
-
-def test_the_projector_menu_shows_the_child_s_voice_and_the_focus_question(console: MainWindow) -> None:
+def test_the_projector_menu_shows_the_child_s_voice_and_the_focus_question(
+    console: MainWindow, person_id: PersonId
+) -> None:
     control = console.projector
     assert control.voice_action.shortcut().toString() == "Ctrl+Alt+V"
     assert control.focus_action.shortcut().toString() == "Ctrl+Alt+F"
@@ -235,7 +214,7 @@ def test_the_projector_menu_shows_the_child_s_voice_and_the_focus_question(conso
     assert view.mode() == FocusMode() and control.focus_action.isChecked()
     assert FOCUS_HEADING in view.drawn_texts()
     assert console.document is not None
-    noah = child(console.document, "Noah Example")
+    noah = person_id(console.document, "Noah Example")
     control.selected_child = lambda: noah
     control.voice_action.trigger()
     assert view.mode() == VoiceMode(noah) and control.voice_action.isChecked()

@@ -2,26 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from pytestqt.qtbot import QtBot
 
-from sos_desktop.app import build_window
 from sos_desktop.models import ScaleRating
 from sos_desktop.ui.document import MeetingDocument
 from sos_desktop.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    opened, _ = build_window(argparse.Namespace(data_dir=tmp_path, db=None, command=None))
-    assert opened is not None and opened.document is not None
-    qtbot.addWidget(opened)
-    yield opened
-    opened.store.close()
 
 
 def stored_scales(document: MeetingDocument) -> list[tuple[str, list[tuple[str, float]]]]:

@@ -4,7 +4,7 @@ edit one undo step saved at once, and a page that adds, edits, moves, ticks and 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,29 +22,17 @@ from sos_desktop.ui.main_window import MainWindow
 from sos_desktop.ui.voice_house import NOT_SHOWN, VoiceEntryWidget
 from sos_desktop.ui.voice_panel import HINT, NO_CHILD, VoicePanel
 
+PersonId = Callable[[MeetingDocument, str], int]
+
 EXACT = "Zoë's nan 💜\n  she says “stay”,\tthen\n\nwe have\u00a0chips  "
 """The child's words as written: accents, an emoji, curly quotes, a tab, blank and indented lines, a non-breaking
 space and spaces at the end, none of which may be tidied away."""
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    store = Store.open(resolve_database_url(None, tmp_path))
-    yield store
-    store.close()
-
-
-@pytest.fixture
-def document(store: Store) -> MeetingDocument:
-    saved = store.save_bundle(demo_bundle())
-    assert saved.meeting.id is not None
-    return MeetingDocument(store, saved.meeting.id)
-
-
-def child_id(document: MeetingDocument, name: str) -> int:
-    person = next(p for p in document.network.people if p.name == name)
-    assert person.id is not None
-    return person.id
+def document(demo_document: MeetingDocument) -> MeetingDocument:
+    """The demo meeting with no console around it: each test builds the page it needs."""
+    return demo_document
 
 
 def stored_words(document: MeetingDocument) -> list[tuple[int | None, House, str, bool]]:
@@ -60,8 +48,10 @@ def words_in(document: MeetingDocument, child: int, house: House) -> list[str]:
 # The document ----------------------------------------------------------------------------------------------------
 
 
-def test_adding_words_is_one_undo_step_saved_at_once(document: MeetingDocument, qtbot: QtBot) -> None:
-    lily = child_id(document, "Lily Example")
+def test_adding_words_is_one_undo_step_saved_at_once(
+    document: MeetingDocument, qtbot: QtBot, person_id: PersonId
+) -> None:
+    lily = person_id(document, "Lily Example")
     steps = document.undo_stack.count()
     with qtbot.waitSignal(document.voiceChanged):
         entry = document.add_voice_entry(lily, House.DREAMS, "A dog called Biscuit")
@@ -77,8 +67,10 @@ def test_adding_words_is_one_undo_step_saved_at_once(document: MeetingDocument, 
     assert (lily, House.DREAMS, "A dog called Biscuit", False) in stored_words(document)
 
 
-def test_the_child_s_exact_words_survive_saving_and_reopening(tmp_path: Path, document: MeetingDocument) -> None:
-    noah = child_id(document, "Noah Example")
+def test_the_child_s_exact_words_survive_saving_and_reopening(
+    tmp_path: Path, document: MeetingDocument, person_id: PersonId
+) -> None:
+    noah = person_id(document, "Noah Example")
     document.add_voice_entry(noah, House.GOOD_THINGS, EXACT, consent=True)
     document.store.close()
     with Store.open(resolve_database_url(None, tmp_path)) as reopened:
@@ -87,8 +79,8 @@ def test_the_child_s_exact_words_survive_saving_and_reopening(tmp_path: Path, do
         assert again.voice_entries(noah, House.GOOD_THINGS)[0].consent_to_share
 
 
-def test_a_burst_of_typing_is_one_undo_step(document: MeetingDocument) -> None:
-    lily = child_id(document, "Lily Example")
+def test_a_burst_of_typing_is_one_undo_step(document: MeetingDocument, person_id: PersonId) -> None:
+    lily = person_id(document, "Lily Example")
     entry = document.voice_entries(lily, House.WORRIES)[0]
     assert entry.id is not None
     before, steps = entry.words, document.undo_stack.count()
@@ -104,8 +96,8 @@ def test_a_burst_of_typing_is_one_undo_step(document: MeetingDocument) -> None:
     assert document.voice_entry(entry.id).words == "When Dad\nshouts"
 
 
-def test_consent_to_share_is_an_undoable_step(document: MeetingDocument) -> None:
-    lily = child_id(document, "Lily Example")
+def test_consent_to_share_is_an_undoable_step(document: MeetingDocument, person_id: PersonId) -> None:
+    lily = person_id(document, "Lily Example")
     entry = document.add_voice_entry(lily, House.WORRIES, "I hide my tablet")
     assert entry.id is not None
     document.set_voice_consent(entry.id, True)
@@ -118,8 +110,10 @@ def test_consent_to_share_is_an_undoable_step(document: MeetingDocument) -> None
     assert document.voice_entry(entry.id).consent_to_share
 
 
-def test_words_moved_to_another_house_go_back_to_their_place_on_undo(document: MeetingDocument) -> None:
-    lily = child_id(document, "Lily Example")
+def test_words_moved_to_another_house_go_back_to_their_place_on_undo(
+    document: MeetingDocument, person_id: PersonId
+) -> None:
+    lily = person_id(document, "Lily Example")
     first = document.voice_entries(lily, House.WORRIES)[0]
     document.add_voice_entry(lily, House.WORRIES, "Shouting at night")
     assert first.id is not None
@@ -133,8 +127,8 @@ def test_words_moved_to_another_house_go_back_to_their_place_on_undo(document: M
     assert document.voice_entry(first.id).house is House.DREAMS
 
 
-def test_deleted_words_come_back_in_place_on_undo(document: MeetingDocument) -> None:
-    lily = child_id(document, "Lily Example")
+def test_deleted_words_come_back_in_place_on_undo(document: MeetingDocument, person_id: PersonId) -> None:
+    lily = person_id(document, "Lily Example")
     document.add_voice_entry(lily, House.WORRIES, "Second worry")
     first = document.voice_entries(lily, House.WORRIES)[0]
     assert first.id is not None
@@ -148,8 +142,10 @@ def test_deleted_words_come_back_in_place_on_undo(document: MeetingDocument) -> 
     assert document.voice_entry(first.id).words == first.words  # the same entry, under its id
 
 
-def test_words_too_long_for_a_field_are_cut_with_a_notice(document: MeetingDocument, qtbot: QtBot) -> None:
-    lily = child_id(document, "Lily Example")
+def test_words_too_long_for_a_field_are_cut_with_a_notice(
+    document: MeetingDocument, qtbot: QtBot, person_id: PersonId
+) -> None:
+    lily = person_id(document, "Lily Example")
     with qtbot.waitSignal(document.noticed) as notice:
         entry = document.add_voice_entry(lily, House.DREAMS, "x" * (MAX_TEXT_LENGTH + 10))
     assert len(entry.words) == MAX_TEXT_LENGTH
@@ -202,9 +198,11 @@ def test_every_control_is_named_and_explained(panel: VoicePanel) -> None:
         assert control.toolTip(), control.accessibleName()
 
 
-def test_words_written_in_a_house_are_added_exactly_with_ctrl_enter(panel: VoicePanel, qtbot: QtBot) -> None:
+def test_words_written_in_a_house_are_added_exactly_with_ctrl_enter(
+    panel: VoicePanel, qtbot: QtBot, person_id: PersonId
+) -> None:
     document, column = panel.document, panel.houses[House.DREAMS]
-    lily = child_id(document, "Lily Example")
+    lily = person_id(document, "Lily Example")
     qtbot.keyClicks(column.draft, "To live by the sea")
     qtbot.keyClick(column.draft, Qt.Key.Key_Return)  # a line break of the child's words, not "add"
     qtbot.keyClicks(column.draft, "with Nan")
@@ -217,12 +215,14 @@ def test_words_written_in_a_house_are_added_exactly_with_ctrl_enter(panel: Voice
     assert not shown.marker.isHidden() and shown.marker.accessibleName() == NOT_SHOWN  # not agreed to share yet
 
 
-def test_the_add_button_adds_with_the_consent_ticked_beside_it(panel: VoicePanel, qtbot: QtBot) -> None:
+def test_the_add_button_adds_with_the_consent_ticked_beside_it(
+    panel: VoicePanel, qtbot: QtBot, person_id: PersonId
+) -> None:
     column = panel.houses[House.GOOD_THINGS]
     qtbot.keyClicks(column.draft, "Swimming on Fridays")
     column.draft_consent.setChecked(True)
     qtbot.mouseClick(column.add_button, Qt.MouseButton.LeftButton)
-    entry = panel.document.voice_entries(child_id(panel.document, "Lily Example"), House.GOOD_THINGS)[-1]
+    entry = panel.document.voice_entries(person_id(panel.document, "Lily Example"), House.GOOD_THINGS)[-1]
     assert (entry.words, entry.consent_to_share) == ("Swimming on Fridays", True)
     assert not column.draft_consent.isChecked()  # the next words need their own consent
     assert entry_widgets(panel, House.GOOD_THINGS)[-1].marker.isHidden()
@@ -271,13 +271,13 @@ def test_words_are_moved_and_deleted_by_their_buttons(panel: VoicePanel, qtbot: 
     ]
 
 
-def test_the_page_follows_children_added_and_renamed_in_the_network(panel: VoicePanel) -> None:
+def test_the_page_follows_children_added_and_renamed_in_the_network(panel: VoicePanel, person_id: PersonId) -> None:
     document = panel.document
     mia = document.add_person("Mia Example", PersonRole.CHILD)
     assert mia.id is not None
     document.set_person_field(mia.id, "age", 2)
     assert panel.chooser.itemText(2) == "Mia Example, aged 2"
-    lily = child_id(document, "Lily Example")
+    lily = person_id(document, "Lily Example")
     document.set_person_field(lily, "name", "Lily-Rose Example")
     document.set_person_field(lily, "display_name", "Lil")
     assert panel.chooser.currentText() == "Lily-Rose Example, aged 4"  # still the chosen child

@@ -12,11 +12,9 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QFont, QPainter
 
-from sos_desktop.ui.projector.frame import Frame
-from sos_desktop.ui.projector.layout import NO_MEETING
+from sos_desktop.ui.projector.frame import ContentFrame
 from sos_desktop.ui.projector.scene import Scene
-from sos_desktop.ui.projector.text import LaidText, TextCache
-from sos_desktop.ui.projector.themes import Theme
+from sos_desktop.ui.projector.text import LaidText
 
 FOCUS_HEADING = "What do you want from the group today?"
 NO_FOCUS = "No focus question yet — add it under Meeting details"
@@ -57,21 +55,10 @@ class CentredTextShape:
         return (self.laid.text,)
 
 
-class FocusLayout(Frame):
+class FocusLayout(ContentFrame[FocusContent]):
     """Builds the ``Scene`` of the focus question at one size, theme and zoom."""
 
-    def __init__(
-        self, content: FocusContent | None, theme: Theme, width: float, height: float, zoom: float, cache: TextCache
-    ) -> None:
-        super().__init__(theme, width, height, zoom, cache)
-        self.content = content
-
-    def scene(self) -> Scene:
-        scene = Scene(self.theme.background)
-        content = self.content
-        if content is None:
-            self.message(scene, NO_MEETING)
-            return scene
+    def draw(self, content: FocusContent, scene: Scene) -> None:
         u, theme, shapes = self.u, self.theme, scene.shapes
         width = self.width - 2 * self.margin
         top = float(round(20 * u))
@@ -94,7 +81,6 @@ class FocusLayout(Frame):
         shapes.append(CentredTextShape(heading, middle, y, theme.text))
         shapes.append(CentredTextShape(statement, middle, y + heading.height + gap, colour))
         scene.card_pixel_size = statement.layout.font().pixelSize()
-        return scene
 
     def _statement(self, question: str, width: float, room: float) -> LaidText:
         """The question at the largest size that fits ``room``, else the smallest, cut with "…" where it must be."""

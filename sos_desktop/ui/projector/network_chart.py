@@ -27,14 +27,12 @@ from sos_desktop.ui.network_style import (
     marker_path,
 )
 from sos_desktop.ui.projector.chart_shapes import BoxShape, DiscShape, LineShape
-from sos_desktop.ui.projector.frame import Frame
-from sos_desktop.ui.projector.layout import NO_MEETING
+from sos_desktop.ui.projector.frame import ContentFrame
 from sos_desktop.ui.projector.network_content import NetworkContent, Node
 from sos_desktop.ui.projector.network_fit import Box, Point, coverage, crowded, fit, on_grid, separate
 from sos_desktop.ui.projector.network_shapes import MarkerShape, TieShape
 from sos_desktop.ui.projector.scene import BadgeShape, Scene, Shape
-from sos_desktop.ui.projector.text import LaidText, TextCache, TextStyle
-from sos_desktop.ui.projector.themes import Theme
+from sos_desktop.ui.projector.text import LaidText, TextStyle
 
 NETWORK_HEADING = "Safety network"
 EMPTY_NETWORK = "Nobody in the safety network yet"
@@ -67,37 +65,18 @@ class _Person:
     box: Box
 
 
-class NetworkLayout(Frame):
-    """Builds the ``Scene`` of the safety network at one size, theme and zoom."""
+class NetworkLayout(ContentFrame[NetworkContent]):
+    """Builds the ``Scene`` of the safety network at one size, theme and zoom (the names are fitted at ``base``,
+    then zoomed).
+    """
 
-    def __init__(
-        self,
-        content: NetworkContent | None,
-        theme: Theme,
-        width: float,
-        height: float,
-        zoom: float,
-        cache: TextCache,
-    ) -> None:
-        super().__init__(theme, width, height, zoom, cache)
-        self.content = content
-        self.zoom = zoom
-        self.base = self.u * theme.type_scale
-        """Pixels per reference pixel of type before the zoom: the names are fitted at it, then zoomed."""
-
-    def scene(self) -> Scene:
-        scene = Scene(self.theme.background)
-        content = self.content
-        if content is None:
-            self.message(scene, NO_MEETING)
-            return scene
+    def draw(self, content: NetworkContent, scene: Scene) -> None:
         top = self._header(content, scene.shapes)
         if not content.nodes:
             self.message(scene, EMPTY_NETWORK, top)
-            return scene
+            return
         bottom = self._legend(content, scene.shapes)
         self._graph(content, QRectF(self.margin, top, self.width - 2 * self.margin, bottom - top), scene.shapes)
-        return scene
 
     # The heading and the legend ----------------------------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QFont
 
 from sos_desktop.models.scaling import Spread
 from sos_desktop.ui.projector.chart_shapes import AreaShape, BoxShape, DiscShape, LineShape
-from sos_desktop.ui.projector.frame import Frame
+from sos_desktop.ui.projector.frame import ContentFrame
 from sos_desktop.ui.projector.scale_content import Mark, ScaleContent
 from sos_desktop.ui.projector.scene import Scene, Shape
 from sos_desktop.ui.projector.text import LaidText, TextCache
@@ -82,8 +82,8 @@ class _Chip:
     tied: bool
 
 
-class ScalesLayout(Frame):
-    """Builds the ``Scene`` of one scale at one size, theme and zoom."""
+class ScalesLayout(ContentFrame[ScaleContent]):
+    """Builds the ``Scene`` of one scale at one size, theme and zoom (``empty``: what it says with no scale)."""
 
     def __init__(
         self,
@@ -95,8 +95,7 @@ class ScalesLayout(Frame):
         cache: TextCache,
         empty: str = NO_SCALES,
     ) -> None:
-        super().__init__(theme, width, height, zoom, cache)
-        self.content = content
+        super().__init__(content, theme, width, height, zoom, cache)
         self.empty = empty
         u = self.u
         self.left = self.margin + LINE_PAD * u
@@ -105,18 +104,12 @@ class ScalesLayout(Frame):
         self.row_gap = round(10 * u)
         self.dot = round(19 * u)
 
-    def scene(self) -> Scene:
-        scene = Scene(self.theme.background)
-        content = self.content
-        if content is None:
-            self.message(scene, self.empty)
-            return scene
+    def draw(self, content: ScaleContent, scene: Scene) -> None:
         top = self.header(content.title, content.question, scene.shapes)
         if content.private:
             self._private(content, top, scene.shapes)
         else:
             self._revealed(content, top, scene.shapes)
-        return scene
 
     # A private round ---------------------------------------------------------------------------------------------
 

@@ -13,12 +13,11 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QFont
 
 from sos_desktop.ui.projector.chart_shapes import AreaShape, BoxShape, DiscShape, LineShape
-from sos_desktop.ui.projector.frame import Frame
+from sos_desktop.ui.projector.frame import ContentFrame
 from sos_desktop.ui.projector.scale_content import TrajectoryContent
 from sos_desktop.ui.projector.scales import format_value
 from sos_desktop.ui.projector.scene import Scene, Shape
-from sos_desktop.ui.projector.text import LaidText, TextCache
-from sos_desktop.ui.projector.themes import Theme
+from sos_desktop.ui.projector.text import LaidText
 
 MEDIAN = "Median"
 SPREAD = "Lowest to highest"
@@ -26,25 +25,16 @@ THIS_MEETING = "This meeting"
 DATE_PX = 34
 
 
-class TrajectoryLayout(Frame):
+class TrajectoryLayout(ContentFrame[TrajectoryContent]):
     """Builds the ``Scene`` of one scale's trajectory at one size, theme and zoom."""
 
-    def __init__(
-        self, content: TrajectoryContent, theme: Theme, width: float, height: float, zoom: float, cache: TextCache
-    ) -> None:
-        super().__init__(theme, width, height, zoom, cache)
-        self.content = content
-
-    def scene(self) -> Scene:
-        scene = Scene(self.theme.background)
-        content = self.content
+    def draw(self, content: TrajectoryContent, scene: Scene) -> None:
         top = self.header(content.title, content.question, scene.shapes)
         if content.message:
             self.message(scene, content.message, top)
-            return scene
+            return
         top = self._legend(top, scene.shapes)
-        self._chart(top, scene.shapes)
-        return scene
+        self._chart(content, top, scene.shapes)
 
     def _legend(self, top: float, shapes: list[Shape]) -> float:
         u, theme = self.u, self.theme
@@ -59,8 +49,8 @@ class TrajectoryLayout(Frame):
         self.put(shapes, spread, x + 72 * u, top, theme.text)
         return top + median.height + round(28 * u)
 
-    def _chart(self, top: float, shapes: list[Shape]) -> None:
-        u, theme, content = self.u, self.theme, self.content
+    def _chart(self, content: TrajectoryContent, top: float, shapes: list[Shape]) -> None:
+        u, theme = self.u, self.theme
         axis = [self.lay(str(value), 30, 200 * u, 1, QFont.Weight.Bold) for value in range(11)]
         left = self.margin + max(laid.width for laid in axis) + round(24 * u)
         right = self.width - self.margin - round(12 * u)
@@ -74,7 +64,7 @@ class TrajectoryLayout(Frame):
 
         step = (right - left) / len(content.points)
         xs = [left + step * (index + 0.5) for index in range(len(content.points))]
-        dates, every = self._date_labels(step)
+        dates, every = self._date_labels(content, step)
         if content.current >= 0:
             x, date = xs[content.current], dates[content.current]
             width = max(0.84 * step, max(date.width, here.width) + 24 * u)
@@ -90,7 +80,7 @@ class TrajectoryLayout(Frame):
         shapes.append(AreaShape(tuple(band), theme.spread_band))
         medians = [QPointF(x, y_of(p.median)) for x, p in zip(xs, content.points, strict=True)]
         shapes.append(LineShape(tuple(medians), theme.median, max(3.0, 9 * u)))
-        numbered = self._numbered(step)
+        numbered = self._numbered(content, step)
         for index, (point, centre) in enumerate(zip(content.points, medians, strict=True)):
             current = index == content.current
             radius = min((20 if current else 14) * u, 0.3 * step)
@@ -99,27 +89,28 @@ class TrajectoryLayout(Frame):
                 number = self.lay(format_value(point.median), 38 if current else 34, 200 * u, 1, QFont.Weight.Bold)
                 x = centre.x() - number.width / 2
                 self.put(shapes, number, x, centre.y() - radius - number.height, theme.text)
-        self._dates(xs, dates, every, bottom + round(14 * u), shapes)
+        self._dates(content, xs, dates, every, bottom + round(14 * u), shapes)
 
-    def _shown(self, every: int) -> set[int]:
+    @staticmethod
+    def _shown(content: TrajectoryContent, every: int) -> set[int]:
         """Which meetings to label when only every few fit: those, and always the open meeting and the last."""
-        current, last = self.content.current, len(self.content.points) - 1
+        current, last = content.current, len(content.points) - 1
         kept = {index for index in (current, last) if index >= 0}
         for index in range(0, last + 1, every):
             if all(abs(index - other) >= every for other in kept):
                 kept.add(index)
         return kept
 
-    def _numbered(self, step: float) -> set[int]:
+    def _numbered(self, content: TrajectoryContent, step: float) -> set[int]:
         """The medians to write: all if their numbers fit side by side, else every few, this meeting's and the last."""
         widest = max(
-            self.lay(format_value(p.median), 38, self.width, 1, QFont.Weight.Bold).width for p in self.content.points
+            self.lay(format_value(p.median), 38, self.width, 1, QFont.Weight.Bold).width for p in content.points
         )
-        return self._shown(max(1, math.ceil(1.2 * widest / step)))
+        return self._shown(content, max(1, math.ceil(1.2 * widest / step)))
 
-    def _date_labels(self, step: float) -> tuple[list[LaidText], int]:
+    def _date_labels(self, content: TrajectoryContent, step: float) -> tuple[list[LaidText], int]:
         """Each meeting's label (a long title shortened) and how many meetings apart the labels must be to fit."""
-        content, u = self.content, self.u
+        u = self.u
         dates = []
         for index, label in enumerate(content.labels):
             weight = QFont.Weight.Bold if index == content.current else QFont.Weight.Normal
@@ -127,11 +118,19 @@ class TrajectoryLayout(Frame):
             dates.append(self.lay(label, DATE_PX, min(natural, max(0.95 * step, 260 * u)), 1, weight))
         return dates, max(1, math.ceil(1.15 * max(date.width for date in dates) / step))
 
-    def _dates(self, xs: list[float], dates: list[LaidText], every: int, y: float, shapes: list[Shape]) -> None:
+    def _dates(
+        self,
+        content: TrajectoryContent,
+        xs: list[float],
+        dates: list[LaidText],
+        every: int,
+        y: float,
+        shapes: list[Shape],
+    ) -> None:
         """The meetings' dates under the chart: every one if they fit, else every few, always the open meeting."""
         theme = self.theme
-        for index in sorted(self._shown(every)):
-            current = index == self.content.current
+        for index in sorted(self._shown(content, every)):
+            current = index == content.current
             colour = theme.focus_text if current else theme.text
             below = self.put(shapes, dates[index], self._inside(xs[index], dates[index].width), y, colour)
             if current:

@@ -126,6 +126,32 @@ class ProjectorView(QWidget):
         painter.end()
 
 
+def paint_projector(
+    painter: QPainter,
+    size: QSize,
+    document: MeetingDocument | None,
+    theme: str = DEFAULT_THEME,
+    mode: ProjectorMode = None,
+    *,
+    zoom_steps: int = 0,
+    blank: bool = False,
+    case_meetings: list[Meeting] | None = None,
+) -> None:
+    """Paint the projector's picture of ``document`` at ``size`` with ``painter``, exactly as the view paints it
+    (on an image, an SVG generator or any other device).
+    """
+    projection = Projection(document, theme)
+    try:
+        projection.set_case_meetings(case_meetings)
+        projection.set_mode(mode)
+        projection.set_blank(blank)
+        for _ in range(abs(zoom_steps)):
+            projection.zoom_in() if zoom_steps > 0 else projection.zoom_out()
+        projection.paint(painter, QRectF(0, 0, size.width(), size.height()))
+    finally:
+        projection.set_document(None)  # let go of the document's signals
+
+
 def render_projector(
     document: MeetingDocument | None,
     size: QSize,
@@ -137,19 +163,14 @@ def render_projector(
     case_meetings: list[Meeting] | None = None,
 ) -> QImage:
     """The projector's picture of ``document`` at ``size``, painted offscreen exactly as the view paints it."""
-    projection = Projection(document, theme)
+    image = QImage(size, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
     try:
-        projection.set_case_meetings(case_meetings)
-        projection.set_mode(mode)
-        projection.set_blank(blank)
-        for _ in range(abs(zoom_steps)):
-            projection.zoom_in() if zoom_steps > 0 else projection.zoom_out()
-        image = QImage(size, QImage.Format.Format_RGB32)
-        painter = QPainter(image)
-        projection.paint(painter, QRectF(0, 0, size.width(), size.height()))
-        painter.end()
+        paint_projector(
+            painter, size, document, theme, mode, zoom_steps=zoom_steps, blank=blank, case_meetings=case_meetings
+        )
     finally:
-        projection.set_document(None)  # let go of the document's signals
+        painter.end()
     return image
 
 

@@ -16,11 +16,9 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 
 from sos_desktop.models import Column, House
-from sos_desktop.ui.projector.frame import Frame
-from sos_desktop.ui.projector.layout import NO_MEETING
+from sos_desktop.ui.projector.frame import ContentFrame
 from sos_desktop.ui.projector.scene import CardShape, Scene, Shape
-from sos_desktop.ui.projector.text import LaidText, TextCache, TextStyle
-from sos_desktop.ui.projector.themes import Theme
+from sos_desktop.ui.projector.text import LaidText, TextStyle
 from sos_desktop.ui.projector.voice_content import HouseContent, VoiceContent
 
 HOUSE_COLOURS = {
@@ -90,24 +88,12 @@ def house_paths(rect: QRectF, roof: float, eaves: float) -> tuple[QPainterPath, 
     return roof_and_chimney.united(walls).simplified(), roof_and_chimney
 
 
-class VoiceLayout(Frame):
-    """Builds the ``Scene`` of one child's Three Houses at one size, theme and zoom."""
+class VoiceLayout(ContentFrame[VoiceContent]):
+    """Builds the ``Scene`` of one child's Three Houses at one size, theme and zoom (the words are fitted at
+    ``base``, then zoomed).
+    """
 
-    def __init__(
-        self, content: VoiceContent | None, theme: Theme, width: float, height: float, zoom: float, cache: TextCache
-    ) -> None:
-        super().__init__(theme, width, height, zoom, cache)
-        self.content = content
-        self.zoom = zoom
-        self.base = self.u * theme.type_scale
-        """Pixels per reference pixel of type before the zoom: the words are fitted at it, then zoomed."""
-
-    def scene(self) -> Scene:
-        scene = Scene(self.theme.background)
-        content = self.content
-        if content is None:
-            self.message(scene, NO_MEETING)
-            return scene
+    def draw(self, content: VoiceContent, scene: Scene) -> None:
         top = self._header(content, scene.shapes)
         bottom = self.height - self.margin
         if content.not_shared:
@@ -124,7 +110,6 @@ class VoiceLayout(Frame):
             for house, rect, title in zip(content.houses, rects, titles, strict=True)
         ]
         scene.card_pixel_size, scene.hidden_cards = self._words(content.houses, bodies, scene.shapes)
-        return scene
 
     def _header(self, content: VoiceContent, shapes: list[Shape]) -> float:
         """The meeting's title line and the heading naming the child; returns the bottom, with room below."""

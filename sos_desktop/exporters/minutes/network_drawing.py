@@ -1,0 +1,215 @@
+"""The safety network as a vector drawing for the minutes, drawn as the app draws it, with its legend.
+
+Role is told by shape as well as colour (child: yellow circle; family: orange square; friends and community: green
+diamond; professionals: blue hexagon; anybody else: grey circle), so the printout still reads in greyscale. A green
+badge with a tick marks somebody who knows the worries; ties are drawn with a line style per kind. The app's own
+style table lives in the Qt layer, which an exporter must not import, so the same choices are written down here.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Rect, String
+from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from sos_desktop.exporters.minutes.charts import blank
+from sos_desktop.exporters.minutes.fonts import BOLD, REGULAR
+from sos_desktop.exporters.minutes.snapshot_parts import NetworkView
+from sos_desktop.exporters.minutes.styles import INK, MUTED
+from sos_desktop.models import PersonRole, TieKind
+
+
+@dataclass(frozen=True)
+class RoleLook:
+    marker: str
+    fill: str
+    legend: str
+
+
+_FAMILY = RoleLook("square", "#F28B66", "Family")
+_FRIENDS = RoleLook("diamond", "#58C27D", "Friends and community")
+ROLE_LOOKS: dict[PersonRole, RoleLook] = {
+    PersonRole.CHILD: RoleLook("circle", "#FFD23F", "Child"),
+    PersonRole.PARENT: _FAMILY,
+    PersonRole.CARER: _FAMILY,
+    PersonRole.FAMILY: _FAMILY,
+    PersonRole.FRIEND: _FRIENDS,
+    PersonRole.COMMUNITY: _FRIENDS,
+    PersonRole.PROFESSIONAL: RoleLook("hexagon", "#6FA8F5", "Professional"),
+    PersonRole.OTHER: RoleLook("circle", "#B7B7B7", "Other"),
+}
+
+TIE_LOOKS: dict[TieKind, tuple[list[float] | None, float, str]] = {
+    TieKind.PARENT: (None, 1.6, "Parent of"),
+    TieKind.PARTNER: (None, 2.2, "Partners"),
+    TieKind.SIBLING: ([5, 2.5], 1.6, "Siblings"),
+    TieKind.FAMILY: (None, 1.0, "Family"),
+    TieKind.SUPPORT: ([1, 2.2], 1.4, "Support"),
+    TieKind.PROFESSIONAL: ([5, 2, 1, 2], 1.0, "Professional"),
+    TieKind.OTHER: ([1, 2.2], 1.0, "Other"),
+}
+"""Dash pattern (None: solid), width relative to the base line, and the legend's words for each kind of tie."""
+
+KNOWS_COLOUR = "#1B9E4B"
+KNOWS_LEGEND = "Knows the worries"
+TIE_COLOUR = colors.HexColor("#6E6E6E")
+OUTLINE = colors.HexColor("#3A3A3A")
+BASE_LINE = 0.75
+
+
+def marker(kind: str, x: float, y: float, size: float, fill: str) -> Polygon | Circle | Rect:
+    """A person's outline centred on (``x``, ``y``), about ``size`` across, in the same visual weight for each."""
+    half = size / 2
+    style = {"fillColor": colors.HexColor(fill), "strokeColor": OUTLINE, "strokeWidth": 0.7}
+    if kind == "circle":
+        return Circle(x, y, half, **style)
+    if kind == "square":
+        side = size * 0.88
+        return Rect(x - side / 2, y - side / 2, side, side, rx=side / 8, ry=side / 8, **style)
+    corners = 4 if kind == "diamond" else 6
+    radius = half * (1.1 if kind == "diamond" else 1.0)
+    start = math.pi / 2 if kind == "diamond" else 0.0
+    points = [
+        coordinate
+        for k in range(corners)
+        for coordinate in (
+            x + radius * math.cos(start + 2 * math.pi * k / corners),
+            y + radius * math.sin(start + 2 * math.pi * k / corners),
+        )
+    ]
+    return Polygon(points, **style)
+
+
+def knows_badge(x: float, y: float, size: float) -> Group:
+    """The green tick badge, centred on (``x``, ``y``)."""
+    badge = Group()
+    badge.add(
+        Circle(x, y, size / 2, fillColor=colors.HexColor(KNOWS_COLOUR), strokeColor=colors.white, strokeWidth=0.6)
+    )
+    badge.add(
+        String(x, y - size * 0.3, "✓", fontName=BOLD, fontSize=size * 0.8, textAnchor="middle", fillColor=colors.white)
+    )
+    return badge
+
+
+def network_drawing(view: NetworkView, width: float, max_height: float = 330.0) -> Drawing:
+    """The people where the console placed them (y down there, up here), fitted to ``width``."""
+    nodes = view.nodes
+    size = 15.0 if len(nodes) <= 24 else 12.0
+    label_size = 7.5 if len(nodes) <= 24 else 6.5
+    pad_x = max([stringWidth(node.label, REGULAR, label_size) / 2 for node in nodes] + [size]) + 4
+    pad_x = min(pad_x, 60.0)
+    pad_top, pad_bottom = size / 2 + 8, size / 2 + label_size + 6
+    xs = [node.x for node in nodes] or [0.0]
+    ys = [node.y for node in nodes] or [0.0]
+    span_x, span_y = max(xs) - min(xs), max(ys) - min(ys)
+    room_x = width - 2 * pad_x
+    scale = room_x / span_x if span_x else 1.0
+    if span_y:
+        scale = min(scale, (max_height - pad_top - pad_bottom) / span_y)
+    scale = min(scale, 1.2)  # a small network is not blown up to fill the page
+    height = max(span_y * scale + pad_top + pad_bottom, 60.0)
+    offset_x = (width - span_x * scale) / 2
+
+    def where(x: float, y: float) -> tuple[float, float]:
+        return offset_x + (x - min(xs)) * scale, height - pad_top - (y - min(ys)) * scale
+
+    drawing = blank(width, height)
+    places = {node.id: where(node.x, node.y) for node in nodes}
+    for source, target, kind in view.links:
+        dashes, weight, _ = TIE_LOOKS[kind]
+        (x1, y1), (x2, y2) = places[source], places[target]
+        drawing.add(
+            Line(x1, y1, x2, y2, strokeColor=TIE_COLOUR, strokeWidth=BASE_LINE * weight, strokeDashArray=dashes)
+        )
+    halo = colors.Color(1, 1, 1, alpha=0.85)
+    for node in nodes:
+        # Each name on a pale ground, so that the ties crossing under it do not strike it through.
+        x, y = places[node.id]
+        baseline = y - size / 2 - label_size - 1.5
+        wide = stringWidth(node.label, REGULAR, label_size)
+        drawing.add(
+            Rect(
+                x - wide / 2 - 1.5,
+                baseline - label_size * 0.25,
+                wide + 3,
+                label_size * 1.15,
+                fillColor=halo,
+                strokeColor=None,
+            )
+        )
+        drawing.add(
+            String(
+                x,
+                baseline,
+                node.label,
+                fontName=REGULAR,
+                fontSize=label_size,
+                textAnchor="middle",
+                fillColor=colors.HexColor(INK),
+            )
+        )
+    for node in nodes:
+        x, y = places[node.id]
+        look = ROLE_LOOKS[node.role]
+        drawing.add(marker(look.marker, x, y, size, look.fill))
+        if node.knows_worries:
+            drawing.add(knows_badge(x + size * 0.45, y + size * 0.45, size * 0.62))
+    return drawing
+
+
+def legend_drawing(width: float, kinds: Sequence[TieKind] = tuple(TieKind)) -> Drawing:
+    """Each way of drawing a person, the badge, and each kind of tie, in rows that wrap to ``width``."""
+    size, text_size, row_height = 10.0, 7.5, 15.0
+    entries: list[tuple[str, object]] = []
+    seen: list[RoleLook] = []
+    for look in ROLE_LOOKS.values():
+        if look not in seen:
+            seen.append(look)
+            entries.append((look.legend, look))
+    entries.append((KNOWS_LEGEND, "badge"))
+    entries += [
+        (TIE_LOOKS[kind][2] + (" tie" if kind in (TieKind.FAMILY, TieKind.PROFESSIONAL, TieKind.OTHER) else ""), kind)
+        for kind in kinds
+    ]
+    placed: list[tuple[float, int, str, object]] = []
+    x, row = 0.0, 0
+    for words, what in entries:
+        sample = 22.0 if isinstance(what, TieKind) else size
+        needed = sample + 4 + stringWidth(words, REGULAR, text_size) + 14
+        if x and x + needed > width:
+            x, row = 0.0, row + 1
+        placed.append((x, row, words, what))
+        x += needed
+    rows = row + 1
+    drawing = blank(width, rows * row_height + 2)
+    for x, row, words, what in placed:
+        y = (rows - row - 1) * row_height + row_height / 2
+        if isinstance(what, TieKind):
+            dashes, weight, _ = TIE_LOOKS[what]
+            drawing.add(
+                Line(x, y, x + 22, y, strokeColor=TIE_COLOUR, strokeWidth=BASE_LINE * weight, strokeDashArray=dashes)
+            )
+            text_x = x + 26
+        elif what == "badge":
+            drawing.add(knows_badge(x + size / 2, y, size))
+            text_x = x + size + 4
+        else:
+            assert isinstance(what, RoleLook)
+            drawing.add(marker(what.marker, x + size / 2, y, size, what.fill))
+            text_x = x + size + 4
+        drawing.add(
+            String(
+                text_x,
+                y - text_size * 0.35,
+                words,
+                fontName=REGULAR,
+                fontSize=text_size,
+                fillColor=colors.HexColor(MUTED),
+            )
+        )
+    return drawing

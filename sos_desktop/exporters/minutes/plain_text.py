@@ -1,0 +1,157 @@
+"""Plain text that wraps, for the hundreds of cards, reasons and table cells of a large meeting's minutes.
+
+reportlab's Paragraph parses markup and lays text out fragment by fragment, which costs a few milliseconds a piece
+in pure Python; a 300-card meeting's minutes would take seconds. Our texts need none of that: each is one run of
+one font, size and colour, so :class:`PlainText` breaks lines by measuring words and draws each line as a string.
+Line breaks in the text are kept, a word too long for the line is broken where it must be, and the text stays
+real, selectable text in the embedded font.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable
+
+
+@dataclass(frozen=True)
+class Run:
+    """A block of text in one font, size and colour; ``leading`` is the distance between its lines."""
+
+    text: str
+    font: str
+    size: float
+    leading: float
+    colour: Any
+    """A reportlab colour."""
+
+
+def wrap_lines(text: str, font: str, size: float, width: float) -> list[str]:
+    """``text`` broken into lines no wider than ``width``: at spaces, at its own line breaks, and inside a word
+    only when the word alone is wider than the line.
+    """
+    space = stringWidth(" ", font, size)
+    lines: list[str] = []
+    for paragraph in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line, used = "", 0.0
+        for word in paragraph.split():
+            wide = stringWidth(word, font, size)
+            while wide > width and len(word) > 1:  # a word no line could hold (a long link, say) is broken
+                if line:
+                    lines.append(line)
+                    line, used = "", 0.0
+                cut = _fitting(word, font, size, width)
+                lines.append(word[:cut])
+                word = word[cut:]
+                wide = stringWidth(word, font, size)
+            if line and used + space + wide > width:
+                lines.append(line)
+                line, used = word, wide
+            elif line:
+                line, used = f"{line} {word}", used + space + wide
+            else:
+                line, used = word, wide
+        lines.append(line)
+    return lines
+
+
+def _fitting(word: str, font: str, size: float, width: float) -> int:
+    """How many of ``word``'s first characters fit in ``width`` (at least one)."""
+    cut = max(1, min(len(word), int(len(word) * width / stringWidth(word, font, size))))
+    while cut > 1 and stringWidth(word[:cut], font, size) > width:
+        cut -= 1
+    while cut < len(word) and stringWidth(word[: cut + 1], font, size) <= width:
+        cut += 1
+    return cut
+
+
+class PlainText(Flowable):
+    """Runs of plain text one under another, wrapped to the width given; splits between lines across pages."""
+
+    def __init__(self, runs: Sequence[Run], *, space_before: float = 0.0, space_after: float = 0.0) -> None:
+        super().__init__()
+        self.runs = [run for run in runs if run.text.strip()]
+        self.spaceBefore = space_before
+        self.spaceAfter = space_after
+        self._laid: list[tuple[Run, str]] | None = None
+        self._laid_width = -1.0
+        self.width = 0.0
+        self.height = 0.0
+
+    def _layout(self, width: float) -> list[tuple[Run, str]]:
+        if self._laid is None or width != self._laid_width:
+            self._laid = [(run, line) for run in self.runs for line in wrap_lines(run.text, run.font, run.size, width)]
+            self._laid_width = width
+        return self._laid
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab's names
+        laid = self._layout(availWidth)
+        self.width = availWidth
+        self.height = sum(run.leading for run, _ in laid)
+        return availWidth, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        laid = self._layout(availWidth)
+        used, count = 0.0, 0
+        for run, _ in laid:
+            if used + run.leading > availHeight:
+                break
+            used += run.leading
+            count += 1
+        if count == 0 or count == len(laid):
+            return [] if count == 0 else [self]
+        first = _Lines(laid[:count], space_before=self.spaceBefore)
+        rest = _Lines(laid[count:], space_after=self.spaceAfter)
+        return [first, rest]
+
+    def draw(self) -> None:
+        _draw_lines(self.canv, self._layout(self.width), self.height)
+
+
+class _Lines(PlainText):
+    """Lines already broken (one part of a split :class:`PlainText`)."""
+
+    def __init__(self, laid: list[tuple[Run, str]], *, space_before: float = 0.0, space_after: float = 0.0) -> None:
+        super().__init__([], space_before=space_before, space_after=space_after)
+        self._fixed = laid
+
+    def _layout(self, width: float) -> list[tuple[Run, str]]:
+        return self._fixed
+
+
+def _draw_lines(canvas: Any, laid: list[tuple[Run, str]], height: float) -> None:
+    """All the lines in one text object, placed afresh only where the run (font, size, leading) changes."""
+    if not laid:
+        return  # an empty text object would still name the canvas's default font (Helvetica) in the file
+    text = canvas.beginText()
+    top = height
+    current: Run | None = None
+    for run, line in laid:
+        if current is not run:
+            text.setTextOrigin(0, top - run.leading + _baseline(run))
+            text.setFont(run.font, run.size, run.leading)
+            text.setFillColor(run.colour)
+            current = run
+        text.textLine(line)
+        top -= run.leading
+    canvas.drawText(text)
+
+
+def _baseline(run: Run) -> float:
+    """Where a line's baseline sits above the foot of its line box: where a Paragraph puts it, so that plain text
+    and Paragraphs side by side in a table share their baselines.
+    """
+    return run.leading - run.size
+
+
+def plain(text: str, style: Any, *, space_before: float | None = None, space_after: float | None = None) -> PlainText:
+    """``text`` as :class:`PlainText` in the font, size, leading and colour of a ParagraphStyle."""
+    run = Run(text, style.fontName, style.fontSize, style.leading, style.textColor)
+    return PlainText(
+        [run],
+        space_before=style.spaceBefore if space_before is None else space_before,
+        space_after=style.spaceAfter if space_after is None else space_after,
+    )

@@ -1,0 +1,244 @@
+"""The larger parts of the minutes' snapshot: the agenda's times, the scales with their trajectories, the network
+and the observer's feedback. Plain data, names already chosen by a :class:`~.naming.Namer`.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sos_desktop.exporters.minutes.naming import Namer, short_date
+from sos_desktop.models import AgendaPhase, Category, Meeting, Network, PersonRole, TieKind, pair_numbers, spread
+from sos_desktop.models.agenda import clock_text, spent
+from sos_desktop.models.network_findings import findings, summarise
+from sos_desktop.models.network_layout import LayoutKind, compute_layout
+from sos_desktop.models.trajectory import question_key, trajectory
+
+
+@dataclass(frozen=True)
+class AgendaRow:
+    title: str
+    planned: str
+    actual: str
+    over: bool
+    """The phase ran past its planned time."""
+
+
+@dataclass(frozen=True)
+class RatingRow:
+    rater: str
+    value: float
+    reason: str
+    one_point_higher: str
+
+
+@dataclass(frozen=True)
+class TrajectoryMark:
+    """One meeting's ratings on a scale: when, the lowest, median and highest, and whether it is this meeting."""
+
+    when: str
+    lowest: float
+    median: float
+    highest: float
+    current: bool
+
+
+@dataclass(frozen=True)
+class ScaleView:
+    question: str
+    zero_means: str
+    ten_means: str
+    about: str
+    """The danger statement the scale is about, with its pair number ("Danger statement 1: ..."), or ""."""
+    ratings: tuple[RatingRow, ...]
+    spread: tuple[float, float, float] | None
+    """Lowest, highest and median, or None when nobody rated."""
+    private_round: bool
+    trajectory: tuple[TrajectoryMark, ...]
+    """The case's meetings rated on the same question, oldest first; empty unless an earlier meeting rated it."""
+
+
+@dataclass(frozen=True)
+class NetworkNode:
+    id: int
+    label: str
+    role: PersonRole
+    knows_worries: bool
+    x: float
+    y: float
+
+
+@dataclass(frozen=True)
+class NetworkView:
+    nodes: tuple[NetworkNode, ...]
+    links: tuple[tuple[int, int, TieKind], ...]
+    summary: str
+    findings: tuple[tuple[str, bool], ...]
+    """Each finding's sentence, and whether it is a concern."""
+
+
+@dataclass(frozen=True)
+class FeedbackView:
+    observer: str
+    notes: tuple[tuple[str, str, str], ...]
+    """Minute, phase and text of each note."""
+    ratings: tuple[tuple[str, float, str], ...]
+    """Criterion, value and comment of each rubric rating."""
+    went_well: str
+    even_better_if: str
+
+    def is_empty(self) -> bool:
+        return not (self.notes or self.ratings or self.went_well or self.even_better_if)
+
+
+def agenda_rows(agenda: list[AgendaPhase], now: datetime | None = None) -> tuple[AgendaRow, ...]:
+    """Each phase's planned and actual time as clocks read ("5:00", "6:30"); a phase still running is timed to now."""
+    rows = []
+    for phase in agenda:
+        actual = None
+        if phase.started_at is not None:
+            # The app stamps phases in UTC; a naive stamp (an older file) is compared with a naive clock.
+            moment = now or datetime.now(UTC if phase.started_at.tzinfo is not None else None)
+            actual = spent(phase, moment)
+        elif phase.actual_minutes is not None:
+            actual = phase.actual_minutes
+        title = phase.title or phase.phase.replace("_", " ").capitalize()
+        rows.append(
+            AgendaRow(
+                title,
+                clock_text(phase.planned_minutes) if phase.planned_minutes is not None else "",
+                "" if actual is None else clock_text(actual) + (" (running)" if phase.started_at else ""),
+                actual is not None and phase.planned_minutes is not None and actual > phase.planned_minutes,
+            )
+        )
+    return tuple(rows)
+
+
+def _trajectory_marks(meeting: Meeting, case_meetings: list[Meeting]) -> dict[str, tuple[TrajectoryMark, ...]]:
+    others = [m for m in case_meetings if meeting.id is None or m.id != meeting.id]
+    lines = trajectory([*others, meeting])
+    marks: dict[str, tuple[TrajectoryMark, ...]] = {}
+    for key, points in lines.items():
+        if len(points) < 2:
+            continue
+
+        def is_current(meeting_id: int | None, held_on: datetime | None, title: str) -> bool:
+            if meeting.id is not None:
+                return meeting_id == meeting.id
+            return meeting_id is None and (held_on, title) == (meeting.held_on, meeting.title)
+
+        found = tuple(
+            TrajectoryMark(
+                short_date(p.held_on), p.lowest, p.median, p.highest, is_current(p.meeting_id, p.held_on, p.title)
+            )
+            for p in points
+        )
+        if any(not mark.current for mark in found):
+            marks[key] = found
+    return marks
+
+
+def scale_views(meeting: Meeting, case_meetings: list[Meeting], namer: Namer) -> tuple[ScaleView, ...]:
+    numbers = pair_numbers(meeting.items)
+    dangers = {item.id: item for item in meeting.items if item.category is Category.DANGER and item.id is not None}
+    marks = _trajectory_marks(meeting, case_meetings) if case_meetings else {}
+    views = []
+    for scale in meeting.scales:
+        about = dangers.get(scale.about) if scale.about is not None else None
+        about_text = ""
+        if about is not None:
+            number = numbers.get(about.id) if about.id is not None else None
+            about_text = f"{'' if number is None else f'{number}: '}{namer.text(about.text)}"
+        found = spread(scale.ratings)
+        views.append(
+            ScaleView(
+                question=namer.text(scale.question),
+                zero_means=namer.text(scale.zero_means),
+                ten_means=namer.text(scale.ten_means),
+                about=about_text,
+                ratings=tuple(
+                    RatingRow(namer.text(r.rater), r.value, namer.text(r.reason), namer.text(r.one_point_higher))
+                    for r in scale.ratings
+                ),
+                spread=None if found is None else (found.lowest, found.highest, found.median),
+                private_round=scale.private_round,
+                trajectory=marks.get(question_key(scale), ()),
+            )
+        )
+    return tuple(views)
+
+
+def _positions(network: Network) -> dict[int, tuple[float, float]]:
+    """Where each person stands: where the console's graph put them; anyone never placed, as the circles lay them
+    out, shifted so that they stand among the people already placed.
+    """
+    ids = [person.id for person in network.people if person.id is not None]
+    placed = {
+        person.id: (person.x, person.y)
+        for person in network.people
+        if person.id is not None and person.x is not None and person.y is not None
+    }
+    if len(placed) == len(ids):
+        return placed
+    laid = compute_layout(network, LayoutKind.CIRCLES)
+    both = [person_id for person_id in placed if person_id in laid]
+    shift_x = sum(placed[i][0] - laid[i][0] for i in both) / len(both) if both else 0.0
+    shift_y = sum(placed[i][1] - laid[i][1] for i in both) / len(both) if both else 0.0
+    where = dict(placed)
+    for person_id, (x, y) in laid.items():
+        where.setdefault(person_id, (x + shift_x, y + shift_y))
+    return {person_id: point for person_id, point in where.items() if all(map(math.isfinite, point))}
+
+
+def _summary(network: Network) -> str:
+    found = summarise(network)
+    if not found.natural:
+        parts = ["No naturally connected people yet"]
+    else:
+        people = "person" if found.natural == 1 else "people"
+        verb = "knows" if found.natural_knowing == 1 else "know"
+        parts = [f"{found.natural} naturally connected {people}", f"{found.natural_knowing} {verb} the worries"]
+    if found.professionals:
+        parts.append(f"{found.professionals} professional{'' if found.professionals == 1 else 's'}")
+    return " · ".join(parts)
+
+
+def network_view(network: Network, namer: Namer) -> NetworkView:
+    where = _positions(network)
+    nodes = tuple(
+        NetworkNode(person.id, namer.person(person), person.role, person.knows_worries, *where[person.id])
+        for person in network.people
+        if person.id is not None and person.id in where
+    )
+    present = {node.id for node in nodes}
+    links = tuple(
+        (tie.source, tie.target, tie.kind)
+        for tie in network.ties
+        if tie.source in present and tie.target in present and tie.source != tie.target
+    )
+    found = tuple((finding.message, finding.concern) for finding in findings(network, namer.person))
+    return NetworkView(nodes, links, _summary(network), found)
+
+
+def minute_text(minutes: float | None) -> str:
+    """The minute a note was taken in, as the observer's window shows it: 12.7 minutes in is "12′"."""
+    return "" if minutes is None else f"{math.floor(minutes)}′"
+
+
+def feedback_view(meeting: Meeting, namer: Namer) -> FeedbackView:
+    observations = meeting.observations
+    phases = {phase.phase: phase.title for phase in meeting.agenda if phase.title}
+
+    def phase_title(key: str) -> str:
+        return phases.get(key) or key.replace("_", " ").capitalize()
+
+    return FeedbackView(
+        observer=namer.text(observations.observer),
+        notes=tuple(
+            (minute_text(note.at_minute), phase_title(note.phase), namer.text(note.text)) for note in observations.notes
+        ),
+        ratings=tuple((namer.text(r.criterion), r.value, namer.text(r.comment)) for r in observations.ratings),
+        went_well=namer.text(observations.went_well),
+        even_better_if=namer.text(observations.even_better_if),
+    )

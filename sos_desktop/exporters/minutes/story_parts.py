@@ -1,0 +1,123 @@
+"""Pieces the minutes and the feedback report share: the heading block, section headings (which become bookmarks),
+the house table style, the "nothing recorded" line, and the observer's feedback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.lib import colors
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+
+from sos_desktop.exporters.minutes.fonts import REGULAR
+from sos_desktop.exporters.minutes.plain_text import plain
+from sos_desktop.exporters.minutes.snapshot import Heading
+from sos_desktop.exporters.minutes.snapshot_parts import FeedbackView
+from sos_desktop.exporters.minutes.styles import ACCENT, FRAME_WIDTH, RULE, SHADE, Styles, markup, number_text
+
+
+def heading_block(
+    heading: Heading, s: Styles, *, what: str = "Minutes", more: Sequence[tuple[str, str]] = ()
+) -> list[Flowable]:
+    """The case in large type, what this is and of which meeting, then the meeting's particulars in a small table."""
+    title = Paragraph(markup(heading.case_label), s.title)
+    title.bookmark = heading.case_label
+    flowables: list[Flowable] = [title, Paragraph(f"{what}: {markup(heading.title)}", s.subtitle)]
+    details = [
+        ("Date", heading.held_on or "Not recorded"),
+        ("Meeting", heading.kind),
+        ("Framework", heading.framework),
+        ("Case reference", heading.reference or "None"),
+        ("Confidentiality", "Agreed at the start" if heading.confidentiality_agreed else "Not recorded as agreed"),
+        *more,
+    ]
+    rows = [[Paragraph(key, s.cell_bold), Paragraph(markup(value), s.cell)] for key, value in details]
+    table = Table(rows, colWidths=[FRAME_WIDTH * 0.2, FRAME_WIDTH * 0.6], hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), REGULAR, 8.5),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+            ]
+        )
+    )
+    rule = Table([[""]], colWidths=[FRAME_WIDTH], rowHeights=[2])
+    rule.setStyle(
+        TableStyle(
+            [("FONT", (0, 0), (-1, -1), REGULAR, 8.5), ("LINEBELOW", (0, 0), (-1, -1), 1.2, colors.HexColor(ACCENT))]
+        )
+    )
+    return [*flowables, table, Spacer(1, 8), rule]
+
+
+def section(title: str, s: Styles) -> list[Flowable]:
+    """A section heading; it is kept with what follows and becomes a bookmark of the file."""
+    heading = Paragraph(markup(title), s.section)
+    heading.bookmark = title
+    return [heading]
+
+
+def subsection(title: str, s: Styles) -> list[Flowable]:
+    return [Paragraph(markup(title), s.subsection)]
+
+
+def nothing(text: str, s: Styles) -> Paragraph:
+    """A quiet line saying that a part of the meeting holds nothing, so an empty section is not mistaken for a gap."""
+    return Paragraph(markup(text), s.note)
+
+
+def grid(rows: Sequence[Sequence[object]], widths: Sequence[float], *, align: str = "LEFT") -> Table:
+    """A table in the house style: a shaded header row repeated on each page, light rules between rows."""
+    table = Table([list(row) for row in rows], colWidths=list(widths), repeatRows=1, hAlign=align)
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), REGULAR, 8.5),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(SHADE)),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.HexColor(ACCENT)),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.4, colors.HexColor(RULE)),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ("LEFTPADDING", (0, 0), (-1, -1), 5),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+            ]
+        )
+    )
+    return table
+
+
+def feedback_flowables(view: FeedbackView, s: Styles) -> list[Flowable]:
+    """The observer's notes, the rubric and the appreciative summary (what went well, even better if)."""
+    flowables: list[Flowable] = []
+    if view.observer:
+        flowables.append(Paragraph(f"<b>Observer:</b> {markup(view.observer)}", s.body))
+    if view.is_empty():
+        return [*flowables, nothing("The observer recorded no feedback.", s)]
+    flowables += subsection("The observer's notes", s)
+    if view.notes:
+        header = [plain(text, s.cell_bold) for text in ("Minute", "Phase", "Note")]
+        rows = [
+            [plain(minute or "–", s.cell), plain(phase or "–", s.cell), plain(text, s.cell)]
+            for minute, phase, text in view.notes
+        ]
+        flowables.append(grid([header, *rows], [FRAME_WIDTH * 0.1, FRAME_WIDTH * 0.25, FRAME_WIDTH * 0.65]))
+    else:
+        flowables.append(nothing("No notes were taken.", s))
+    flowables += subsection("Rubric", s)
+    if view.ratings:
+        header = [plain(text, s.cell_bold) for text in ("What the observer looked at", "Rating", "Comment")]
+        rows = [
+            [plain(criterion, s.cell), plain(number_text(value), s.cell_bold), plain(comment, s.cell)]
+            for criterion, value, comment in view.ratings
+        ]
+        flowables.append(grid([header, *rows], [FRAME_WIDTH * 0.4, FRAME_WIDTH * 0.1, FRAME_WIDTH * 0.5]))
+    else:
+        flowables.append(nothing("No ratings were given.", s))
+    for title, text in (("What went well", view.went_well), ("Even better if", view.even_better_if)):
+        flowables += subsection(title, s)
+        flowables.append(plain(text, s.body) if text else nothing("Nothing was written.", s))
+    return flowables

@@ -1,0 +1,109 @@
+"""File › Export from the console: the minutes and the feedback report as PDF (made off the UI thread), and
+pictures of the projector's view and of the network; a failed export says why and leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtGui import QImage
+from pytestqt.qtbot import QtBot
+
+from sos_desktop.app import build_window
+from sos_desktop.exporters.minutes import MinutesOptions
+from sos_desktop.ui import dialogs
+from sos_desktop.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
+    opened, _ = build_window(argparse.Namespace(data_dir=tmp_path / "data", db=None, command=None))
+    assert opened is not None and opened.document is not None
+    qtbot.addWidget(opened)
+    yield opened
+    opened.store.close()
+
+
+def answer(monkeypatch: pytest.MonkeyPatch, path: Path, options: MinutesOptions | None = None) -> list[str]:
+    """Answer the save dialog with ``path`` and the minutes' options with ``options``; collect any complaint."""
+    told: list[str] = []
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *args: path)
+    monkeypatch.setattr(dialogs, "ask_minutes_options", lambda *args, **kwargs: options or MinutesOptions())
+    monkeypatch.setattr(dialogs, "tell", lambda parent, title, message: told.append(message))
+    return told
+
+
+def full_names(window: MainWindow) -> list[str]:
+    assert window.document is not None
+    return [person.name for person in window.document.network.people]
+
+
+def test_minutes_are_made_off_the_ui_thread_and_pseudonymised_when_asked(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    out = tmp_path / "minutes.pdf"
+    answer(monkeypatch, out, MinutesOptions(pseudonymise=True, marking="OFFICIAL-SENSITIVE"))
+    job = window.export_menu.export_minutes()
+    assert job is not None
+    with qtbot.waitSignal(job.finished, timeout=30_000):
+        pass
+    text = "\n".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "OFFICIAL-SENSITIVE" in text and "Page 1 of" in text
+    assert "Meet Dad at home to hear his view." in text
+    assert not [name for name in full_names(window) if name in text]
+    assert "Saved" in window.statusBar().currentMessage()
+
+
+def test_a_failed_export_says_why_and_leaves_nothing(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    out = tmp_path / "no such folder" / "minutes.pdf"
+    told = answer(monkeypatch, out)
+    job = window.export_menu.export_minutes()
+    assert job is not None
+    with qtbot.waitSignal(job.failed, timeout=30_000):
+        pass
+    assert told and "could not be written" in told[0]
+    assert not out.parent.exists()
+
+
+def test_the_feedback_report_is_its_own_pdf(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    out = tmp_path / "feedback.pdf"
+    answer(monkeypatch, out)
+    job = window.export_menu.export_feedback()
+    assert job is not None
+    with qtbot.waitSignal(job.finished, timeout=30_000):
+        pass
+    text = "\n".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "Alex Morgan" in text  # the facilitator the report is for
+
+
+@pytest.mark.parametrize("suffix", [".png", ".svg"])
+def test_pictures_of_the_network_carry_display_names_only(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, suffix: str
+) -> None:
+    out = tmp_path / f"network{suffix}"
+    answer(monkeypatch, out)
+    window.export_menu.export_network_picture()
+    if suffix == ".png":
+        image = QImage(str(out))
+        assert (image.width(), image.height()) == (1920, 1080)
+    else:
+        drawing = out.read_text("utf-8")
+        assert "<svg" in drawing and ">Mum<" in drawing
+        assert not [name for name in full_names(window) if name in drawing]
+
+
+def test_a_picture_of_the_projectors_view_without_an_ending_is_saved_as_png(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    answer(monkeypatch, tmp_path / "wall")
+    window.export_menu.export_projector_picture()
+    image = QImage(str(tmp_path / "wall.png"))
+    assert not image.isNull() and image.width() == 1920
