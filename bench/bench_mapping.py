@@ -54,8 +54,10 @@ def median_ms(samples: list[float]) -> float:
     return statistics.median(samples) * 1000
 
 
-def measure_open(app: QApplication, window: MainWindow, meeting_id: int, other_id: int) -> list[float]:
-    """From asking for the meeting to every category on screen having painted its first cards."""
+def measure_open(
+    app: QApplication, window: MainWindow, meeting_id: int, other_id: int, opens: int = OPENS
+) -> list[float]:
+    """From asking for the meeting to every category on screen having painted its first cards (seconds)."""
     painted: set[int] = set()
     original_paint = CardDelegate.paint
 
@@ -66,7 +68,7 @@ def measure_open(app: QApplication, window: MainWindow, meeting_id: int, other_i
     CardDelegate.paint = noting_paint  # type: ignore[method-assign]
     samples = []
     try:
-        for _ in range(OPENS):
+        for _ in range(opens):
             window.open_meeting(other_id)
             app.processEvents()
             painted.clear()
@@ -88,7 +90,8 @@ def measure_open(app: QApplication, window: MainWindow, meeting_id: int, other_i
     return samples
 
 
-def measure_edit_to_projector(app: QApplication, window: MainWindow) -> list[float]:
+def measure_edit_to_projector(app: QApplication, window: MainWindow, edits: int = EDITS) -> list[float]:
+    """From a card's text changed on the console to the projector's view having painted (seconds)."""
     assert window.document is not None
     projector = ProjectorWindow(window.document, console=window)
     projector.resize(1920, 1080)
@@ -106,7 +109,7 @@ def measure_edit_to_projector(app: QApplication, window: MainWindow) -> list[flo
     card = window.document.items(Category.HARM)[0]
     assert card.id is not None
     samples = []
-    for n in range(EDITS):
+    for n in range(edits):
         painted.clear()
         start = time.perf_counter()
         window.document.set_item_text(card.id, f"{SENTENCE} ({n})")

@@ -5,9 +5,13 @@
 3. the data folder is resolved (``--data-dir``, else the platform's user data folder) and the settings opened there;
 4. the look is set (Fusion style, so every platform looks and measures alike);
 5. the store is opened from ``--db`` / ``$SOS_DESKTOP_DB`` / the SQLite default, and migrated to head; a store that
-   cannot be opened is reported in plain words and the app quits without touching the file;
+   cannot be opened is reported in plain words and the app quits without touching the file (a damaged one or one
+   from a newer version is offered its newest backup); a second window on the same SQLite file is warned first;
+   an automatic backup is made (at most one an hour);
 6. on the very first run with an empty database, the demo meeting is created;
-7. the console window is built, its geometry and last open meeting restored, and shown.
+7. the console window is built, its geometry and last open meeting restored, and shown;
+8. the first time this database is opened here, the welcome (demo meeting, new case, tour) is shown beside it.
+   Only here, never in ``build_window``: tests and scripted runs build windows and must not meet it.
 """
 
 from __future__ import annotations
@@ -25,8 +29,11 @@ from sos_desktop.models.demo import demo_bundle
 from sos_desktop.store.engine import default_data_dir, resolve_database_url
 from sos_desktop.store.errors import StoreError
 from sos_desktop.store.store import Store
+from sos_desktop.ui import encryption_menu, instance_lock
 from sos_desktop.ui.application import make_application
+from sos_desktop.ui.backup_menu import automatic_backup, restore_at_start
 from sos_desktop.ui.main_window import MainWindow, database_setting
+from sos_desktop.ui.welcome import welcome_once
 
 
 def open_settings(data_dir: Path) -> QSettings:
@@ -53,8 +60,9 @@ def build_window(args: argparse.Namespace) -> tuple[MainWindow | None, str | Non
     try:
         url = resolve_database_url(args.db, args.data_dir)
         settings = open_settings(data_dir)
-        store = Store.open(url)
+        store = encryption_menu.open_store(url)  # an encrypted database: its passphrase, from the variable or asked
         first_run(store, settings)
+        automatic_backup(store)
     except StoreError as error:
         return None, str(error)
     except OSError as error:
@@ -82,11 +90,24 @@ def run_gui(args: argparse.Namespace) -> int:
         print(f"sos-desktop: {reason}", file=sys.stderr)
         return 1
     app = make_application()
+    lock, other_window = instance_lock.claim_for(args)
+    if other_window is not None and not instance_lock.confirm_second_window(other_window):
+        return 0
     window, problem = build_window(args)
+    if window is None and restore_at_start(problem or "", args):
+        window, problem = build_window(args)
     if window is None:
         QMessageBox.critical(None, APP_NAME, problem or "The database could not be opened.")
         return 1
+    if getattr(args, "exit_after_first_paint", False):
+        from sos_desktop.ui.first_paint import QuitAfterFirstPaint
+
+        QuitAfterFirstPaint(window)
     window.show()
+    if not getattr(args, "exit_after_first_paint", False):
+        welcome_once(window)
     status = app.exec()
     window.store.close()
+    if lock is not None:
+        lock.unlock()
     return status

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from sos_desktop import APP_NAME, __version__
+from sos_desktop import APP_NAME, __version__, cli_encryption
 from sos_desktop.exporters.interchange import (
     ExportError,
     InterchangeError,
@@ -26,7 +26,7 @@ from sos_desktop.exporters.minutes import DEFAULT_MARKING, MinutesOptions, write
 from sos_desktop.models import AttendeeRole, merge_observations
 from sos_desktop.models.demo import demo_bundle
 from sos_desktop.models.templates import template
-from sos_desktop.store.engine import resolve_database_url
+from sos_desktop.store.engine import resolve_database_url, sqlite_file
 from sos_desktop.store.errors import NotFoundError, StoreError
 from sos_desktop.store.store import Store
 
@@ -53,6 +53,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--db", metavar="URL", help="database URL (default: $SOS_DESKTOP_DB, else a SQLite file in the data folder)"
     )
     parser.add_argument("--data-dir", metavar="DIR", type=Path, help="folder for the database and settings")
+    parser.add_argument(
+        "--exit-after-first-paint",
+        action="store_true",
+        help="start the console and quit as soon as it has painted (for timing start-up)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("list", help="list cases and meetings with their ids")
     importing = commands.add_parser("import", help="import a meeting file (prints the new meeting's id)")
@@ -78,6 +83,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     exporting.add_argument("--with-feedback", action="store_true", help="add the observer's feedback to the minutes")
     commands.add_parser("demo", help="create the demo case and meeting (prints the meeting's id)")
+    backing_up = commands.add_parser("backup", help="copy the whole database, as it is now, to a backup file")
+    backing_up.add_argument("out", type=Path, metavar="OUT")
+    restoring = commands.add_parser(
+        "restore", help="put a backup in the database's place (the current file is kept aside, never deleted)"
+    )
+    restoring.add_argument("file", type=Path, metavar="FILE")
+    encrypting = commands.add_parser(
+        "encrypt", help="encrypt the database with a passphrase (asked for, or $SOS_DESKTOP_PASSPHRASE)"
+    )
+    encrypting.add_argument(
+        "--change", action="store_true", help="change the passphrase of an encrypted database instead"
+    )
     snapshot = commands.add_parser("snapshot", help="render a view of a meeting to a PNG picture, offscreen")
     snapshot.add_argument("meeting_id", type=int, metavar="MEETING_ID")
     snapshot.add_argument(
@@ -108,7 +125,7 @@ def _size(text: str) -> tuple[int, int]:
 
 
 def open_store(args: argparse.Namespace) -> Store:
-    return Store.open(resolve_database_url(args.db, args.data_dir))
+    return cli_encryption.open_store(resolve_database_url(args.db, args.data_dir))
 
 
 def _list(store: Store, out: TextIO) -> None:
@@ -211,7 +228,38 @@ def _snapshot(store: Store, args: argparse.Namespace, out: TextIO) -> None:
     print(f"Saved the {args.view} view of meeting {args.meeting_id} to {args.out}", file=out)
 
 
+def _backup(store: Store, args: argparse.Namespace, out: TextIO) -> None:
+    print(f"Backed up the database to {store.backup(args.out)}", file=out)
+
+
+def _restore(args: argparse.Namespace, out: TextIO) -> None:
+    """Restore without opening the database first: it may be the damaged file the backup replaces."""
+    from sos_desktop.store import backup
+
+    database = sqlite_file(resolve_database_url(args.db, args.data_dir))
+    if database is None:
+        raise CommandError(backup.POSTGRES_MESSAGE)
+    holder = backup.lock_holder(database)
+    if holder is not None:
+        raise CommandError(
+            f"SoS Desktop is open on this database (process {holder}); close it, then restore. Nothing was changed."
+        )
+    try:
+        aside = backup.restore(args.file, database)
+    except backup.InvalidBackupError as error:
+        raise CommandError(str(error), EXIT_INVALID) from error
+    print(f"Restored {args.file} as the database {database}.", file=out)
+    if aside is not None:
+        print(f"The file that was there is kept as {aside}.", file=out)
+
+
 def run_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> None:
+    if args.command == "restore":
+        _restore(args, out)
+        return
+    if args.command == "encrypt":
+        cli_encryption.run_encrypt(args, out)
+        return
     store = open_store(args)
     try:
         if args.command == "list":
@@ -224,8 +272,21 @@ def run_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> None:
             print(store.save_bundle(demo_bundle()).meeting.id, file=out)
         elif args.command == "snapshot":
             _snapshot(store, args, out)
+        elif args.command == "backup":
+            _backup(store, args, out)
     finally:
         store.close()
+
+
+def _offering_backup(error: StoreError, args: argparse.Namespace) -> StoreError:
+    """``error``, offering the newest backup when the database is damaged or too new to open."""
+    from sos_desktop.store.backup import with_restore_advice
+
+    try:
+        database = sqlite_file(resolve_database_url(args.db, args.data_dir))
+    except StoreError:
+        return error
+    return with_restore_advice(error, database)
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
@@ -249,7 +310,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     except NotFoundError as error:
         print(f"sos-desktop: {error}", file=err)
         return EXIT_INVALID
-    except (StoreError, ExportError) as error:
+    except StoreError as error:
+        print(f"sos-desktop: {_offering_backup(error, args)}", file=err)
+        return EXIT_ERROR
+    except ExportError as error:
         print(f"sos-desktop: {error}", file=err)
         return EXIT_ERROR
     except OSError as error:

@@ -11,11 +11,12 @@ import math
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
-from typing import Any
-
-from jsonschema import Draft202012Validator, ValidationError
+from typing import TYPE_CHECKING, Any
 
 from sos_desktop.exporters.errors import InterchangeError, JsonPath, PathPart
+
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
 
 SCHEMA_PACKAGE = "sos_desktop.exporters.schema"
 SCHEMA_FILE = "meeting-v1.schema.json"
@@ -42,6 +43,9 @@ def meeting_schema() -> dict[str, Any]:
 
 @cache
 def _validator() -> Any:
+    # Imported on first use: jsonschema is only needed to read a meeting file, not to start the console.
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(meeting_schema())
 
 

@@ -14,6 +14,7 @@ from sos_desktop.store.errors import (
     MigrationError,
     NotADatabaseError,
     NotFoundError,
+    StaleWriteError,
     StoreError,
 )
 from sos_desktop.store.store import Store
@@ -28,6 +29,7 @@ __all__ = [
     "MigrationError",
     "NotADatabaseError",
     "NotFoundError",
+    "StaleWriteError",
     "Store",
     "StoreError",
     "default_data_dir",

@@ -17,6 +17,10 @@ database instead. For SQLite every new connection gets:
   deleted "for good" cannot be dug out of the file afterwards (the store also empties the write-ahead log
   after a delete).
 
+An encrypted SQLite file (SQLCipher, see ``store/encryption.py``) is opened through SQLAlchemy's
+``sqlite+pysqlcipher`` dialect when a passphrase is given: the dialect sends ``PRAGMA key`` before anything else
+on each new connection, then the pragmas above follow as usual.
+
 The stdlib driver's own transaction handling is switched off (it would not BEGIN before SELECT or DDL, so reads
 were not repeatable and migrations not atomic) and SQLAlchemy emits BEGIN itself, following SQLAlchemy's
 documented recipe. A connection whose execution options say ``sos_write=True`` begins with ``BEGIN IMMEDIATE``,
@@ -27,6 +31,7 @@ when another writer got there first.
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -34,10 +39,13 @@ import platformdirs
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import ArgumentError
+from sqlalchemy.pool import QueuePool
 
 from sos_desktop.store.errors import StoreError, UnsupportedDatabaseError
 
 ENV_VAR = "SOS_DESKTOP_DB"
+PASSPHRASE_ENV_VAR = "SOS_DESKTOP_PASSPHRASE"
+"""Opens an encrypted database without asking for its passphrase."""
 DATABASE_FILE_NAME = "sos-desktop.sqlite3"
 BUSY_TIMEOUT_MS = 5000
 """How long a connection waits for another writer before reporting the database as locked."""
@@ -141,8 +149,44 @@ def _on_begin(connection: Connection) -> None:
     connection.exec_driver_sql(f"BEGIN {mode}")
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for ``url``; for a SQLite file, its folder is created and each connection set up as above."""
+def quote_passphrase(passphrase: str) -> str:
+    """The passphrase as a SQL string literal, for ``PRAGMA key`` and ``PRAGMA rekey``."""
+    return "'" + passphrase.replace("'", "''") + "'"
+
+
+def raw_connection(path: Path | str, passphrase: str | None = None, *, uri: bool = False) -> Any:
+    """A plain DB-API connection to a SQLite file: the stdlib's, or SQLCipher's already keyed with ``passphrase``.
+
+    For work below SQLAlchemy (backups with SQLite's backup API, encrypting a file): the two ends of a backup must
+    come from the same driver, and an encrypted database's backup from this function with the same passphrase
+    is encrypted with it too.
+    """
+    if passphrase is None:
+        return sqlite3.connect(path, uri=uri, check_same_thread=False)
+    sqlcipher = sqlcipher_module()
+    connection = sqlcipher.connect(str(path), uri=uri, check_same_thread=False)
+    connection.execute("PRAGMA cipher_log_level = NONE")  # a wrong passphrase is reported by us, not on stderr
+    connection.execute(f"PRAGMA key = {quote_passphrase(passphrase)}")
+    return connection
+
+
+def sqlcipher_module() -> Any:
+    """The SQLCipher driver; UnsupportedDatabaseError when SoS Desktop was installed without it."""
+    try:
+        import sqlcipher3
+    except ImportError:
+        raise UnsupportedDatabaseError(
+            "Encrypted databases need SQLCipher: install SoS Desktop with its 'encryption' extra "
+            "(pip install 'sos-desktop[encryption]'). Nothing was changed."
+        ) from None
+    return sqlcipher3
+
+
+def make_engine(url: str, passphrase: str | None = None) -> Engine:
+    """An engine for ``url``; for a SQLite file, its folder is created and each connection set up as above.
+
+    With a ``passphrase`` a SQLite file is opened (or created) encrypted with SQLCipher; PostgreSQL ignores it.
+    """
     if parse_database_url(url).get_backend_name() != "sqlite":
         try:
             return create_engine(url, pool_pre_ping=True)
@@ -154,7 +198,12 @@ def make_engine(url: str) -> Engine:
     path = sqlite_file(url)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url)
+    if passphrase is not None and path is not None:
+        sqlcipher_module()
+        encrypted = make_url(url).set(drivername="sqlite+pysqlcipher", password=passphrase)
+        engine = create_engine(encrypted, poolclass=QueuePool, connect_args={"check_same_thread": False})
+    else:
+        engine = create_engine(url)
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine

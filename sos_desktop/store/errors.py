@@ -33,6 +33,21 @@ class NotADatabaseError(StoreError):
     )
 
 
+class PassphraseNeededError(StoreError):
+    """The file is an encrypted SoS Desktop database (SQLCipher) and no passphrase was given."""
+
+    default_message = (
+        "This database is encrypted; give its passphrase to open it (or set SOS_DESKTOP_PASSPHRASE). "
+        "It was left untouched."
+    )
+
+
+class WrongPassphraseError(StoreError):
+    """The passphrase given does not open the encrypted database (or the encrypted file is damaged)."""
+
+    default_message = "The passphrase does not open this database. Check it and try again; the file was left untouched."
+
+
 class DatabaseTooNewError(StoreError):
     """The database was written by a newer version of SoS Desktop than this one."""
 
@@ -84,6 +99,15 @@ class NotFoundError(StoreError):
             f"That {what} is no longer in the database; it may have been deleted. Nothing was changed and the "
             "file was left untouched."
         )
+
+
+class StaleWriteError(StoreError):
+    """Somebody else saved the meeting after this copy of it was read, so saving this change would undo theirs."""
+
+    default_message = (
+        "Someone else changed this meeting since you opened it; your last change was not saved and theirs was "
+        "left untouched. Reload the meeting to see theirs."
+    )
 
 
 class DuplicateReferenceError(StoreError):

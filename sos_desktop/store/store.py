@@ -41,10 +41,13 @@ from sos_desktop.models import (
     Scale,
     Tie,
 )
+from sos_desktop.store import backup as backups
+from sos_desktop.store import encryption
 from sos_desktop.store.engine import WRITE_OPTION, make_engine, run_outside_transaction, sqlite_file
 from sos_desktop.store.errors import DatabaseReadOnlyError, NotADatabaseError, translate
 from sos_desktop.store.migrate import check_database, upgrade_to_head
 from sos_desktop.store.repo import bundles, cases, development, items, meetings, network, scales, settings
+from sos_desktop.store.repo.common import VERSIONS_OPTION, MeetingVersions, remember_version
 from sos_desktop.store.repo.items import ItemLinks
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -101,16 +104,31 @@ class Store:
         """Wrap an engine whose database is already at this version's schema (use :meth:`open` normally)."""
         self._engine = engine
         self._sqlite = engine.dialect.name == "sqlite"
+        # The version of each meeting as this Store last read or saved it: a save to a meeting somebody else has
+        # saved since is refused (StaleWriteError) rather than silently undoing their change. See repo/common.py.
+        self._meeting_versions: dict[int, int] = {}
+        self.passphrase: str | None = None
+        """The passphrase of an encrypted SQLite database (for backups of it, encrypted too), else None."""
 
     @classmethod
-    def open(cls, url: str) -> Store:
-        """Open the database at ``url``, creating or upgrading its schema; refuse it (untouched) if unusable."""
+    def open(cls, url: str, passphrase: str | None = None) -> Store:
+        """Open the database at ``url``, creating or upgrading its schema; refuse it (untouched) if unusable.
+
+        ``passphrase`` opens an encrypted SQLite file (PassphraseNeededError or WrongPassphraseError otherwise),
+        and encrypts a new one; a plain file stays plain (``sos-desktop encrypt`` converts it).
+        """
         path = sqlite_file(url)
         engine: Engine | None = None
+        key: str | None = None
         try:
-            if path is not None:
+            if path is not None and encryption.looks_encrypted(path):
+                encryption.check_encrypted(path, passphrase, _read_only_uri(path))
+                key = passphrase
+            elif path is not None:
+                new = not path.exists() or (path.is_file() and path.stat().st_size == 0)
                 _look_before_opening(path)
-            engine = make_engine(url)
+                key = passphrase if new else None
+            engine = make_engine(url, key)
             upgrade_to_head(engine)
             if engine.dialect.name == "sqlite":
                 _check_writable(engine)
@@ -122,12 +140,17 @@ class Store:
             if isinstance(error, DBAPIError | sqlite3.Error):
                 raise translate(error) from error
             raise
-        return cls(engine)
+        store = cls(engine)
+        store.passphrase = key
+        return store
 
     @property
     def url(self) -> str:
-        """The database's URL, with any password hidden."""
-        return self._engine.url.render_as_string(hide_password=True)
+        """The database's URL, with any password hidden (an encrypted SQLite file's as if it were plain)."""
+        url = self._engine.url
+        if url.drivername == "sqlite+pysqlcipher":
+            url = url.set(drivername="sqlite", password=None)
+        return url.render_as_string(hide_password=True)
 
     @property
     def engine(self) -> Engine:
@@ -136,6 +159,17 @@ class Store:
     def close(self) -> None:
         """Let go of the database (closing every pooled connection)."""
         self._engine.dispose()
+
+    def reopen(self, passphrase: str | None) -> None:
+        """Connect afresh to the same SQLite file, now opened with ``passphrase``.
+
+        For after the file was encrypted or its passphrase changed: whoever holds this Store goes on using it.
+        """
+        plain = self._engine.url.set(drivername="sqlite", password=None).render_as_string(hide_password=False)
+        engine = make_engine(plain, passphrase)
+        self._engine.dispose()
+        self._engine = engine
+        self.passphrase = passphrase
 
     def __enter__(self) -> Store:
         return self
@@ -148,12 +182,15 @@ class Store:
     @contextmanager
     def _transaction(self, *, write: bool = False) -> Iterator[Connection]:
         """One short transaction: committed if the body finishes, rolled back (and translated) if it fails."""
+        versions = MeetingVersions(self._meeting_versions)
         try:
             with self._engine.connect() as conn:
+                conn.execution_options(**{VERSIONS_OPTION: versions})
                 if write:
                     conn.execution_options(**{WRITE_OPTION: True})
                 with conn.begin():
                     yield conn
+            self._meeting_versions.update(versions.raised)  # only once committed
         except (DBAPIError, sqlite3.Error) as error:
             raise translate(error) from error
 
@@ -205,9 +242,11 @@ class Store:
             return meetings.list_meetings(conn, case_id)
 
     def get_meeting(self, meeting_id: int) -> Meeting:
-        """The whole meeting, cards in map order."""
+        """The whole meeting, cards in map order; later saves to it are refused if somebody else saves it first."""
         with self._transaction() as conn:
-            return meetings.get_meeting(conn, meeting_id)
+            meeting = meetings.get_meeting(conn, meeting_id)
+            remember_version(conn, meeting_id)
+            return meeting
 
     def case_meetings(self, case_id: int) -> list[Meeting]:
         """Every meeting of a case in full (scales and ratings too), by date then id, read in one transaction."""
@@ -383,3 +422,44 @@ class Store:
         """Save a meeting's own rubric criteria (None: the team's default) and its observations together."""
         with self._transaction(write=True) as conn:
             development.set_rubric(conn, meeting_id, criteria, observations)
+
+    # Backups
+
+    @property
+    def database_file(self) -> Path | None:
+        """The SQLite file this store works on, or None for PostgreSQL and in-memory SQLite."""
+        return sqlite_file(self._engine.url.render_as_string(hide_password=False)) if self._sqlite else None
+
+    def backup(self, path: Path) -> Path:
+        """Copy the whole database, as it is now, to the SQLite file ``path`` (replaced if it exists)."""
+        if not self._sqlite:
+            raise backups.postgres_refusal()
+        target = Path(path).absolute()
+        if target == self.database_file:
+            raise backups.BackupError("A backup cannot be written over the database itself. Nothing was changed.")
+        try:
+            with self._engine.connect() as conn:
+                source: Any = conn.connection.dbapi_connection
+                backups.copy_database(source, target, self.passphrase)
+        except (DBAPIError, sqlite3.Error) as error:
+            raise translate(error) from error
+        except OSError as error:
+            raise backups.backup_os_error(error) from error
+        return target
+
+    def newest_backup(self) -> backups.Backup | None:
+        """The newest automatic backup of this database, or None (always None for PostgreSQL)."""
+        database = self.database_file
+        return backups.newest_backup(database) if database is not None else None
+
+    def automatic_backup(self, *, force: bool = False) -> backups.Backup | None:
+        """Make an automatic backup if one is due (or ``force``), keeping the newest few; returns it, or None."""
+        database = self.database_file
+        if database is None or not (force or backups.backup_due(database)):
+            return None
+        if not force and not self.list_cases():
+            return None  # nothing in it yet worth keeping
+        made_at = backups.utc_now()
+        path = self.backup(backups.automatic_backup_path(database, made_at))
+        backups.rotate(database)
+        return backups.Backup(path, made_at)

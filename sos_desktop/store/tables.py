@@ -73,6 +73,8 @@ meetings = Table(
     _extra(),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    # Raised by every save touching the meeting; a save from an out-of-date copy is refused (see repo/common.py).
+    Column("version", Integer, nullable=False, server_default="0"),
     sqlite_autoincrement=True,
 )
 

@@ -27,6 +27,10 @@ class ActionId(Enum):
     SHOW_GREY = auto()
     SHORTCUTS = auto()
     ABOUT = auto()
+    SETTINGS = auto()
+    PAGE_HELP = auto()
+    TOUR = auto()
+    WELCOME = auto()
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,12 @@ SPECS: dict[ActionId, ActionSpec] = {
         "&Keyboard shortcuts", "List every keyboard shortcut", QKeySequence.StandardKey.HelpContents
     ),
     ActionId.ABOUT: ActionSpec("&About SoS Desktop", "Version and where your data is kept"),
+    ActionId.SETTINGS: ActionSpec(
+        "&Settings…", "Defaults for new cases, exports, the projector, backups and the team", "Ctrl+,"
+    ),
+    ActionId.PAGE_HELP: ActionSpec("&Help on this page", "What this page is for and how to use it", "Shift+F1"),
+    ActionId.TOUR: ActionSpec("&Tour of the screens", "A two-minute tour of the console, step by step"),
+    ActionId.WELCOME: ActionSpec("&Welcome", "Open the demo meeting, start a case, or take the tour"),
 }
 
 

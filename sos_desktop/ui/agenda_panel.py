@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from sos_desktop.models.agenda import clock_text, spent
 from sos_desktop.ui.document import MeetingDocument
+from sos_desktop.ui.empty_state import hint_when_empty
 
 OVER_COLOUR = QColor("#B35C00")
 COLUMNS = ("", "Phase", "Planned (min)", "Spent")
@@ -74,6 +75,7 @@ class AgendaPanel(QWidget):
 
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setAccessibleName("Agenda phases")
+        hint_when_empty(self.table, "No phases yet: press Use the team's agenda, or Add phase for each part.")
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

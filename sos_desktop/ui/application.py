@@ -7,6 +7,7 @@ import sys
 from PySide6.QtWidgets import QApplication
 
 from sos_desktop import APP_NAME, __version__
+from sos_desktop.ui.app_icon import app_icon
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -20,4 +21,5 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QApplication.setDesktopFileName("sos-desktop")
     app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setStyle("Fusion")
+    app.setWindowIcon(app_icon())
     return app

@@ -30,6 +30,7 @@ from sos_desktop.models import Attendee, AttendeeRole, MeetingKind
 from sos_desktop.models.meeting import MAX_LABEL_LENGTH
 from sos_desktop.models.supervision import group_size_warning
 from sos_desktop.ui.document import MeetingDocument
+from sos_desktop.ui.empty_state import hint_when_empty
 from sos_desktop.ui.labels import MEETING_KIND_LABELS, ROLE_LABELS
 from sos_desktop.ui.undo_keys import route_undo_keys
 
@@ -61,6 +62,7 @@ class DetailsPanel(QWidget):
 
         self.title = QLineEdit()
         self.title.setAccessibleName("Meeting title")
+        self.title.setToolTip("The meeting's title, as the list of cases and the minutes show it")
         self.title.setMaxLength(MAX_LABEL_LENGTH)
         self.title.textEdited.connect(self._title_edited)
         self.title.editingFinished.connect(self.refresh)
@@ -68,12 +70,14 @@ class DetailsPanel(QWidget):
 
         self.kind = QComboBox()
         self.kind.setAccessibleName("Kind of meeting")
+        self.kind.setToolTip("Group supervision, a mapping, network or review meeting")
         for kind, label in MEETING_KIND_LABELS.items():
             self.kind.addItem(label, kind.value)
         self.kind.activated.connect(lambda: document.set_detail("kind", MeetingKind(self.kind.currentData())))
 
         self.held_on = QDateTimeEdit()
         self.held_on.setAccessibleName("Date and time of the meeting")
+        self.held_on.setToolTip("When the meeting is held: type it, or open the calendar")
         self.held_on.setCalendarPopup(True)
         self.held_on.setDisplayFormat("d MMMM yyyy, HH:mm")
         self.held_on.setMinimumDateTime(NO_DATE)
@@ -83,12 +87,14 @@ class DetailsPanel(QWidget):
 
         self.focus_question = PlainTextField("Focus question")
         self.focus_question.setPlaceholderText("What do you want from the group today?")
+        self.focus_question.setToolTip("The presenter's question for the group; Ctrl+Alt+F shows it on the projector")
         self.focus_question.textChanged.connect(lambda: self._text_edited("focus_question", self.focus_question))
         self.confidentiality = QCheckBox("Confidentiality agreed")
         self.confidentiality.setAccessibleName("Confidentiality agreed")
         self.confidentiality.toggled.connect(lambda on: document.set_detail("confidentiality_agreed", on))
         self.summary = PlainTextField("Summary for the child's file")
         self.summary.setPlaceholderText("A short summary for the child's file.")
+        self.summary.setToolTip("A brief summary for the child's file; it opens the minutes")
         self.summary.textChanged.connect(lambda: self._text_edited("summary", self.summary))
 
         form = QFormLayout()
@@ -101,6 +107,8 @@ class DetailsPanel(QWidget):
 
         self.attendees = QTableWidget(0, 2)
         self.attendees.setAccessibleName("Attendees")
+        hint_when_empty(self.attendees, "Nobody listed yet: type a name below, choose their role and press Enter.")
+        self.attendees.setToolTip("Who is at the meeting and their role; double-click a name to correct it")
         self.attendees.setHorizontalHeaderLabels(["Name", "Role"])
         self.attendees.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.attendees.verticalHeader().setVisible(False)
@@ -108,10 +116,12 @@ class DetailsPanel(QWidget):
         self.new_name = QLineEdit()
         self.new_name.setPlaceholderText("Name of a new attendee")
         self.new_name.setAccessibleName("Name of a new attendee")
+        self.new_name.setToolTip("Type a name and press Enter to add them to the attendees")
         self.new_name.setMaxLength(MAX_LABEL_LENGTH)
         self.new_name.returnPressed.connect(self._add_attendee)
         self.new_role = self._role_box(AttendeeRole.PARTICIPANT)
         self.new_role.setAccessibleName("Role of the new attendee")
+        self.new_role.setToolTip("Their role at the meeting: facilitator, presenter, observer, manager, participant…")
         add = QPushButton("Add attendee")
         add.clicked.connect(self._add_attendee)
         self.remove_button = QPushButton("Remove selected")

@@ -33,7 +33,7 @@ PDF_FILTER = "PDF documents (*.pdf)"
 class CaseDialog(QDialog):
     """Name, reference and framework of a case."""
 
-    def __init__(self, parent: QWidget | None, case: Case | None) -> None:
+    def __init__(self, parent: QWidget | None, case: Case | None, default: Framework | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Case details" if case else "New case")
         self.setMinimumWidth(520)
@@ -49,8 +49,9 @@ class CaseDialog(QDialog):
         self.framework.setAccessibleName("Practice framework")
         for framework in Framework:
             self.framework.addItem(template(framework).name, framework.value)
-        if case:
-            self.framework.setCurrentIndex(self.framework.findData(case.framework.value))
+        chosen = case.framework if case else default  # a new case starts in the default set in Settings
+        if chosen is not None:
+            self.framework.setCurrentIndex(self.framework.findData(chosen.value))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -73,8 +74,9 @@ class CaseDialog(QDialog):
         )
 
 
-def ask_case(parent: QWidget, case: Case | None = None) -> Case | None:
-    dialog = CaseDialog(parent, case)
+def ask_case(parent: QWidget, case: Case | None = None, framework: Framework | None = None) -> Case | None:
+    """A case's details; a new case starts in ``framework`` (the default set in Settings)."""
+    dialog = CaseDialog(parent, case, framework)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.case(case)

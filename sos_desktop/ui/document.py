@@ -37,7 +37,7 @@ from sos_desktop.models.guidance import hints_for
 from sos_desktop.models.mapping import MAX_TEXT_LENGTH
 from sos_desktop.models.meeting import MAX_LABEL_LENGTH
 from sos_desktop.models.templates import FrameworkTemplate, template
-from sos_desktop.store.errors import StoreError
+from sos_desktop.store.errors import StaleWriteError, StoreError
 from sos_desktop.store.repo.items import ItemLinks
 from sos_desktop.store.store import Store
 from sos_desktop.ui.agenda_editing import AgendaEditing
@@ -118,6 +118,8 @@ class MeetingDocument(QObject, NetworkEditing, AgendaEditing, NextStepEditing, V
         """Where the document reads the time (the agenda's clock, observers' notes); tests set their own."""
         self.last_inserted_id: int | None = None
         self._provisional_ids = itertools.count(-1, -1)
+        self.stale = False
+        """True once a save was refused because somebody else changed the meeting: only a reload helps then."""
 
     @property
     def meeting_id(self) -> int:
@@ -343,6 +345,7 @@ class MeetingDocument(QObject, NetworkEditing, AgendaEditing, NextStepEditing, V
         try:
             return action()
         except StoreError as error:
+            self.stale = self.stale or isinstance(error, StaleWriteError)
             self.saveFailed.emit(str(error))
             return None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QUndoGroup
 from PySide6.QtWidgets import (
     QLabel,
@@ -28,9 +28,12 @@ from sos_desktop.ui import dialogs
 from sos_desktop.ui.actions import ActionId, make_action
 from sos_desktop.ui.agenda_editing import team_agenda
 from sos_desktop.ui.agenda_panel import AgendaPanel
+from sos_desktop.ui.backup_menu import BackupMenu
 from sos_desktop.ui.details_panel import DetailsPanel
 from sos_desktop.ui.document import MeetingDocument
+from sos_desktop.ui.encryption_menu import EncryptionMenu
 from sos_desktop.ui.export_menu import ExportMenu
+from sos_desktop.ui.guide_menu import GuideMenu
 from sos_desktop.ui.lazy_pages import LazyPages
 from sos_desktop.ui.map_panel import MapPanel
 from sos_desktop.ui.meeting_menu import MeetingMenu
@@ -39,6 +42,7 @@ from sos_desktop.ui.network_panel import NetworkPanel
 from sos_desktop.ui.projector_agenda import ProjectorAgenda
 from sos_desktop.ui.projector_control import ProjectorControl
 from sos_desktop.ui.scales_panel import ScalesPanel
+from sos_desktop.ui.settings_keys import default_framework
 from sos_desktop.ui.shortcuts_sheet import ShortcutsSheet
 from sos_desktop.ui.voice_panel import VoicePanel
 
@@ -131,6 +135,10 @@ class MainWindow(QMainWindow):
                 file_menu.addAction(a[action_id])
             if action_id is ActionId.IMPORT:
                 file_menu.addMenu(self.export_menu.menu)
+                self.backup_menu = BackupMenu(self)
+                self.backup_menu.add_to(file_menu)
+                self.encryption_menu = EncryptionMenu(self)
+                self.encryption_menu.add_to(file_menu)
         edit_menu = self.menuBar().addMenu("&Edit")
         self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
         self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
@@ -138,6 +146,9 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        self.guide = GuideMenu(self)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.guide.settings_action)
         self.projector.shared_actions = [self.undo_action, self.redo_action]
         self.view_menu = self.menuBar().addMenu("&View")
         self.view_menu.addAction(a[ActionId.SHOW_GREY])
@@ -145,6 +156,7 @@ class MainWindow(QMainWindow):
         self.menuBar().addMenu(self.projector.menu)
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(a[ActionId.SHORTCUTS])
+        self.guide.add_to_help(help_menu)
         help_menu.addAction(a[ActionId.ABOUT])
 
     def _update_actions(self) -> None:
@@ -202,6 +214,14 @@ class MainWindow(QMainWindow):
         # Remembered at once, not only on quit, so a crash or a kill still reopens this meeting.
         self.settings.setValue(self._last_meeting_key, meeting_id)
 
+    def reload_meeting(self) -> None:
+        """Read the open meeting again from the database, dropping what this window holds (and its undo history)."""
+        if self.document is None:
+            return
+        meeting_id = self.document.meeting_id
+        self.close_meeting()
+        self.open_meeting(meeting_id)
+
     def close_meeting(self) -> None:
         if self.document is None:
             return
@@ -209,6 +229,8 @@ class MainWindow(QMainWindow):
         self.meeting_menu.set_document(None)
         self.projector_agenda.set_document(None)
         self.undo_group.removeStack(self.document.undo_stack)
+        # Forgotten first: removing the tabs moves the current tab, which would otherwise build each lazy page.
+        self.pages.clear()
         while self.tabs.count():
             widget = self.tabs.widget(0)
             self.tabs.removeTab(0)
@@ -216,7 +238,6 @@ class MainWindow(QMainWindow):
                 widget.deleteLater()
         self.document.deleteLater()
         self.document = self.map_panel = None
-        self.pages.clear()
         self.scales_panel = None
         self.stack.setCurrentWidget(self.empty)
         self.setWindowTitle(APP_NAME)
@@ -274,6 +295,11 @@ class MainWindow(QMainWindow):
 
     def _save_failed(self, message: str) -> None:
         self.statusBar().showMessage(f"Not saved: {message}")
+        if self.document is not None and self.document.stale:
+            # Somebody else saved the meeting: offer their version (after the edit under way has unwound).
+            if dialogs.confirm(self, "Your change could not be saved", message + " Reload the meeting now?"):
+                QTimer.singleShot(0, self.reload_meeting)
+            return
         dialogs.tell(
             self,
             "Your change could not be saved",
@@ -284,7 +310,7 @@ class MainWindow(QMainWindow):
     # Cases and meetings ------------------------------------------------------------------------------------------
 
     def new_case(self) -> None:
-        case = dialogs.ask_case(self)
+        case = dialogs.ask_case(self, None, default_framework(self.settings))
         if case is None:
             return
         try:

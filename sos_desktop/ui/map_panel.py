@@ -29,6 +29,7 @@ from sos_desktop.models import COLUMN_ORDER, Category, Column, can_pair
 from sos_desktop.models.guidance import completeness, danger_count_hint
 from sos_desktop.ui.card_list import CardList
 from sos_desktop.ui.document import MeetingDocument
+from sos_desktop.ui.empty_state import hint_when_empty
 from sos_desktop.ui.map_model import CategoryItemsModel
 from sos_desktop.ui.next_step_editor import NextStepEditor
 from sos_desktop.ui.undo_keys import route_undo_keys
@@ -58,6 +59,7 @@ class CategoryBox(QGroupBox):
         self.model = CategoryItemsModel(document, category)
         self.list = CardList(category)
         self.list.setModel(self.model)
+        self.empty_hint = hint_when_empty(self.list, "")  # the category's question, set with its label
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._context_menu)
         self.entry = QLineEdit()
@@ -132,6 +134,9 @@ class CategoryBox(QGroupBox):
         self.list.setAccessibleName(f"{label} cards")
         self.entry.setPlaceholderText(f"Add to {label.lower()} and press Enter")
         self.entry.setAccessibleName(f"New card in {label}")
+        self.list.setToolTip(f"{label}: F2 edits the selected card, Delete removes it, Alt+arrows move it")
+        self.entry.setToolTip(f"Type a card for {label.lower()} and press Enter to add it")
+        self.empty_hint.set_text(self.document.template.questions[self.category])
 
     def selected_row(self) -> int | None:
         index = self.list.currentIndex()

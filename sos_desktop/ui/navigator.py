@@ -9,8 +9,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
+from sos_desktop.models import Meeting
 from sos_desktop.models.templates import template
 from sos_desktop.store.store import Store
+from sos_desktop.ui.empty_state import hint_when_empty
 from sos_desktop.ui.labels import MEETING_KIND_LABELS
 
 KindRole = Qt.ItemDataRole.UserRole + 1
@@ -28,8 +30,13 @@ class Navigator(QTreeWidget):
         super().__init__(parent)
         self.store = store
         self.setHeaderHidden(True)
+        # Every row is one line: Qt then lays out thousands of meetings without measuring each row.
+        self.setUniformRowHeights(True)
         self.setAccessibleName("Cases and meetings")
+        hint_when_empty(self, "No cases yet. File › New case (Ctrl+Shift+N) starts one.")
+        self.setToolTip("Cases and their meetings: double-click or Enter opens a meeting, F2 renames")
         self.setObjectName("navigator")
+        self._items: dict[tuple[str, int], QTreeWidgetItem] = {}
         self.currentItemChanged.connect(self._current_changed)
 
     def reload(self, select_meeting: int | None = None) -> None:
@@ -37,6 +44,11 @@ class Navigator(QTreeWidget):
         self.blockSignals(True)
         try:
             self.clear()
+            self._items.clear()
+            # One query for all the meetings, not one per case: a database of thousands of meetings opens quickly.
+            by_case: dict[int | None, list[Meeting]] = {}
+            for meeting in self.store.list_meetings():
+                by_case.setdefault(meeting.case_id, []).append(meeting)
             for case in self.store.list_cases():
                 reference = f" · {case.reference}" if case.reference else ""
                 case_item = QTreeWidgetItem([f"{case.label}{reference}"])
@@ -44,13 +56,15 @@ class Navigator(QTreeWidget):
                 case_item.setData(0, IdRole, case.id)
                 case_item.setToolTip(0, f"{case.label} ({template(case.framework).name})")
                 self.addTopLevelItem(case_item)
-                for meeting in self.store.list_meetings(case.id):
+                self._items[(CASE, case.id or 0)] = case_item
+                for meeting in by_case.get(case.id, []):
                     when = meeting.held_on.strftime("%d %b %Y") if meeting.held_on else "no date"
                     item = QTreeWidgetItem([f"{meeting.title} — {when}"])
                     item.setData(0, KindRole, MEETING)
                     item.setData(0, IdRole, meeting.id)
                     item.setToolTip(0, MEETING_KIND_LABELS[meeting.kind])
                     case_item.addChild(item)
+                    self._items[(MEETING, meeting.id or 0)] = item
                     if meeting.id == select_meeting:
                         self.setCurrentItem(item)
                 case_item.setExpanded(True)
@@ -77,11 +91,6 @@ class Navigator(QTreeWidget):
         return None if item is None else int(item.data(0, IdRole))
 
     def select(self, kind: str, item_id: int) -> None:
-        for i in range(self.topLevelItemCount()):
-            case_item = self.topLevelItem(i)
-            assert case_item is not None
-            candidates = [case_item] + [case_item.child(j) for j in range(case_item.childCount())]
-            for item in candidates:
-                if item is not None and item.data(0, KindRole) == kind and item.data(0, IdRole) == item_id:
-                    self.setCurrentItem(item)
-                    return
+        item = self._items.get((kind, item_id))
+        if item is not None:
+            self.setCurrentItem(item)

@@ -32,6 +32,7 @@ from sos_desktop.models import PersonRole
 from sos_desktop.models.network_findings import Finding, findings
 from sos_desktop.models.network_layout import LAYOUT_LABELS, NODE_SPACING, LayoutKind, compute_layout
 from sos_desktop.ui.document import MeetingDocument
+from sos_desktop.ui.empty_state import hint_when_empty
 from sos_desktop.ui.network_layout_runner import LayoutRunner, Positions
 from sos_desktop.ui.network_scene import NetworkScene
 from sos_desktop.ui.network_style import KNOWS_COLOUR, KNOWS_LEGEND, KNOWS_MARK, TIE_STYLES, legend_entries, marker_path
@@ -152,6 +153,12 @@ class NetworkPanel(QWidget):
         self.setObjectName("network-panel")
         self.scene = NetworkScene(document, self)
         self.view = NetworkView(self.scene)
+        hint_when_empty(
+            self.view,
+            "Nobody in the network yet. Double-click here (or press Insert) to add a person; start with the child. "
+            "If the family says there isn't anybody, that is a finding too.",
+            lambda: not document.network.people,
+        )
         self.runner = LayoutRunner(self)
         self.runner.ready.connect(self._arranged)
         self.runner.failed.connect(document.noticed.emit)

@@ -29,6 +29,7 @@ from sos_desktop.ui.projector import (
     VoiceMode,
     projector_screens,
 )
+from sos_desktop.ui.settings_keys import type_scale
 
 THEME_NAMES = {"projector": "High contrast (projector)", "light": "Light", "dark": "Dark"}
 THEME_KEY = "projector/theme"
@@ -206,6 +207,7 @@ class ProjectorControl(QObject):
     def open(self, screen: object = None) -> ProjectorWindow:
         if self.window is None:
             self.window = ProjectorWindow(self.document, theme=self.theme, console=self.console)
+            self.window.view.projection.set_type_scale(type_scale(self.settings))  # the room's size, from Settings
             # Told while the window is still closing: look again once it has gone.
             self.window.closed.connect(lambda: QTimer.singleShot(0, self._update_actions))
             self.window.view.blankChanged.connect(lambda _: self._update_actions())

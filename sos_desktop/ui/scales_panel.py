@@ -31,6 +31,7 @@ from sos_desktop.models.guidance import scaling_nudges
 from sos_desktop.models.trajectory import question_key
 from sos_desktop.ui.details_panel import PlainTextField
 from sos_desktop.ui.document import MeetingDocument
+from sos_desktop.ui.empty_state import hint_when_empty
 from sos_desktop.ui.trajectory_dialog import TrajectoryDialog
 
 NOT_RATED = -1
@@ -58,14 +59,17 @@ class RaterRow:
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.slider.setMinimumWidth(220)
         self.slider.setAccessibleName(f"Rating by {name}, 0 to 10 in half points")
+        self.slider.setToolTip(f"{name}'s number, 0 to 10: drag, or use the arrow keys (half points)")
         self.value = QLabel()
         self.value.setMinimumWidth(70)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText("What makes it this number and not 0?")
         self.reason.setAccessibleName(f"What makes it this number and not 0, for {name}")
+        self.reason.setToolTip(f"In {name}'s words: what makes it this number and not 0")
         self.higher = QLineEdit()
         self.higher.setPlaceholderText("What would make it one point higher?")
         self.higher.setAccessibleName(f"What would make it one point higher, for {name}")
+        self.higher.setToolTip(f"In {name}'s words: what would need to happen for one point higher")
         for column, widget in enumerate((self.label, self.slider, self.value, self.reason, self.higher)):
             grid.addWidget(widget, row, column)
         self.slider.valueChanged.connect(self._slid)
@@ -114,20 +118,26 @@ class ScalesPanel(QSplitter):
         left = QWidget()
         self.list = QListWidget()
         self.list.setAccessibleName("Scales")
+        hint_when_empty(self.list, "No scales yet: add the framework's scale below.")
+        self.list.setToolTip("The meeting's scales: choose one to rate it and to show it on the projector")
         self.list.setWordWrap(True)
         self.list.currentRowChanged.connect(lambda _: self.show_scale())
         add_standard = QPushButton("Add the framework's scale")
         add_standard.setToolTip("Add the standard scale of the case's framework, with its wording")
         add_standard.clicked.connect(lambda: self._select_new(document.add_standard_scale()))
         add_custom = QPushButton("Add your own scale")
+        add_custom.setToolTip("Add a scale with your own question, such as the family's willingness")
         add_custom.clicked.connect(self._add_custom)
         self.up = QPushButton("▲")
         self.up.setAccessibleName("Move scale up")
+        self.up.setToolTip("Move the chosen scale up the list")
         self.up.clicked.connect(lambda: self._move(-1))
         self.down = QPushButton("▼")
         self.down.setAccessibleName("Move scale down")
+        self.down.setToolTip("Move the chosen scale down the list")
         self.down.clicked.connect(lambda: self._move(1))
         self.delete = QPushButton("Delete")
+        self.delete.setToolTip("Delete the chosen scale and its ratings (Ctrl+Z brings it back)")
         self.delete.clicked.connect(self._delete)
         buttons = QHBoxLayout()
         for button in (self.up, self.down, self.delete):
@@ -140,15 +150,19 @@ class ScalesPanel(QSplitter):
 
         editor = QWidget()
         self.question = PlainTextField("Scale question")
+        self.question.setToolTip("The question the group is asked, in plain words")
         self.question.textChanged.connect(lambda: self._field("question", self.question.toPlainText()))
         self.zero = QLineEdit()
         self.zero.setAccessibleName("What 0 means")
+        self.zero.setToolTip("What a 0 means on this scale")
         self.zero.textEdited.connect(lambda text: self._field("zero_means", text))
         self.ten = QLineEdit()
         self.ten.setAccessibleName("What 10 means")
+        self.ten.setToolTip("What a 10 means on this scale")
         self.ten.textEdited.connect(lambda text: self._field("ten_means", text))
         self.about = QComboBox()
         self.about.setAccessibleName("Danger statement this scale is about")
+        self.about.setToolTip("The danger statement this scale measures, if it is a scale for one pair")
         self.about.activated.connect(lambda _: self._field("about", self.about.currentData()))
         self.private = QCheckBox("Private round")
         self.private.setToolTip(
@@ -186,7 +200,9 @@ class ScalesPanel(QSplitter):
             self.grid.addWidget(label, 0, column)
         self.add_rater = QComboBox()
         self.add_rater.setAccessibleName("Someone else to rate")
+        self.add_rater.setToolTip("Someone in the room who is not yet rating this scale")
         add_rater = QPushButton("Add rater")
+        add_rater.setToolTip("Give the person chosen beside it a row to rate this scale")
         add_rater.clicked.connect(self._add_rater)
         adder = QHBoxLayout()
         adder.addWidget(QLabel("Also rating:"))

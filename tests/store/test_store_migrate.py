@@ -116,7 +116,36 @@ def test_upgrade_to_head_refuses_an_unknown_revision_and_does_nothing(database_u
     plain.dispose()
 
 
-def test_a_database_of_every_earlier_revision_with_data_in_it_comes_up_to_head_intact(database_url: str) -> None:
+def _revisions_oldest_first() -> list[str]:
+    from alembic.script import ScriptDirectory
+
+    from sos_desktop.store.migrate import alembic_config
+
+    script = ScriptDirectory.from_config(alembic_config())
+    return [revision.revision for revision in reversed(list(script.walk_revisions()))]
+
+
+def test_the_revisions_stay_in_one_line_each_following_the_one_before() -> None:
+    from alembic.script import ScriptDirectory
+
+    from sos_desktop.store.migrate import alembic_config
+
+    script = ScriptDirectory.from_config(alembic_config())
+    revisions = _revisions_oldest_first()
+    assert len(script.get_heads()) == 1 and script.get_heads()[0] == revisions[-1]
+    assert len(script.get_bases()) == 1 and script.get_bases()[0] == revisions[0]
+    previous = None
+    for name in revisions:
+        revision = script.get_revision(name)
+        assert revision is not None and revision.down_revision == previous, f"{name} does not follow {previous}"
+        assert not revision.is_merge_point and not revision.branch_labels
+        previous = name
+
+
+@pytest.mark.parametrize("revision", _revisions_oldest_first()[:-1])
+def test_a_database_of_every_earlier_revision_with_data_in_it_comes_up_to_head_intact(
+    database_url: str, revision: str
+) -> None:
     from alembic import command
 
     from sos_desktop.store.engine import WRITE_OPTION
@@ -128,7 +157,7 @@ def test_a_database_of_every_earlier_revision_with_data_in_it_comes_up_to_head_i
         connection.execution_options(**{WRITE_OPTION: True})
         with connection.begin():
             config.attributes["connection"] = connection
-            command.upgrade(config, "0001")  # the first schema, as the first release wrote it
+            command.upgrade(config, revision)  # the schema as the release of that revision wrote it
         with connection.begin():
             case_id = connection.execute(
                 text(

@@ -48,7 +48,7 @@ def type_card(qtbot: QtBot, window: MainWindow, category: Category, text: str) -
 @pytest.fixture
 def meeting_window(open_window: Callable[[], MainWindow], monkeypatch: pytest.MonkeyPatch) -> MainWindow:
     window = open_window()
-    monkeypatch.setattr(dialogs, "ask_case", lambda parent, case=None: Case("Family T", "CP-2026-0001"))
+    monkeypatch.setattr(dialogs, "ask_case", lambda parent, case=None, framework=None: Case("Family T", "CP-2026-0001"))
     monkeypatch.setattr(dialogs, "ask_text", lambda *args: "Group supervision")
     window.new_case()
     window.new_meeting()
@@ -230,7 +230,7 @@ def test_changing_the_framework_relabels_the_map_and_keeps_the_content(
     assert window.document is not None and window.map_panel is not None
     case = window.document.case
     wellbeing = Case(case.label, case.reference, Framework.WELLBEING, id=case.id)
-    monkeypatch.setattr(dialogs, "ask_case", lambda parent, case=None: wellbeing)
+    monkeypatch.setattr(dialogs, "ask_case", lambda parent, case=None, framework=None: wellbeing)
     window.edit_case()
     assert window.map_panel.box(Category.DANGER).title() == "Worry statements"
     assert window.map_panel.box(Category.GOAL).title() == "Wellbeing goals"

@@ -50,7 +50,7 @@ def test_a_whole_supervision_with_two_observers_is_all_there_after_a_restart_and
     tmp_path: Path,
     data_dir: Path,
 ) -> None:
-    monkeypatch.setattr(dialogs, "ask_case", lambda parent, case=None: Case("Family R", "CP-2026-0042"))
+    monkeypatch.setattr(dialogs, "ask_case", lambda parent, case=None, framework=None: Case("Family R", "CP-2026-0042"))
     window = open_window()
     window.new_case()
     meeting_id = window.new_meeting("Group supervision 23 November")

@@ -141,10 +141,10 @@ def add_meeting(conn: Connection, meeting: Meeting) -> Meeting:
 
 def update_meeting_details(conn: Connection, meeting: Meeting) -> None:
     """Save title, kind, held_on, focus question, confidentiality, summary and extra."""
-    values = convert.meeting_values(meeting) | {"updated_at": now()}
-    result = conn.execute(update(meetings).where(meetings.c.id == meeting.id).values(values))
-    if meeting.id is None or result.rowcount == 0:
+    if meeting.id is None:
         raise NotFoundError.missing("meeting")
+    touch_meeting(conn, meeting.id)
+    conn.execute(update(meetings).where(meetings.c.id == meeting.id).values(convert.meeting_values(meeting)))
 
 
 def set_attendees(conn: Connection, meeting_id: int, given: list[Attendee]) -> None:

@@ -1,7 +1,8 @@
 """Fitting the network to the projector: positions scaled into a rectangle with every person's box whole inside it,
 and, where the room is too small, people nudged apart until no two boxes crowd each other.
 
-Plain arithmetic on (x, y) pairs (numpy for the pairs of a large network), needing nothing of Qt but the rectangle.
+Plain arithmetic on (x, y) pairs (numpy for the pairs of a large network, imported when first needed so that it
+stays off the start-up path), needing nothing of Qt but the rectangle.
 """
 
 from __future__ import annotations
@@ -9,9 +10,12 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
 from PySide6.QtCore import QRectF
+
+if TYPE_CHECKING:
+    import numpy as np
 
 Point = tuple[float, float]
 
@@ -55,6 +59,8 @@ def _overlaps(centres: np.ndarray, reach: np.ndarray, gap: float) -> tuple[np.nd
     """For every pair of boxes, how far they run into each other across and down when kept ``gap`` apart, and
     whether they do at all (both positive; a box never crowds itself).
     """
+    import numpy as np
+
     left, right = centres[:, 0] - reach[:, 0], centres[:, 0] + reach[:, 1]
     top, bottom = centres[:, 1] - reach[:, 2], centres[:, 1] + reach[:, 3]
     across = np.minimum(right[:, None], right[None, :]) - np.maximum(left[:, None], left[None, :]) + gap
@@ -65,6 +71,8 @@ def _overlaps(centres: np.ndarray, reach: np.ndarray, gap: float) -> tuple[np.nd
 
 
 def _reach(boxes: Sequence[Box]) -> np.ndarray:
+    import numpy as np
+
     return np.array([(box.left, box.right, box.top, box.bottom) for box in boxes], dtype=float).reshape(-1, 4)
 
 
@@ -76,6 +84,8 @@ def coverage(boxes: Sequence[Box], area: QRectF, gap: float) -> float:
 
 def crowded(centres: Sequence[Point], boxes: Sequence[Box], gap: float) -> bool:
     """Whether any two boxes come closer than ``gap``."""
+    import numpy as np
+
     if len(centres) < 2:
         return False
     return bool(_overlaps(np.array(centres, dtype=float), _reach(boxes), gap)[2].any())
@@ -97,6 +107,8 @@ def separate(
     again as asked, which a crowd settles at sooner than at the exact gap. Gives up after ``rounds`` passes: a
     network too large for the screen still shows everyone, only closer.
     """
+    import numpy as np
+
     if len(centres) < 2:
         return list(centres)
     found = np.array(centres, dtype=float)

@@ -9,6 +9,7 @@ It needs no widget, so a snapshot can be rendered offscreen.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRectF, Signal
@@ -69,7 +70,8 @@ class Projection(QObject):
         self, document: MeetingDocument | None, theme: str = DEFAULT_THEME, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
-        self._theme: Theme = load_theme(theme)
+        self._type_scale = 1.0
+        self._theme: Theme = self._scaled(theme)
         self._mode: ProjectorMode = None
         self._zoom_step = 0
         self._blank = False
@@ -210,9 +212,26 @@ class Projection(QObject):
     def set_theme(self, name: str) -> None:
         if name == self._theme.name:
             return
-        self._theme = load_theme(name)
+        self._theme = self._scaled(name)
         self._invalidate()
         self.themeChanged.emit(name)
+
+    @property
+    def type_scale(self) -> float:
+        return self._type_scale
+
+    def set_type_scale(self, factor: float) -> None:
+        """Make every theme's type ``factor`` times its own size (the room's setting for its wall and its distance)."""
+        if factor != self._type_scale:
+            self._type_scale = factor
+            self._theme = self._scaled(self._theme.name)
+            self._invalidate()
+
+    def _scaled(self, name: str) -> Theme:
+        theme = load_theme(name)
+        if self._type_scale == 1.0:
+            return theme
+        return dataclasses.replace(theme, type_scale=theme.type_scale * self._type_scale)
 
     def cycle_theme(self) -> str:
         self.set_theme(next_theme(self._theme.name))

@@ -1,0 +1,163 @@
+"""The help pages (Help › Help on this page, Shift+F1): one short page per view of the console, as Markdown.
+
+Each says what the view is for in the practice, how to use it, and its keys. Held as data so the words can be
+corrected without touching the code that shows them; ``help_dialog`` picks the page for the tab in front.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class HelpPage:
+    title: str
+    text: str
+    """Markdown."""
+
+
+PAGES: dict[str, HelpPage] = {
+    "start": HelpPage(
+        "Cases and meetings",
+        """
+**What it is for.** The list on the left holds your team's cases, each with its meetings (mapping meetings,
+group supervisions, network and review meetings). Everything is saved as you type, on this machine or your
+council's own database.
+
+**How to use it.**
+- Start a case with **File › New case** (Ctrl+Shift+N). Give it a name that is not a child's full name, for
+  example "Family S", and choose its framework: Signs of Safety, Signs of Wellbeing or Signs of Success.
+- Add a meeting to the selected case with **File › New meeting** (Ctrl+N). It starts with the team's agenda and
+  the framework's scale.
+- Double-click a meeting (or press Enter) to open it. The console reopens the last meeting next time.
+- To try things safely, open the demo meeting "Family Demo (invented)": nothing in it is real.
+
+**Keys.** Ctrl+Shift+N new case · Ctrl+N new meeting · F2 rename (in the list) · Ctrl+Shift+Delete delete ·
+Ctrl+O import a meeting file · F1 every shortcut.
+""",
+    ),
+    "map": HelpPage(
+        "The map",
+        """
+**What it is for.** The assessment and planning map: what are we worried about (harm, danger statements,
+complicating factors), what is working well (existing strengths, existing safety), and what needs to happen
+(safety goals, next steps). This is what the room builds together and sees on the projector.
+
+**How to use it.**
+- Type in a category's entry line and press **Enter**; the line stays ready for the next card.
+- Harm is the past; a worry about the future is a danger statement: who is worried, about what behaviour by
+  whom, and the likely impact on the child.
+- Pair every danger statement with a safety goal (**Ctrl+P**), and give each pair a scale on the Scaling page.
+  Aim for no more than about three danger statements.
+- The bar at the top tells you what the map still lacks; its warnings never stop you.
+
+**Keys.** Ctrl+1 … Ctrl+8 go to a category's entry line · Enter add · N or Insert from a list to its entry line ·
+F2 edit a card · Delete · Alt+Up/Down move · Alt+Left/Right to the next category · Ctrl+Z undo.
+""",
+    ),
+    "scaling": HelpPage(
+        "Scaling",
+        """
+**What it is for.** The judgement: on a scale of 0 to 10, where is this situation? Everyone present gives their own
+number, the worker first, and the numbers of successive meetings make the case's trajectory.
+
+**How to use it.**
+- Add the framework's scale, or your own (the family's willingness, a scale for one danger statement and goal).
+- Each attendee has a row: drag the slider, then note what makes it this number and not 0, and what would make it
+  one point higher.
+- A **private round** hides the numbers on the projector until you reveal them, so nobody anchors on the first
+  number said aloud.
+
+**Keys.** Arrow keys move a slider by half a point · Ctrl+Alt+S shows the chosen scale on the projector ·
+Ctrl+Alt+T its trajectory across the case.
+""",
+    ),
+    "agenda": HelpPage(
+        "Agenda and clock",
+        """
+**What it is for.** Keeping time through the group-supervision process: purpose and roles, overview and network,
+mapping, danger statements and goals, scaling, next steps, reflection.
+
+**How to use it.**
+- Press **Start** when the meeting begins; **Next phase** as you move on. The clock shows the time left in the
+  phase, and turns when a phase runs over.
+- Change a phase's title or planned minutes in the table; add, remove or reorder phases with the buttons.
+- "Save as the team's agenda" makes these phases the default for new meetings (also in Edit › Settings).
+- Tick "Show the timer on the projector" to put the clock in a corner of the wall.
+
+**Keys.** F6 start or resume · F7 next phase · Shift+F6 pause.
+""",
+    ),
+    "network": HelpPage(
+        "Safety network",
+        """
+**What it is for.** The family's naturally connected people and the professionals around them: who will help keep
+the child safe. An empty or thin network is itself a finding.
+
+**How to use it.**
+- Double-click empty space to add a person and type their name; choose their role and circle on the right.
+- Shift+drag from one person to another to connect them.
+- Record whether each person knows the danger statements, which worries they agree with and which rules they own.
+- The findings list points out gaps, such as nobody in the inner circle who knows the worries.
+- On the projector people appear by initials or the name you give for the room, never their full name.
+
+**Keys.** Insert add a person · C then drag connect · F2 rename · Delete remove · Ctrl+0 fit the view ·
+Ctrl+Alt+N show the network on the projector.
+""",
+    ),
+    "voice": HelpPage(
+        "Child's voice",
+        """
+**What it is for.** The Three Houses: the child's worries, good things and dreams, in the child's exact words.
+
+**How to use it.**
+- Choose the child at the top (add them on the Network page first, with the role Child).
+- Write what the child said, exactly as said, in the house it belongs to, and press Add.
+- Tick "Agreed to share" only when the child has agreed: the projector shows shared words only, and this page marks
+  the others plainly.
+
+**Keys.** Ctrl+Alt+V shows the chosen child's shared words on the projector.
+""",
+    ),
+    "details": HelpPage(
+        "Meeting details",
+        """
+**What it is for.** The meeting's record: its title, kind and date, the presenter's focus question, whether
+confidentiality was agreed, who attended in which role, and a brief summary for the child's file.
+
+**How to use it.**
+- Ask the presenter "What do you want from the group today?" and write the answer as the focus question.
+- Add each attendee with their role. A next step is only *agreed* when the case's manager is present; otherwise it
+  is an idea.
+- Write the summary at the end; it opens the minutes (File › Export › Minutes as PDF).
+
+**Keys.** Ctrl+Alt+F shows the focus question on the projector · Ctrl+Shift+P export the minutes.
+""",
+    ),
+    "projector": HelpPage(
+        "The projector",
+        """
+**What it is for.** A second view of the open meeting for the room, in large type, with full names replaced by
+initials or the names you chose for the room.
+
+**How to use it.**
+- Press **F5** to open it on the second screen (full screen), or in a window if there is only one screen.
+- Choose what the room sees from the Projector menu: the whole map, one column or category, a scale and its
+  trajectory, the network, the child's voice or the focus question.
+- Press **B** to blank the wall at any time, for example when someone's name comes up.
+- Edit, Settings sets the theme and the type size for your room.
+
+**Keys.** F5 open or close · B or . blank · V next view · T next theme · + / − / 0 size · Escape close it.
+""",
+    ),
+    "observer": HelpPage(
+        "The observer's window",
+        """
+**What it is for.** Feedback on the facilitation, never on the case, for a practice leader's development.
+
+**How to use it.** Open it from Meeting › Observer's window (Ctrl+Shift+O). Notes are stamped with the minute and
+the agenda's phase. Rate each criterion of the rubric from 0 to 10 with a comment, then write what went well and
+what would make it even better. Export it with File › Export › Facilitator feedback as PDF.
+""",
+    ),
+}
