@@ -62,7 +62,7 @@ def build_window(args: argparse.Namespace) -> tuple[MainWindow | None, str | Non
         settings = open_settings(data_dir)
         store = encryption_menu.open_store(url)  # an encrypted database: its passphrase, from the variable or asked
         first_run(store, settings)
-        automatic_backup(store)
+        automatic_backup(store, settings)
     except StoreError as error:
         return None, str(error)
     except OSError as error:

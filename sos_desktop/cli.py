@@ -9,6 +9,7 @@ store or file-system problem, 2 for bad arguments or an invalid meeting file.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -26,7 +27,7 @@ from sos_desktop.exporters.minutes import DEFAULT_MARKING, MinutesOptions, write
 from sos_desktop.models import AttendeeRole, merge_observations
 from sos_desktop.models.demo import demo_bundle
 from sos_desktop.models.templates import template
-from sos_desktop.store.engine import resolve_database_url, sqlite_file
+from sos_desktop.store.engine import PASSPHRASE_ENV_VAR, resolve_database_url, sqlite_file
 from sos_desktop.store.errors import NotFoundError, StoreError
 from sos_desktop.store.store import Store
 
@@ -245,7 +246,8 @@ def _restore(args: argparse.Namespace, out: TextIO) -> None:
             f"SoS Desktop is open on this database (process {holder}); close it, then restore. Nothing was changed."
         )
     try:
-        aside = backup.restore(args.file, database)
+        # A backup of an encrypted database is encrypted with its passphrase, given as for opening it.
+        aside = backup.restore(args.file, database, passphrase=os.environ.get(PASSPHRASE_ENV_VAR) or None)
     except backup.InvalidBackupError as error:
         raise CommandError(str(error), EXIT_INVALID) from error
     print(f"Restored {args.file} as the database {database}.", file=out)

@@ -8,7 +8,7 @@ from typing import Any
 
 from sos_desktop.models.enums import Category, NextStepStatus
 
-MAX_TEXT_LENGTH = 20_000
+MAX_TEXT_LENGTH = 100_000
 """Longest card text we accept; a card is a sentence or a paragraph, not a document."""
 
 

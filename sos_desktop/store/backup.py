@@ -98,18 +98,20 @@ def backup_os_error(error: OSError) -> BackupError:
     )
 
 
-def backup_folder(database: Path) -> Path:
-    """Where the automatic backups of ``database`` go: a ``backups`` folder beside it."""
-    return database.parent / BACKUP_FOLDER
+def backup_folder(database: Path, folder: Path | None = None) -> Path:
+    """Where the automatic backups of ``database`` go: ``folder`` if the user chose one (Settings), else a
+    ``backups`` folder beside the database.
+    """
+    return folder if folder is not None else database.parent / BACKUP_FOLDER
 
 
 def _stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime(STAMP_FORMAT)
 
 
-def backups_of(database: Path) -> list[Backup]:
-    """The automatic backups of ``database``, newest first."""
-    folder = backup_folder(database)
+def backups_of(database: Path, folder: Path | None = None) -> list[Backup]:
+    """The automatic backups of ``database`` (in ``folder``, else the usual place), newest first."""
+    folder = backup_folder(database, folder)
     prefix = f"{database.stem}-"
     found: list[Backup] = []
     if not folder.is_dir():
@@ -127,9 +129,9 @@ def backups_of(database: Path) -> list[Backup]:
     return sorted(found, key=lambda backup: backup.made_at, reverse=True)
 
 
-def newest_backup(database: Path) -> Backup | None:
+def newest_backup(database: Path, folder: Path | None = None) -> Backup | None:
     """The newest automatic backup of ``database``, or None if there is none."""
-    backups = backups_of(database)
+    backups = backups_of(database, folder)
     return backups[0] if backups else None
 
 
@@ -203,11 +205,11 @@ def copy_database(source: sqlite3.Connection, target: Path, passphrase: str | No
         raise
 
 
-def rotate(database: Path, keep: int = KEEP) -> list[Path]:
+def rotate(database: Path, keep: int = KEEP, folder: Path | None = None) -> list[Path]:
     """Remove all but the newest ``keep`` automatic backups of ``database``; returns what was removed."""
     removed = []
     try:
-        for old in backups_of(database)[keep:]:
+        for old in backups_of(database, folder)[max(1, keep) :]:
             old.path.unlink(missing_ok=True)
             removed.append(old.path)
     except OSError:
@@ -215,24 +217,29 @@ def rotate(database: Path, keep: int = KEEP) -> list[Path]:
     return removed
 
 
-def automatic_backup_path(database: Path, now: datetime | None = None) -> Path:
+def automatic_backup_path(database: Path, now: datetime | None = None, folder: Path | None = None) -> Path:
     """The file a backup of ``database`` made at ``now`` goes to."""
     moment = now or datetime.now(UTC)
     suffix = database.suffix or ".sqlite3"
-    return backup_folder(database) / f"{database.stem}-{_stamp(moment)}{suffix}"
+    return backup_folder(database, folder) / f"{database.stem}-{_stamp(moment)}{suffix}"
 
 
-def backup_due(database: Path, now: datetime | None = None, interval: timedelta = AUTOMATIC_INTERVAL) -> bool:
+def backup_due(
+    database: Path, now: datetime | None = None, interval: timedelta = AUTOMATIC_INTERVAL, folder: Path | None = None
+) -> bool:
     """Whether an automatic backup of ``database`` is due: it has data and none was made within ``interval``."""
     if not database.is_file() or database.stat().st_size == 0:
         return False
-    newest = newest_backup(database)
+    newest = newest_backup(database, folder)
     moment = now or datetime.now(UTC)
     return newest is None or moment - newest.made_at >= interval
 
 
-def verify_backup(path: Path) -> None:
-    """Make sure ``path`` is an intact SoS Desktop database this version can read; InvalidBackupError if not."""
+def verify_backup(path: Path, passphrase: str | None = None) -> None:
+    """Make sure ``path`` is an intact SoS Desktop database this version can read; InvalidBackupError if not.
+
+    A backup of an encrypted database is encrypted too: it is read with ``passphrase`` (the database's).
+    """
     from sos_desktop.store.migrate import check_database
     from sos_desktop.store.store import _read_only_uri as read_only_uri
 
@@ -240,12 +247,12 @@ def verify_backup(path: Path) -> None:
         if not path.is_file():
             raise InvalidBackupError("There is no backup file at that place. Nothing was restored.")
         with path.open("rb") as file:
-            if file.read(len(_SQLITE_HEADER)) != _SQLITE_HEADER:
-                raise InvalidBackupError()
+            plain = file.read(len(_SQLITE_HEADER)) == _SQLITE_HEADER
+        if not plain and passphrase is None:
+            raise InvalidBackupError()
         uri = read_only_uri(path)
-        probe = create_engine(
-            "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False), poolclass=NullPool
-        )
+        key = None if plain else passphrase
+        probe = create_engine("sqlite://", creator=lambda: raw_connection(uri, key, uri=True), poolclass=NullPool)
         try:
             with probe.connect() as conn:
                 if conn.exec_driver_sql("PRAGMA integrity_check(1)").scalar() != "ok":
@@ -269,7 +276,7 @@ def kept_aside_path(database: Path, now: datetime | None = None) -> Path:
     return database.with_name(f"{database.name}.before-restore-{_stamp(now or datetime.now(UTC))}")
 
 
-def restore(backup: Path, database: Path, now: datetime | None = None) -> Path | None:
+def restore(backup: Path, database: Path, now: datetime | None = None, passphrase: str | None = None) -> Path | None:
     """Put the backup at ``backup`` in the place of ``database``, keeping the current file aside first.
 
     The database must not be open (close the Store first). Returns where the current file was kept, or None
@@ -277,14 +284,16 @@ def restore(backup: Path, database: Path, now: datetime | None = None) -> Path |
     """
     backup = Path(backup).absolute()
     database = Path(database).absolute()
-    verify_backup(backup)
+    verify_backup(backup, passphrase)
     if backup == database:
         raise InvalidBackupError("That backup is the database itself. Nothing was restored.")
     database.parent.mkdir(parents=True, exist_ok=True)
     incoming = database.with_name(f"{database.name}.restoring")
     shutil.copyfile(backup, incoming)
     try:
-        verify_backup(incoming)  # the copy, not only the original, must be sound before it replaces anything
+        verify_backup(
+            incoming, passphrase
+        )  # the copy, not only the original, must be sound before it replaces anything
         _fsync(incoming)
         aside: Path | None = None
         if database.exists():

@@ -447,19 +447,26 @@ class Store:
             raise backups.backup_os_error(error) from error
         return target
 
-    def newest_backup(self) -> backups.Backup | None:
+    def newest_backup(self, folder: Path | None = None) -> backups.Backup | None:
         """The newest automatic backup of this database, or None (always None for PostgreSQL)."""
         database = self.database_file
-        return backups.newest_backup(database) if database is not None else None
+        return backups.newest_backup(database, folder) if database is not None else None
 
-    def automatic_backup(self, *, force: bool = False) -> backups.Backup | None:
-        """Make an automatic backup if one is due (or ``force``), keeping the newest few; returns it, or None."""
+    def automatic_backup(
+        self, *, force: bool = False, folder: Path | None = None, keep: int = backups.KEEP
+    ) -> backups.Backup | None:
+        """Make an automatic backup if one is due (or ``force``), keeping the newest ``keep``; returns it, or None.
+
+        ``folder``: where the backups go, if not the usual ``backups`` folder beside the database.
+        """
         database = self.database_file
-        if database is None or not (force or backups.backup_due(database)):
+        if database is None or not (force or backups.backup_due(database, folder=folder)):
             return None
         if not force and not self.list_cases():
             return None  # nothing in it yet worth keeping
         made_at = backups.utc_now()
-        path = self.backup(backups.automatic_backup_path(database, made_at))
-        backups.rotate(database)
+        target = backups.automatic_backup_path(database, made_at, folder)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        path = self.backup(target)
+        backups.rotate(database, keep, folder)
         return backups.Backup(path, made_at)

@@ -12,7 +12,7 @@ import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
@@ -21,7 +21,7 @@ from sos_desktop.store import backup
 from sos_desktop.store.engine import resolve_database_url, sqlite_file
 from sos_desktop.store.errors import DatabaseTooNewError, MigrationError, NotADatabaseError, StoreError
 from sos_desktop.store.store import Store
-from sos_desktop.ui import dialogs
+from sos_desktop.ui import dialogs, settings_keys
 
 if TYPE_CHECKING:
     from sos_desktop.ui.main_window import MainWindow
@@ -73,11 +73,13 @@ class BackupMenu(QObject):
         if database is None:
             dialogs.tell(self.window, "Nothing restored", backup.POSTGRES_MESSAGE)
             return
-        chosen = ask_backup_to_restore(self.window, backup.backup_folder(database))
+        chosen = ask_backup_to_restore(
+            self.window, backup.backup_folder(database, settings_keys.backup_folder(self.window.settings))
+        )
         if chosen is None:
             return
         try:
-            backup.verify_backup(chosen)
+            backup.verify_backup(chosen, self.window.store.passphrase)
         except StoreError as error:
             dialogs.tell(self.window, "Nothing restored", str(error))
             return
@@ -96,8 +98,9 @@ class BackupMenu(QObject):
         window.close_meeting()
         window.store.close()  # every connection let go; the store reconnects to the restored file when next used
         try:
-            aside = backup.restore(chosen, database)
-            Store.open(window.store.engine.url.render_as_string(hide_password=False)).close()  # up to date
+            aside = backup.restore(chosen, database, passphrase=window.store.passphrase)
+            url = window.store.engine.url.render_as_string(hide_password=False)
+            Store.open(url, window.store.passphrase).close()  # brought up to date
         except (StoreError, OSError) as error:
             message = str(error) if isinstance(error, StoreError) else (error.strerror or "the system refused")
             dialogs.tell(window, "Nothing restored", f"{message} The database in use was not changed.")
@@ -110,10 +113,12 @@ class BackupMenu(QObject):
         dialogs.inform(window, "Backup restored", f"The backup {chosen.name} is now the database.{kept}")
 
 
-def automatic_backup(store: Store) -> None:
-    """The backup made as the app opens a database (at most one an hour); a failure must not stop the app."""
-    with contextlib.suppress(StoreError):  # the next start tries again; the database itself is fine
-        store.automatic_backup()
+def automatic_backup(store: Store, settings: QSettings) -> None:
+    """The backup made as the app opens a database (at most one an hour), where Settings says and keeping as many
+    as it says; a failure must not stop the app.
+    """
+    with contextlib.suppress(StoreError, OSError):  # the next start tries again; the database itself is fine
+        store.automatic_backup(folder=settings_keys.backup_folder(settings), keep=settings_keys.backup_keep(settings))
 
 
 _RESTORABLE = (NotADatabaseError, DatabaseTooNewError, MigrationError)

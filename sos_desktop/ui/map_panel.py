@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from sos_desktop.models import COLUMN_ORDER, Category, Column, can_pair
 from sos_desktop.models.guidance import completeness, danger_count_hint
+from sos_desktop.models.mapping import MAX_TEXT_LENGTH
 from sos_desktop.ui.card_list import CardList
 from sos_desktop.ui.document import MeetingDocument
 from sos_desktop.ui.empty_state import hint_when_empty
@@ -63,7 +64,7 @@ class CategoryBox(QGroupBox):
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._context_menu)
         self.entry = QLineEdit()
-        self.entry.setMaxLength(20_000)
+        self.entry.setMaxLength(MAX_TEXT_LENGTH)
         self.entry.returnPressed.connect(self._add_from_entry)
         route_undo_keys(self.entry, only_when_empty=True)
         self.hint = QLabel()

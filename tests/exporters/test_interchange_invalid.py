@@ -142,10 +142,10 @@ CASES: list[tuple[str, Callable[[Document], None], str, str]] = [
         "child_voice[0].house: each of the child's words belongs in a house.",
     ),
     (
-        "30,000-character card",
-        _set(("map", 0, "text"), "x" * 30_000),
+        "130,000-character card",
+        _set(("map", 0, "text"), "x" * 130_000),
         "map[0].text",
-        "map[0].text: this text is 30,000 characters long, more than the 20,000 allowed.",
+        "map[0].text: this text is 130,000 characters long, more than the 100,000 allowed.",
     ),
     (
         "201-character title",

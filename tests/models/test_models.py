@@ -65,8 +65,8 @@ def test_names_and_labels_are_required_and_bounded() -> None:
     with pytest.raises(ValueError, match="at most 200"):
         Meeting(title="x" * 201)
     assert Meeting(title="  Review  ").title == "Review"
-    with pytest.raises(ValueError, match="at most 20,000"):
-        MapItem(Category.HARM, "x" * 20_001)
+    with pytest.raises(ValueError, match="at most 100,000"):
+        MapItem(Category.HARM, "x" * 100_001)
     with pytest.raises(ValueError):
         MapItem("danger_statment", "typo")  # type: ignore[arg-type]
 

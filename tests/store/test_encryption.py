@@ -170,3 +170,20 @@ def test_a_backup_of_an_encrypted_database_is_encrypted_with_its_passphrase(encr
         Store.open(_url(target))
     with Store.open(_url(target), PASSPHRASE) as store:
         assert [case.label for case in store.list_cases()] == ["Family Thistlewood"]
+
+
+def test_an_encrypted_backup_is_restored_with_the_passphrase_and_refused_without(
+    encrypted: Path, tmp_path: Path
+) -> None:
+    from sos_desktop.store import backup
+
+    saved = tmp_path / "backups" / "backup.sqlite3"
+    with Store.open(_url(encrypted), PASSPHRASE) as store:
+        store.backup(saved)
+    with pytest.raises(backup.InvalidBackupError):
+        backup.restore(saved, encrypted)  # no passphrase: it cannot be checked, so nothing is touched
+    before = encrypted.read_bytes()
+    aside = backup.restore(saved, encrypted, passphrase=PASSPHRASE)
+    assert aside is not None and aside.read_bytes() == before  # the current file kept aside, untouched
+    with Store.open(_url(encrypted), PASSPHRASE) as store:
+        assert [case.label for case in store.list_cases()] == ["Family Thistlewood"]

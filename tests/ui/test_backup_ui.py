@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from sos_desktop.app import build_window
 from sos_desktop.models import Case, Category
-from sos_desktop.store import Store
+from sos_desktop.store import Store, backup
 from sos_desktop.store.backup import newest_backup
 from sos_desktop.ui import backup_menu, dialogs, instance_lock
 from sos_desktop.ui.main_window import MainWindow
@@ -124,3 +125,18 @@ def test_a_lock_left_by_a_killed_app_is_taken_over_without_a_warning(tmp_path: P
     lock, other = instance_lock.claim(database)
     assert lock is not None and other is None
     lock.unlock()
+
+
+def test_automatic_backups_go_where_the_settings_say_and_keep_as_many(window: MainWindow, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "team share" / "backups"
+    window.settings.setValue("backups/folder", str(elsewhere))
+    window.settings.setValue("backups/keep", 2)
+    database = window.store.database_file
+    assert database is not None
+    for hour in (9, 10, 11):  # three earlier backups, an hour apart, in the chosen folder
+        stale = backup.automatic_backup_path(database, datetime(2026, 11, 20, hour, tzinfo=UTC), elsewhere)
+        stale.parent.mkdir(parents=True, exist_ok=True)
+        window.store.backup(stale)
+    backup_menu.automatic_backup(window.store, window.settings)
+    kept = backup.backups_of(database, elsewhere)
+    assert len(kept) == 2 and kept[0].made_at.date() != datetime(2026, 11, 20, tzinfo=UTC).date()
