@@ -12,13 +12,12 @@ the operations by hand; ``tests/store/test_migrate.py`` then checks the result a
 
 from __future__ import annotations
 
+import ast
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, inspect, text
 from sqlalchemy.engine import Connection
 
 from sos_desktop.store.engine import WRITE_OPTION, run_outside_transaction
@@ -27,29 +26,59 @@ from sos_desktop.store.errors import DatabaseTooNewError, MigrationError, NotADa
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 VERSION_TABLE = "alembic_version"
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 
 def alembic_config() -> Config:
     """An Alembic Config pointing at the migrations shipped inside the package."""
+    from alembic.config import Config  # Alembic is imported only when a schema must change: start-up stays quick
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.set_main_option("path_separator", "os")
     return config
 
 
+@cache
+def _revision_graph() -> dict[str, str | None]:
+    """Each shipped revision and the one it revises, read from the migration scripts' own assignments.
+
+    Read as text (not by Alembic) so that opening an up-to-date database imports no Alembic at all; a test checks
+    this agrees with Alembic's own reading of the scripts.
+    """
+    graph: dict[str, str | None] = {}
+    for script in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
+        values: dict[str, object] = {}
+        for node in ast.parse(script.read_text("utf-8")).body:
+            if isinstance(node, ast.AnnAssign | ast.Assign) and isinstance(node.value, ast.Constant):
+                targets = [node.target] if isinstance(node, ast.AnnAssign) else node.targets
+                for target in targets:
+                    if isinstance(target, ast.Name):
+                        values[target.id] = node.value.value
+        revision = values.get("revision")
+        if isinstance(revision, str):
+            down = values.get("down_revision")
+            graph[revision] = down if isinstance(down, str) else None
+    return graph
+
+
 def known_revisions() -> set[str]:
     """Every revision this version of the app can read."""
-    script = ScriptDirectory.from_config(alembic_config())
-    return {revision.revision for revision in script.walk_revisions()}
+    return set(_revision_graph())
 
 
 def head_revisions() -> tuple[str, ...]:
-    """The revision(s) a database of this version of the app is at."""
-    return tuple(ScriptDirectory.from_config(alembic_config()).get_heads())
+    """The revision(s) a database of this version of the app is at: those no other revision revises."""
+    graph = _revision_graph()
+    revised = {down for down in graph.values() if down is not None}
+    return tuple(sorted(revision for revision in graph if revision not in revised))
 
 
 def current_revisions(connection: Connection) -> tuple[str, ...]:
     """The revision(s) recorded in the database; empty for a new, empty database."""
-    return tuple(MigrationContext.configure(connection).get_current_heads())
+    rows = connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}"))
+    return tuple(sorted(str(row[0]) for row in rows))
 
 
 def check_database(connection: Connection) -> tuple[str, ...]:
@@ -71,7 +100,6 @@ def check_database(connection: Connection) -> tuple[str, ...]:
 
 def upgrade_to_head(engine: Engine) -> None:
     """Create or upgrade the schema to this version's head, in one transaction; refuse unknown databases."""
-    config = alembic_config()
     with engine.connect() as connection:
         sqlite = connection.dialect.name == "sqlite"
         if sqlite:
@@ -82,6 +110,9 @@ def upgrade_to_head(engine: Engine) -> None:
                 current = check_database(connection)
                 if set(current) == set(head_revisions()):
                     return
+                from alembic import command
+
+                config = alembic_config()
                 config.attributes["connection"] = connection
                 command.upgrade(config, "head")
                 if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:

@@ -5,18 +5,21 @@ must not write to are refused and left byte for byte as they were.
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, inspect, text
 
 from sos_desktop.models import Case
 from sos_desktop.models.demo import demo_bundle
 from sos_desktop.store import DatabaseTooNewError, NotADatabaseError, Store
 from sos_desktop.store.engine import make_engine
-from sos_desktop.store.migrate import head_revisions, upgrade_to_head
+from sos_desktop.store.migrate import alembic_config, head_revisions, known_revisions, upgrade_to_head
 from sos_desktop.store.tables import metadata
 
 
@@ -198,3 +201,20 @@ def test_a_database_of_every_earlier_revision_with_data_in_it_comes_up_to_head_i
         assert (nan.name, nan.relationship, nan.knows_worries, nan.x, nan.y) == ("Nan Spencer", "", True, 10.0, 20.0)
     finally:
         store.close()
+
+
+def test_the_revisions_read_without_alembic_are_alembics_own() -> None:
+    script = ScriptDirectory.from_config(alembic_config())
+    assert known_revisions() == {revision.revision for revision in script.walk_revisions()}
+    assert set(head_revisions()) == set(script.get_heads())
+
+
+def test_opening_an_up_to_date_database_imports_no_alembic(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    Store.open(url).close()  # created and migrated once
+    probe = (
+        "import sys; from sos_desktop.store.store import Store; "
+        f"Store.open({url!r}).close(); print('alembic' in sys.modules)"
+    )
+    found = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert found.stdout.strip() == "False"
