@@ -26,7 +26,15 @@ from sos_desktop.models.mapping import (
     set_partner,
     unpaired,
 )
-from sos_desktop.models.meeting import AgendaPhase, Attendee, Case, Meeting, MeetingBundle, check_label
+from sos_desktop.models.meeting import (
+    AgendaPhase,
+    Attendee,
+    Case,
+    Meeting,
+    MeetingBundle,
+    MeetingHeading,
+    check_label,
+)
 from sos_desktop.models.network import Network, NetworkPerson, Tie, initials
 from sos_desktop.models.observation import ObservationNote, Observations, RubricRating, merge_observations
 from sos_desktop.models.scaling import Scale, ScaleRating, Spread, check_rating_value, spread
@@ -49,6 +57,7 @@ __all__ = [
     "MapItem",
     "Meeting",
     "MeetingBundle",
+    "MeetingHeading",
     "MeetingKind",
     "Network",
     "NetworkPerson",

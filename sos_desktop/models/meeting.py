@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from sos_desktop.models.enums import AttendeeRole, Framework, MeetingKind
 from sos_desktop.models.mapping import MapItem
@@ -81,6 +81,16 @@ class Meeting:
 
     def __setattr__(self, name: str, value: Any) -> None:
         super().__setattr__(name, check_label(value, "A meeting") if name == "title" else value)
+
+
+class MeetingHeading(NamedTuple):
+    """What a list of meetings shows of each one; no more is read when thousands are listed."""
+
+    id: int
+    case_id: int
+    title: str
+    held_on: datetime | None
+    kind: MeetingKind
 
 
 @dataclass

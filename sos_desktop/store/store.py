@@ -35,6 +35,7 @@ from sos_desktop.models import (
     MapItem,
     Meeting,
     MeetingBundle,
+    MeetingHeading,
     Network,
     NetworkPerson,
     Observations,
@@ -235,6 +236,11 @@ class Store:
         self._forget_deleted()
 
     # Meetings
+
+    def meeting_headings(self) -> list[MeetingHeading]:
+        """Every meeting's id, case, title, date and kind, in the order of ``list_meetings`` (quick for thousands)."""
+        with self._transaction() as conn:
+            return meetings.meeting_headings(conn)
 
     def list_meetings(self, case_id: int | None = None) -> list[Meeting]:
         """Meetings with their details only (empty lists), by date then id."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
-from sos_desktop.models import Meeting
+from sos_desktop.models import MeetingHeading
 from sos_desktop.models.templates import template
 from sos_desktop.store.store import Store
 from sos_desktop.ui.empty_state import hint_when_empty
@@ -46,8 +46,8 @@ class Navigator(QTreeWidget):
             self.clear()
             self._items.clear()
             # One query for all the meetings, not one per case: a database of thousands of meetings opens quickly.
-            by_case: dict[int | None, list[Meeting]] = {}
-            for meeting in self.store.list_meetings():
+            by_case: dict[int | None, list[MeetingHeading]] = {}
+            for meeting in self.store.meeting_headings():
                 by_case.setdefault(meeting.case_id, []).append(meeting)
             for case in self.store.list_cases():
                 reference = f" · {case.reference}" if case.reference else ""

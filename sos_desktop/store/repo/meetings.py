@@ -8,7 +8,15 @@ from typing import Any
 from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.engine import Connection
 
-from sos_desktop.models import AgendaPhase, Attendee, ChildVoiceEntry, Meeting, Observations
+from sos_desktop.models import (
+    AgendaPhase,
+    Attendee,
+    ChildVoiceEntry,
+    Meeting,
+    MeetingHeading,
+    MeetingKind,
+    Observations,
+)
 from sos_desktop.store import convert
 from sos_desktop.store.errors import NotFoundError
 from sos_desktop.store.repo.common import insert_row, map_reference, now, touch_meeting
@@ -33,6 +41,19 @@ def list_meetings(conn: Connection, case_id: int | None = None) -> list[Meeting]
     if case_id is not None:
         query = query.where(meetings.c.case_id == case_id)
     return [convert.meeting_from_row(row) for row in conn.execute(query)]
+
+
+def meeting_headings(conn: Connection) -> list[MeetingHeading]:
+    """What a list of meetings shows (id, case, title, date, kind) for every meeting, in ``list_meetings`` order:
+    no ``Meeting`` is built, so a database of thousands of meetings is listed at once.
+    """
+    columns = (meetings.c.id, meetings.c.case_id, meetings.c.title, meetings.c.held_on, meetings.c.kind)
+    query = select(*columns).order_by(meetings.c.held_on.is_(None), meetings.c.held_on, meetings.c.id)
+    kinds = {kind.value: kind for kind in MeetingKind}
+    return [
+        MeetingHeading(row.id, row.case_id, row.title, convert.load_held_on(row.held_on), kinds[row.kind])
+        for row in conn.execute(query)
+    ]
 
 
 def _ordered(conn: Connection, table: Table, meeting_id: int) -> list[Any]:
