@@ -5,8 +5,19 @@ links hang on, and family reached only through professionals, in sentences a fac
 from __future__ import annotations
 
 import pytest
+from family_network import (
+    AUNT,
+    DAD,
+    FRIEND,
+    GRANDAD,
+    MUM,
+    NAN,
+    NEIGHBOUR,
+    PARTNER,
+    family,
+)
 
-from sos_desktop.models.enums import Circle, PersonRole, TieKind
+from sos_desktop.models.enums import PersonRole, TieKind
 from sos_desktop.models.network import Network, NetworkPerson, Tie, initials
 from sos_desktop.models.network_findings import (
     THIN_NETWORK,
@@ -17,47 +28,9 @@ from sos_desktop.models.network_findings import (
     summarise,
 )
 
-MIA, MUM, DAD, NAN, GRANDAD, AUNT, NEIGHBOUR, FRIEND, TEACHER, SOCIAL_WORKER, HEALTH_VISITOR, PARTNER = range(1, 13)
-
 
 def someone(pid: int, name: str, role: PersonRole, *, knows: bool = False) -> NetworkPerson:
     return NetworkPerson(name, id=pid, role=role, knows_worries=knows)
-
-
-def family() -> Network:
-    """Mia, 4, and the eleven people around her, as a mapping meeting might first draw them."""
-    people = [
-        someone(MIA, "Mia", PersonRole.CHILD),
-        someone(MUM, "Mum", PersonRole.PARENT, knows=True),
-        someone(DAD, "Dad", PersonRole.PARENT),
-        someone(NAN, "Nan", PersonRole.FAMILY, knows=True),
-        someone(GRANDAD, "Grandad", PersonRole.FAMILY),
-        someone(AUNT, "Aunt Sue", PersonRole.FAMILY),
-        someone(NEIGHBOUR, "Pat next door", PersonRole.COMMUNITY),
-        someone(FRIEND, "Jo", PersonRole.FRIEND, knows=True),
-        someone(TEACHER, "Mrs Shah", PersonRole.PROFESSIONAL),
-        someone(SOCIAL_WORKER, "Sam the social worker", PersonRole.PROFESSIONAL),
-        someone(HEALTH_VISITOR, "Ruth the health visitor", PersonRole.PROFESSIONAL),
-        someone(PARTNER, "Lee", PersonRole.CARER),
-    ]
-    people[1].circle = Circle.INNER
-    ties = [
-        Tie(MUM, MIA, TieKind.PARENT),
-        Tie(DAD, MIA, TieKind.PARENT),
-        Tie(NAN, MUM, TieKind.PARENT),
-        Tie(GRANDAD, MUM, TieKind.PARENT),
-        Tie(NAN, GRANDAD, TieKind.PARTNER),
-        Tie(AUNT, MUM, TieKind.SIBLING),
-        Tie(MUM, PARTNER, TieKind.PARTNER),
-        Tie(NEIGHBOUR, MUM, TieKind.SUPPORT),
-        Tie(FRIEND, MUM, TieKind.SUPPORT),
-        Tie(TEACHER, MIA, TieKind.PROFESSIONAL),
-        Tie(SOCIAL_WORKER, MIA, TieKind.PROFESSIONAL),
-        Tie(SOCIAL_WORKER, MUM, TieKind.PROFESSIONAL),
-        Tie(HEALTH_VISITOR, MUM, TieKind.PROFESSIONAL),
-        Tie(PARTNER, MIA, TieKind.FAMILY),
-    ]
-    return Network(people, ties)
 
 
 def keys(found: list[Finding]) -> list[str]:

@@ -11,6 +11,21 @@ import subprocess
 import sys
 
 import pytest
+from family_network import (
+    AUNT,
+    DAD,
+    FRIEND,
+    GRANDAD,
+    HEALTH_VISITOR,
+    MIA,
+    MUM,
+    NAN,
+    NEIGHBOUR,
+    PARTNER,
+    SOCIAL_WORKER,
+    TEACHER,
+    family,
+)
 
 from sos_desktop.models import network_layout
 from sos_desktop.models.enums import Circle, PersonRole, TieKind
@@ -24,46 +39,10 @@ from sos_desktop.models.network_layout import (
 )
 
 KINDS = list(LayoutKind)
-MIA, MUM, DAD, NAN, GRANDAD, AUNT, NEIGHBOUR, FRIEND, TEACHER, SOCIAL_WORKER, HEALTH_VISITOR, PARTNER = range(1, 13)
 
 
 def person(pid: int, role: PersonRole, circle: Circle | None = None) -> NetworkPerson:
     return NetworkPerson(f"Person {pid}", id=pid, role=role, circle=circle)
-
-
-def family() -> Network:
-    """Mia, 4, her parents (apart), Mum's partner, Mum's parents and sister, a neighbour, a friend, professionals."""
-    people = [
-        person(MIA, PersonRole.CHILD),
-        person(MUM, PersonRole.PARENT, Circle.INNER),
-        person(DAD, PersonRole.PARENT, Circle.OUTER),
-        person(NAN, PersonRole.FAMILY, Circle.INNER),
-        person(GRANDAD, PersonRole.FAMILY, Circle.INNER),
-        person(AUNT, PersonRole.FAMILY, Circle.OUTER),
-        person(NEIGHBOUR, PersonRole.COMMUNITY, Circle.OUTER),
-        person(FRIEND, PersonRole.FRIEND),
-        person(TEACHER, PersonRole.PROFESSIONAL),
-        person(SOCIAL_WORKER, PersonRole.PROFESSIONAL),
-        person(HEALTH_VISITOR, PersonRole.PROFESSIONAL),
-        person(PARTNER, PersonRole.CARER, Circle.INNER),
-    ]
-    ties = [
-        Tie(MUM, MIA, TieKind.PARENT),
-        Tie(DAD, MIA, TieKind.PARENT),
-        Tie(NAN, MUM, TieKind.PARENT),
-        Tie(GRANDAD, MUM, TieKind.PARENT),
-        Tie(NAN, GRANDAD, TieKind.PARTNER),
-        Tie(AUNT, MUM, TieKind.SIBLING),
-        Tie(MUM, PARTNER, TieKind.PARTNER),
-        Tie(NEIGHBOUR, MUM, TieKind.SUPPORT),
-        Tie(FRIEND, MUM, TieKind.SUPPORT),
-        Tie(TEACHER, MIA, TieKind.PROFESSIONAL),
-        Tie(SOCIAL_WORKER, MIA, TieKind.PROFESSIONAL),
-        Tie(SOCIAL_WORKER, MUM, TieKind.PROFESSIONAL),
-        Tie(HEALTH_VISITOR, MUM, TieKind.PROFESSIONAL),
-        Tie(PARTNER, MIA, TieKind.FAMILY),
-    ]
-    return Network(people, ties)
 
 
 def scattered(size: int, seed: int, children: int = 2, tie_share: float = 1.2) -> Network:
