@@ -17,31 +17,50 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 log = logging.getLogger(__name__)
 
 
-class _Relay(QObject):
-    """Lives on the UI thread: the worker's signals reach its slots there."""
+class Relay(QObject):
+    """Lives on the UI thread: a signal a worker emits reaches its slots there (a queued connection)."""
 
-    finished = Signal(object)
-    failed = Signal(str)
+    finished = Signal(int, object)  # the request's number, the work's result
+    failed = Signal(int, str)  # the request's number, one sentence
 
 
-class _Job(QRunnable):
-    def __init__(self, work: Callable[[], Any], relay: _Relay, expected: tuple[type[BaseException], ...]) -> None:
+class Job(QRunnable):
+    """``work()`` on a pool's thread; its result, or one sentence about its failure, told to ``relay``.
+
+    ``expected`` errors are ones the user can act on: their own sentence is told. Any other is a bug: it is logged
+    by kind only (a message could quote a name from the case) and told as ``failure`` with ``{kind}`` filled in.
+    """
+
+    def __init__(
+        self,
+        number: int,
+        work: Callable[[], Any],
+        relay: Relay,
+        *,
+        expected: tuple[type[BaseException], ...] = (),
+        what: str = "Background work",
+        failure: str = "Something went wrong ({kind}); nothing was written.",
+    ) -> None:
         super().__init__()
+        self.number = number
         self.work = work
         self.relay = relay
         self.expected = expected
+        self.what = what
+        self.failure = failure
 
     def run(self) -> None:
         try:
             result = self.work()
-        except self.expected as error:  # an error the user can act on: its sentence is for them
-            self.relay.failed.emit(str(error))
+        except self.expected as error:
+            self.relay.failed.emit(self.number, str(error))
             return
         except Exception as error:  # a bug must never take the meeting down with it
-            log.error("Background work failed: %s", type(error).__name__)
-            self.relay.failed.emit(f"Something went wrong ({type(error).__name__}); nothing was written.")
+            kind = type(error).__name__
+            log.error("%s failed: %s", self.what, kind)
+            self.relay.failed.emit(self.number, self.failure.format(kind=kind))
             return
-        self.relay.finished.emit(result)
+        self.relay.finished.emit(self.number, result)
 
 
 class BackgroundJob(QObject):
@@ -60,16 +79,16 @@ class BackgroundJob(QObject):
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        self._relay = _Relay(self)
-        self._relay.finished.connect(self._finished)
-        self._relay.failed.connect(self._failed)
+        self._relay = Relay(self)
+        self._relay.finished.connect(lambda _number, result: self._finished(result))
+        self._relay.failed.connect(lambda _number, message: self._failed(message))
         self.progress = QProgressDialog(label, "", 0, 0, parent)
         self.progress.setWindowTitle("Working")
         # No button: the work cannot be stopped halfway.
         self.progress.setCancelButton(None)
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(300)  # quick work finishes before any window shows
-        self._job = _Job(work, self._relay, expected)
+        self._job = Job(0, work, self._relay, expected=expected)
         self.running = False
 
     def start(self) -> BackgroundJob:

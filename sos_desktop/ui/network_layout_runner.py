@@ -7,41 +7,14 @@ thread, tagged with the request it answers, so a stale answer to an older reques
 from __future__ import annotations
 
 import copy
-import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from sos_desktop.models import Network
-
-log = logging.getLogger(__name__)
+from sos_desktop.ui.background import Job, Relay
 
 Positions = dict[int, tuple[float, float]]
-
-
-class _Relay(QObject):
-    """Lives on the UI thread; a signal emitted from the worker reaches its slots there (a queued connection)."""
-
-    finished = Signal(int, object)  # request number, positions
-    failed = Signal(int, str)  # request number, one sentence
-
-
-class _Job(QRunnable):
-    def __init__(self, number: int, work: Callable[[], Positions], relay: _Relay) -> None:
-        super().__init__()
-        self.number = number
-        self.work = work
-        self.relay = relay
-
-    def run(self) -> None:
-        try:
-            positions = self.work()
-        except Exception as error:  # a layout bug must never take the meeting down with it
-            # The kind of error only: a message or traceback could quote a name from the network.
-            log.error("Network layout failed: %s", type(error).__name__)
-            self.relay.failed.emit(self.number, f"The layout could not be worked out ({type(error).__name__}).")
-            return
-        self.relay.finished.emit(self.number, positions)
 
 
 class LayoutRunner(QObject):
@@ -55,7 +28,7 @@ class LayoutRunner(QObject):
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        self._relay = _Relay(self)
+        self._relay = Relay(self)
         self._relay.finished.connect(self._finished)
         self._relay.failed.connect(self._failed)
         self._latest = 0
@@ -72,7 +45,14 @@ class LayoutRunner(QObject):
         snapshot = copy.deepcopy(network)
         was_busy = self.busy
         self._names[number] = name
-        self._pool.start(_Job(number, lambda: compute(snapshot), self._relay))
+        job = Job(
+            number,
+            lambda: compute(snapshot),
+            self._relay,
+            what="Network layout",
+            failure="The layout could not be worked out ({kind}).",
+        )
+        self._pool.start(job)
         if not was_busy:
             self.busyChanged.emit(True)
         return number
