@@ -1,52 +1,47 @@
-"""How the safety network looks, shared by the console's graph and the projector: a shape and colour per role,
-a line style per kind of tie, the "knows the worries" mark, and the words of the legend.
+"""The safety network's look in Qt terms, for the console's graph and the projector: marker outlines as painter
+paths, tie strokes as pens, ink for a fill, and the roles' names on screen.
 
-Role is told by shape as well as colour, so the graph still reads in greyscale and to colour-blind eyes.
+The look itself (shape and colour per role, stroke per tie, the "knows the worries" mark) is one table in
+``models.network_look``, shared with the printed minutes; its names are re-exported here for the views.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from enum import StrEnum
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainterPath, QPolygonF
 
 from sos_desktop.models import PersonRole, TieKind
+from sos_desktop.models.network_look import (
+    KNOWS_COLOUR,
+    KNOWS_LEGEND,
+    KNOWS_MARK,
+    ROLE_STYLES,
+    TIE_LOOKS,
+    Marker,
+    RoleStyle,
+    Stroke,
+    legend_entries,
+)
 
+__all__ = [
+    "KNOWS_COLOUR",
+    "KNOWS_LEGEND",
+    "KNOWS_MARK",
+    "ROLE_LABELS",
+    "ROLE_STYLES",
+    "TIE_STYLES",
+    "Marker",
+    "RoleStyle",
+    "TieStyle",
+    "ink_on",
+    "legend_entries",
+    "marker_path",
+    "role_colour",
+]
 
-class Marker(StrEnum):
-    """The outline a person is drawn with."""
-
-    CIRCLE = "circle"
-    SQUARE = "square"
-    DIAMOND = "diamond"
-    HEXAGON = "hexagon"
-
-
-@dataclass(frozen=True)
-class RoleStyle:
-    marker: Marker
-    fill: str
-    """A mid-tone that reads on a light console and on a black projector background alike."""
-    legend: str
-    """The legend's words for the group of roles drawn this way."""
-
-
-_FAMILY = RoleStyle(Marker.SQUARE, "#F28B66", "Family")
-_FRIENDS = RoleStyle(Marker.DIAMOND, "#58C27D", "Friends and community")
-
-ROLE_STYLES: dict[PersonRole, RoleStyle] = {
-    PersonRole.CHILD: RoleStyle(Marker.CIRCLE, "#FFD23F", "Child"),
-    PersonRole.PARENT: _FAMILY,
-    PersonRole.CARER: _FAMILY,
-    PersonRole.FAMILY: _FAMILY,
-    PersonRole.FRIEND: _FRIENDS,
-    PersonRole.COMMUNITY: _FRIENDS,
-    PersonRole.PROFESSIONAL: RoleStyle(Marker.HEXAGON, "#6FA8F5", "Professional"),
-    PersonRole.OTHER: RoleStyle(Marker.CIRCLE, "#B7B7B7", "Other"),
-}
 
 ROLE_LABELS: dict[PersonRole, str] = {
     PersonRole.CHILD: "Child",
@@ -59,11 +54,6 @@ ROLE_LABELS: dict[PersonRole, str] = {
     PersonRole.OTHER: "Other",
 }
 
-KNOWS_MARK = "✓"
-KNOWS_LEGEND = "Knows the worries"
-KNOWS_COLOUR = "#1B9E4B"
-"""The badge behind the tick: a strong green with white ink, legible on any background."""
-
 
 @dataclass(frozen=True)
 class TieStyle:
@@ -73,28 +63,21 @@ class TieStyle:
     label: str
 
 
-TIE_STYLES: dict[TieKind, TieStyle] = {
-    TieKind.PARENT: TieStyle(Qt.PenStyle.SolidLine, 1.6, "Parent of"),
-    TieKind.PARTNER: TieStyle(Qt.PenStyle.SolidLine, 2.2, "Partners"),
-    TieKind.SIBLING: TieStyle(Qt.PenStyle.DashLine, 1.6, "Siblings"),
-    TieKind.FAMILY: TieStyle(Qt.PenStyle.SolidLine, 1.0, "Family"),
-    TieKind.SUPPORT: TieStyle(Qt.PenStyle.DotLine, 1.4, "Support"),
-    TieKind.PROFESSIONAL: TieStyle(Qt.PenStyle.DashDotLine, 1.0, "Professional"),
-    TieKind.OTHER: TieStyle(Qt.PenStyle.DotLine, 1.0, "Other"),
+_PENS = {
+    Stroke.SOLID: Qt.PenStyle.SolidLine,
+    Stroke.DASH: Qt.PenStyle.DashLine,
+    Stroke.DOT: Qt.PenStyle.DotLine,
+    Stroke.DASH_DOT: Qt.PenStyle.DashDotLine,
 }
+
+TIE_STYLES: dict[TieKind, TieStyle] = {
+    kind: TieStyle(_PENS[look.line], look.width, look.label) for kind, look in TIE_LOOKS.items()
+}
+"""The shared tie looks (``models.network_look``) as Qt pens."""
 
 
 def role_colour(role: PersonRole) -> QColor:
     return QColor(ROLE_STYLES[role].fill)
-
-
-def legend_entries() -> list[RoleStyle]:
-    """Each way of drawing a person once, in the legend's order (child first, professionals last)."""
-    seen: list[RoleStyle] = []
-    for style in ROLE_STYLES.values():
-        if style not in seen:
-            seen.append(style)
-    return seen
 
 
 def marker_path(marker: Marker, centre: QPointF, size: float) -> QPainterPath:

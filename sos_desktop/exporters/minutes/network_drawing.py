@@ -2,15 +2,14 @@
 
 Role is told by shape as well as colour (child: yellow circle; family: orange square; friends and community: green
 diamond; professionals: blue hexagon; anybody else: grey circle), so the printout still reads in greyscale. A green
-badge with a tick marks somebody who knows the worries; ties are drawn with a line style per kind. The app's own
-style table lives in the Qt layer, which an exporter must not import, so the same choices are written down here.
+badge with a tick marks somebody who knows the worries; ties are drawn with a line style per kind. The look is the
+app's own table (``models.network_look``), the same the console and the projector draw from.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Rect, String
 from reportlab.lib import colors
@@ -20,42 +19,24 @@ from sos_desktop.exporters.minutes.charts import blank
 from sos_desktop.exporters.minutes.fonts import BOLD, REGULAR
 from sos_desktop.exporters.minutes.snapshot_parts import NetworkView
 from sos_desktop.exporters.minutes.styles import INK, MUTED
-from sos_desktop.models import PersonRole, TieKind
+from sos_desktop.models import TieKind
+from sos_desktop.models.network_look import (
+    KNOWS_COLOUR,
+    KNOWS_LEGEND,
+    ROLE_STYLES,
+    TIE_LOOKS,
+    RoleStyle,
+    Stroke,
+    legend_entries,
+)
 
-
-@dataclass(frozen=True)
-class RoleLook:
-    marker: str
-    fill: str
-    legend: str
-
-
-_FAMILY = RoleLook("square", "#F28B66", "Family")
-_FRIENDS = RoleLook("diamond", "#58C27D", "Friends and community")
-ROLE_LOOKS: dict[PersonRole, RoleLook] = {
-    PersonRole.CHILD: RoleLook("circle", "#FFD23F", "Child"),
-    PersonRole.PARENT: _FAMILY,
-    PersonRole.CARER: _FAMILY,
-    PersonRole.FAMILY: _FAMILY,
-    PersonRole.FRIEND: _FRIENDS,
-    PersonRole.COMMUNITY: _FRIENDS,
-    PersonRole.PROFESSIONAL: RoleLook("hexagon", "#6FA8F5", "Professional"),
-    PersonRole.OTHER: RoleLook("circle", "#B7B7B7", "Other"),
+_DASHES: dict[Stroke, list[float] | None] = {
+    Stroke.SOLID: None,
+    Stroke.DASH: [5, 2.5],
+    Stroke.DOT: [1, 2.2],
+    Stroke.DASH_DOT: [5, 2, 1, 2],
 }
-
-TIE_LOOKS: dict[TieKind, tuple[list[float] | None, float, str]] = {
-    TieKind.PARENT: (None, 1.6, "Parent of"),
-    TieKind.PARTNER: (None, 2.2, "Partners"),
-    TieKind.SIBLING: ([5, 2.5], 1.6, "Siblings"),
-    TieKind.FAMILY: (None, 1.0, "Family"),
-    TieKind.SUPPORT: ([1, 2.2], 1.4, "Support"),
-    TieKind.PROFESSIONAL: ([5, 2, 1, 2], 1.0, "Professional"),
-    TieKind.OTHER: ([1, 2.2], 1.0, "Other"),
-}
-"""Dash pattern (None: solid), width relative to the base line, and the legend's words for each kind of tie."""
-
-KNOWS_COLOUR = "#1B9E4B"
-KNOWS_LEGEND = "Knows the worries"
+"""Each tie stroke of the shared look as a reportlab dash pattern (None: solid)."""
 TIE_COLOUR = colors.HexColor("#6E6E6E")
 OUTLINE = colors.HexColor("#3A3A3A")
 BASE_LINE = 0.75
@@ -121,7 +102,7 @@ def network_drawing(view: NetworkView, width: float, max_height: float = 330.0) 
     drawing = blank(width, height)
     places = {node.id: where(node.x, node.y) for node in nodes}
     for source, target, kind in view.links:
-        dashes, weight, _ = TIE_LOOKS[kind]
+        dashes, weight = _DASHES[TIE_LOOKS[kind].line], TIE_LOOKS[kind].width
         (x1, y1), (x2, y2) = places[source], places[target]
         drawing.add(
             Line(x1, y1, x2, y2, strokeColor=TIE_COLOUR, strokeWidth=BASE_LINE * weight, strokeDashArray=dashes)
@@ -155,7 +136,7 @@ def network_drawing(view: NetworkView, width: float, max_height: float = 330.0) 
         )
     for node in nodes:
         x, y = places[node.id]
-        look = ROLE_LOOKS[node.role]
+        look = ROLE_STYLES[node.role]
         drawing.add(marker(look.marker, x, y, size, look.fill))
         if node.knows_worries:
             drawing.add(knows_badge(x + size * 0.45, y + size * 0.45, size * 0.62))
@@ -166,14 +147,13 @@ def legend_drawing(width: float, kinds: Sequence[TieKind] = tuple(TieKind)) -> D
     """Each way of drawing a person, the badge, and each kind of tie, in rows that wrap to ``width``."""
     size, text_size, row_height = 10.0, 7.5, 15.0
     entries: list[tuple[str, object]] = []
-    seen: list[RoleLook] = []
-    for look in ROLE_LOOKS.values():
-        if look not in seen:
-            seen.append(look)
-            entries.append((look.legend, look))
+    entries += [(look.legend, look) for look in legend_entries()]
     entries.append((KNOWS_LEGEND, "badge"))
     entries += [
-        (TIE_LOOKS[kind][2] + (" tie" if kind in (TieKind.FAMILY, TieKind.PROFESSIONAL, TieKind.OTHER) else ""), kind)
+        (
+            TIE_LOOKS[kind].label + (" tie" if kind in (TieKind.FAMILY, TieKind.PROFESSIONAL, TieKind.OTHER) else ""),
+            kind,
+        )
         for kind in kinds
     ]
     placed: list[tuple[float, int, str, object]] = []
@@ -190,7 +170,7 @@ def legend_drawing(width: float, kinds: Sequence[TieKind] = tuple(TieKind)) -> D
     for x, row, words, what in placed:
         y = (rows - row - 1) * row_height + row_height / 2
         if isinstance(what, TieKind):
-            dashes, weight, _ = TIE_LOOKS[what]
+            dashes, weight = _DASHES[TIE_LOOKS[what].line], TIE_LOOKS[what].width
             drawing.add(
                 Line(x, y, x + 22, y, strokeColor=TIE_COLOUR, strokeWidth=BASE_LINE * weight, strokeDashArray=dashes)
             )
@@ -199,7 +179,7 @@ def legend_drawing(width: float, kinds: Sequence[TieKind] = tuple(TieKind)) -> D
             drawing.add(knows_badge(x + size / 2, y, size))
             text_x = x + size + 4
         else:
-            assert isinstance(what, RoleLook)
+            assert isinstance(what, RoleStyle)
             drawing.add(marker(what.marker, x + size / 2, y, size, what.fill))
             text_x = x + size + 4
         drawing.add(
