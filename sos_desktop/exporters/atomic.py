@@ -12,6 +12,7 @@ import tempfile
 from contextlib import suppress
 from pathlib import Path
 
+from sos_desktop.durable import sync_folder
 from sos_desktop.exporters.errors import ExportError
 
 __all__ = ["write_atomically", "write_export"]
@@ -45,16 +46,5 @@ def write_atomically(path: Path, data: bytes) -> None:
         with suppress(OSError):
             os.unlink(temporary)
         raise
-    _sync_folder(folder)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable where the system allows it (POSIX); a failure here loses nothing."""
-    if os.name != "posix":
-        return
-    with suppress(OSError):
-        descriptor = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
+    with suppress(OSError):  # the file is whole in its place; a rename not yet on disk loses nothing
+        sync_folder(folder)

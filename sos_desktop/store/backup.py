@@ -28,6 +28,7 @@ from pathlib import Path
 from sqlalchemy import create_engine
 from sqlalchemy.pool import NullPool
 
+from sos_desktop.durable import sync_file, sync_folder
 from sos_desktop.store.engine import raw_connection
 from sos_desktop.store.errors import DatabaseTooNewError, MigrationError, NotADatabaseError, StoreError
 
@@ -166,21 +167,6 @@ def with_restore_advice(error: StoreError, database: Path | None) -> StoreError:
     return offered
 
 
-def _fsync(path: Path) -> None:
-    with path.open("rb") as file:
-        os.fsync(file.fileno())
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return  # Windows cannot open a folder; its renames are journalled by NTFS
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
 def copy_database(source: sqlite3.Connection, target: Path, passphrase: str | None = None) -> None:
     """Copy the database open on ``source`` to ``target`` (replaced atomically) with SQLite's online backup API.
 
@@ -197,9 +183,9 @@ def copy_database(source: sqlite3.Connection, target: Path, passphrase: str | No
             destination.execute("PRAGMA journal_mode=DELETE")
         finally:
             destination.close()
-        _fsync(partial)
+        sync_file(partial)
         os.replace(partial, target)
-        _fsync_folder(target.parent)
+        sync_folder(target.parent)
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
@@ -294,7 +280,7 @@ def restore(backup: Path, database: Path, now: datetime | None = None, passphras
         verify_backup(
             incoming, passphrase
         )  # the copy, not only the original, must be sound before it replaces anything
-        _fsync(incoming)
+        sync_file(incoming)
         aside: Path | None = None
         if database.exists():
             aside = kept_aside_path(database, now)
@@ -304,7 +290,7 @@ def restore(backup: Path, database: Path, now: datetime | None = None, passphras
                 if log.exists():
                     os.replace(log, aside.with_name(aside.name + suffix))
         os.replace(incoming, database)
-        _fsync_folder(database.parent)
+        sync_folder(database.parent)
     except BaseException:
         incoming.unlink(missing_ok=True)
         raise

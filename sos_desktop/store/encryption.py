@@ -32,6 +32,7 @@ from sqlalchemy import create_engine
 from sqlalchemy.engine import URL
 from sqlalchemy.pool import NullPool
 
+from sos_desktop.durable import sync_folder
 from sos_desktop.store.engine import BUSY_TIMEOUT_MS, quote_passphrase, raw_connection, sqlcipher_module
 from sos_desktop.store.errors import (
     DatabaseLockedError,
@@ -133,16 +134,6 @@ def _row_counts(connection: Any) -> dict[str, int]:
     return {name: connection.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names}
 
 
-def _fsync_folder(folder: Path) -> None:
-    if os.name == "nt":
-        return  # Windows cannot open a folder to sync it; its renames are journalled
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
 def _replace_plain_file(plain: Path, encrypted: Path) -> None:
     """Put ``encrypted`` in ``plain``'s place atomically, then overwrite and remove the plain file's bytes."""
     aside = plain.with_name(f"{plain.name}.plain-removing")
@@ -157,7 +148,7 @@ def _replace_plain_file(plain: Path, encrypted: Path) -> None:
     if not linked:
         shred(plain)
     os.replace(encrypted, plain)
-    _fsync_folder(plain.parent)
+    sync_folder(plain.parent)
     if linked:
         shred(aside)
 

@@ -139,7 +139,7 @@ def test_a_full_disk_while_backing_up_is_said_plainly_and_leaves_no_partial_file
 
     with Store.open(sqlite_url) as store:
         store.add_case(Case(label="Family S"))
-        monkeypatch.setattr(backup, "_fsync", full)
+        monkeypatch.setattr(backup, "sync_file", full)
         with pytest.raises(BackupError, match="disk is full"):
             store.backup(target)
         assert [case.label for case in store.list_cases()] == ["Family S"]
