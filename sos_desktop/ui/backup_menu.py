@@ -22,6 +22,7 @@ from sos_desktop.store.engine import resolve_database_url, sqlite_file
 from sos_desktop.store.errors import DatabaseTooNewError, MigrationError, NotADatabaseError, StoreError
 from sos_desktop.store.store import Store
 from sos_desktop.ui import dialogs, settings_keys
+from sos_desktop.ui.navigator import MEETING
 
 if TYPE_CHECKING:
     from sos_desktop.ui.main_window import MainWindow
@@ -107,7 +108,7 @@ class BackupMenu(QObject):
             window.navigator.reload()
             return
         window.navigator.reload()
-        if reopen is not None and any(meeting.id == reopen for meeting in window.store.list_meetings()):
+        if reopen is not None and window.navigator.shows(MEETING, reopen):
             window.open_meeting(reopen)
         kept = f" The database as it was is kept as {aside.name}." if aside is not None else ""
         dialogs.inform(window, "Backup restored", f"The backup {chosen.name} is now the database.{kept}")

@@ -483,7 +483,7 @@ class MainWindow(QMainWindow):
                 meeting_id = int(str(last))
             except ValueError:
                 return
-            if any(m.id == meeting_id for m in self.store.list_meetings()):
+            if self.navigator.shows(MEETING, meeting_id):  # the tree was just filled from the store
                 self.open_meeting(meeting_id)
 
     def save_state(self) -> None:

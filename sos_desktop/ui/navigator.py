@@ -90,6 +90,10 @@ class Navigator(QTreeWidget):
             item = item.parent()
         return None if item is None else int(item.data(0, IdRole))
 
+    def shows(self, kind: str, item_id: int) -> bool:
+        """Whether the tree, as last filled from the store, lists this case or meeting."""
+        return (kind, item_id) in self._items
+
     def select(self, kind: str, item_id: int) -> None:
         item = self._items.get((kind, item_id))
         if item is not None:
