@@ -20,11 +20,21 @@ from sos_desktop.models.meeting import MAX_LABEL_LENGTH
 from sos_desktop.models.observation import DEFAULT_RUBRIC
 from sos_desktop.store.errors import StoreError
 from sos_desktop.store.repo.development import RUBRIC_EXTRA_KEY
+from sos_desktop.store.store import Store
 from sos_desktop.ui.document_part import DocumentPart
 from sos_desktop.ui.observation_commands import Feedback, ObservationsAdded, SetObservationsCommand, clean_criteria
 
 RUBRIC_SETTING_KEY = "rubric/default"
 """The team's rubric in the database's settings: a list of criteria."""
+
+
+def team_rubric(store: Store) -> list[str]:
+    """The team's rubric from the database (setting ``rubric/default``), else the practice's."""
+    try:
+        value = store.get_setting(RUBRIC_SETTING_KEY)
+    except StoreError:
+        value = None
+    return (clean_criteria(value) if isinstance(value, list) else []) or list(DEFAULT_RUBRIC)
 
 
 class ObservationEditing(DocumentPart):
@@ -49,12 +59,7 @@ class ObservationEditing(DocumentPart):
         """The team's default criteria (read once per open meeting), else the practice's."""
         cached: list[str] | None = getattr(self, "_team_rubric", None)
         if cached is None:
-            try:
-                value = self.store.get_setting(RUBRIC_SETTING_KEY)
-            except StoreError:
-                value = None
-            cached = (clean_criteria(value) if isinstance(value, list) else []) or list(DEFAULT_RUBRIC)
-            self._team_rubric = cached
+            cached = self._team_rubric = team_rubric(self.store)
         return list(cached)
 
     def rubric_criteria(self) -> list[str]:

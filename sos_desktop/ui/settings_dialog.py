@@ -43,7 +43,7 @@ from sos_desktop.ui import dialogs
 from sos_desktop.ui.agenda_editing import AGENDA_TEMPLATE_KEY, MAX_PLANNED_MINUTES, agenda_setting, team_agenda
 from sos_desktop.ui.minutes_dialog import MARKING_KEY, MAX_MARKING
 from sos_desktop.ui.observation_commands import clean_criteria
-from sos_desktop.ui.observation_editing import RUBRIC_SETTING_KEY
+from sos_desktop.ui.observation_editing import RUBRIC_SETTING_KEY, team_rubric
 from sos_desktop.ui.projector import DEFAULT_THEME, THEMES
 from sos_desktop.ui.projector_control import THEME_KEY, THEME_NAMES
 from sos_desktop.ui.settings_keys import (
@@ -60,15 +60,6 @@ from sos_desktop.ui.settings_keys import (
 
 if TYPE_CHECKING:
     from sos_desktop.ui.main_window import MainWindow
-
-
-def team_rubric(store: Store) -> list[str]:
-    """The team's rubric from the database, else the practice's."""
-    try:
-        value = store.get_setting(RUBRIC_SETTING_KEY)
-    except StoreError:
-        value = None
-    return (clean_criteria(value) if isinstance(value, list) else []) or list(DEFAULT_RUBRIC)
 
 
 def _hint(text: str) -> QLabel:
