@@ -6,7 +6,7 @@ Every string here has been through the masker, so nothing downstream can draw a 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import NamedTuple
 
@@ -83,7 +83,7 @@ def map_content(meeting: Meeting, case: Case, template: FrameworkTemplate, mask:
                 _due(item.due) if item.due is not None else "",
             )
             meta = " · ".join(part for part in details if part)
-        return Card(mask(item.text.strip()), meta, numbers.get(item.id or 0), id(item) in lonely)
+        return Card(_card_text(item.text, mask), meta, numbers.get(item.id or 0), id(item) in lonely)
 
     cards: dict[Category, list[Card]] = {category: [] for category in Category}
     for item in meeting.items:
@@ -103,3 +103,28 @@ def map_content(meeting: Meeting, case: Case, template: FrameworkTemplate, mask:
         focus=mask(meeting.focus_question.strip()),
         columns=tuple(columns),
     )
+
+
+def _card_text(text: str, mask: Callable[[str], str]) -> str:
+    return mask(text.strip())
+
+
+def with_card_text(
+    content: MapContent, category: Category, index: int, text: str, mask: Callable[[str], str]
+) -> MapContent:
+    """``content`` with the ``index``-th card of ``category`` reworded to ``text`` (masked here), the rest shared.
+
+    Rewording a card changes nothing else the room sees (pair numbers and flags follow the pairs, not the words).
+    Raises ``IndexError`` if the snapshot has no such card.
+    """
+    columns = list(content.columns)
+    for c, column in enumerate(columns):
+        for s, section in enumerate(column.sections):
+            if section.category is category:
+                cards = list(section.cards)
+                cards[index] = cards[index]._replace(text=_card_text(text, mask))
+                sections = list(column.sections)
+                sections[s] = replace(section, cards=tuple(cards))
+                columns[c] = replace(column, sections=tuple(sections))
+                return replace(content, columns=tuple(columns))
+    raise IndexError(f"{category} is not on the map")

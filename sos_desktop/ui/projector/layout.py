@@ -3,6 +3,9 @@
 Sizes are in "reference pixels" of a 1920x1080 screen, scaled by the view's size, so a 1280x720 window and a 4K
 projector show the same picture. Card text is as large as fits between a floor and a cap; below the floor the
 view shows what fits and says "+N more" for each category. Zoom multiplies the fitted size.
+
+The search for the largest size that fits starts from the size that fitted last time (kept by the projection), so an
+edit that does not change the fit costs two measurements rather than a whole search.
 """
 
 from __future__ import annotations
@@ -57,8 +60,13 @@ class Layout:
         mode: ProjectorMode,
         zoom: float,
         cache: TextCache,
+        fitted: dict[tuple[object, int], int] | None = None,
     ) -> None:
+        """``fitted`` holds the card size each arrangement of each mode fitted at last: read as where to start the
+        search, and updated.
+        """
         self.content = content
+        self.fitted = {} if fitted is None else fitted
         self.theme = theme
         self.width = width
         self.height = height
@@ -99,13 +107,13 @@ class Layout:
 
     # Panels ------------------------------------------------------------------------------------------------------
 
-    def _widths(self, specs: list[PanelSpec], least: float = 0.75, lean: float = 0.0) -> list[float]:
-        """Panel widths by how much each holds, within bounds so that no panel is starved or swollen.
+    def _widths(self, weights: list[int], least: float = 0.75, lean: float = 0.0) -> list[float]:
+        """Panel widths by how much each holds (``weights``, from ``_weights``), within bounds so that no panel is
+        starved or swollen.
 
         ``lean`` gives that much more of the width to the fullest panel, taken evenly from the others.
         """
-        weights = [sum(_weight(section) for section in spec.sections) + 30 for spec in specs]
-        count = len(specs)
+        count = len(weights)
         shares = [min(1.6 / count, max(least / count, w / sum(weights))) for w in weights]
         shares = [round(100 * share / sum(shares)) / 100 for share in shares]  # steady while a card is typed
         if lean and count > 1:
@@ -125,10 +133,24 @@ class Layout:
         titles = (round(24 * self.header_scale), round(40 * self.header_scale))
         return Geometry(card_px, self.floor, self.theme.font_families, titles)
 
-    def _fitted(self, fits: Callable[[int], bool]) -> tuple[int, bool]:
-        """The largest card size from floor to cap for which ``fits(size)`` holds, else the floor (and False)."""
+    def _fitted(self, fits: Callable[[int], bool], start: int | None = None) -> tuple[int, bool]:
+        """The largest card size from floor to cap for which ``fits(size)`` holds, else the floor (and False).
+
+        ``start`` is a guess (the size that fitted last time): if it fits and one size larger does not, it is the
+        answer; else the search goes on above or below it.
+        """
         low, high = self.floor, self.cap
-        if not fits(low):
+        known = False  # whether fits(low) is already known to hold
+        if start is not None and low <= start <= high:
+            if not fits(start):
+                if start == low:
+                    return low, False
+                high = start - 1
+            elif start == high or not fits(start + 1):
+                return start, True
+            else:
+                low, known = start + 1, True
+        if not known and not fits(low):
             return low, False
         while low < high:
             middle = (low + high + 1) // 2
@@ -149,11 +171,12 @@ class Layout:
             found = []
             for count in range(len(sections), 0, -1):
                 specs = [PanelSpec("", column, group) for group in _grouped(sections, count)]
-                found.append((self._fixed(specs, self._widths(specs, least=0.6)), MEASURE_EMS))
+                found.append((self._fixed(specs, self._widths(_weights(specs), least=0.6)), MEASURE_EMS))
             return found
         # The three columns always; more room for the fullest only if the others keep lines of a few words.
         specs = [PanelSpec(c.title, c.column, c.shown()) for c in content.columns]
-        return [(self._fixed(specs, self._widths(specs, lean=lean)), 12 if lean else 0) for lean in (0.0, 0.05, 0.1)]
+        weights = _weights(specs)
+        return [(self._fixed(specs, self._widths(weights, lean=lean)), 12 if lean else 0) for lean in (0.0, 0.05, 0.1)]
 
     def _fixed(self, specs: list[PanelSpec], widths: list[float]) -> Arrangement:
         return lambda size, _final: self._panels(specs, widths, self._geometry(size))
@@ -182,13 +205,14 @@ class Layout:
         Returns the card text size and how many cards did not fit.
         """
         best: tuple[tuple[bool, int], Arrangement] | None = None
-        for arrangement, ems in self._arrangements(content, body):
+        for number, (arrangement, ems) in enumerate(self._arrangements(content, body)):
 
             def fits(size: int, arrangement: Arrangement = arrangement, ems: int = ems) -> bool:
                 panels = arrangement(size, False)
                 return all(p.width >= ems * size for p in panels) and all(p.fits(body) for p in panels)
 
-            size, fitted = self._fitted(fits)
+            size, fitted = self._fitted(fits, self.fitted.get((self.mode, number)))
+            self.fitted[self.mode, number] = size
             if best is None or (fitted, size) > best[0]:
                 best = ((fitted, size), arrangement)
         assert best is not None
@@ -243,6 +267,11 @@ def _flow(heights: list[float], count: int, gap: float, capacity: float | None) 
 def _weight(section: Section) -> int:
     """Roughly how much room a section takes: its label and its cards' text."""
     return 60 + sum(40 + len(card.text) + len(card.meta) // 2 for card in section.cards)
+
+
+def _weights(specs: list[PanelSpec]) -> list[int]:
+    """Roughly how much room each panel takes: its sections and its heading."""
+    return [sum(_weight(section) for section in spec.sections) + 30 for spec in specs]
 
 
 def _grouped(sections: tuple[Section, ...], count: int) -> list[tuple[Section, ...]]:

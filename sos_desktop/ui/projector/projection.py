@@ -4,6 +4,8 @@ It follows the document's signals (never a copy of the meeting): content is re-r
 says it changed (the network too: who is in it decides what is masked, and the network view draws it; the child's
 voice when its entries change; the focus question with the meeting's details), the frame
 is laid out again only when content, size, mode, theme or zoom changed, and laid-out texts are kept between frames.
+A card's new words change only that card of the snapshot, and the fitting of the map starts from the card size that
+fitted last time, so typing on the console does not re-read and re-fit the whole map at each keystroke.
 It needs no widget, so a snapshot can be rendered offscreen.
 """
 
@@ -13,13 +15,13 @@ import dataclasses
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRectF, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QPainter, QRegion
 
 from sos_desktop.models import Category, Column, Meeting
 from sos_desktop.models.names import NameMasker
 from sos_desktop.ui.document import MeetingDocument
 from sos_desktop.ui.projector.clock_overlay import paint_clock
-from sos_desktop.ui.projector.content import MapContent, map_content
+from sos_desktop.ui.projector.content import MapContent, map_content, with_card_text
 from sos_desktop.ui.projector.focus_chart import FocusContent, FocusLayout
 from sos_desktop.ui.projector.layout import NO_MEETING, Layout, ProjectorMode
 from sos_desktop.ui.projector.modes import FocusMode, NetworkMode, ScalesMode, TrajectoryMode, VoiceMode
@@ -79,6 +81,8 @@ class Projection(QObject):
         self._masked: dict[str, str] = {}
         self._masker: NameMasker | None = None
         self._content: MapContent | None = None
+        self._fitted_sizes: dict[tuple[object, int], int] = {}
+        """The card size that fitted last, by mode and arrangement of the map: where the next fitting starts."""
         self._scene: Scene | None = None
         self._scene_size: tuple[int, int] = (0, 0)
         self._document: MeetingDocument | None = None
@@ -160,8 +164,18 @@ class Projection(QObject):
         if isinstance(self._mode, TrajectoryMode):
             self._invalidate()
 
-    def _item_text_changed(self, _item_id: int) -> None:
-        self._content_changed()
+    def _item_text_changed(self, item_id: int) -> None:
+        content, document = self._content, self._document
+        if content is None or document is None:
+            self._content_changed()
+            return
+        # Only the card's words changed (its pair, flag and details did not): change that card of the snapshot.
+        try:
+            item = document.item(item_id)
+            self._content = with_card_text(content, item.category, document.index_of(item), item.text, self.mask)
+        except (KeyError, ValueError, IndexError):
+            self._content = None  # not where the snapshot has it: read the meeting afresh
+        self._invalidate()
 
     def _content_changed(self) -> None:
         self._content = None
@@ -333,17 +347,25 @@ class Projection(QObject):
                 else FocusContent(self.mask(_title(document)), self.mask(document.meeting.focus_question))
             )
             return FocusLayout(focus, theme, width, height, self.zoom, self._texts).scene()
-        return Layout(self.content(), theme, width, height, mode, self.zoom, self._texts).scene()
+        layout = Layout(self.content(), theme, width, height, mode, self.zoom, self._texts, self._fitted_sizes)
+        return layout.scene()
 
-    def paint(self, painter: QPainter, rect: QRectF) -> None:
+    def paint(self, painter: QPainter, rect: QRectF, region: QRegion | None = None) -> Scene:
+        """Paint the frame in ``rect`` (only what reaches into ``region``, if given, in the painter's coordinates);
+        returns the frame painted.
+        """
         painter.save()
         painter.translate(rect.topLeft())
         local = QRectF(0, 0, rect.width(), rect.height())
-        self.scene(round(rect.width()), round(rect.height())).paint(painter, local)
+        if region is not None:
+            region = region.translated(-rect.topLeft().toPoint())
+        scene = self.scene(round(rect.width()), round(rect.height()))
+        scene.paint(painter, local, region)
         shown = self.clock() if self.clock is not None and not self._blank else None
         if shown is not None:
             paint_clock(painter, local, self._theme, *shown)
         painter.restore()
+        return scene
 
 
 def _title(document: MeetingDocument) -> str:

@@ -2,6 +2,10 @@
 
 The layout builds a ``Scene`` when something changes; each paint only walks it. ``texts()`` lists every string the
 frame draws, which is how the tests check that no full name reaches the room.
+
+The map's shapes also say where they paint (``bounds``) and what decides their pixels (``key``), so that after an
+edit ``changed_region`` finds the part of the frame that differs from the one on the wall (usually one card) and
+only that part is painted again.
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPolygonF, QRegion
 
 from sos_desktop.ui.projector.text import LaidText
 
@@ -19,6 +23,25 @@ class Shape(Protocol):
     def paint(self, painter: QPainter) -> None: ...
 
     def texts(self) -> tuple[str, ...]: ...
+
+
+class ComparableShape(Shape, Protocol):
+    def bounds(self) -> QRectF:
+        """Every pixel the shape may paint lies inside."""
+        ...
+
+    def key(self) -> tuple[object, ...]:
+        """Equal for two shapes that paint the same pixels."""
+        ...
+
+
+def _rect_key(rect: QRectF) -> tuple[float, float, float, float]:
+    return rect.x(), rect.y(), rect.width(), rect.height()
+
+
+def _grown(rect: QRectF, by: float) -> QRectF:
+    """``rect`` with ``by`` pixels more on each side: room for antialiasing and strokes."""
+    return rect.adjusted(-by, -by, by, by)
 
 
 @dataclass(frozen=True, eq=False)
@@ -33,6 +56,15 @@ class TextShape:
 
     def texts(self) -> tuple[str, ...]:
         return (self.laid.text,)
+
+    def bounds(self) -> QRectF:
+        # The lines' full wrapping width, and a quarter of the type size more for glyphs that overhang.
+        rect = self.laid.layout.boundingRect().translated(self.origin)
+        return _grown(rect, 2 + self.laid.layout.font().pixelSize() / 4)
+
+    def key(self) -> tuple[object, ...]:
+        # The laid text by identity: the cache hands out the same object for the same text, style and width.
+        return id(self.laid), self.origin.x(), self.origin.y(), self.colour.rgba()
 
 
 @dataclass(frozen=True, eq=False)
@@ -57,6 +89,21 @@ class CardShape:
     def texts(self) -> tuple[str, ...]:
         return ()
 
+    def bounds(self) -> QRectF:
+        return _grown(self.rect, 1 + self.border.widthF())
+
+    def key(self) -> tuple[object, ...]:
+        pen = self.border
+        return (
+            _rect_key(self.rect),
+            self.fill.rgba(),
+            pen.color().rgba(),
+            pen.widthF(),
+            self.radius,
+            _rect_key(self.bar),
+            self.bar_colour.rgba(),
+        )
+
 
 @dataclass(frozen=True, eq=False)
 class RuleShape:
@@ -68,6 +115,12 @@ class RuleShape:
 
     def texts(self) -> tuple[str, ...]:
         return ()
+
+    def bounds(self) -> QRectF:
+        return _grown(self.rect, 1)
+
+    def key(self) -> tuple[object, ...]:
+        return _rect_key(self.rect), self.colour.rgba()
 
 
 @dataclass(frozen=True, eq=False)
@@ -90,6 +143,12 @@ class BadgeShape:
 
     def texts(self) -> tuple[str, ...]:
         return (self.number,)
+
+    def bounds(self) -> QRectF:
+        return _grown(self.rect, 1 + self.rect.width() / 2)  # a wide number is drawn beyond its disc
+
+    def key(self) -> tuple[object, ...]:
+        return _rect_key(self.rect), self.number, self.fill.rgba(), self.colour.rgba(), self.font.key()
 
 
 @dataclass(frozen=True, eq=False)
@@ -118,6 +177,16 @@ class FlagShape:
     def texts(self) -> tuple[str, ...]:
         return ()
 
+    def bounds(self) -> QRectF:
+        return _grown(self.rect, 1)
+
+    def key(self) -> tuple[object, ...]:
+        return _rect_key(self.rect), self.colour.rgba()
+
+
+_COMPARABLE = (TextShape, CardShape, RuleShape, BadgeShape, FlagShape)
+"""The shapes that say where they paint and what decides their pixels; a frame of others is painted whole."""
+
 
 @dataclass(eq=False)
 class Scene:
@@ -128,17 +197,55 @@ class Scene:
     card_pixel_size: int = 0
     hidden_cards: int = 0
 
-    def paint(self, painter: QPainter, rect: QRectF) -> None:
-        painter.fillRect(rect, self.background)
+    def paint(self, painter: QPainter, rect: QRectF, region: QRegion | None = None) -> None:
+        """Paint the frame in ``rect``; with a ``region`` (from ``changed_region``), only the shapes that reach into
+        it (the painter must be clipped to it, as a widget's painter is for a partial repaint).
+        """
+        painter.fillRect(rect if region is None else QRectF(region.boundingRect()) & rect, self.background)
         if not self.shapes:
             return
+        shapes: list[Shape] = self.shapes
+        comparable = _comparable(shapes) if region is not None else None
+        if region is not None and comparable is not None:
+            shapes = [shape for shape in comparable if region.intersects(shape.bounds().toAlignedRect())]
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-        painter.setClipRect(rect)
-        for shape in self.shapes:
+        painter.setClipRect(rect, Qt.ClipOperation.IntersectClip)  # within any clip the caller set
+        for shape in shapes:
             shape.paint(painter)
         painter.restore()
 
     def texts(self) -> list[str]:
         return [text for shape in self.shapes for text in shape.texts()]
+
+    def changed_region(self, shown: Scene) -> QRegion | None:
+        """Where this frame differs from ``shown`` (the frame on the wall), or None if the whole frame must be painted.
+
+        A shape counts as unchanged when a shape with the same ``key`` was in ``shown``; the region covers every
+        shape that came or went. Should the unchanged shapes be painted in another order (an overlap could then
+        differ), or should a shape not say where it paints, the answer is None.
+        """
+        old, new = _comparable(shown.shapes), _comparable(self.shapes)
+        if shown.background != self.background or old is None or new is None:
+            return None
+        before, after = [shape.key() for shape in old], [shape.key() for shape in new]
+        kept = set(before) & set(after)
+        if [key for key in before if key in kept] != [key for key in after if key in kept]:
+            return None
+        region = QRegion()
+        for shapes, keys in ((old, before), (new, after)):
+            for shape, key in zip(shapes, keys, strict=True):
+                if key not in kept:
+                    region = region.united(shape.bounds().toAlignedRect())
+        return region
+
+
+def _comparable(shapes: list[Shape]) -> list[ComparableShape] | None:
+    """``shapes`` if every one says where it paints and what decides its pixels, else None."""
+    found: list[ComparableShape] = []
+    for shape in shapes:
+        if not isinstance(shape, _COMPARABLE):
+            return None
+        found.append(shape)
+    return found

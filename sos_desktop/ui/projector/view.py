@@ -1,13 +1,15 @@
 """The projector view: a thin widget that paints the open meeting for the room, and the same painting offscreen.
 
-The view keeps no copy of the meeting; its ``Projection`` follows the document's signals and the view repaints on
-the next frame. ``render_projector`` paints exactly what the view would, into an image, for snapshots and tests.
+The view keeps no copy of the meeting; its ``Projection`` follows the document's signals and the view repaints at
+once. It keeps the frame it last painted, so that after an edit only the part of the wall that differs (usually the
+one card) is painted again. ``render_projector`` paints exactly what the view would, into an image, for snapshots
+and tests.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QImage, QPainter, QPaintEvent
+from PySide6.QtGui import QImage, QPainter, QPaintEvent, QRegion
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from sos_desktop.models import Meeting
@@ -15,6 +17,7 @@ from sos_desktop.ui.document import MeetingDocument
 from sos_desktop.ui.projector.layout import ProjectorMode
 from sos_desktop.ui.projector.modes import TrajectoryMode
 from sos_desktop.ui.projector.projection import Projection
+from sos_desktop.ui.projector.scene import Scene
 from sos_desktop.ui.projector.themes import DEFAULT_THEME, Theme
 
 
@@ -35,6 +38,8 @@ class ProjectorView(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # every frame fills its whole background
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(320, 180)
+        self._shown: tuple[Scene, tuple[int, int]] | None = None
+        """The frame last painted, at its size: what the wall shows now."""
         self.projection = Projection(document, theme, self)
         self.projection.changed.connect(self._changed)
         self.projection.modeChanged.connect(self.modeChanged)
@@ -45,10 +50,21 @@ class ProjectorView(QWidget):
     def _changed(self) -> None:
         # Painted at once, not at the next turn of the event loop: the room sees an edit before the console has
         # finished redrawing its own lists, so the wall never lags behind what the facilitator typed.
-        if self.isVisible():
+        if not self.isVisible():
+            self.update()
+            return
+        region = self.changed_region()
+        if region is None or region.isEmpty():
             self.repaint()
         else:
-            self.update()
+            self.repaint(region)
+
+    def changed_region(self) -> QRegion | None:
+        """The part of the view where the next frame differs from the one painted last (None: all of it)."""
+        size = (self.width(), self.height())
+        if self._shown is None or self._shown[1] != size:
+            return None
+        return self.projection.scene(*size).changed_region(self._shown[0])
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return QSize(1280, 720)
@@ -122,7 +138,8 @@ class ProjectorView(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
         painter = QPainter(self)
-        self.projection.paint(painter, QRectF(self.rect()))
+        # Only the shapes that reach into the region asked for: Qt keeps the rest of the window as it was.
+        self._shown = self.projection.paint(painter, QRectF(self.rect()), event.region()), (self.width(), self.height())
         painter.end()
 
 
