@@ -7,12 +7,15 @@ SQLAlchemy inserting one row and committing, bare reportlab building a comparabl
 writes it, with the machine it came from, between the result markers of ``docs/benchmarks.md``.
 
 Everything runs offscreen (``QT_QPA_PLATFORM=offscreen``). Start-up is timed from outside: wall-clock time from
-starting ``sos-desktop --exit-after-first-paint`` to its exit, with ``subprocess`` and ``time.perf_counter()``.
+starting ``sos-desktop --exit-after-first-paint`` (the console's first paint: its frame, before the store opens) or
+``--exit-when-ready`` (the store open, the navigator filled and the last meeting painted) to its exit, with
+``subprocess`` and ``time.perf_counter()``.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import platform
 import shutil
@@ -94,11 +97,15 @@ def sos_desktop_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "sos_desktop"]
 
 
-def timed_run(command: list[str]) -> float:
-    """Wall-clock seconds from starting ``command`` to its exit; it must exit with 0."""
+def timed_run(command: list[str], said: list[str] | None = None) -> float:
+    """Wall-clock seconds from starting ``command`` to its exit; it must exit with 0. What it printed is added to
+    ``said``, when given.
+    """
     started = time.perf_counter()
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     elapsed = time.perf_counter() - started
+    if said is not None:
+        said.append(result.stdout)
     if result.returncode != 0:
         # Timed all the same (the window did paint), but said loudly in the table's notes: it must exit with 0.
         problem = f"`{Path(command[0]).name} {' '.join(command[1:2])}…` exited with {result.returncode}"
@@ -112,17 +119,21 @@ def bare_window_starts(runs: int) -> list[float]:
     return [timed_run([sys.executable, str(HERE / "bare_window.py")]) for _ in range(runs)]
 
 
-def empty_database_starts(runs: int) -> list[float]:
-    """A first start on a fresh data folder each time: migrate an empty database, make the demo, paint."""
+def empty_database_starts(runs: int, mode: str) -> list[float]:
+    """Starts on a fresh data folder each time; with ``--exit-when-ready`` the empty database is migrated and the
+    demo meeting made, opened and painted.
+    """
     samples = []
     for _ in range(runs):
         with tempfile.TemporaryDirectory(prefix="sos-bench-start-") as folder:
-            samples.append(timed_run([*sos_desktop_command(), "--data-dir", folder, "--exit-after-first-paint"]))
+            samples.append(timed_run([*sos_desktop_command(), "--data-dir", folder, mode]))
     return samples
 
 
-def large_database_starts(fixture: LargeFixture, runs: int) -> list[float]:
-    """Starts on a copy of the 10,000-meeting database with the large meeting as the last one open."""
+def large_database_starts(fixture: LargeFixture, runs: int, mode: str) -> list[float]:
+    """Starts on a copy of the 10,000-meeting database with the large meeting as the last one open; when timed to
+    ready, each run checks the large meeting was indeed reopened.
+    """
     from PySide6.QtCore import QSettings
 
     from sos_desktop.ui.main_window import database_setting
@@ -139,11 +150,11 @@ def large_database_starts(fixture: LargeFixture, runs: int) -> list[float]:
             settings.setValue(last, fixture.large_meeting_id)
             settings.sync()
             del settings
-            command = [*sos_desktop_command(), "--data-dir", folder, "--db", url, "--exit-after-first-paint"]
-            samples.append(timed_run(command))
-            reopened = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat).value(last)
-            if str(reopened) != str(fixture.large_meeting_id):  # the console forgets it if no meeting was open
-                raise RuntimeError("the console did not reopen the large meeting at start-up")
+            command = [*sos_desktop_command(), "--data-dir", folder, "--db", url, mode]
+            said: list[str] = []
+            samples.append(timed_run(command, said))
+            if mode == READY and f"ready: meeting {fixture.large_meeting_id} open" not in said[0]:
+                raise RuntimeError(f"the console did not reopen the large meeting at start-up: {said[0]!r}")
     return samples
 
 
@@ -263,33 +274,31 @@ def memory_figure(fixture: LargeFixture, repeats: Repeats) -> Figure:
     )
 
 
+FIRST_PAINT, READY = "--exit-after-first-paint", "--exit-when-ready"
+
+
 def startup_figures(fixture: LargeFixture, repeats: Repeats) -> list[Figure]:
-    bare_runs, empty_runs, large_runs = [], [], []
-    for _ in range(repeats.startup):  # interleaved, so a busy moment of the machine hits all three alike
-        bare_runs += bare_window_starts(1)
-        empty_runs += empty_database_starts(1)
-        large_runs += large_database_starts(fixture, 1)
-    bare = median(bare_runs) * 1000
+    runs: dict[str, list[float]] = {}
+    for _ in range(repeats.startup):  # interleaved, so a busy moment of the machine hits them all alike
+        runs.setdefault("bare", []).extend(bare_window_starts(1))
+        for mode in (FIRST_PAINT, READY):
+            runs.setdefault(f"empty{mode}", []).extend(empty_database_starts(1, mode))
+            runs.setdefault(f"large{mode}", []).extend(large_database_starts(fixture, 1, mode))
+    bare = median(runs["bare"]) * 1000
+
+    def start(name: str, key: str, factor: float | None) -> Figure:
+        if factor is None:  # the issue sets no target: reported beside the others, as a ratio to the bare window
+            return Figure(name, median(runs[key]) * 1000, "ms", math.inf, "none set", bare, "bare window")
+        target = factor * bare
+        return Figure(name, median(runs[key]) * 1000, "ms", target, f"≤ {factor:g} × bare ({target:.0f} ms)", bare,
+                      "bare window")  # fmt: skip
+
     return [
         Figure("bare PySide6 window, start to first paint (baseline)", bare, "ms", bare, "—", bare, "bare window"),
-        Figure(
-            "start to first painted console, empty database",
-            median(empty_runs) * 1000,
-            "ms",
-            1.5 * bare,
-            f"≤ 1.5 × bare ({1.5 * bare:.0f} ms)",
-            bare,
-            "bare window",
-        ),
-        Figure(
-            "start with 10,000 meetings, last (large) meeting open",
-            median(large_runs) * 1000,
-            "ms",
-            2 * bare,
-            f"≤ 2 × bare ({2 * bare:.0f} ms)",
-            bare,
-            "bare window",
-        ),
+        start("start to first painted console, empty database", f"empty{FIRST_PAINT}", 1.5),
+        start("start with 10,000 meetings to first painted console", f"large{FIRST_PAINT}", 2),
+        start("start to console ready, empty database (first run: schema, demo meeting open)", f"empty{READY}", None),
+        start("start with 10,000 meetings to console ready (last, large, meeting painted)", f"large{READY}", None),
     ]
 
 
@@ -342,7 +351,11 @@ def table(figures: list[Figure]) -> list[str]:
     ]
     for figure in figures:
         baseline = f"{figure.baseline_name} {figure.baseline:.1f} {figure.unit}" if figure.baseline else "—"
-        verdict = "baseline" if figure.target_text == "—" else ("met" if figure.ok else "**missed**")
+        verdict = "met" if figure.ok else "**missed**"
+        if figure.target_text == "—":
+            verdict = "baseline"
+        elif math.isinf(figure.target):
+            verdict = "reported"
         lines.append(
             f"| {figure.name} | {figure.median:.1f} {figure.unit} | {figure.target_text} | {baseline} "
             f"| {figure.ratio} | {verdict} |"

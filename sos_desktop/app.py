@@ -1,17 +1,21 @@
-"""Start-up of the GUI, in this order:
+"""Start-up of the GUI. The console's window paints first and fills in after, so the facilitator sees it at once:
 
-1. the command line has been parsed (``cli.py``);
-2. the QApplication is made and named (application, organisation, version, desktop file name);
+1. the command line has been parsed (``cli``, which imports nothing heavy);
+2. the QApplication is made and named (application, organisation, version, desktop file name), in Fusion style;
 3. the data folder is resolved (``--data-dir``, else the platform's user data folder) and the settings opened there;
-4. the look is set (Fusion style, so every platform looks and measures alike);
-5. the store is opened from ``--db`` / ``$SOS_DESKTOP_DB`` / the SQLite default, and migrated to head; a store that
-   cannot be opened is reported in plain words and the app quits without touching the file (a damaged one or one
-   from a newer version is offered its newest backup); a second window on the same SQLite file is warned first;
-   an automatic backup is made (at most one an hour);
-6. on the very first run with an empty database, the demo meeting is created;
-7. the console window is built, its geometry and last open meeting restored, and shown;
-8. the first time this database is opened here, the welcome (demo meeting, new case, tour) is shown beside it.
+4. the console's frame is built at its saved size and shown: menu titles, the navigator, "Opening the database…".
+   Nothing on this path imports SQLAlchemy, reportlab, networkx or the pages (``tests/test_startup_imports.py``);
+5. once the frame has painted (:class:`ConsoleStart`): a second window on the same SQLite file is warned; the store
+   is opened from ``--db`` / ``$SOS_DESKTOP_DB`` / the SQLite default and migrated to head. A store that cannot be
+   opened is reported in plain words and the app quits without touching the file (a damaged one or one from a newer
+   version is offered its newest backup); an encrypted one asks for its passphrase; an automatic backup is made
+   (at most one an hour); on the very first run with an empty database, the demo meeting is created;
+6. the frame is filled (:meth:`MainWindow.attach_store`) and the last open meeting reopened;
+7. the first time this database is opened here, the welcome (demo meeting, new case, tour) is shown beside it.
    Only here, never in ``build_window``: tests and scripted runs build windows and must not meet it.
+
+``--exit-after-first-paint`` quits after step 4's paint (steps 5 to 7 are not run), ``--exit-when-ready`` after the
+first paint that follows step 6 (step 7 is not run): ``bench/run.py`` times both.
 """
 
 from __future__ import annotations
@@ -20,20 +24,25 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from sos_desktop import APP_NAME
-from sos_desktop.models.demo import demo_bundle
-from sos_desktop.store.engine import default_data_dir, resolve_database_url
 from sos_desktop.store.errors import StoreError
-from sos_desktop.store.store import Store
-from sos_desktop.ui import encryption_menu, instance_lock
-from sos_desktop.ui.application import make_application
-from sos_desktop.ui.backup_menu import automatic_backup, restore_at_start
+from sos_desktop.store.paths import default_data_dir
+from sos_desktop.ui.application import make_application, set_icon
+from sos_desktop.ui.first_paint import AfterPaint, quit_after_paint
 from sos_desktop.ui.main_window import MainWindow, database_setting
-from sos_desktop.ui.welcome import welcome_once
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QLockFile
+
+    from sos_desktop.store.store import Store
+
+OPEN_ANYWAY_AFTER_MS = 1000
+"""If the frame has not painted by then (a window manager that keeps it hidden), the store is opened regardless."""
 
 
 def open_settings(data_dir: Path) -> QSettings:
@@ -42,8 +51,14 @@ def open_settings(data_dir: Path) -> QSettings:
     return QSettings(str(data_dir / "settings.ini"), QSettings.Format.IniFormat)
 
 
+def data_folder_problem(error: OSError) -> str:
+    return f"The data folder cannot be used: {error.strerror or 'the system refused'}. Nothing was changed."
+
+
 def first_run(store: Store, settings: QSettings) -> None:
     """Create the demo meeting the first time the app opens an empty database (each database once)."""
+    from sos_desktop.models.demo import demo_bundle
+
     done = database_setting(store.url, "first_run_done")
     if settings.value(done, False, type=bool):
         return
@@ -54,22 +69,104 @@ def first_run(store: Store, settings: QSettings) -> None:
     settings.sync()
 
 
-def build_window(args: argparse.Namespace) -> tuple[MainWindow | None, str | None]:
-    """Steps 3 to 7 of start-up; returns the window, or the sentence to show when the store cannot be opened."""
-    data_dir: Path = args.data_dir or default_data_dir()
+def open_store_at_start(
+    args: argparse.Namespace, settings: QSettings, parent: QWidget | None = None
+) -> tuple[Store | None, str | None]:
+    """Step 5's store, ready for the console; or None and the sentence to show when it cannot be opened."""
+    from sos_desktop.store.engine import resolve_database_url
+    from sos_desktop.ui import encryption_menu
+    from sos_desktop.ui.backup_menu import automatic_backup
+
     try:
         url = resolve_database_url(args.db, args.data_dir)
-        settings = open_settings(data_dir)
-        store = encryption_menu.open_store(url)  # an encrypted database: its passphrase, from the variable or asked
+        # An encrypted database: its passphrase, from the variable or asked for.
+        store = encryption_menu.open_store(url, parent)
         first_run(store, settings)
         automatic_backup(store, settings)
     except StoreError as error:
         return None, str(error)
     except OSError as error:
-        return None, f"The data folder cannot be used: {error.strerror or 'the system refused'}. Nothing was changed."
+        return None, data_folder_problem(error)
+    return store, None
+
+
+def build_window(args: argparse.Namespace) -> tuple[MainWindow | None, str | None]:
+    """Steps 3 to 6 in one go, without showing the window: what tests and scripted runs use. Returns the window,
+    or the sentence to show when the store cannot be opened.
+    """
+    data_dir: Path = args.data_dir or default_data_dir()
+    try:
+        settings = open_settings(data_dir)
+    except OSError as error:
+        return None, data_folder_problem(error)
+    store, problem = open_store_at_start(args, settings)
+    if store is None:
+        return None, problem
     window = MainWindow(store, settings)
     window.restore_state()
     return window, None
+
+
+class ConsoleStart(QObject):
+    """Steps 5 to 7, run once the console's frame has painted (or after a second, whichever comes first)."""
+
+    def __init__(self, window: MainWindow, args: argparse.Namespace, settings: QSettings) -> None:
+        super().__init__(window)
+        self.window = window
+        self.args = args
+        self.settings = settings
+        self.lock: QLockFile | None = None
+        self.status: int | None = None  # set when start-up ends the program (a refusal or a store that will not open)
+        self._started = False
+        self.ready_quitter = quit_after_paint(window) if getattr(args, "exit_when_ready", False) else None
+        # After the frame's first paint, so it reaches the screen before the store's work holds the event loop.
+        AfterPaint(window, self.start).arm()
+        QTimer.singleShot(OPEN_ANYWAY_AFTER_MS, self.start)
+
+    def start(self) -> None:
+        if self._started:
+            return
+        self._started = True
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            set_icon(app)
+        from sos_desktop.ui import instance_lock
+        from sos_desktop.ui.backup_menu import restore_at_start
+
+        self.lock, other_window = instance_lock.claim_for(self.args)
+        if other_window is not None and not instance_lock.confirm_second_window(other_window, self.window):
+            self._end(0)
+            return
+        store, problem = open_store_at_start(self.args, self.settings, self.window)
+        if store is None and restore_at_start(problem or "", self.args, self.window):
+            store, problem = open_store_at_start(self.args, self.settings, self.window)
+        if store is None:
+            QMessageBox.critical(self.window, APP_NAME, problem or "The database could not be opened.")
+            self._end(1)
+            return
+        self.window.attach_store(store)
+        self.window.reopen_last_meeting()
+        if self.ready_quitter is not None:
+            # Said for the benchmark to check what it timed: an id only, never a name.
+            document = self.window.document
+            print(f"ready: meeting {document.meeting_id} open" if document else "ready: no meeting open", flush=True)
+            self.ready_quitter.arm()
+        if self.ready_quitter is None:
+            from sos_desktop.ui.welcome import welcome_once
+
+            welcome_once(self.window)
+
+    def _end(self, status: int) -> None:
+        self.status = status
+        self.window.hide()
+        QCoreApplication.exit(status)
+
+    def finish(self) -> None:
+        """After the event loop: the store closed, the second-window lock given back."""
+        if self.window.attached:
+            self.window.store.close()
+        if self.lock is not None:
+            self.lock.unlock()
 
 
 def no_screen_reason() -> str | None:
@@ -89,25 +186,21 @@ def run_gui(args: argparse.Namespace) -> int:
     if reason is not None:
         print(f"sos-desktop: {reason}", file=sys.stderr)
         return 1
-    app = make_application()
-    lock, other_window = instance_lock.claim_for(args)
-    if other_window is not None and not instance_lock.confirm_second_window(other_window):
-        return 0
-    window, problem = build_window(args)
-    if window is None and restore_at_start(problem or "", args):
-        window, problem = build_window(args)
-    if window is None:
-        QMessageBox.critical(None, APP_NAME, problem or "The database could not be opened.")
+    app = make_application(icon=False)
+    try:
+        settings = open_settings(args.data_dir or default_data_dir())
+    except OSError as error:
+        QMessageBox.critical(None, APP_NAME, data_folder_problem(error))
         return 1
+    window = MainWindow(None, settings)
+    window.restore_geometry()
     if getattr(args, "exit_after_first_paint", False):
-        from sos_desktop.ui.first_paint import QuitAfterFirstPaint
-
-        QuitAfterFirstPaint(window)
+        # Timing the first paint only: the store is not opened at all, so its work cannot delay the quit.
+        quit_after_paint(window).arm()
+        window.show()
+        return app.exec()
+    start = ConsoleStart(window, args, settings)
     window.show()
-    if not getattr(args, "exit_after_first_paint", False):
-        welcome_once(window)
     status = app.exec()
-    window.store.close()
-    if lock is not None:
-        lock.unlock()
-    return status
+    start.finish()
+    return start.status if start.status is not None else status

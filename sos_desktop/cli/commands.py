@@ -1,4 +1,4 @@
-"""The ``sos-desktop`` command: parses arguments, runs a sub-command, or starts the GUI.
+"""The ``sos-desktop`` sub-commands, run from :func:`sos_desktop.cli.main` once the arguments are parsed.
 
 Sub-commands: ``list``, ``import FILE``, ``export MEETING_ID --json OUT`` (and/or ``--pdf OUT`` for the minutes,
 ``--feedback-pdf OUT`` for the facilitator's feedback report), ``demo``. With none, the facilitator's
@@ -10,12 +10,9 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
-from collections.abc import Sequence
-from pathlib import Path
 from typing import TextIO
 
-from sos_desktop import APP_NAME, __version__, cli_encryption
+from sos_desktop import cli_encryption
 from sos_desktop.exporters.interchange import (
     ExportError,
     InterchangeError,
@@ -41,88 +38,6 @@ class CommandError(Exception):
     def __init__(self, message: str, status: int = EXIT_ERROR) -> None:
         super().__init__(message)
         self.status = status
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="sos-desktop",
-        description=f"{APP_NAME}: live Signs of Safety case mapping and group supervision. "
-        "With no command, the facilitator's console opens.",
-    )
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    parser.add_argument(
-        "--db", metavar="URL", help="database URL (default: $SOS_DESKTOP_DB, else a SQLite file in the data folder)"
-    )
-    parser.add_argument("--data-dir", metavar="DIR", type=Path, help="folder for the database and settings")
-    parser.add_argument(
-        "--exit-after-first-paint",
-        action="store_true",
-        help="start the console and quit as soon as it has painted (for timing start-up)",
-    )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.add_parser("list", help="list cases and meetings with their ids")
-    importing = commands.add_parser("import", help="import a meeting file (prints the new meeting's id)")
-    importing.add_argument("file", type=Path, metavar="FILE.json")
-    importing.add_argument(
-        "--merge-observations",
-        action="store_true",
-        help="only add the file's observations to the matching existing meeting",
-    )
-    exporting = commands.add_parser("export", help="export a meeting")
-    exporting.add_argument("meeting_id", type=int, metavar="MEETING_ID")
-    exporting.add_argument("--json", type=Path, metavar="OUT.json", help="write the meeting interchange file here")
-    exporting.add_argument("--pdf", type=Path, metavar="OUT.pdf", help="write the minutes as a PDF here")
-    exporting.add_argument(
-        "--feedback-pdf", type=Path, metavar="OUT.pdf", help="write the facilitator's feedback report as a PDF here"
-    )
-    exporting.add_argument(
-        "--pseudonymise", action="store_true", help="in the PDFs, name the family's network by display names only"
-    )
-    exporting.add_argument("--password", metavar="PW", help="encrypt the PDFs: they open only with this password")
-    exporting.add_argument(
-        "--marking", metavar="TEXT", default=DEFAULT_MARKING, help=f"protective marking (default {DEFAULT_MARKING})"
-    )
-    exporting.add_argument("--with-feedback", action="store_true", help="add the observer's feedback to the minutes")
-    commands.add_parser("demo", help="create the demo case and meeting (prints the meeting's id)")
-    backing_up = commands.add_parser("backup", help="copy the whole database, as it is now, to a backup file")
-    backing_up.add_argument("out", type=Path, metavar="OUT")
-    restoring = commands.add_parser(
-        "restore", help="put a backup in the database's place (the current file is kept aside, never deleted)"
-    )
-    restoring.add_argument("file", type=Path, metavar="FILE")
-    encrypting = commands.add_parser(
-        "encrypt", help="encrypt the database with a passphrase (asked for, or $SOS_DESKTOP_PASSPHRASE)"
-    )
-    encrypting.add_argument(
-        "--change", action="store_true", help="change the passphrase of an encrypted database instead"
-    )
-    snapshot = commands.add_parser("snapshot", help="render a view of a meeting to a PNG picture, offscreen")
-    snapshot.add_argument("meeting_id", type=int, metavar="MEETING_ID")
-    snapshot.add_argument(
-        "--view",
-        choices=("console", "projector", "scales", "trajectory", "network", "voice", "focus"),
-        default="projector",
-    )
-    snapshot.add_argument("--out", type=Path, metavar="FILE.png", required=True)
-    snapshot.add_argument("--theme", choices=("projector", "light", "dark"), default="projector")
-    snapshot.add_argument(
-        "--size",
-        type=_size,
-        default=(1920, 1080),
-        metavar="WIDTHxHEIGHT",
-        help="picture size in pixels (default 1920x1080)",
-    )
-    return parser
-
-
-def _size(text: str) -> tuple[int, int]:
-    try:
-        width, height = (int(part) for part in text.lower().split("x"))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a size such as 1920x1080") from None
-    if not (320 <= width <= 7680 and 240 <= height <= 4320):
-        raise argparse.ArgumentTypeError(f"{text} is outside 320x240 to 7680x4320")
-    return width, height
 
 
 def open_store(args: argparse.Namespace) -> Store:
@@ -291,16 +206,8 @@ def _offering_backup(error: StoreError, args: argparse.Namespace) -> StoreError:
     return with_restore_advice(error, database)
 
 
-def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
-    """Run the command line; return the exit status."""
-    out = out or sys.stdout
-    err = err or sys.stderr
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        from sos_desktop.app import run_gui
-
-        return run_gui(args)
+def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Run the sub-command ``args`` names; return the exit status, each failure told in one sentence on ``err``."""
     try:
         run_command(args, out, err)
     except CommandError as error:

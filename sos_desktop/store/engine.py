@@ -35,28 +35,22 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-import platformdirs
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.pool import QueuePool
 
 from sos_desktop.store.errors import StoreError, UnsupportedDatabaseError
+from sos_desktop.store.paths import DATABASE_FILE_NAME, default_data_dir
 
 ENV_VAR = "SOS_DESKTOP_DB"
 PASSPHRASE_ENV_VAR = "SOS_DESKTOP_PASSPHRASE"
 """Opens an encrypted database without asking for its passphrase."""
-DATABASE_FILE_NAME = "sos-desktop.sqlite3"
 BUSY_TIMEOUT_MS = 5000
 """How long a connection waits for another writer before reporting the database as locked."""
 
 WRITE_OPTION = "sos_write"
 """Execution option that makes a SQLite transaction start with ``BEGIN IMMEDIATE``."""
-
-
-def default_data_dir() -> Path:
-    """The folder where SoS Desktop keeps its data for this user on this machine."""
-    return Path(platformdirs.user_data_dir("sos-desktop", appauthor=False))
 
 
 def _as_url(db: str) -> str:

@@ -1,14 +1,11 @@
 """The store's errors: each carries one plain-English sentence a user can read, and nothing that identifies a family.
 
 The driver's own exception is kept as ``__cause__`` for the developer; the message never holds traceback text,
-file paths, SQL or case content, so the user interface can show ``str(error)`` as it is.
+file paths, SQL or case content, so the user interface can show ``str(error)`` as it is. Importing this module
+does not import SQLAlchemy.
 """
 
 from __future__ import annotations
-
-import sqlite3
-
-from sqlalchemy.exc import DBAPIError, IntegrityError
 
 
 class StoreError(Exception):
@@ -175,6 +172,11 @@ def translate(error: BaseException) -> StoreError:
     """The StoreError that tells the user what ``error`` (from SQLAlchemy or the driver) means for them."""
     if isinstance(error, StoreError):
         return error
+    # Imported here, where SQLAlchemy is already loaded: the error classes above stay light for the start-up path.
+    import sqlite3
+
+    from sqlalchemy.exc import DBAPIError, IntegrityError
+
     original = error.orig if isinstance(error, DBAPIError) else error
     text = str(original).lower()
     if any(phrase in text for phrase in _NOT_A_DATABASE):

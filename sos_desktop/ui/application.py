@@ -7,10 +7,12 @@ import sys
 from PySide6.QtWidgets import QApplication
 
 from sos_desktop import APP_NAME, __version__
-from sos_desktop.ui.app_icon import app_icon
 
 
-def make_application(argv: list[str] | None = None) -> QApplication:
+def make_application(argv: list[str] | None = None, *, icon: bool = True) -> QApplication:
+    """The application, made once; ``icon=False`` leaves the icon to :func:`set_icon` (the console sets it after
+    its first paint: decoding six PNGs is time the window need not wait for).
+    """
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
@@ -21,5 +23,12 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QApplication.setDesktopFileName("sos-desktop")
     app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setStyle("Fusion")
-    app.setWindowIcon(app_icon())
+    if icon:
+        set_icon(app)
     return app
+
+
+def set_icon(app: QApplication) -> None:
+    from sos_desktop.ui.app_icon import app_icon
+
+    app.setWindowIcon(app_icon())

@@ -1,13 +1,21 @@
-"""The facilitator's console: the navigator of cases and meetings beside the open meeting's map and details."""
+"""The facilitator's console: the navigator of cases and meetings beside the open meeting's map and details.
+
+The window is built in two steps so that it paints before the store is open (issue 9's start-up target): the
+frame (menu titles, the navigator, "Opening the database…") needs only Qt and the light modules imported at the
+top of this file; :meth:`MainWindow.attach_store` then fills it. The modules that import SQLAlchemy, the
+projector or the pages are therefore imported where they are first used, never at the top of this file
+(``tests/test_startup_imports.py`` checks it).
+"""
 
 from __future__ import annotations
 
-import hashlib
 from datetime import datetime
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QUndoGroup
+from PySide6.QtGui import QCloseEvent, QKeySequence, QPalette, QShortcut, QUndoGroup
 from PySide6.QtWidgets import (
+    QFrame,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -18,33 +26,23 @@ from PySide6.QtWidgets import (
 )
 
 from sos_desktop import APP_NAME, __version__
-from sos_desktop.exporters.interchange import InterchangeError, read_meeting_file
-from sos_desktop.models import Case, Meeting, MeetingKind, Scale, check_label
-from sos_desktop.models.templates import template
-from sos_desktop.store.engine import display_url
 from sos_desktop.store.errors import StoreError
-from sos_desktop.store.store import Store
 from sos_desktop.ui import dialogs
 from sos_desktop.ui.actions import ActionId, make_action
-from sos_desktop.ui.agenda_editing import team_agenda
-from sos_desktop.ui.agenda_panel import AgendaPanel
-from sos_desktop.ui.backup_menu import BackupMenu
-from sos_desktop.ui.details_panel import DetailsPanel
-from sos_desktop.ui.document import MeetingDocument
-from sos_desktop.ui.encryption_menu import EncryptionMenu
-from sos_desktop.ui.export_menu import ExportMenu
-from sos_desktop.ui.guide_menu import GuideMenu
 from sos_desktop.ui.lazy_pages import LazyPages
-from sos_desktop.ui.map_panel import MapPanel
-from sos_desktop.ui.meeting_menu import MeetingMenu
-from sos_desktop.ui.navigator import CASE, MEETING, Navigator
-from sos_desktop.ui.network_panel import NetworkPanel
-from sos_desktop.ui.projector_agenda import ProjectorAgenda
-from sos_desktop.ui.projector_control import ProjectorControl
-from sos_desktop.ui.scales_panel import ScalesPanel
-from sos_desktop.ui.settings_keys import default_framework
+from sos_desktop.ui.navigator import CASE, MEETING
 from sos_desktop.ui.shortcuts_sheet import ShortcutsSheet
-from sos_desktop.ui.voice_panel import VoicePanel
+
+if TYPE_CHECKING:
+    from sos_desktop.models import Case, Meeting
+    from sos_desktop.store.store import Store
+    from sos_desktop.ui.agenda_panel import AgendaPanel
+    from sos_desktop.ui.details_panel import DetailsPanel
+    from sos_desktop.ui.document import MeetingDocument
+    from sos_desktop.ui.map_panel import MapPanel
+    from sos_desktop.ui.network_panel import NetworkPanel
+    from sos_desktop.ui.scales_panel import ScalesPanel
+    from sos_desktop.ui.voice_panel import VoicePanel
 
 SAVED_MESSAGE = "All changes saved"
 
@@ -53,43 +51,75 @@ def database_setting(url: str, name: str) -> str:
     """The settings key of ``name`` for one database: a meeting id means nothing in another database, and
     reopening "meeting 3" of the wrong one could put another family's case on the screen.
     """
+    import hashlib
+
     digest = hashlib.sha256(url.encode("utf-8")).hexdigest()[:16]
     return f"databases/{digest}/{name}"
 
 
+MENU_TITLES = ("&File", "&Edit", "&View", "&Meeting", "&Projector", "&Help")
+OPENING_MESSAGE = "Opening the database…"
+
+
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, settings: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store | None, settings: QSettings, parent: QWidget | None = None) -> None:
+        """The console over ``store``; with None, only its frame, until :meth:`attach_store` (as at start-up)."""
         super().__init__(parent)
-        self.store = store
         self.settings = settings
         self.document: MeetingDocument | None = None
         self.map_panel: MapPanel | None = None
         self.scales_panel: ScalesPanel | None = None
         self.setWindowTitle(APP_NAME)
-        self._last_meeting_key = database_setting(store.url, "last_meeting")
         self.undo_group = QUndoGroup(self)
+        self._attached = False
 
+        # The frame: the navigator's place (a plain pane until the store is open), the message, the menus' titles.
+        self.empty = QLabel(OPENING_MESSAGE)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self._navigator_place = QFrame()  # framed like the tree that takes its place
+        self._navigator_place.setFrameStyle(QFrame.Shape.StyledPanel | QFrame.Shadow.Sunken)
+        self._navigator_place.setBackgroundRole(QPalette.ColorRole.Base)
+        self._navigator_place.setAutoFillBackground(True)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self._navigator_place)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setSizes([260, 1000])
+        self.setCentralWidget(self.splitter)
+        # The menus' titles are there from the first paint, greyed until the store is open, so the bar never jumps.
+        self._waiting_menus = [self.menuBar().addMenu(title) for title in MENU_TITLES]
+        for menu in self._waiting_menus:
+            menu.setEnabled(False)
+        self.statusBar().showMessage(OPENING_MESSAGE)
+        if store is not None:
+            self.attach_store(store)
+
+    def attach_store(self, store: Store) -> None:
+        """Fill the frame with ``store``'s console: the actions, the menus and the navigator's cases."""
+        from sos_desktop.ui.export_menu import ExportMenu
+        from sos_desktop.ui.meeting_menu import MeetingMenu
+        from sos_desktop.ui.navigator import Navigator
+        from sos_desktop.ui.projector_agenda import ProjectorAgenda
+        from sos_desktop.ui.projector_control import ProjectorControl
+
+        self.store = store
+        self._attached = True
+        self._last_meeting_key = database_setting(store.url, "last_meeting")
+        self.tabs = QTabWidget()
+        self.pages = LazyPages(self.tabs)
+        self.stack.addWidget(self.tabs)
         self.navigator = Navigator(store)
+        self.splitter.replaceWidget(0, self.navigator)
+        self._navigator_place.deleteLater()
         self.navigator.meetingActivated.connect(self.open_meeting)
         self.navigator.currentItemChanged.connect(lambda *_: self._update_actions())
         # F2 renames only in the navigator: on the map, F2 edits the selected card.
         rename_key = QShortcut(QKeySequence("F2"), self.navigator)
         rename_key.setContext(Qt.ShortcutContext.WidgetShortcut)
         rename_key.activated.connect(self.rename_selected)
-        self.empty = QLabel()
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
-        self.tabs = QTabWidget()
-        self.pages = LazyPages(self.tabs)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.empty)
-        self.stack.addWidget(self.tabs)
-        splitter = QSplitter()
-        splitter.addWidget(self.navigator)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 4)
-        splitter.setSizes([260, 1000])
-        self.setCentralWidget(splitter)
         self.actions_by_id = {
             ActionId.NEW_CASE: make_action(ActionId.NEW_CASE, self, self.new_case),
             ActionId.NEW_MEETING: make_action(ActionId.NEW_MEETING, self, self.new_meeting),
@@ -106,18 +136,29 @@ class MainWindow(QMainWindow):
         grey = self.actions_by_id[ActionId.SHOW_GREY]
         grey.setCheckable(True)
         grey.setChecked(bool(self.settings.value("map/show_grey_areas", True, type=bool)))
-        self.projector = ProjectorControl(self, settings)
+        self.projector = ProjectorControl(self, self.settings)
         self.meeting_menu = MeetingMenu(self)
         self.export_menu = ExportMenu(self, self.actions_by_id[ActionId.EXPORT])
-        self.projector_agenda = ProjectorAgenda(self.projector, settings)
+        self.projector_agenda = ProjectorAgenda(self.projector, self.settings)
         self._build_menus()
         self.statusBar().showMessage(SAVED_MESSAGE)
         self.navigator.reload()
         self._update_actions()
 
     def _build_menus(self) -> None:
+        from sos_desktop.ui.backup_menu import BackupMenu
+        from sos_desktop.ui.encryption_menu import EncryptionMenu
+        from sos_desktop.ui.guide_menu import GuideMenu
+
         a = self.actions_by_id
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu, edit_menu, self.view_menu, meeting_place, projector_place, help_menu = self._waiting_menus
+        # The Meeting and Projector menus are their controllers' own: each takes its placeholder's place.
+        for place, menu in ((meeting_place, self.meeting_menu.menu), (projector_place, self.projector.menu)):
+            self.menuBar().insertMenu(place.menuAction(), menu)
+            self.menuBar().removeAction(place.menuAction())
+            place.deleteLater()
+        for menu in (file_menu, edit_menu, self.view_menu, help_menu):
+            menu.setEnabled(True)
         for action_id in (
             ActionId.NEW_CASE,
             ActionId.NEW_MEETING,
@@ -139,7 +180,6 @@ class MainWindow(QMainWindow):
                 self.backup_menu.add_to(file_menu)
                 self.encryption_menu = EncryptionMenu(self)
                 self.encryption_menu.add_to(file_menu)
-        edit_menu = self.menuBar().addMenu("&Edit")
         self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
         self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
@@ -150,11 +190,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self.guide.settings_action)
         self.projector.shared_actions = [self.undo_action, self.redo_action]
-        self.view_menu = self.menuBar().addMenu("&View")
         self.view_menu.addAction(a[ActionId.SHOW_GREY])
-        self.menuBar().addMenu(self.meeting_menu.menu)
-        self.menuBar().addMenu(self.projector.menu)
-        help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(a[ActionId.SHORTCUTS])
         self.guide.add_to_help(help_menu)
         help_menu.addAction(a[ActionId.ABOUT])
@@ -174,6 +210,13 @@ class MainWindow(QMainWindow):
     # Opening a meeting -----------------------------------------------------------------------------------------
 
     def open_meeting(self, meeting_id: int) -> None:
+        from sos_desktop.ui.agenda_panel import AgendaPanel
+        from sos_desktop.ui.details_panel import DetailsPanel
+        from sos_desktop.ui.document import MeetingDocument
+        from sos_desktop.ui.map_panel import MapPanel
+        from sos_desktop.ui.network_panel import NetworkPanel
+        from sos_desktop.ui.scales_panel import ScalesPanel
+
         if self.document is not None and self.document.meeting_id == meeting_id:
             return
         try:
@@ -245,6 +288,8 @@ class MainWindow(QMainWindow):
 
     def _voice_panel(self, document: MeetingDocument) -> VoicePanel:
         """The Child's voice page, telling the projector which child it shows."""
+        from sos_desktop.ui.voice_panel import VoicePanel
+
         panel = VoicePanel(document)
         self.projector.selected_child = panel.current_child
         panel.childChosen.connect(self.projector.child_chosen)
@@ -257,32 +302,29 @@ class MainWindow(QMainWindow):
         except StoreError:
             return None
 
+    # Each page's key is given its class in open_meeting; the casts below name it for the type checker only, so
+    # the page modules need not be imported before a meeting is open.
+
     @property
     def details_panel(self) -> DetailsPanel | None:
         """The open meeting's details page (built on first use), or None with no meeting open."""
-        panel = self.pages.panel("details")
-        return panel if isinstance(panel, DetailsPanel) else None
+        return cast("DetailsPanel | None", self.pages.panel("details"))
 
     def show_details(self) -> DetailsPanel | None:
-        panel = self.pages.show("details")
-        return panel if isinstance(panel, DetailsPanel) else None
+        return cast("DetailsPanel | None", self.pages.show("details"))
 
     @property
     def network_panel(self) -> NetworkPanel | None:
-        panel = self.pages.panel("network")
-        return panel if isinstance(panel, NetworkPanel) else None
+        return cast("NetworkPanel | None", self.pages.panel("network"))
 
     def show_network(self) -> NetworkPanel | None:
-        panel = self.pages.show("network")
-        return panel if isinstance(panel, NetworkPanel) else None
+        return cast("NetworkPanel | None", self.pages.show("network"))
 
     def show_agenda(self) -> AgendaPanel | None:
-        panel = self.pages.show("agenda")
-        return panel if isinstance(panel, AgendaPanel) else None
+        return cast("AgendaPanel | None", self.pages.show("agenda"))
 
     def show_voice(self) -> VoicePanel | None:
-        panel = self.pages.show("voice")
-        return panel if isinstance(panel, VoicePanel) else None
+        return cast("VoicePanel | None", self.pages.show("voice"))
 
     def _details_changed(self) -> None:
         if self.document is None:
@@ -310,6 +352,8 @@ class MainWindow(QMainWindow):
     # Cases and meetings ------------------------------------------------------------------------------------------
 
     def new_case(self) -> None:
+        from sos_desktop.ui.settings_keys import default_framework
+
         case = dialogs.ask_case(self, None, default_framework(self.settings))
         if case is None:
             return
@@ -345,6 +389,10 @@ class MainWindow(QMainWindow):
         self.navigator.reload(select_meeting=self.document.meeting_id if self.document else None)
 
     def new_meeting(self, title: str | None = None) -> int | None:
+        from sos_desktop.models import Meeting, MeetingKind, Scale
+        from sos_desktop.models.templates import template
+        from sos_desktop.ui.agenda_editing import team_agenda
+
         case_id = self.navigator.selected_case_id()
         if case_id is None:
             return None
@@ -392,6 +440,8 @@ class MainWindow(QMainWindow):
 
     def _acceptable_name(self, name: str, what: str) -> bool:
         """Whether ``name`` can name a case or meeting; if not, the user is told why."""
+        from sos_desktop.models import check_label
+
         try:
             check_label(name, what)
         except ValueError as error:
@@ -434,6 +484,8 @@ class MainWindow(QMainWindow):
     # Files -------------------------------------------------------------------------------------------------------
 
     def import_file(self) -> None:
+        from sos_desktop.exporters.interchange import InterchangeError, read_meeting_file
+
         path = dialogs.ask_open_path(self, "Import meeting file")
         if path is None:
             return
@@ -462,6 +514,8 @@ class MainWindow(QMainWindow):
         ShortcutsSheet(self).exec()
 
     def about(self) -> None:
+        from sos_desktop.store.engine import display_url
+
         QMessageBox.about(
             self,
             f"About {APP_NAME}",
@@ -473,10 +527,18 @@ class MainWindow(QMainWindow):
     # Window state ------------------------------------------------------------------------------------------------
 
     def restore_state(self) -> None:
+        self.restore_geometry()
+        self.reopen_last_meeting()
+
+    def restore_geometry(self) -> None:
+        """Where and how big the window was last time (or most of the screen, the first time)."""
         geometry = self.settings.value("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             screen = self.screen().availableGeometry()
             self.resize(min(1280, int(screen.width() * 0.9)), min(800, int(screen.height() * 0.9)))
+
+    def reopen_last_meeting(self) -> None:
+        """The meeting open when this database was last left, if it is still there."""
         last = self.settings.value(self._last_meeting_key)
         if last is not None:
             try:
@@ -486,8 +548,16 @@ class MainWindow(QMainWindow):
             if self.navigator.shows(MEETING, meeting_id):  # the tree was just filled from the store
                 self.open_meeting(meeting_id)
 
+    @property
+    def attached(self) -> bool:
+        """Whether the store is open in this window (False while start-up shows only the frame)."""
+        return self._attached
+
     def save_state(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
+        if not self.attached:
+            self.settings.sync()
+            return
         if self.document is not None:
             self.settings.setValue(self._last_meeting_key, self.document.meeting_id)
         else:
@@ -496,5 +566,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.save_state()
-        self.projector.close()
+        if self.attached:
+            self.projector.close()
         super().closeEvent(event)

@@ -6,14 +6,16 @@ directly, and deleting asks first.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
-from sos_desktop.models import MeetingHeading
-from sos_desktop.models.templates import template
-from sos_desktop.store.store import Store
 from sos_desktop.ui.empty_state import hint_when_empty
-from sos_desktop.ui.labels import MEETING_KIND_LABELS
+
+if TYPE_CHECKING:
+    from sos_desktop.models import MeetingHeading
+    from sos_desktop.store.store import Store
 
 KindRole = Qt.ItemDataRole.UserRole + 1
 IdRole = Qt.ItemDataRole.UserRole + 2
@@ -41,6 +43,10 @@ class Navigator(QTreeWidget):
 
     def reload(self, select_meeting: int | None = None) -> None:
         """Fill the tree from the store, keeping the open meeting selected."""
+        # Imported here: the console imports this module before its first paint, which must not wait for them.
+        from sos_desktop.models.templates import template
+        from sos_desktop.ui.labels import MEETING_KIND_LABELS
+
         self.blockSignals(True)
         try:
             self.clear()

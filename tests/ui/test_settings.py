@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from sos_desktop.models import Case, Framework
 from sos_desktop.models.observation import DEFAULT_RUBRIC
-from sos_desktop.ui import dialogs
+from sos_desktop.ui import case_dialog, dialogs
 from sos_desktop.ui.agenda_editing import AGENDA_TEMPLATE_KEY
 from sos_desktop.ui.main_window import MainWindow
 from sos_desktop.ui.minutes_dialog import MinutesDialog
@@ -40,7 +40,7 @@ def test_a_new_case_starts_in_the_default_framework(
     shown: list[Framework] = []
 
     def answer(parent: MainWindow, case: Case | None = None, framework: Framework | None = None) -> Case:
-        form = dialogs.CaseDialog(parent, case, framework)  # the real form, as the user would see it
+        form = case_dialog.CaseDialog(parent, case, framework)  # the real form, as the user would see it
         shown.append(Framework(form.framework.currentData()))
         form.label.setText("Family W")
         return form.case(case)
@@ -54,7 +54,7 @@ def test_a_new_case_starts_in_the_default_framework(
     # An existing case keeps its own framework when its details are edited.
     existing = window.store.get_case(selected[1])
     existing.framework = Framework.SUCCESS
-    form = dialogs.CaseDialog(window, existing, Framework.WELLBEING)
+    form = case_dialog.CaseDialog(window, existing, Framework.WELLBEING)
     assert form.framework.currentData() == Framework.SUCCESS.value
 
 

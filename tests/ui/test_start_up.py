@@ -1,0 +1,168 @@
+"""Start-up in two steps: the console's frame paints before the store is opened, then fills in.
+
+The frame must look like the console (menu titles, the navigator's pane, a message saying the database is being
+opened), the store's work must follow the first paint, and a database that cannot be opened must still be reported
+with nothing changed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from sos_desktop import app as start_up
+from sos_desktop.models.demo import demo_bundle
+from sos_desktop.store.store import Store
+from sos_desktop.ui.main_window import MENU_TITLES, OPENING_MESSAGE, MainWindow
+
+
+def _args(data_dir: Path) -> argparse.Namespace:
+    return argparse.Namespace(data_dir=data_dir, db=None, command=None)
+
+
+def _settings(data_dir: Path) -> QSettings:
+    return start_up.open_settings(data_dir)
+
+
+def _menu_titles(window: MainWindow) -> list[tuple[str, bool]]:
+    return [(action.text(), action.isEnabled()) for action in window.menuBar().actions()]
+
+
+def test_the_frame_looks_like_the_console_and_says_the_database_is_opening(qtbot: QtBot, tmp_path: Path) -> None:
+    window = MainWindow(None, _settings(tmp_path))
+    qtbot.addWidget(window)
+    assert not window.attached
+    assert _menu_titles(window) == [(title, False) for title in MENU_TITLES]
+    assert window.empty.text() == OPENING_MESSAGE
+    assert window.statusBar().currentMessage() == OPENING_MESSAGE
+    assert not hasattr(window, "navigator")  # the pane is there, the tree comes with the store
+
+
+def test_attaching_the_store_fills_the_frame_in_place(qtbot: QtBot, tmp_path: Path) -> None:
+    window = MainWindow(None, _settings(tmp_path / "data"))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    with Store.open(f"sqlite:///{tmp_path / 'db.sqlite3'}") as store:
+        meeting_id = store.save_bundle(demo_bundle()).meeting.id
+        window.attach_store(store)
+        # The same titles in the same order, now enabled: the menu bar does not jump when the store arrives.
+        assert [text for text, _ in _menu_titles(window)] == list(MENU_TITLES)
+        assert all(enabled for _, enabled in _menu_titles(window))
+        assert window.navigator.topLevelItemCount() == 1
+        assert window.splitter.widget(0) is window.navigator
+        assert window.statusBar().currentMessage() == "All changes saved"
+        assert meeting_id is not None
+        window.open_meeting(meeting_id)
+        assert window.map_panel is not None
+        window.close()
+
+
+def test_a_window_closed_before_the_store_opened_keeps_its_size_and_nothing_else(qtbot: QtBot, tmp_path: Path) -> None:
+    settings = _settings(tmp_path)
+    window = MainWindow(None, settings)
+    qtbot.addWidget(window)
+    window.close()
+    assert settings.value("window/geometry") is not None
+    assert not [key for key in settings.allKeys() if key.startswith("databases/")]
+
+
+def test_a_damaged_database_is_reported_over_the_frame_and_left_untouched(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    damaged = data_dir / "sos-desktop.sqlite3"
+    damaged.write_bytes(b"this is not a database" * 100)
+    told: list[tuple[QWidget | None, str]] = []
+    monkeypatch.setattr(
+        QMessageBox, "critical", staticmethod(lambda parent, _title, text, *rest: told.append((parent, text)))
+    )
+    # No event loop runs here for exit() to end; Qt would end the next test's at once instead.
+    ended: list[int] = []
+    monkeypatch.setattr(start_up.QCoreApplication, "exit", staticmethod(ended.append))
+    settings = _settings(data_dir)
+    window = MainWindow(None, settings)
+    qtbot.addWidget(window)
+    start = start_up.ConsoleStart(window, _args(data_dir), settings)
+    start.start()
+    assert start.status == 1 and ended == [1]
+    assert told and told[0][0] is window and "database" in told[0][1].lower()
+    assert not window.attached
+    assert damaged.read_bytes() == b"this is not a database" * 100
+    start.finish()
+
+
+def test_the_store_is_opened_once_the_frame_has_painted(qtbot: QtBot, tmp_path: Path) -> None:
+    settings = _settings(tmp_path)
+    window = MainWindow(None, settings)
+    qtbot.addWidget(window)
+    start = start_up.ConsoleStart(window, argparse.Namespace(**vars(_args(tmp_path)), exit_when_ready=True), settings)
+    window.show()
+    qtbot.waitUntil(lambda: window.attached, timeout=10_000)
+    assert window.document is not None  # the first run's demo meeting, reopened
+    window.close()
+    start.finish()
+
+
+def _start(*arguments: str) -> subprocess.CompletedProcess[str]:
+    environment = os.environ | {"QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "-m", "sos_desktop", *arguments],
+        capture_output=True,
+        text=True,
+        env=environment,
+        check=False,
+        timeout=120,
+    )
+
+
+def test_the_first_paint_comes_before_sqlalchemy_and_the_pages_are_imported(tmp_path: Path) -> None:
+    code = (
+        "import json, sys\n"
+        "from sos_desktop.cli import main\n"
+        f"status = main(['--data-dir', {str(tmp_path)!r}, '--exit-after-first-paint'])\n"
+        "print(json.dumps({'status': status, 'modules': sorted(sys.modules)}))\n"
+    )
+    environment = os.environ | {"QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=environment, check=False, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    import json
+
+    loaded = json.loads(result.stdout.strip().splitlines()[-1])
+    assert loaded["status"] == 0
+    modules = set(loaded["modules"])
+    assert "PySide6.QtWidgets" in modules and "sos_desktop.ui.main_window" in modules
+    late = {
+        "sqlalchemy",
+        "alembic",
+        "jsonschema",
+        "reportlab",
+        "networkx",
+        "numpy",
+        "sos_desktop.store.store",
+        "sos_desktop.models.meeting",
+        "sos_desktop.ui.document",
+        "sos_desktop.ui.map_panel",
+        "sos_desktop.ui.projector",
+        "sos_desktop.exporters.interchange",
+    }
+    assert not modules & late, f"imported before the first paint: {sorted(modules & late)}"
+    assert not (tmp_path / "sos-desktop.sqlite3").exists()  # the store was not even opened
+
+
+def test_exit_when_ready_opens_the_store_and_the_demo_meeting(tmp_path: Path) -> None:
+    result = _start("--data-dir", str(tmp_path), "--exit-when-ready")
+    assert result.returncode == 0, result.stderr
+    assert "ready: meeting 1 open" in result.stdout
+    assert (tmp_path / "sos-desktop.sqlite3").exists()
