@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from sos_desktop.models import COLUMN_OF, Category, Column
-from sos_desktop.ui.map_model import ActionRole, HintsRole, PairNumberRole
+from sos_desktop.ui.map_model import ActionRole, CategoryItemsModel, HintsRole, PairNumberRole
 
 ACCENTS: dict[Column, QColor] = {
     Column.WORRIES: QColor("#c62828"),
@@ -51,6 +51,16 @@ class CardEditor(QPlainTextEdit):
         super().keyPressEvent(event)
 
 
+def card_texts(index: AnyIndex) -> tuple[str, str]:
+    """A card's text and action line; from our own model straight from the card, without two trips through Qt
+    (measuring a 300-card map asks for them hundreds of times).
+    """
+    model = index.model()
+    if isinstance(model, CategoryItemsModel) and 0 <= index.row() < model.rowCount():
+        return model.card_texts(index.row())
+    return str(index.data() or ""), str(index.data(ActionRole) or "")
+
+
 class CardDelegate(QStyledItemDelegate):
     def __init__(self, category: Category, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,13 +80,11 @@ class CardDelegate(QStyledItemDelegate):
         widget = option.widget
         width = widget.viewport().width() if isinstance(widget, QAbstractItemView) else option.rect.width()
         width = max(width - 4, 120)
-        text = str(index.data() or "")
+        text, action = card_texts(index)
         metrics = QFontMetrics(option.font)
         if width < MEASURED_WIDTH:
             # Before the first layout the view is a sliver: a rough guess will do, it is asked again at its width.
-            lines = 1 + len(text) * metrics.averageCharWidth() // max(1, width - 60)
-            return QSize(width, lines * metrics.lineSpacing() + 2 * PADDING + 4)
-        action = str(index.data(ActionRole) or "")
+            return QSize(width, self.estimated_height(text, width, metrics))
         key = (text + "\x00" + action, width, option.font.key())
         height = self._heights.get(key)
         if height is None:
@@ -89,6 +97,17 @@ class CardDelegate(QStyledItemDelegate):
                 self._heights.clear()
             self._heights[key] = height
         return QSize(width, height)
+
+    @staticmethod
+    def estimated_height(text: str, width: int, metrics: QFontMetrics) -> int:
+        """A rough height for a card of ``text`` at ``width``, from its length alone (nothing is laid out)."""
+        lines = 1 + len(text) * metrics.averageCharWidth() // max(1, width - 60)
+        return lines * metrics.lineSpacing() + 2 * PADDING + 4
+
+    @staticmethod
+    def least_height(metrics: QFontMetrics) -> int:
+        """No card is lower than this, measured or estimated, whatever its text and width."""
+        return min(BADGE, metrics.lineSpacing()) + 2 * PADDING + 4
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         rect: QRect = option.rect.adjusted(2, 2, -2, -2)
@@ -130,8 +149,8 @@ class CardDelegate(QStyledItemDelegate):
         painter.setPen(palette.text().color())
         text_rect = self._text_rect(rect)
         flags = Qt.TextFlag.TextWordWrap
-        painter.drawText(text_rect, int(flags) | int(Qt.AlignmentFlag.AlignTop), str(index.data() or ""))
-        action = str(index.data(ActionRole) or "")
+        text, action = card_texts(index)
+        painter.drawText(text_rect, int(flags) | int(Qt.AlignmentFlag.AlignTop), text)
         if action:
             # Who does a next step, by when, and whether it is agreed, on a line of its own at the foot of the card.
             line = QFontMetrics(option.font).lineSpacing()

@@ -103,6 +103,11 @@ class CategoryItemsModel(QAbstractListModel):
     def item_at(self, row: int) -> MapItem:
         return self._items()[row]
 
+    def card_texts(self, row: int) -> tuple[str, str]:
+        """The card's text and its action line (``DisplayRole`` and ``ActionRole``), as the delegate measures them."""
+        item = self._items()[row]
+        return item.text, action_line(item)
+
     # Drag and drop ---------------------------------------------------------------------------------------------
 
     def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802 - Qt's name

@@ -290,18 +290,26 @@ class CompletenessBar(QLabel):
             goal_label=template.one(Category.GOAL),
         )
         if state.complete:
-            self.setText(
+            text = (
                 f"✔ The map is complete: network, {template.one(Category.DANGER)}, {template.one(Category.GOAL)} "
                 "and scale."
             )
-            self.setStyleSheet("color: #1b5e20; font-weight: bold;")
+            self._set_style("color: #1b5e20; font-weight: bold;")
         else:
-            self.setText("Map not yet complete. Still to come: " + ", ".join(state.missing()) + ".")
-            self.setStyleSheet("color: #8a5200;")
+            text = "Map not yet complete. Still to come: " + ", ".join(state.missing()) + "."
+            self._set_style("color: #8a5200;")
         too_many = danger_count_hint(self.document.meeting.items, danger_label=template.one(Category.DANGER))
         if too_many is not None:
-            self.setText(f"{self.text()}  ⚠ {too_many.message}")
-        self.setAccessibleName(self.text())
+            text = f"{text}  ⚠ {too_many.message}"
+        # Set once, and only when it says something new: each change lays the word-wrapped label out again.
+        if text != self.text():
+            self.setText(text)
+            self.setAccessibleName(text)
+
+    def _set_style(self, sheet: str) -> None:
+        # Only when it changes: setting a style sheet polishes the label again, at every keystroke on a card.
+        if self.styleSheet() != sheet:
+            self.setStyleSheet(sheet)
 
 
 class MapPanel(QScrollArea):
