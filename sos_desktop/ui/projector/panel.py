@@ -72,6 +72,8 @@ class Panel:
         self.g = geometry
         self.theme = theme
         self.cache = cache
+        self._cards: dict[tuple[Category, Card], tuple[LaidText, LaidText | None, float]] = {}
+        """Each card's laid texts and height, once measured: planning and placing ask for the same cards."""
 
     # Measuring ---------------------------------------------------------------------------------------------------
 
@@ -93,16 +95,22 @@ class Panel:
         room = self.g.badge_room if section.category in PAIRED else self.g.pad_h
         return self.width - self.g.bar_room - room
 
-    def _card_texts(self, section: Section, card: Card) -> tuple[LaidText, LaidText | None]:
-        width = self._text_width(section)
-        text = self.cache.lay(card.text, self.g.card, width, MAX_CARD_LINES)
-        meta = self.cache.lay(card.meta, self.g.meta, width, 2) if card.meta else None
-        return text, meta
+    def _measured(self, section: Section, card: Card) -> tuple[LaidText, LaidText | None, float]:
+        """The card's text and details laid out, and its height."""
+        key = (section.category, card)
+        found = self._cards.get(key)
+        if found is None:
+            width = self._text_width(section)
+            text = self.cache.lay(card.text, self.g.card, width, MAX_CARD_LINES)
+            meta = self.cache.lay(card.meta, self.g.meta, width, 2) if card.meta else None
+            height = 2 * self.g.pad_v + text.height + (self.g.meta_gap + meta.height if meta else 0)
+            if section.category in PAIRED:
+                height = max(height, self.g.badge + 2 * round(0.3 * self.g.card_px))
+            found = self._cards[key] = text, meta, height
+        return found
 
     def card_height(self, section: Section, card: Card) -> float:
-        text, meta = self._card_texts(section, card)
-        height = 2 * self.g.pad_v + text.height + (self.g.meta_gap + meta.height if meta else 0)
-        return max(height, self.g.badge + 2 * round(0.3 * self.g.card_px)) if section.category in PAIRED else height
+        return self._measured(section, card)[2]
 
     def _note(self, text: str) -> LaidText:
         return self.cache.lay(text, self.g.meta, self.width - self.g.pad_h, 1)
@@ -197,7 +205,7 @@ class Panel:
         inset = round(0.3 * g.card_px)
         bar = QRectF(self.x + inset, y + inset, g.bar, height - 2 * inset)
         shapes.append(CardShape(rect, theme.card_fill, QPen(theme.card_border, g.border), g.radius, bar, accent))
-        text, meta = self._card_texts(section, card)
+        text, meta, _ = self._measured(section, card)
         left = self.x + g.bar_room
         shapes.append(TextShape(text, QPointF(left, y + g.pad_v), theme.text))
         if meta is not None:

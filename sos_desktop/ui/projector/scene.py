@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPolygonF, QRegion
 
 from sos_desktop.ui.projector.text import LaidText
@@ -23,16 +23,6 @@ class Shape(Protocol):
     def paint(self, painter: QPainter) -> None: ...
 
     def texts(self) -> tuple[str, ...]: ...
-
-
-class ComparableShape(Shape, Protocol):
-    def bounds(self) -> QRectF:
-        """Every pixel the shape may paint lies inside."""
-        ...
-
-    def key(self) -> tuple[object, ...]:
-        """Equal for two shapes that paint the same pixels."""
-        ...
 
 
 def _rect_key(rect: QRectF) -> tuple[float, float, float, float]:
@@ -185,7 +175,8 @@ class FlagShape:
 
 
 _COMPARABLE = (TextShape, CardShape, RuleShape, BadgeShape, FlagShape)
-"""The shapes that say where they paint and what decides their pixels; a frame of others is painted whole."""
+"""The shapes that say where they paint (``bounds``: every pixel they may paint lies inside) and what decides their
+pixels (``key``: equal for two shapes that paint the same); a frame holding any other is always painted whole."""
 
 
 @dataclass(eq=False)
@@ -196,6 +187,7 @@ class Scene:
     shapes: list[Shape] = field(default_factory=list)
     card_pixel_size: int = 0
     hidden_cards: int = 0
+    _measured: tuple[list[tuple[object, ...]], list[QRect]] | None = field(default=None, init=False, repr=False)
 
     def paint(self, painter: QPainter, rect: QRectF, region: QRegion | None = None) -> None:
         """Paint the frame in ``rect``; with a ``region`` (from ``changed_region``), only the shapes that reach into
@@ -204,10 +196,10 @@ class Scene:
         painter.fillRect(rect if region is None else QRectF(region.boundingRect()) & rect, self.background)
         if not self.shapes:
             return
-        shapes: list[Shape] = self.shapes
-        comparable = _comparable(shapes) if region is not None else None
-        if region is not None and comparable is not None:
-            shapes = [shape for shape in comparable if region.intersects(shape.bounds().toAlignedRect())]
+        shapes = self.shapes
+        measured = self.measured() if region is not None else None
+        if region is not None and measured is not None:
+            shapes = [shape for shape, bounds in zip(shapes, measured[1], strict=True) if region.intersects(bounds)]
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
@@ -219,6 +211,21 @@ class Scene:
     def texts(self) -> list[str]:
         return [text for shape in self.shapes for text in shape.texts()]
 
+    def measured(self) -> tuple[list[tuple[object, ...]], list[QRect]] | None:
+        """Each shape's ``key`` and the pixels it may paint, worked out once (a frame is not changed once laid out);
+        None if a shape cannot say.
+        """
+        if self._measured is None:
+            keys: list[tuple[object, ...]] = []
+            bounds: list[QRect] = []
+            for shape in self.shapes:
+                if not isinstance(shape, _COMPARABLE):
+                    return None
+                keys.append(shape.key())
+                bounds.append(shape.bounds().toAlignedRect())
+            self._measured = keys, bounds
+        return self._measured
+
     def changed_region(self, shown: Scene) -> QRegion | None:
         """Where this frame differs from ``shown`` (the frame on the wall), or None if the whole frame must be painted.
 
@@ -226,26 +233,16 @@ class Scene:
         shape that came or went. Should the unchanged shapes be painted in another order (an overlap could then
         differ), or should a shape not say where it paints, the answer is None.
         """
-        old, new = _comparable(shown.shapes), _comparable(self.shapes)
+        old, new = shown.measured(), self.measured()
         if shown.background != self.background or old is None or new is None:
             return None
-        before, after = [shape.key() for shape in old], [shape.key() for shape in new]
+        (before, old_bounds), (after, new_bounds) = old, new
         kept = set(before) & set(after)
         if [key for key in before if key in kept] != [key for key in after if key in kept]:
             return None
         region = QRegion()
-        for shapes, keys in ((old, before), (new, after)):
-            for shape, key in zip(shapes, keys, strict=True):
+        for keys, bounds in ((before, old_bounds), (after, new_bounds)):
+            for key, rect in zip(keys, bounds, strict=True):
                 if key not in kept:
-                    region = region.united(shape.bounds().toAlignedRect())
+                    region = region.united(rect)
         return region
-
-
-def _comparable(shapes: list[Shape]) -> list[ComparableShape] | None:
-    """``shapes`` if every one says where it paints and what decides its pixels, else None."""
-    found: list[ComparableShape] = []
-    for shape in shapes:
-        if not isinstance(shape, _COMPARABLE):
-            return None
-        found.append(shape)
-    return found
