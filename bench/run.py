@@ -115,8 +115,8 @@ def timed_run(command: list[str], said: list[str] | None = None) -> float:
     return elapsed
 
 
-def bare_window_starts(runs: int) -> list[float]:
-    return [timed_run([sys.executable, str(HERE / "bare_window.py")]) for _ in range(runs)]
+def bare_window_starts(runs: int, *flags: str) -> list[float]:
+    return [timed_run([sys.executable, str(HERE / "bare_window.py"), *flags]) for _ in range(runs)]
 
 
 def empty_database_starts(runs: int, mode: str) -> list[float]:
@@ -281,6 +281,7 @@ def startup_figures(fixture: LargeFixture, repeats: Repeats) -> list[Figure]:
     runs: dict[str, list[float]] = {}
     for _ in range(repeats.startup):  # interleaved, so a busy moment of the machine hits them all alike
         runs.setdefault("bare", []).extend(bare_window_starts(1))
+        runs.setdefault("bare text", []).extend(bare_window_starts(1, "--with-text"))
         for mode in (FIRST_PAINT, READY):
             runs.setdefault(f"empty{mode}", []).extend(empty_database_starts(1, mode))
             runs.setdefault(f"large{mode}", []).extend(large_database_starts(fixture, 1, mode))
@@ -295,6 +296,15 @@ def startup_figures(fixture: LargeFixture, repeats: Repeats) -> list[Figure]:
 
     return [
         Figure("bare PySide6 window, start to first paint (baseline)", bare, "ms", bare, "—", bare, "bare window"),
+        Figure(
+            "bare PySide6 window with menu titles, a status line and a label (second floor: the font database)",
+            median(runs["bare text"]) * 1000,
+            "ms",
+            bare,
+            "—",
+            bare,
+            "bare window",
+        ),
         start("start to first painted console, empty database", f"empty{FIRST_PAINT}", 1.5),
         start("start with 10,000 meetings to first painted console", f"large{FIRST_PAINT}", 2),
         start("start to console ready, empty database (first run: schema, demo meeting open)", f"empty{READY}", None),

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from sos_desktop import app as start_up
@@ -41,7 +41,8 @@ def test_the_frame_looks_like_the_console_and_says_the_database_is_opening(qtbot
     qtbot.addWidget(window)
     assert not window.attached
     assert _menu_titles(window) == [(title, False) for title in MENU_TITLES]
-    assert window.empty.text() == OPENING_MESSAGE
+    opening = window.stack.currentWidget()
+    assert isinstance(opening, QLabel) and OPENING_MESSAGE in opening.text()
     assert window.statusBar().currentMessage() == OPENING_MESSAGE
     assert not hasattr(window, "navigator")  # the pane is there, the tree comes with the store
 
@@ -60,6 +61,7 @@ def test_attaching_the_store_fills_the_frame_in_place(qtbot: QtBot, tmp_path: Pa
         assert window.navigator.topLevelItemCount() == 1
         assert window.splitter.widget(0) is window.navigator
         assert window.statusBar().currentMessage() == "All changes saved"
+        assert window.stack.currentWidget() is window.empty and "New meeting" in window.empty.text()
         assert meeting_id is not None
         window.open_meeting(meeting_id)
         assert window.map_panel is not None
