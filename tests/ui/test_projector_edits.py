@@ -12,7 +12,7 @@ from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QImage, QPainter, QPaintEvent, QRegion
 from pytestqt.qtbot import QtBot
 
-from sos_desktop.models import Category
+from sos_desktop.models import Category, NextStepStatus
 from sos_desktop.ui.document import MeetingDocument
 from sos_desktop.ui.projector import ProjectorView, render_projector
 from sos_desktop.ui.projector.content import map_content
@@ -51,6 +51,28 @@ def test_an_edited_card_reads_as_a_fresh_snapshot_masked(document: MeetingDocume
     assert harm[0].text == "Mum shouted at L in the car."
     document.undo_stack.undo()
     assert projection.content() == fresh(document).content()
+
+
+def test_a_next_steps_new_owner_and_status_reach_the_projector(document: MeetingDocument) -> None:
+    projection = Projection(document)
+    assert projection.content() is not None
+    step = first(document, Category.NEXT_STEP)
+    document.set_next_step(step, owner="Jordan Example", status=NextStepStatus.DONE)
+    assert projection.content() == fresh(document).content()
+    card = projection.content().section(Category.NEXT_STEP).cards[0]  # type: ignore[union-attr]
+    assert card.meta.startswith("Done · Mum")
+
+
+def test_pairing_on_the_console_numbers_both_cards_on_the_projector(document: MeetingDocument) -> None:
+    projection = Projection(document)
+    danger = document.add_item(Category.DANGER, "Nan is worried that Lily will be hurt at home.")
+    goal = document.add_item(Category.GOAL, "Lily will be safe at home for six months.")
+    assert danger.id is not None and goal.id is not None
+    unpaired = projection.scene(1920, 1080).texts()
+    document.pair_items(danger.id, goal.id)
+    paired = projection.scene(1920, 1080).texts()
+    assert paired.count("2") == unpaired.count("2") + 2
+    assert paired == fresh(document).scene(1920, 1080).texts()
 
 
 def test_a_kept_card_size_is_fitted_again_when_text_grows_and_shrinks(qtbot: QtBot, document: MeetingDocument) -> None:

@@ -75,15 +75,7 @@ def map_content(meeting: Meeting, case: Case, template: FrameworkTemplate, mask:
     lonely = {id(item) for item in unpaired(meeting.items)}
 
     def card(item: MapItem) -> Card:
-        meta = ""
-        if item.category is Category.NEXT_STEP:
-            details = (
-                _STATUS[item.status] if item.status is not None else "",
-                mask(item.owner.strip()),
-                _due(item.due) if item.due is not None else "",
-            )
-            meta = " · ".join(part for part in details if part)
-        return Card(_card_text(item.text, mask), meta, numbers.get(item.id or 0), id(item) in lonely)
+        return Card(*_words(item, mask), numbers.get(item.id or 0), id(item) in lonely)
 
     cards: dict[Category, list[Card]] = {category: [] for category in Category}
     for item in meeting.items:
@@ -105,26 +97,35 @@ def map_content(meeting: Meeting, case: Case, template: FrameworkTemplate, mask:
     )
 
 
-def _card_text(text: str, mask: Callable[[str], str]) -> str:
-    return mask(text.strip())
+def _words(item: MapItem, mask: Callable[[str], str]) -> tuple[str, str]:
+    """What a card says, masked: its text, and a next step's status, owner and date as one line."""
+    meta = ""
+    if item.category is Category.NEXT_STEP:
+        details = (
+            _STATUS[item.status] if item.status is not None else "",
+            mask(item.owner.strip()),
+            _due(item.due) if item.due is not None else "",
+        )
+        meta = " · ".join(part for part in details if part)
+    return mask(item.text.strip()), meta
 
 
-def with_card_text(
-    content: MapContent, category: Category, index: int, text: str, mask: Callable[[str], str]
-) -> MapContent:
-    """``content`` with the ``index``-th card of ``category`` reworded to ``text`` (masked here), the rest shared.
+def with_card_reworded(content: MapContent, item: MapItem, index: int, mask: Callable[[str], str]) -> MapContent:
+    """``content`` with the ``index``-th card of ``item``'s category saying what ``item`` says now (its text, and a
+    next step's details), masked; the rest is shared.
 
-    Rewording a card changes nothing else the room sees (pair numbers and flags follow the pairs, not the words).
+    Rewording a card changes nothing else the room sees: its pair number and flag follow the pairs, not the words.
     Raises ``IndexError`` if the snapshot has no such card.
     """
     columns = list(content.columns)
     for c, column in enumerate(columns):
         for s, section in enumerate(column.sections):
-            if section.category is category:
+            if section.category is item.category:
                 cards = list(section.cards)
-                cards[index] = cards[index]._replace(text=_card_text(text, mask))
+                text, meta = _words(item, mask)
+                cards[index] = cards[index]._replace(text=text, meta=meta)
                 sections = list(column.sections)
                 sections[s] = replace(section, cards=tuple(cards))
                 columns[c] = replace(column, sections=tuple(sections))
                 return replace(content, columns=tuple(columns))
-    raise IndexError(f"{category} is not on the map")
+    raise IndexError(f"{item.category} is not on the map")

@@ -21,7 +21,7 @@ from sos_desktop.models import Category, Column, Meeting
 from sos_desktop.models.names import NameMasker
 from sos_desktop.ui.document import MeetingDocument
 from sos_desktop.ui.projector.clock_overlay import paint_clock
-from sos_desktop.ui.projector.content import MapContent, map_content, with_card_text
+from sos_desktop.ui.projector.content import MapContent, map_content, with_card_reworded
 from sos_desktop.ui.projector.focus_chart import FocusContent, FocusLayout
 from sos_desktop.ui.projector.layout import NO_MEETING, Layout, ProjectorMode
 from sos_desktop.ui.projector.modes import FocusMode, NetworkMode, ScalesMode, TrajectoryMode, VoiceMode
@@ -102,7 +102,7 @@ class Projection(QObject):
         """Show ``document`` (or nothing); the projector follows whichever meeting the console has open."""
         old = self._document
         if old is not None:
-            for signal in (old.detailsChanged, old.itemsChanged):
+            for signal in (old.detailsChanged, old.itemsChanged, old.pairsChanged):
                 signal.disconnect(self._content_changed)
             old.itemTextChanged.disconnect(self._item_text_changed)
             for signal in (old.attendeesChanged, old.caseChanged, old.networkChanged):
@@ -116,8 +116,8 @@ class Projection(QObject):
         self._document = document
         self._network_where = None
         if document is not None:
-            for signal in (document.detailsChanged, document.itemsChanged):
-                signal.connect(self._content_changed)
+            for signal in (document.detailsChanged, document.itemsChanged, document.pairsChanged):
+                signal.connect(self._content_changed)  # pairs: their numbers and the flags of lone cards
             document.itemTextChanged.connect(self._item_text_changed)
             # Who is in the network decides what is masked, and the network view draws them.
             for signal in (document.attendeesChanged, document.caseChanged, document.networkChanged):
@@ -169,10 +169,10 @@ class Projection(QObject):
         if content is None or document is None:
             self._content_changed()
             return
-        # Only the card's words changed (its pair, flag and details did not): change that card of the snapshot.
+        # Only the card's words changed (its text, or a next step's details), not its pair: change that card alone.
         try:
             item = document.item(item_id)
-            self._content = with_card_text(content, item.category, document.index_of(item), item.text, self.mask)
+            self._content = with_card_reworded(content, item, document.index_of(item), self.mask)
         except (KeyError, ValueError, IndexError):
             self._content = None  # not where the snapshot has it: read the meeting afresh
         self._invalidate()
