@@ -62,7 +62,7 @@ def first_run(store: Store, settings: QSettings) -> None:
     done = database_setting(store.url, "first_run_done")
     if settings.value(done, False, type=bool):
         return
-    if not store.list_cases():
+    if not store.has_cases():
         bundle = store.save_bundle(demo_bundle())
         settings.setValue(database_setting(store.url, "last_meeting"), bundle.meeting.id)
     settings.setValue(done, True)

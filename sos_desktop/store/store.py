@@ -212,6 +212,11 @@ class Store:
         with self._transaction() as conn:
             return cases.list_cases(conn)
 
+    def has_cases(self) -> bool:
+        """Whether there is any case yet (cheaper than listing them)."""
+        with self._transaction() as conn:
+            return cases.any_case(conn)
+
     def get_case(self, case_id: int) -> Case:
         with self._transaction() as conn:
             return cases.get_case(conn, case_id)
@@ -468,7 +473,7 @@ class Store:
         database = self.database_file
         if database is None or not (force or backups.backup_due(database, folder=folder)):
             return None
-        if not force and not self.list_cases():
+        if not force and not self.has_cases():
             return None  # nothing in it yet worth keeping
         made_at = backups.utc_now()
         target = backups.automatic_backup_path(database, made_at, folder)

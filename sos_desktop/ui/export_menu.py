@@ -9,31 +9,38 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
+# The PDF writer, the pictures and the projector's modes are imported when an export is asked for: this menu is
+# built at start-up, and the console should not wait for them.
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from sos_desktop.exporters.errors import ExportError
 from sos_desktop.exporters.interchange import write_meeting_file
-from sos_desktop.exporters.minutes import MinutesOptions, write_feedback_pdf, write_minutes_pdf
 from sos_desktop.exporters.minutes.development import facilitator_of
+from sos_desktop.exporters.minutes.options import MinutesOptions
 from sos_desktop.store.errors import StoreError
 from sos_desktop.ui import dialogs
 from sos_desktop.ui.background import BackgroundJob
-from sos_desktop.ui.pictures import PICTURE_FILTER, save_picture
-from sos_desktop.ui.projector.layout import ProjectorMode
-from sos_desktop.ui.projector.modes import NetworkMode
 
 if TYPE_CHECKING:
     from sos_desktop.ui.main_window import MainWindow
+    from sos_desktop.ui.projector.layout import ProjectorMode
 
 
 def _file_name(*parts: str) -> str:
     """A file name from words that may hold a slash or other characters a file name cannot."""
     text = " ".join(part for part in parts if part)
     return "".join("-" if char in '/\\:*?"<>|' else char for char in text).strip() or "meeting"
+
+
+def _minutes_writer() -> ModuleType:
+    from sos_desktop.exporters.minutes import write
+
+    return write
 
 
 class ExportMenu(QObject):
@@ -105,7 +112,7 @@ class ExportMenu(QObject):
             return None
         return self._run(
             "Making the minutes…",
-            lambda: write_minutes_pdf(bundle, path, case_meetings=earlier, options=options),
+            lambda: _minutes_writer().write_minutes_pdf(bundle, path, case_meetings=earlier, options=options),
             path,
             "The minutes were not saved",
         )
@@ -128,7 +135,7 @@ class ExportMenu(QObject):
         options = MinutesOptions(marking=str(self.window.settings.value("export/marking", MinutesOptions().marking)))
         return self._run(
             "Making the feedback report…",
-            lambda: write_feedback_pdf(bundle, path, facilitated=facilitated, options=options),
+            lambda: _minutes_writer().write_feedback_pdf(bundle, path, facilitated=facilitated, options=options),
             path,
             "The feedback report was not saved",
         )
@@ -148,9 +155,13 @@ class ExportMenu(QObject):
         self._picture("Save a picture of the projector's view", "Projector view", mode)
 
     def export_network_picture(self) -> None:
+        from sos_desktop.ui.projector.modes import NetworkMode
+
         self._picture("Save a picture of the safety network", "Safety network", NetworkMode())
 
     def _picture(self, title: str, name: str, mode: ProjectorMode) -> None:
+        from sos_desktop.ui.pictures import PICTURE_FILTER, save_picture
+
         document = self.window.document
         if document is None:
             return

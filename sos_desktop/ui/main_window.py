@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
         self.splitter.replaceWidget(0, self.navigator)
         self._navigator_place.deleteLater()
         self.navigator.meetingActivated.connect(self.open_meeting)
-        self.navigator.currentItemChanged.connect(lambda *_: self._update_actions())
+        self.navigator.selectionMoved.connect(self._update_actions)
         # F2 renames only in the navigator: on the map, F2 edits the selected card.
         rename_key = QShortcut(QKeySequence("F2"), self.navigator)
         rename_key.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -203,7 +203,7 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         self.empty.setText(
             "Choose a meeting on the left, or add one to the selected case with File › New meeting (Ctrl+N)."
-            if self.navigator.topLevelItemCount()
+            if self.navigator.case_count()
             else "No cases yet. Start one with File › New case (Ctrl+Shift+N), then add its first meeting."
         )
         has_case = self.navigator.selected_case_id() is not None
@@ -337,8 +337,8 @@ class MainWindow(QMainWindow):
             return
         meeting = self.document.meeting
         self.setWindowTitle(f"{meeting.title} · {self.document.case.label} — {APP_NAME}")
-        selected = self.navigator.currentItem()
-        if selected is not None and not selected.text(0).startswith(meeting.title + " —"):
+        selected = self.navigator.selected_text()
+        if selected and not selected.startswith(meeting.title + " —"):
             self.navigator.reload(select_meeting=meeting.id)
 
     def _save_failed(self, message: str) -> None:

@@ -142,3 +142,12 @@ def test_case_meetings_reads_every_meeting_of_a_case_in_full_in_date_order(store
     assert [m.title for m in meetings] == ["Group supervision (demo)", "Review"]
     assert [r.value for r in meetings[1].scales[0].ratings] == [6.5]
     assert len(meetings[0].items) == len(first.meeting.items)
+
+
+def test_has_cases_says_whether_any_case_exists_as_listing_them_would(store: Store) -> None:
+    assert not store.has_cases() and store.list_cases() == []
+    added = store.add_case(Case(label="Family Q"))
+    assert store.has_cases()
+    assert added.id is not None
+    store.delete_case(added.id)
+    assert not store.has_cases()

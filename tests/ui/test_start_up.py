@@ -58,7 +58,7 @@ def test_attaching_the_store_fills_the_frame_in_place(qtbot: QtBot, tmp_path: Pa
         # The same titles in the same order, now enabled: the menu bar does not jump when the store arrives.
         assert [text for text, _ in _menu_titles(window)] == list(MENU_TITLES)
         assert all(enabled for _, enabled in _menu_titles(window))
-        assert window.navigator.topLevelItemCount() == 1
+        assert window.navigator.case_count() == 1
         assert window.splitter.widget(0) is window.navigator
         assert window.statusBar().currentMessage() == "All changes saved"
         assert window.stack.currentWidget() is window.empty and "New meeting" in window.empty.text()

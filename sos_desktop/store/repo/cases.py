@@ -18,6 +18,11 @@ def list_cases(conn: Connection) -> list[Case]:
     return sorted(found, key=lambda case: (case.label.casefold(), case.label, case.id or 0))
 
 
+def any_case(conn: Connection) -> bool:
+    """Whether the database holds a case at all (one row read, however many there are)."""
+    return conn.execute(select(cases.c.id).limit(1)).first() is not None
+
+
 def get_case(conn: Connection, case_id: int) -> Case:
     row = conn.execute(select(cases).where(cases.c.id == case_id)).first()
     if row is None:
