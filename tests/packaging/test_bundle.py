@@ -118,10 +118,13 @@ def test_network_snapshot_uses_the_bundled_layout(program: Path, tmp_path: Path)
 
 
 def test_gui_starts_paints_and_quits(program: Path, tmp_path: Path) -> None:
-    started = run(program, tmp_path / "data", "--exit-after-first-paint")
+    painted = run(program, tmp_path / "data", "--exit-after-first-paint")  # the frame, before the store opens
+    assert painted.returncode == 0, painted.stderr
+    started = run(program, tmp_path / "data", "--exit-when-ready")
     assert started.returncode == 0, started.stderr
-    # The first run made the demo meeting in the new data folder, through the bundled migrations.
+    # The first run made the demo meeting in the new data folder, through the bundled migrations, and opened it.
     assert (tmp_path / "data" / "sos-desktop.sqlite3").is_file()
+    assert "ready: meeting 1 open" in started.stdout
 
 
 def test_postgresql_driver_is_bundled(program: Path, tmp_path: Path) -> None:
