@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QMenu
 
 from sos_desktop.exporters.errors import ExportError
 from sos_desktop.exporters.interchange import write_meeting_file
-from sos_desktop.exporters.minutes.development import facilitator_of
 from sos_desktop.exporters.minutes.options import MinutesOptions
 from sos_desktop.store.errors import StoreError
 from sos_desktop.ui import dialogs
@@ -118,6 +117,8 @@ class ExportMenu(QObject):
         )
 
     def export_feedback(self) -> BackgroundJob | None:
+        from sos_desktop.exporters.minutes.development import facilitator_of
+
         document = self.window.document
         if document is None:
             return None
