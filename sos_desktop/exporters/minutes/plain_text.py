@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
+from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
@@ -133,11 +135,23 @@ def _draw_lines(canvas: Any, laid: list[tuple[Run, str]], height: float) -> None
         if current is not run:
             text.setTextOrigin(0, top - run.leading + _baseline(run))
             text.setFont(run.font, run.size, run.leading)
-            text.setFillColor(run.colour)
+            text.setFillColor(_colour(run.colour))
             current = run
         text.textLine(line)
         top -= run.leading
     canvas.drawText(text)
+
+
+def _colour(value: Any) -> Any:
+    """A reportlab colour for ``value``; a colour given as text (our styles' "#1A1A1A") is parsed once, not at each
+    of the thousands of cells and cards that use it (reportlab parses text afresh on every call).
+    """
+    return _parsed_colour(value) if isinstance(value, str) else value
+
+
+@cache
+def _parsed_colour(text: str) -> Any:
+    return colors.toColor(text)
 
 
 def _baseline(run: Run) -> float:
