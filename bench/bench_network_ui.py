@@ -63,7 +63,11 @@ def arrange_once(app: QApplication, panel: NetworkPanel, kind: LayoutKind) -> tu
     timer.setInterval(TICK_MS)
     timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
     done: list[float] = []
-    panel.document.networkMoved.connect(lambda: done.append(time.perf_counter()))
+
+    def shown() -> None:
+        done.append(time.perf_counter())
+
+    panel.document.networkMoved.connect(shown)
     timer.start()
     app.processEvents()
     start = time.perf_counter()
@@ -74,7 +78,9 @@ def arrange_once(app: QApplication, panel: NetworkPanel, kind: LayoutKind) -> tu
         time.sleep(0.001)
     app.processEvents()
     timer.stop()
-    panel.document.networkMoved.disconnect()
+    # Only our own slot: a bare disconnect() would also cut the scene and the projector off the document, and every
+    # later run would then time a layout that is never drawn.
+    panel.document.networkMoved.disconnect(shown)
     panel.document.undo_stack.undo()  # back where it was, so the next run does the same work
     app.processEvents()
     gaps = [b - a for a, b in itertools.pairwise(ticks)] or [0.0]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sos_desktop.models.enums import PersonRole, TieKind
-from sos_desktop.models.network import Network, NetworkPerson
+from sos_desktop.models.network import Network, NetworkPerson, Tie
 
 Positions = dict[int, tuple[float, float]]
 """Where each person with an id goes: scene units, y growing downwards as in Qt."""
@@ -37,6 +37,31 @@ class LayoutGraph:
 
     def role(self, pid: int) -> PersonRole:
         return self.people[pid].role
+
+
+def layout_snapshot(network: Network) -> Network:
+    """A copy of the part of ``network`` the layouts read, quick enough to take on the UI thread.
+
+    People keep their id, names, role, relationship, age, circle and place; ties their ends, kind and id. Details no
+    layout reads (contacts, notes, rules, agreements, ``extra``) are left out, and the copy shares nothing mutable
+    with ``network``, so the document may go on changing while a worker thread lays the copy out. A deep copy of a
+    network of 500 people takes several times as long and makes enough garbage to set off a full collection.
+    """
+    people = [
+        NetworkPerson(
+            name=person.name,
+            id=person.id,
+            display_name=person.display_name,
+            role=person.role,
+            relationship=person.relationship,
+            age=person.age,
+            circle=person.circle,
+            x=person.x,
+            y=person.y,
+        )
+        for person in network.people
+    ]
+    return Network(people, [Tie(tie.source, tie.target, tie.kind, tie.id) for tie in network.ties])
 
 
 def graph_of(network: Network) -> LayoutGraph:

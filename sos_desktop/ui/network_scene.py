@@ -90,12 +90,21 @@ class PersonNode(QGraphicsObject):
         self.prepareGeometryChange()
         self.person = person
         self._label = self._measure_label()
+        # Kept, not worked out on each call: Qt asks for them for every item whenever it paints or fits the view.
+        half = self.marker_size / 2
+        self._bounds = QRectF(-half - 6, -half - 6, 2 * half + 12, 2 * half + 12).united(self._label)
+        self._bounds.adjust(-2, -2, 2, 2)
+        self._shape = QPainterPath()
+        self._shape.addRect(QRectF(-half - 4, -half - 4, 2 * half + 8, 2 * half + 8).united(self._label))
+        # What paint() draws, worked out here once: after a layout the view repaints every person at a new scale.
+        style = ROLE_STYLES[person.role]
+        self._fill = QColor(style.fill)
+        self._outline = marker_path(style.marker, QPointF(0, 0), self.marker_size)
+        self._name_font, self._name_text = self._display_name_fit(2 * half - 6)
+        self._backing = self._label_backing(self._label)
         relationship = f" ({person.relationship})" if person.relationship else ""
         self.setToolTip(f"{person.name}{relationship}\nOn the projector: {person.display_name}")
         self.update()
-
-    def _label_rect(self) -> QRectF:
-        return self._label
 
     def _measure_label(self) -> QRectF:
         metrics = QFontMetricsF(self._font)
@@ -105,29 +114,25 @@ class PersonNode(QGraphicsObject):
         return QRectF(-LABEL_WIDTH / 2, top, LABEL_WIDTH, min(bounds.height(), metrics.lineSpacing() * 2) + 2)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
-        half = self.marker_size / 2 + 6
-        return QRectF(-half, -half, 2 * half, 2 * half).united(self._label_rect()).adjusted(-2, -2, 2, 2)
+        return self._bounds
 
     def shape(self) -> QPainterPath:
-        path = QPainterPath()
-        half = self.marker_size / 2 + 4
-        path.addRect(QRectF(-half, -half, 2 * half, 2 * half).united(self._label_rect()))
-        return path
+        return self._shape
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        style = ROLE_STYLES[self.person.role]
-        fill = QColor(style.fill)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        outline = marker_path(style.marker, QPointF(0, 0), self.marker_size)
         if self.isSelected() or self.highlighted:
             painter.setPen(QPen(HIGHLIGHT if self.highlighted else QColor("#1F5FBF"), 4))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(marker_path(style.marker, QPointF(0, 0), self.marker_size + 12))
+            marker = ROLE_STYLES[self.person.role].marker
+            painter.drawPath(marker_path(marker, QPointF(0, 0), self.marker_size + 12))
         painter.setPen(QPen(QColor("#202020"), 1.6))
-        painter.setBrush(fill)
-        painter.drawPath(outline)
+        painter.setBrush(self._fill)
+        painter.drawPath(self._outline)
         half = self.marker_size / 2
-        self._paint_display_name(painter, QRectF(-half, -half, 2 * half, 2 * half), ink_on(fill))
+        painter.setFont(self._name_font)
+        painter.setPen(ink_on(self._fill))
+        painter.drawText(QRectF(-half, -half, 2 * half, 2 * half), Qt.AlignmentFlag.AlignCenter, self._name_text)
         if self.person.knows_worries:
             badge = QRectF(half * 0.45, -half - 4, 20, 20)
             painter.setPen(QPen(QColor("#FFFFFF"), 1.5))
@@ -135,16 +140,15 @@ class PersonNode(QGraphicsObject):
             painter.drawEllipse(badge)
             painter.setPen(QColor("#FFFFFF"))
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, KNOWS_MARK)
-        label = self._label_rect()
         background = widget.palette().base().color() if widget is not None else QColor("#FFFFFF")
         background.setAlpha(215)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(background)
-        painter.drawRoundedRect(self._label_backing(label), 4, 4)
+        painter.drawRoundedRect(self._backing, 4, 4)
         painter.setFont(self._font)
         painter.setPen(widget.palette().text().color() if widget is not None else QColor("#000000"))
         painter.drawText(
-            label,
+            self._label,
             int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
             self.person.name,
         )
@@ -156,21 +160,16 @@ class PersonNode(QGraphicsObject):
         used = metrics.boundingRect(label, flags, self.person.name)
         return used.adjusted(-3, -1, 3, 1).intersected(label.adjusted(-3, -1, 3, 1))
 
-    def _paint_display_name(self, painter: QPainter, box: QRectF, ink: QColor) -> None:
-        """The projector name inside the marker, in the largest type (down to 7 pt) that fits, else cut short."""
+    def _display_name_fit(self, room: float) -> tuple[QFont, str]:
+        """The projector name for inside the marker: the largest type (down to 7 pt) that fits, else cut short."""
         font = QFont(self._font)
         font.setBold(True)
         text = self.person.display_name
-        room = box.width() - 6
         for size in (11.0, 10.0, 9.0, 8.0, 7.0):
             font.setPointSizeF(size)
             if QFontMetricsF(font).horizontalAdvance(text) <= room:
-                break
-        else:
-            text = QFontMetricsF(font).elidedText(text, Qt.TextElideMode.ElideRight, room)
-        painter.setFont(font)
-        painter.setPen(ink)
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+                return font, text
+        return font, QFontMetricsF(font).elidedText(text, Qt.TextElideMode.ElideRight, room)
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:  # noqa: N802
         if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
@@ -205,9 +204,11 @@ class TieLine(QGraphicsLineItem):
 
     def follow(self) -> None:
         self.setLine(QLineF(self.source.pos(), self.target.pos()))
-        self._shape = self._band()
+        self._shape: QPainterPath | None = None  # worked out when first asked for (a click, a rubber band)
 
     def shape(self) -> QPainterPath:
+        if self._shape is None:
+            self._shape = self._band()
         return self._shape
 
     def _band(self) -> QPainterPath:
@@ -251,6 +252,17 @@ class TieLine(QGraphicsLineItem):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QBrush(colour))
         painter.drawPolygon([tip, *wings])
+
+
+def _move_quietly(node: PersonNode, where: QPointF) -> None:
+    """Move ``node`` without its ties following at once: the caller redraws them, each once, when all have moved.
+
+    A drag moves a person with ``ItemSendsGeometryChanges`` on, so that their ties follow the mouse; moving hundreds
+    of people that way calls back into Python twice per person and redraws each tie twice, once per end.
+    """
+    node.setFlag(QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges, False)
+    node.setPos(where)
+    node.setFlag(QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges, True)
 
 
 class NetworkScene(QGraphicsScene):
@@ -305,7 +317,7 @@ class NetworkScene(QGraphicsScene):
                 self.addItem(node)
             else:
                 node.refresh(person)
-            node.setPos(self.position_of(person))
+            _move_quietly(node, self.position_of(person))  # every tie is redrawn below
         for tie_id, tie in ties.items():
             line: TieLine | None = self.lines.get(tie_id)
             if line is not None and (line.source.person_id, line.target.person_id) != (tie.source, tie.target):
@@ -326,10 +338,18 @@ class NetworkScene(QGraphicsScene):
         self.removeItem(line)
 
     def follow_positions(self) -> None:
+        """Put everybody where the document says, each tie redrawn once (a layout moves hundreds of people)."""
+        touched: dict[int, TieLine] = {}
         for person in self.document.network.people:
             node = self.nodes.get(person.id or 0)
-            if node is not None:
-                node.setPos(self.position_of(person))
+            if node is None:
+                continue
+            where = self.position_of(person)
+            if node.pos() != where:
+                _move_quietly(node, where)
+                touched.update((line.tie_id, line) for line in node.lines)
+        for line in touched.values():
+            line.follow()
 
     # Selection -------------------------------------------------------------------------------------------------
 

@@ -128,9 +128,19 @@ def test_each_layout_arranges_everyone_as_one_undo_step(panel: NetworkPanel, qtb
     assert len(set(placed)) == len(placed)  # nobody on top of anybody
     shown = [c for node in panel.scene.nodes.values() for c in (node.pos().x(), node.pos().y())]
     assert shown == pytest.approx([c for p in document.network.people for c in (p.x, p.y)])
+    _assert_ties_follow_their_people(panel)
     qtbot.waitUntil(lambda: all(button.isEnabled() for button in panel.arrange_buttons.values()))
     document.undo_stack.undo()
     assert all(p.x is None for p in document.store.get_network(document.case_id).people)
+    _assert_ties_follow_their_people(panel)  # moved back without following at once, each tie redrawn after
+
+
+def _assert_ties_follow_their_people(panel: NetworkPanel) -> None:
+    lines = list(panel.scene.lines.values())
+    assert lines
+    for line in lines:
+        ends = line.line()
+        assert (ends.p1(), ends.p2()) == (line.source.pos(), line.target.pos())
 
 
 def test_delete_key_removes_the_selection_and_findings_follow(panel: NetworkPanel, qtbot: QtBot) -> None:
