@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from sos_desktop import APP_NAME, __version__
-from sos_desktop.exporters.minutes.options import DEFAULT_MARKING
+from sos_desktop.exporters.minutes.marking import DEFAULT_MARKING
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -6,8 +6,8 @@ Standard key sequences are used where Qt has one, so Undo is Ctrl+Z on Linux and
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import Enum, auto
+from typing import NamedTuple
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
@@ -33,8 +33,7 @@ class ActionId(Enum):
     WELCOME = auto()
 
 
-@dataclass(frozen=True)
-class ActionSpec:
+class ActionSpec(NamedTuple):
     text: str
     tip: str
     keys: QKeySequence.StandardKey | str | None = None

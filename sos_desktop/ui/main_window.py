@@ -9,7 +9,6 @@ projector or the pages are therefore imported where they are first used, never a
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSettings, QTimer
@@ -26,10 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from sos_desktop import APP_NAME, __version__
+from sos_desktop.lazy_names import lazy_module
 from sos_desktop.store.errors import StoreError
-from sos_desktop.ui import dialogs
 from sos_desktop.ui.actions import ActionId, make_action
-from sos_desktop.ui.lazy_pages import LazyPages
+
+if TYPE_CHECKING:
+    from sos_desktop.ui import dialogs
+else:
+    dialogs = lazy_module("sos_desktop.ui.dialogs")  # its module is run when the first dialog is asked for
 
 if TYPE_CHECKING:
     from sos_desktop.models import Case, Meeting
@@ -99,6 +102,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt
 
         from sos_desktop.ui.export_menu import ExportMenu
+        from sos_desktop.ui.lazy_pages import LazyPages
         from sos_desktop.ui.meeting_menu import MeetingMenu
         from sos_desktop.ui.navigator import Navigator
         from sos_desktop.ui.projector_agenda import ProjectorAgenda
@@ -396,6 +400,8 @@ class MainWindow(QMainWindow):
         self.navigator.reload(select_meeting=self.document.meeting_id if self.document else None)
 
     def new_meeting(self, title: str | None = None) -> int | None:
+        from datetime import datetime
+
         from sos_desktop.models import Meeting, MeetingKind, Scale
         from sos_desktop.models.templates import template
         from sos_desktop.ui.agenda_editing import team_agenda

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-DEFAULT_MARKING = "OFFICIAL-SENSITIVE"
-"""The Government Security Classifications marking that councils put on case records."""
+from sos_desktop.exporters.minutes.marking import DEFAULT_MARKING
 
 MAX_MARKING_LENGTH = 80
 
