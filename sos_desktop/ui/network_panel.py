@@ -322,7 +322,16 @@ class NetworkPanel(QWidget):
             self.scene.follow_positions()
             self.view.fit()
             return
-        self.document.move_people(found, f"Arrange: {LAYOUT_LABELS[LayoutKind(name)]}")
+        # Moved with the view's painting held, then fitted and painted on the event loop's next turn: moving and
+        # painting hundreds of people back to back would hold the UI thread for the two together.
+        self.view.viewport().setUpdatesEnabled(False)
+        try:
+            self.document.move_people(found, f"Arrange: {LAYOUT_LABELS[LayoutKind(name)]}")
+        finally:
+            QTimer.singleShot(0, self._show_arranged)
+
+    def _show_arranged(self) -> None:
+        self.view.viewport().setUpdatesEnabled(True)
         self.view.fit()
 
     def place_unplaced(self) -> None:

@@ -58,6 +58,10 @@ def guessed_kind(first: NetworkPerson, second: NetworkPerson) -> TieKind:
     return TieKind.OTHER
 
 
+NAMES_FROM_SCALE = 0.45
+"""Below this scale a person's names (10.5 pt) would be under 5 pt on screen: the marker is drawn without them."""
+
+
 class PersonNode(QGraphicsObject):
     """One person: their role's marker, a tick when they know the worries, and their name beneath."""
 
@@ -130,16 +134,22 @@ class PersonNode(QGraphicsObject):
         painter.setBrush(self._fill)
         painter.drawPath(self._outline)
         half = self.marker_size / 2
-        painter.setFont(self._name_font)
-        painter.setPen(ink_on(self._fill))
-        painter.drawText(QRectF(-half, -half, 2 * half, 2 * half), Qt.AlignmentFlag.AlignCenter, self._name_text)
+        # So far out that no name could be read: the marker and the tick's disc alone (and far quicker for hundreds).
+        far = option.levelOfDetailFromTransform(painter.worldTransform()) < NAMES_FROM_SCALE
+        if not far:
+            painter.setFont(self._name_font)
+            painter.setPen(ink_on(self._fill))
+            painter.drawText(QRectF(-half, -half, 2 * half, 2 * half), Qt.AlignmentFlag.AlignCenter, self._name_text)
         if self.person.knows_worries:
             badge = QRectF(half * 0.45, -half - 4, 20, 20)
             painter.setPen(QPen(QColor("#FFFFFF"), 1.5))
             painter.setBrush(QColor(KNOWS_COLOUR))
             painter.drawEllipse(badge)
-            painter.setPen(QColor("#FFFFFF"))
-            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, KNOWS_MARK)
+            if not far:
+                painter.setPen(QColor("#FFFFFF"))
+                painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, KNOWS_MARK)
+        if far:
+            return
         background = widget.palette().base().color() if widget is not None else QColor("#FFFFFF")
         background.setAlpha(215)
         painter.setPen(Qt.PenStyle.NoPen)

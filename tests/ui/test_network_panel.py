@@ -191,3 +191,33 @@ def test_a_restart_finds_the_network_as_it_was_left(open_window: Callable[[], Ma
     assert {p.id: (p.x, p.y) for p in reopened.document.network.people} == places
     node = reopened.scene.nodes[added.id or 0]
     assert (node.pos().x(), node.pos().y()) == (900.0, -300.0)
+
+
+def test_far_out_a_person_is_drawn_without_names_and_close_up_with_them(
+    panel: NetworkPanel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QImage, QPainter
+
+    from sos_desktop.ui.network_scene import NAMES_FROM_SCALE
+
+    node = next(iter(panel.scene.nodes.values()))
+    node.setCacheMode(node.CacheMode.NoCache)  # painted each time, so each render below calls paint()
+    texts: list[str] = []
+    draw_text = QPainter.drawText
+
+    def counting(painter: QPainter, *args: object) -> None:
+        texts.append(str(args[-1]))
+        draw_text(painter, *args)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(QPainter, "drawText", counting)
+    source = node.sceneBoundingRect()
+    for scale in (1.0, NAMES_FROM_SCALE / 2):
+        image = QImage(int(source.width() * scale) + 1, int(source.height() * scale) + 1, QImage.Format.Format_ARGB32)
+        painter = QPainter(image)
+        panel.scene.render(painter, QRectF(image.rect()), source)
+        painter.end()
+        if scale == 1.0:
+            assert node.person.name in texts  # the full name under the marker
+            texts.clear()
+    assert texts == []  # too small to read: neither name is drawn
