@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QApplication
 sys.path.insert(0, str(Path(__file__).parent))
 from bench_network import build_network
 
+from sos_desktop.app import settle_heap
 from sos_desktop.models import Case, Meeting
 from sos_desktop.models.network_layout import LAYOUT_LABELS, LayoutKind
 from sos_desktop.store.store import Store
@@ -138,6 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow(store, settings)
     window.resize(1600, 1000)
     window.show()
+    settle_heap()  # as the console does once it is ready
     failures = 0
     print(f"{'figure':<52} {'median':>10} {'worst gap':>10} {'target':>16}  verdict")
     try:

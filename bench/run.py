@@ -206,6 +206,7 @@ def network_figures(repeats: Repeats) -> list[Figure]:
     """The layouts as pure functions, then arranged from the console with the UI thread's longest gap."""
     from PySide6.QtCore import QSettings
 
+    from sos_desktop.app import settle_heap
     from sos_desktop.store.store import Store
     from sos_desktop.ui.application import make_application
     from sos_desktop.ui.main_window import MainWindow
@@ -221,6 +222,7 @@ def network_figures(repeats: Repeats) -> list[Figure]:
         window = MainWindow(store, QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat))
         window.resize(1600, 1000)
         window.show()
+        settle_heap()  # as the console does once it is ready
         try:
             rows = bench_network_ui.measure(app, window, store, repeats.arranges)
         finally:
