@@ -213,10 +213,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except CommandError as error:
         print(f"sos-desktop: {error}", file=err)
         return error.status
-    except InterchangeError as error:
-        print(f"sos-desktop: {error}", file=err)
-        return EXIT_INVALID
-    except NotFoundError as error:
+    except (InterchangeError, NotFoundError) as error:  # NotFoundError before StoreError, its base
         print(f"sos-desktop: {error}", file=err)
         return EXIT_INVALID
     except StoreError as error:
