@@ -58,8 +58,10 @@ def guessed_kind(first: NetworkPerson, second: NetworkPerson) -> TieKind:
     return TieKind.OTHER
 
 
-NAMES_FROM_SCALE = 0.45
-"""Below this scale a person's names (10.5 pt) would be under 5 pt on screen: the marker is drawn without them."""
+NAMES_FROM_SCALE = 0.3
+"""Below this scale a person's names (10.5 pt) would be about 3 pt on screen, too small to read: the marker is drawn
+without them. A network of 60 fitted into the console sits at about 0.4 and keeps its names; 500 sit at 0.2 or less.
+"""
 
 
 class PersonNode(QGraphicsObject):
