@@ -129,6 +129,8 @@ def test_each_layout_arranges_everyone_as_one_undo_step(panel: NetworkPanel, qtb
     shown = [c for node in panel.scene.nodes.values() for c in (node.pos().x(), node.pos().y())]
     assert shown == pytest.approx([c for p in document.network.people for c in (p.x, p.y)])
     _assert_ties_follow_their_people(panel)
+    # Painting is held while hundreds move, and only until the event loop's next turn: the graph never stays frozen.
+    qtbot.waitUntil(panel.view.viewport().updatesEnabled)
     qtbot.waitUntil(lambda: all(button.isEnabled() for button in panel.arrange_buttons.values()))
     document.undo_stack.undo()
     assert all(p.x is None for p in document.store.get_network(document.case_id).people)
