@@ -128,18 +128,22 @@ def measure(
     return rows
 
 
+def console(folder: Path) -> tuple[Store, MainWindow]:
+    """A console on a new database in ``folder``, shown at 1600 x 1000, its heap settled as the app's is when ready."""
+    store = Store.open(f"sqlite:///{folder / 'bench.sqlite3'}")
+    window = MainWindow(store, QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
+    window.resize(1600, 1000)
+    window.show()
+    settle_heap()
+    return store, window
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Arranging a network from the console, with the UI responsive")
     parser.add_argument("--quick", action="store_true", help="fewer runs")
     options = parser.parse_args(argv)
     app = make_application([])
-    folder = Path(tempfile.mkdtemp(prefix="sos-bench-network-"))
-    store = Store.open(f"sqlite:///{folder / 'bench.sqlite3'}")
-    settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(store, settings)
-    window.resize(1600, 1000)
-    window.show()
-    settle_heap()  # as the console does once it is ready
+    store, window = console(Path(tempfile.mkdtemp(prefix="sos-bench-network-")))
     failures = 0
     print(f"{'figure':<52} {'median':>10} {'worst gap':>10} {'target':>16}  verdict")
     try:

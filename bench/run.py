@@ -204,12 +204,7 @@ def console_figures(fixture: LargeFixture, repeats: Repeats) -> list[Figure]:
 
 def network_figures(repeats: Repeats) -> list[Figure]:
     """The layouts as pure functions, then arranged from the console with the UI thread's longest gap."""
-    from PySide6.QtCore import QSettings
-
-    from sos_desktop.app import settle_heap
-    from sos_desktop.store.store import Store
     from sos_desktop.ui.application import make_application
-    from sos_desktop.ui.main_window import MainWindow
 
     figures = []
     for size in (60, 500):
@@ -218,11 +213,7 @@ def network_figures(repeats: Repeats) -> list[Figure]:
             figures.append(Figure(name, value, "ms", target, f"≤ {target:g} ms"))
     app = make_application([])
     with tempfile.TemporaryDirectory(prefix="sos-bench-network-") as folder:
-        store = Store.open(f"sqlite:///{Path(folder) / 'network.sqlite3'}")
-        window = MainWindow(store, QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat))
-        window.resize(1600, 1000)
-        window.show()
-        settle_heap()  # as the console does once it is ready
+        store, window = bench_network_ui.console(Path(folder))
         try:
             rows = bench_network_ui.measure(app, window, store, repeats.arranges)
         finally:
