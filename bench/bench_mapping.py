@@ -22,10 +22,10 @@ from PySide6.QtWidgets import QApplication
 from sos_desktop.models import Category, MapItem
 from sos_desktop.models.demo import demo_bundle
 from sos_desktop.store.store import Store
-from sos_desktop.ui.application import make_application
-from sos_desktop.ui.card_delegate import CardDelegate
-from sos_desktop.ui.main_window import MainWindow
+from sos_desktop.ui.common.application import make_application
+from sos_desktop.ui.map.card_delegate import CardDelegate
 from sos_desktop.ui.projector import ProjectorWindow
+from sos_desktop.ui.shell.main_window import MainWindow
 
 CARDS = 300
 EDITS = 60

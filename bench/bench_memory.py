@@ -52,9 +52,9 @@ def meeting_projected(database: str, meeting_id: int) -> float:
     from PySide6.QtCore import QSettings
 
     from sos_desktop.store.store import Store
-    from sos_desktop.ui.application import make_application
-    from sos_desktop.ui.main_window import MainWindow
+    from sos_desktop.ui.common.application import make_application
     from sos_desktop.ui.projector import ProjectorWindow
+    from sos_desktop.ui.shell.main_window import MainWindow
 
     app = make_application([])
     with tempfile.TemporaryDirectory() as folder:

@@ -31,9 +31,9 @@ from sos_desktop.app import settle_heap
 from sos_desktop.models import Case, Meeting
 from sos_desktop.models.network_layout import LAYOUT_LABELS, LayoutKind
 from sos_desktop.store.store import Store
-from sos_desktop.ui.application import make_application
-from sos_desktop.ui.main_window import MainWindow
-from sos_desktop.ui.network_panel import NetworkPanel
+from sos_desktop.ui.common.application import make_application
+from sos_desktop.ui.network.panel import NetworkPanel
+from sos_desktop.ui.shell.main_window import MainWindow
 
 TARGET_MS = {60: 100.0, 500: 2000.0}
 GAP_TARGET_MS = 100.0
@@ -70,7 +70,7 @@ class _PaintAfterMove(QObject):
     def moved(self) -> None:
         self.moved_at = time.perf_counter()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and self.moved_at is not None and self.painted_at is None:
             QTimer.singleShot(0, self._painted)  # the time is taken once this paint is through
         return False

@@ -136,7 +136,7 @@ def large_database_starts(fixture: LargeFixture, runs: int, mode: str) -> list[f
     """
     from PySide6.QtCore import QSettings
 
-    from sos_desktop.ui.main_window import database_setting
+    from sos_desktop.ui.shell.main_window import database_setting
 
     samples = []
     with tempfile.TemporaryDirectory(prefix="sos-bench-start-") as folder:
@@ -166,8 +166,8 @@ def console_figures(fixture: LargeFixture, repeats: Repeats) -> list[Figure]:
     from PySide6.QtCore import QSettings
 
     from sos_desktop.store.store import Store
-    from sos_desktop.ui.application import make_application
-    from sos_desktop.ui.main_window import MainWindow
+    from sos_desktop.ui.common.application import make_application
+    from sos_desktop.ui.shell.main_window import MainWindow
 
     app = make_application([])
     with tempfile.TemporaryDirectory(prefix="sos-bench-console-") as folder:
@@ -204,7 +204,7 @@ def console_figures(fixture: LargeFixture, repeats: Repeats) -> list[Figure]:
 
 def network_figures(repeats: Repeats) -> list[Figure]:
     """The layouts as pure functions, then arranged from the console with the UI thread's longest gap."""
-    from sos_desktop.ui.application import make_application
+    from sos_desktop.ui.common.application import make_application
 
     figures = []
     for size in (60, 500):

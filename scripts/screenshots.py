@@ -33,9 +33,9 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from sos_desktop.app import build_window  # noqa: E402
 from sos_desktop.exporters.minutes import write_minutes_pdf  # noqa: E402
-from sos_desktop.ui.main_window import MainWindow  # noqa: E402
 from sos_desktop.ui.projector import NetworkMode, ScalesMode, render_projector  # noqa: E402
-from sos_desktop.ui.snapshot import ensure_application  # noqa: E402
+from sos_desktop.ui.shell.main_window import MainWindow  # noqa: E402
+from sos_desktop.ui.shell.snapshot import ensure_application  # noqa: E402
 
 CONSOLE = QSize(1440, 900)
 PROJECTOR = QSize(1920, 1080)

@@ -33,9 +33,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from sos_desktop import APP_NAME
 from sos_desktop.store.errors import StoreError
 from sos_desktop.store.paths import default_data_dir
-from sos_desktop.ui.application import make_application, set_icon
-from sos_desktop.ui.first_paint import AfterPaint, quit_after_paint
-from sos_desktop.ui.main_window import MainWindow, database_setting
+from sos_desktop.ui.common.application import make_application, set_icon
+from sos_desktop.ui.shell.first_paint import AfterPaint, quit_after_paint
+from sos_desktop.ui.shell.main_window import MainWindow, database_setting
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QLockFile
@@ -75,8 +75,8 @@ def open_store_at_start(
 ) -> tuple[Store | None, str | None]:
     """Step 5's store, ready for the console; or None and the sentence to show when it cannot be opened."""
     from sos_desktop.store.engine import resolve_database_url
-    from sos_desktop.ui import encryption_menu
-    from sos_desktop.ui.backup_menu import automatic_backup
+    from sos_desktop.ui.shell import encryption_menu
+    from sos_desktop.ui.shell.backup_menu import automatic_backup
 
     try:
         url = resolve_database_url(args.db, args.data_dir)
@@ -145,8 +145,8 @@ class ConsoleStart(QObject):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             set_icon(app)
-        from sos_desktop.ui import instance_lock
-        from sos_desktop.ui.backup_menu import restore_at_start
+        from sos_desktop.ui.shell import instance_lock
+        from sos_desktop.ui.shell.backup_menu import restore_at_start
 
         self.lock, other_window = instance_lock.claim_for(self.args)
         if other_window is not None and not instance_lock.confirm_second_window(other_window, self.window):
@@ -168,7 +168,7 @@ class ConsoleStart(QObject):
             print(f"ready: meeting {document.meeting_id} open" if document else "ready: no meeting open", flush=True)
             self.ready_quitter.arm()
         if self.ready_quitter is None:
-            from sos_desktop.ui.welcome import welcome_once
+            from sos_desktop.ui.guide.welcome import welcome_once
 
             welcome_once(self.window)
 

@@ -57,9 +57,9 @@ def _full_session(tmp_path: Path, qtbot: QtBot) -> None:
     """
     from PySide6.QtCore import QSize
 
-    from sos_desktop.ui.document import MeetingDocument
-    from sos_desktop.ui.network_layout_runner import LayoutRunner
-    from sos_desktop.ui.snapshot import render_view
+    from sos_desktop.ui.document.meeting import MeetingDocument
+    from sos_desktop.ui.network.layout_runner import LayoutRunner
+    from sos_desktop.ui.shell.snapshot import render_view
 
     with Store.open(f"sqlite:///{tmp_path / 'db.sqlite3'}") as store:
         bundle = store.save_bundle(read_meeting_file(EXAMPLE))

@@ -18,7 +18,7 @@ _START_CONSOLE = """
 import argparse, json, sys
 from pathlib import Path
 from sos_desktop.app import build_window
-from sos_desktop.ui.application import make_application
+from sos_desktop.ui.common.application import make_application
 
 app = make_application([])
 window, problem = build_window(argparse.Namespace(db=None, data_dir=Path(sys.argv[1])))

@@ -12,7 +12,7 @@ import argparse
 import os
 from typing import TextIO
 
-from sos_desktop import cli_encryption
+from sos_desktop.cli import encryption as cli_encryption
 from sos_desktop.exporters.interchange import (
     ExportError,
     InterchangeError,
@@ -137,7 +137,7 @@ def _snapshot(store: Store, args: argparse.Namespace, out: TextIO) -> None:
         raise CommandError(f"The folder for {args.out} does not exist; nothing was written.")
     from PySide6.QtCore import QSize
 
-    from sos_desktop.ui.snapshot import render_view, save_png
+    from sos_desktop.ui.shell.snapshot import render_view, save_png
 
     image = render_view(store, args.meeting_id, args.view, QSize(*args.size), args.theme)
     save_png(image, args.out)

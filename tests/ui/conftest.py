@@ -17,8 +17,8 @@ from sos_desktop.app import build_window, open_settings
 from sos_desktop.models.demo import demo_bundle
 from sos_desktop.store.engine import resolve_database_url
 from sos_desktop.store.store import Store
-from sos_desktop.ui.document import MeetingDocument
-from sos_desktop.ui.main_window import MainWindow
+from sos_desktop.ui.document.meeting import MeetingDocument
+from sos_desktop.ui.shell.main_window import MainWindow
 
 
 @pytest.fixture
@@ -50,7 +50,7 @@ def open_window(qtbot: QtBot, data_dir: Path) -> Iterator[Callable[[], MainWindo
 @pytest.fixture(autouse=True)
 def no_unexpected_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
     """A modal dialog nobody answers would hang the run: any the test did not expect fails it at once instead."""
-    from sos_desktop.ui import dialogs
+    from sos_desktop.ui.common import dialogs
 
     def unexpected(name: str) -> Callable[..., object]:
         def fail(*args: object, **kwargs: object) -> object:

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from sos_desktop.ui.main_window import MainWindow
-from sos_desktop.ui.settings_dialog import SettingsDialog
+from sos_desktop.ui.shell.main_window import MainWindow
+from sos_desktop.ui.shell.settings_dialog import SettingsDialog
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise", "This plugin does not support propagate")
 

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from sos_desktop.app import build_window
 from sos_desktop.models import Category
 from sos_desktop.store.errors import DatabaseReadOnlyError
-from sos_desktop.ui import dialogs
+from sos_desktop.ui.common import dialogs
 
 
 def args_for(data_dir: Path, db: str | None = None) -> argparse.Namespace:

@@ -6,7 +6,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
-from sos_desktop.ui.app_icon import ICON_SIZES, app_icon
+from sos_desktop.ui.common.app_icon import ICON_SIZES, app_icon
 
 
 def test_icon_has_every_size_shipped(qapp: QApplication) -> None:

@@ -17,8 +17,9 @@ from sos_desktop.app import build_window
 from sos_desktop.models import Case, Category
 from sos_desktop.store import Store, backup
 from sos_desktop.store.backup import newest_backup
-from sos_desktop.ui import backup_menu, dialogs, instance_lock
-from sos_desktop.ui.main_window import MainWindow
+from sos_desktop.ui.common import dialogs
+from sos_desktop.ui.shell import backup_menu, instance_lock
+from sos_desktop.ui.shell.main_window import MainWindow
 
 
 def _args(data_dir: Path) -> argparse.Namespace:

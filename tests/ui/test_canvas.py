@@ -15,9 +15,9 @@ from pytestqt.qtbot import QtBot
 from sos_desktop.app import build_window
 from sos_desktop.cli import main
 from sos_desktop.models import Case, Category, Framework
-from sos_desktop.ui.main_window import MainWindow
-from sos_desktop.ui.map_model import CARD_MIME_TYPE, HintsRole, PairNumberRole
-from sos_desktop.ui.shortcuts_sheet import ShortcutsSheet, sheet_rows
+from sos_desktop.ui.guide.shortcuts_sheet import ShortcutsSheet, sheet_rows
+from sos_desktop.ui.map.model import CARD_MIME_TYPE, HintsRole, PairNumberRole
+from sos_desktop.ui.shell.main_window import MainWindow
 
 
 @pytest.fixture

@@ -11,9 +11,9 @@ from pytestqt.qtbot import QtBot
 
 from sos_desktop.models import Category, MapItem
 from sos_desktop.models.demo import demo_bundle
-from sos_desktop.ui.card_delegate import card_texts
-from sos_desktop.ui.main_window import MainWindow
-from sos_desktop.ui.map_panel import CategoryBox
+from sos_desktop.ui.map.card_delegate import card_texts
+from sos_desktop.ui.map.panel import CategoryBox
+from sos_desktop.ui.shell.main_window import MainWindow
 
 CARDS = 120
 TEXT = "Nan is worried that when Dad has been drinking he shouts at Mum in front of Lily, and Lily could be hurt."

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from sos_desktop.models import Attendee, AttendeeRole, Case, Meeting, Observations, RubricRating
 from sos_desktop.store.store import Store
-from sos_desktop.ui.development_dialog import EVERY, MEAN_ONLY, DevelopmentDialog
+from sos_desktop.ui.observation.development_dialog import EVERY, MEAN_ONLY, DevelopmentDialog
 
 
 @pytest.fixture

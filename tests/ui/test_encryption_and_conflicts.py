@@ -14,8 +14,9 @@ from sos_desktop.models.demo import demo_bundle
 from sos_desktop.store.engine import resolve_database_url, sqlite_file
 from sos_desktop.store.errors import StaleWriteError
 from sos_desktop.store.store import Store
-from sos_desktop.ui import dialogs, encryption_menu
-from sos_desktop.ui.main_window import MainWindow
+from sos_desktop.ui.common import dialogs
+from sos_desktop.ui.shell import encryption_menu
+from sos_desktop.ui.shell.main_window import MainWindow
 
 PASSPHRASE = "a passphrase for the team"
 

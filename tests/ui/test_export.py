@@ -15,8 +15,8 @@ from pytestqt.qtbot import QtBot
 
 from sos_desktop.app import build_window
 from sos_desktop.exporters.minutes import MinutesOptions
-from sos_desktop.ui import dialogs
-from sos_desktop.ui.main_window import MainWindow
+from sos_desktop.ui.common import dialogs
+from sos_desktop.ui.shell.main_window import MainWindow
 
 
 @pytest.fixture

@@ -13,12 +13,12 @@ from pytestqt.qtbot import QtBot
 
 from sos_desktop.app import build_window
 from sos_desktop.models.demo import DEMO_REFERENCE
-from sos_desktop.ui import dialogs
-from sos_desktop.ui.help_dialog import HelpDialog, current_page, show_help
-from sos_desktop.ui.help_text import PAGES
-from sos_desktop.ui.main_window import MainWindow
-from sos_desktop.ui.tour import STEPS, TourDialog, start_tour
-from sos_desktop.ui.welcome import WelcomeDialog, welcome_due, welcome_once
+from sos_desktop.ui.common import dialogs
+from sos_desktop.ui.guide.help_dialog import HelpDialog, current_page, show_help
+from sos_desktop.ui.guide.help_text import PAGES
+from sos_desktop.ui.guide.tour import STEPS, TourDialog, start_tour
+from sos_desktop.ui.guide.welcome import WelcomeDialog, welcome_due, welcome_once
+from sos_desktop.ui.shell.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise", "This plugin does not support propagate")
 
@@ -140,8 +140,8 @@ def test_the_help_menu_offers_the_tour_and_the_welcome(console: MainWindow) -> N
 
 def test_every_empty_view_says_what_to_do_next(qtbot: QtBot, console: MainWindow) -> None:
     from sos_desktop.models import Case
-    from sos_desktop.ui.empty_state import EmptyHint
-    from sos_desktop.ui.navigator import CASE
+    from sos_desktop.ui.common.empty_state import EmptyHint
+    from sos_desktop.ui.shell.navigator import CASE
 
     def hint(view: QWidget) -> EmptyHint:
         found = view.viewport().findChild(EmptyHint)  # type: ignore[attr-defined]

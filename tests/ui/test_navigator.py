@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from sos_desktop.models import Case, Meeting, MeetingKind
 from sos_desktop.store.store import Store
-from sos_desktop.ui import navigator as navigator_module
-from sos_desktop.ui.navigator import CASE, MEETING, Navigator
+from sos_desktop.ui.shell import navigator as navigator_module
+from sos_desktop.ui.shell.navigator import CASE, MEETING, Navigator
 
 
 def _fill(store: Store) -> dict[str, int]:

@@ -8,7 +8,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from sos_desktop.models import Category, Circle, PersonRole, TieKind
-from sos_desktop.ui.document import MeetingDocument
+from sos_desktop.ui.document.meeting import MeetingDocument
 
 
 def stored(document: MeetingDocument) -> tuple[dict[str, tuple[str, float | None]], set[tuple[str, str, str]]]:

@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 from sos_desktop.models import PersonRole, TieKind
 from sos_desktop.models.demo import demo_bundle
 from sos_desktop.models.network_layout import LayoutKind
-from sos_desktop.ui.main_window import MainWindow
-from sos_desktop.ui.network_panel import NetworkPanel
+from sos_desktop.ui.network.panel import NetworkPanel
+from sos_desktop.ui.shell.main_window import MainWindow
 
 
 def demo_window(open_window: Callable[[], MainWindow]) -> MainWindow:
@@ -201,7 +201,7 @@ def test_far_out_a_person_is_drawn_without_names_and_close_up_with_them(
     from PySide6.QtCore import QRectF
     from PySide6.QtGui import QImage, QPainter
 
-    from sos_desktop.ui.network_scene import NAMES_FROM_SCALE
+    from sos_desktop.ui.network.scene import NAMES_FROM_SCALE
 
     node = next(iter(panel.scene.nodes.values()))
     node.setCacheMode(node.CacheMode.NoCache)  # painted each time, so each render below calls paint()

@@ -15,10 +15,10 @@ from pytestqt.qtbot import QtBot
 from sos_desktop.exporters.interchange import write_meeting_file
 from sos_desktop.models import ObservationNote, Observations, RubricRating
 from sos_desktop.models.observation import DEFAULT_RUBRIC
-from sos_desktop.ui import dialogs
-from sos_desktop.ui.document import MeetingDocument
-from sos_desktop.ui.main_window import MainWindow
-from sos_desktop.ui.observer_window import ObserverWindow, merge_observations_file
+from sos_desktop.ui.common import dialogs
+from sos_desktop.ui.document.meeting import MeetingDocument
+from sos_desktop.ui.observation.window import ObserverWindow, merge_observations_file
+from sos_desktop.ui.shell.main_window import MainWindow
 
 
 class Clock:

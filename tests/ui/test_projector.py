@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from sos_desktop.models import Attendee, AttendeeRole, Case, Category, Column, MapItem
 from sos_desktop.models.demo import demo_bundle
-from sos_desktop.ui.document import MeetingDocument
+from sos_desktop.ui.document.meeting import MeetingDocument
 from sos_desktop.ui.projector import (
     THEMES,
     ProjectorView,
@@ -311,7 +311,7 @@ import argparse, json, os, sys
 from pathlib import Path
 from PySide6.QtCore import Qt
 from sos_desktop.app import build_window
-from sos_desktop.ui.application import make_application
+from sos_desktop.ui.common.application import make_application
 from sos_desktop.ui.projector import ProjectorWindow, projector_screens
 
 app = make_application()

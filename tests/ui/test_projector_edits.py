@@ -13,7 +13,7 @@ from PySide6.QtGui import QImage, QPainter, QPaintEvent, QRegion
 from pytestqt.qtbot import QtBot
 
 from sos_desktop.models import Category, NextStepStatus
-from sos_desktop.ui.document import MeetingDocument
+from sos_desktop.ui.document.meeting import MeetingDocument
 from sos_desktop.ui.projector import ProjectorView, render_projector
 from sos_desktop.ui.projector.content import map_content
 from sos_desktop.ui.projector.layout import Layout

@@ -16,14 +16,14 @@ from sos_desktop.app import build_window
 from sos_desktop.models import Circle, Network, PersonRole, TieKind
 from sos_desktop.models.demo import demo_bundle
 from sos_desktop.store.store import Store
-from sos_desktop.ui.document import MeetingDocument
-from sos_desktop.ui.main_window import MainWindow
+from sos_desktop.ui.document.meeting import MeetingDocument
 from sos_desktop.ui.projector import THEMES, NetworkMode, ProjectorView, load_theme, render_projector
 from sos_desktop.ui.projector.chart_shapes import LineShape
 from sos_desktop.ui.projector.network_chart import EMPTY_NETWORK, LEGEND_PX, NETWORK_HEADING
 from sos_desktop.ui.projector.network_shapes import MarkerShape, TieShape
 from sos_desktop.ui.projector.scene import TextShape
 from sos_desktop.ui.projector.themes import contrast_ratio
+from sos_desktop.ui.shell.main_window import MainWindow
 
 FULL_HD = QSize(1920, 1080)
 SIZES = (FULL_HD, QSize(1280, 720))

@@ -18,7 +18,7 @@ from sos_desktop.models.demo import demo_bundle
 from sos_desktop.models.scaling import Scale, ScaleRating, Spread
 from sos_desktop.models.trajectory import question_key
 from sos_desktop.store.store import Store
-from sos_desktop.ui.document import MeetingDocument
+from sos_desktop.ui.document.meeting import MeetingDocument
 from sos_desktop.ui.projector import (
     THEMES,
     ProjectorView,

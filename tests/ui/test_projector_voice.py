@@ -18,20 +18,20 @@ from sos_desktop.models import House, Network
 from sos_desktop.models.demo import demo_bundle
 from sos_desktop.store.engine import resolve_database_url
 from sos_desktop.store.store import Store
-from sos_desktop.ui.document import MeetingDocument
-from sos_desktop.ui.main_window import MainWindow
+from sos_desktop.ui.document.meeting import MeetingDocument
 from sos_desktop.ui.projector import THEMES, FocusMode, ProjectorView, VoiceMode, render_projector
 from sos_desktop.ui.projector.focus_chart import FOCUS_HEADING, NO_FOCUS, CentredTextShape
 from sos_desktop.ui.projector.layout import NO_MEETING
 from sos_desktop.ui.projector.scene import TextShape
 from sos_desktop.ui.projector.voice_chart import NOTHING_SHARED, WORDS_FLOOR, HouseShape
+from sos_desktop.ui.shell.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise", "This plugin does not support propagate")
 
 PersonId = Callable[[MeetingDocument, str], int]
 FULL_HD = QSize(1920, 1080)
 SIZES = (FULL_HD, QSize(1280, 720))
-HOUSES = ["House of worries", "House of good things", "House of dreams"]
+HOUSES = ["House of Worries", "House of Good Things", "House of Dreams"]
 
 
 @pytest.fixture

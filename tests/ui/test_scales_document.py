@@ -6,8 +6,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from sos_desktop.models import ScaleRating
-from sos_desktop.ui.document import MeetingDocument
-from sos_desktop.ui.main_window import MainWindow
+from sos_desktop.ui.document.meeting import MeetingDocument
+from sos_desktop.ui.shell.main_window import MainWindow
 
 
 def stored_scales(document: MeetingDocument) -> list[tuple[str, list[tuple[str, float]]]]:

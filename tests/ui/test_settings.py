@@ -13,14 +13,20 @@ from pytestqt.qtbot import QtBot
 
 from sos_desktop.models import Case, Framework
 from sos_desktop.models.observation import DEFAULT_RUBRIC
-from sos_desktop.ui import case_dialog, dialogs
-from sos_desktop.ui.agenda_editing import AGENDA_TEMPLATE_KEY
-from sos_desktop.ui.main_window import MainWindow
-from sos_desktop.ui.minutes_dialog import MinutesDialog
-from sos_desktop.ui.navigator import CASE
-from sos_desktop.ui.observation_editing import RUBRIC_SETTING_KEY
-from sos_desktop.ui.settings_dialog import SettingsDialog
-from sos_desktop.ui.settings_keys import BACKUP_FOLDER_KEY, BACKUP_KEEP_KEY, backup_folder, backup_keep, type_scale
+from sos_desktop.ui.common import case_dialog, dialogs
+from sos_desktop.ui.common.minutes_dialog import MinutesDialog
+from sos_desktop.ui.common.settings_keys import (
+    BACKUP_FOLDER_KEY,
+    BACKUP_KEEP_KEY,
+    backup_folder,
+    backup_keep,
+    type_scale,
+)
+from sos_desktop.ui.document.agenda import AGENDA_TEMPLATE_KEY
+from sos_desktop.ui.document.observation import RUBRIC_SETTING_KEY
+from sos_desktop.ui.shell.main_window import MainWindow
+from sos_desktop.ui.shell.navigator import CASE
+from sos_desktop.ui.shell.settings_dialog import SettingsDialog
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise", "This plugin does not support propagate")
 

@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from sos_desktop.models import Attendee, AttendeeRole, Case, Category, Framework, MeetingKind
-from sos_desktop.ui import dialogs
-from sos_desktop.ui.actions import ActionId
-from sos_desktop.ui.main_window import MainWindow
-from sos_desktop.ui.navigator import CASE, MEETING
+from sos_desktop.ui.common import dialogs
+from sos_desktop.ui.common.actions import ActionId
+from sos_desktop.ui.shell.main_window import MainWindow
+from sos_desktop.ui.shell.navigator import CASE, MEETING
 
 
 def texts(window: MainWindow, category: Category) -> list[str]:
@@ -292,7 +292,7 @@ def test_ctrl_z_in_an_empty_entry_line_or_a_details_field_undoes_the_meeting_edi
 
 
 def test_a_pause_in_typing_starts_a_new_undo_step(meeting_window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
-    from sos_desktop.ui import commands
+    from sos_desktop.ui.document import base as commands
 
     window = meeting_window
     panel = window.details_panel

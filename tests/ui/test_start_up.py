@@ -22,7 +22,7 @@ from pytestqt.qtbot import QtBot
 from sos_desktop import app as start_up
 from sos_desktop.models.demo import demo_bundle
 from sos_desktop.store.store import Store
-from sos_desktop.ui.main_window import MENU_TITLES, OPENING_MESSAGE, MainWindow
+from sos_desktop.ui.shell.main_window import MENU_TITLES, OPENING_MESSAGE, MainWindow
 
 
 def _args(data_dir: Path) -> argparse.Namespace:
@@ -147,7 +147,7 @@ def test_the_first_paint_comes_before_sqlalchemy_and_the_pages_are_imported(tmp_
     loaded = json.loads(result.stdout.strip().splitlines()[-1])
     assert loaded["status"] == 0
     modules = set(loaded["modules"])
-    assert "PySide6.QtWidgets" in modules and "sos_desktop.ui.main_window" in modules
+    assert "PySide6.QtWidgets" in modules and "sos_desktop.ui.shell.main_window" in modules
     late = {
         "sqlalchemy",
         "alembic",
@@ -157,8 +157,8 @@ def test_the_first_paint_comes_before_sqlalchemy_and_the_pages_are_imported(tmp_
         "numpy",
         "sos_desktop.store.store",
         "sos_desktop.models.meeting",
-        "sos_desktop.ui.document",
-        "sos_desktop.ui.map_panel",
+        "sos_desktop.ui.document.meeting",
+        "sos_desktop.ui.map.panel",
         "sos_desktop.ui.projector",
         "sos_desktop.exporters.interchange",
     }

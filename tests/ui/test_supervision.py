@@ -18,11 +18,11 @@ from sos_desktop.app import build_window
 from sos_desktop.exporters.interchange import write_meeting_file
 from sos_desktop.models import Attendee, AttendeeRole, Category, Column, NextStepStatus
 from sos_desktop.models.supervision import IDEAS_ONLY
-from sos_desktop.ui.document import MeetingDocument
-from sos_desktop.ui.main_window import MainWindow
-from sos_desktop.ui.map_model import ActionRole
-from sos_desktop.ui.map_panel import CategoryBox
+from sos_desktop.ui.document.meeting import MeetingDocument
+from sos_desktop.ui.map.model import ActionRole
+from sos_desktop.ui.map.panel import CategoryBox
 from sos_desktop.ui.projector.modes import FocusMode, NetworkMode
+from sos_desktop.ui.shell.main_window import MainWindow
 
 START = datetime(2026, 11, 22, 9, 30, tzinfo=UTC)
 

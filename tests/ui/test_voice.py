@@ -17,10 +17,10 @@ from sos_desktop.models.demo import demo_bundle
 from sos_desktop.models.mapping import MAX_TEXT_LENGTH
 from sos_desktop.store.engine import resolve_database_url
 from sos_desktop.store.store import Store
-from sos_desktop.ui.document import MeetingDocument
-from sos_desktop.ui.main_window import MainWindow
-from sos_desktop.ui.voice_house import NOT_SHOWN, VoiceEntryWidget
-from sos_desktop.ui.voice_panel import HINT, NO_CHILD, VoicePanel
+from sos_desktop.ui.document.meeting import MeetingDocument
+from sos_desktop.ui.shell.main_window import MainWindow
+from sos_desktop.ui.voice.house import NOT_SHOWN, VoiceEntryWidget
+from sos_desktop.ui.voice.panel import HINT, NO_CHILD, VoicePanel
 
 PersonId = Callable[[MeetingDocument, str], int]
 
@@ -180,7 +180,7 @@ def test_the_page_offers_the_case_s_children_by_full_name_and_age(panel: VoicePa
     assert items == ["Lily Example, aged 4", "Noah Example, aged 9"]
     assert panel.projector_name.text() == "On the projector: L"
     titles = [column.title.text() for column in panel.houses.values()]
-    assert titles == ["House of worries", "House of good things", "House of dreams"]
+    assert titles == ["House of Worries", "House of Good Things", "House of Dreams"]
     assert [w.words.toPlainText() for w in entry_widgets(panel, House.WORRIES)] == [
         "When Daddy shouts I hide under the table."
     ]
@@ -258,7 +258,7 @@ def test_words_are_moved_and_deleted_by_their_buttons(panel: VoicePanel, qtbot: 
     [widget] = entry_widgets(panel, House.WORRIES)
     menu = widget.move_button.menu()
     assert menu is not None
-    [to_dreams] = [action for action in menu.actions() if action.text() == "The House of dreams"]
+    [to_dreams] = [action for action in menu.actions() if action.text() == "The House of Dreams"]
     to_dreams.trigger()
     assert not entry_widgets(panel, House.WORRIES)
     [moved] = entry_widgets(panel, House.DREAMS)

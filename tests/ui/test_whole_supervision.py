@@ -26,8 +26,8 @@ from sos_desktop.models import (
     Observations,
     RubricRating,
 )
-from sos_desktop.ui import dialogs
-from sos_desktop.ui.main_window import MainWindow
+from sos_desktop.ui.common import dialogs
+from sos_desktop.ui.shell.main_window import MainWindow
 
 START = datetime(2026, 11, 23, 13, 0, tzinfo=UTC)
 ATTENDEES = [

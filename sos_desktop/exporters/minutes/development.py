@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from statistics import fmean
 
 from sos_desktop.exporters.minutes.naming import short_date
-from sos_desktop.exporters.minutes.snapshot import KIND_WORDS
 from sos_desktop.models import AttendeeRole, Meeting, Observations
+from sos_desktop.models.labels import meeting_kind_label
 from sos_desktop.models.trajectory import in_time_order
 
 
@@ -67,7 +67,7 @@ def development_view(
     meetings = tuple(
         DevelopmentMeeting(
             short_date(meeting.held_on),
-            KIND_WORDS.get(meeting.kind.value, meeting.kind.value) if pseudonymise else meeting.title,
+            meeting_kind_label(meeting.kind) if pseudonymise else meeting.title,
             observed[id(meeting)].observer,
             len(observed[id(meeting)].ratings),
         )

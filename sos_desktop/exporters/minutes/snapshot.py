@@ -34,31 +34,9 @@ from sos_desktop.models import (
     items_in,
     pair_numbers,
 )
+from sos_desktop.models.labels import HOUSE_TITLES, ROLE_LABELS, meeting_kind_label
 from sos_desktop.models.supervision import IDEAS_ONLY, STATUS_WORDS, action_line, may_agree
 from sos_desktop.models.templates import FrameworkTemplate, template
-
-KIND_WORDS = {
-    "group_supervision": "Group supervision",
-    "mapping": "Mapping meeting",
-    "review": "Review meeting",
-    "network_meeting": "Network meeting",
-}
-
-ROLE_WORDS = {
-    "facilitator": "Facilitator",
-    "presenter": "Presenter",
-    "recorder": "Recorder",
-    "observer": "Observer",
-    "advisor": "Advisor",
-    "manager": "Manager",
-    "participant": "Participant",
-}
-
-HOUSE_TITLES = {
-    House.WORRIES: "House of Worries",
-    House.GOOD_THINGS: "House of Good Things",
-    House.DREAMS: "House of Dreams",
-}
 
 
 @dataclass(frozen=True)
@@ -227,7 +205,7 @@ def heading_of(bundle: MeetingBundle, namer: Namer) -> Heading:
         case_label=namer.text(bundle.case.label),
         reference=bundle.case.reference,
         title=namer.text(meeting.title),
-        kind=KIND_WORDS.get(meeting.kind.value, _capital(meeting.kind.value.replace("_", " "))),
+        kind=meeting_kind_label(meeting.kind),
         held_on=long_date(meeting.held_on),
         date=short_date(meeting.held_on) if meeting.held_on is not None else "",
         framework=template(bundle.case.framework).name,
@@ -249,7 +227,7 @@ def minutes_snapshot(
     return MinutesSnapshot(
         marking=options.marking,
         heading=heading,
-        attendees=tuple((namer.attendee(a.name), ROLE_WORDS[a.role.value]) for a in meeting.attendees),
+        attendees=tuple((namer.attendee(a.name), ROLE_LABELS[a.role]) for a in meeting.attendees),
         focus_question=namer.text(meeting.focus_question),
         agenda=agenda_rows(meeting.agenda),
         columns=_columns(meeting, words, namer),

@@ -10,9 +10,18 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import NamedTuple
 
-from sos_desktop.models import Case, Category, Column, MapItem, Meeting, NextStepStatus, pair_numbers, unpaired
+from sos_desktop.models import (
+    COLUMN_ORDER,
+    Case,
+    Category,
+    Column,
+    MapItem,
+    Meeting,
+    NextStepStatus,
+    pair_numbers,
+    unpaired,
+)
 from sos_desktop.models.templates import FrameworkTemplate
-from sos_desktop.ui.map_panel import COLUMN_CATEGORIES
 
 OPTIONAL = frozenset({Category.GREY})
 """Categories shown only when they have cards."""
@@ -81,7 +90,7 @@ def map_content(meeting: Meeting, case: Case, template: FrameworkTemplate, mask:
     for item in meeting.items:
         cards[item.category].append(card(item))
     columns = []
-    for column, categories in COLUMN_CATEGORIES.items():
+    for column, categories in COLUMN_ORDER.items():
         sections = []
         for category in categories:
             # The framework's own words are never masked: "Grey areas" must not become "WG areas" for a Will Grey.

@@ -16,7 +16,7 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFont
 
 from sos_desktop.models import TieKind
-from sos_desktop.ui.network_style import (
+from sos_desktop.ui.network.style import (
     KNOWS_COLOUR,
     KNOWS_LEGEND,
     KNOWS_MARK,

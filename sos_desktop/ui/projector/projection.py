@@ -19,7 +19,7 @@ from PySide6.QtGui import QPainter, QRegion
 
 from sos_desktop.models import Category, Column, Meeting
 from sos_desktop.models.names import NameMasker
-from sos_desktop.ui.document import MeetingDocument
+from sos_desktop.ui.document.meeting import MeetingDocument
 from sos_desktop.ui.projector.clock_overlay import paint_clock
 from sos_desktop.ui.projector.content import MapContent, map_content, with_card_reworded
 from sos_desktop.ui.projector.focus_chart import FocusContent, FocusLayout
@@ -63,10 +63,10 @@ class Projection(QObject):
     """What the projector shows and how; ``changed`` asks every view of it to repaint."""
 
     changed = Signal()
-    modeChanged = Signal(object)  # noqa: N815 - Qt signal naming; the new mode (see ``ProjectorMode``)
-    themeChanged = Signal(str)  # noqa: N815
-    zoomChanged = Signal(float)  # noqa: N815
-    blankChanged = Signal(bool)  # noqa: N815
+    modeChanged = Signal(object)  # Qt signal naming; the new mode (see ``ProjectorMode``)
+    themeChanged = Signal(str)
+    zoomChanged = Signal(float)
+    blankChanged = Signal(bool)
 
     def __init__(
         self, document: MeetingDocument | None, theme: str = DEFAULT_THEME, parent: QObject | None = None

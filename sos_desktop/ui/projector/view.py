@@ -13,7 +13,7 @@ from PySide6.QtGui import QImage, QPainter, QPaintEvent, QRegion
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from sos_desktop.models import Meeting
-from sos_desktop.ui.document import MeetingDocument
+from sos_desktop.ui.document.meeting import MeetingDocument
 from sos_desktop.ui.projector.layout import ProjectorMode
 from sos_desktop.ui.projector.modes import TrajectoryMode
 from sos_desktop.ui.projector.projection import Projection
@@ -24,10 +24,10 @@ from sos_desktop.ui.projector.themes import DEFAULT_THEME, Theme
 class ProjectorView(QWidget):
     """The map for the room: title line, focus question and the map, or one column or category of it."""
 
-    modeChanged = Signal(object)  # noqa: N815 - Qt signal naming; the new mode (see ``ProjectorMode``)
-    themeChanged = Signal(str)  # noqa: N815
-    zoomChanged = Signal(float)  # noqa: N815
-    blankChanged = Signal(bool)  # noqa: N815
+    modeChanged = Signal(object)  # Qt signal naming; the new mode (see ``ProjectorMode``)
+    themeChanged = Signal(str)
+    zoomChanged = Signal(float)
+    blankChanged = Signal(bool)
 
     def __init__(
         self, document: MeetingDocument | None, theme: str = DEFAULT_THEME, parent: QWidget | None = None
@@ -66,7 +66,7 @@ class ProjectorView(QWidget):
             return None
         return self.projection.scene(*size).changed_region(self._shown[0])
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+    def sizeHint(self) -> QSize:
         return QSize(1280, 720)
 
     # State, kept by the projection -------------------------------------------------------------------------------
@@ -136,7 +136,7 @@ class ProjectorView(QWidget):
         """How many cards did not fit and are counted in "+N more" lines."""
         return self.projection.scene(self.width(), self.height()).hidden_cards
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         # Only the shapes that reach into the region asked for: Qt keeps the rest of the window as it was.
         self._shown = self.projection.paint(painter, QRectF(self.rect()), event.region()), (self.width(), self.height())

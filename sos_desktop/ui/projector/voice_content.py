@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sos_desktop.models import House, Meeting, Network, NetworkPerson, PersonRole
+from sos_desktop.models.labels import HOUSE_TITLES
 from sos_desktop.models.network import initials
-from sos_desktop.ui.voice_editing import HOUSE_TITLES
 
 Mask = Callable[[str], str]
 

@@ -17,7 +17,7 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QScreen
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from sos_desktop import APP_NAME
-from sos_desktop.ui.document import MeetingDocument
+from sos_desktop.ui.document.meeting import MeetingDocument
 from sos_desktop.ui.projector.themes import DEFAULT_THEME
 from sos_desktop.ui.projector.view import ProjectorView
 
@@ -104,7 +104,7 @@ class ProjectorWindow(QWidget):
             self.full_screen_on = None
             self.show_on(self.console_screen())
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.modifiers() & ~(Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.ShiftModifier):
             super().keyPressEvent(event)
             return
@@ -131,7 +131,7 @@ class ProjectorWindow(QWidget):
         action()
         event.accept()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event: QCloseEvent) -> None:
         super().closeEvent(event)
         if event.isAccepted():
             self.full_screen_on = None

@@ -1,0 +1,82 @@
+"""Small dialogs the console asks with: case details (:mod:`.case_dialog`), a name, a yes/no before deleting, a
+file to open or save.
+
+Kept as module functions so tests can answer them without a person at the keyboard.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from sos_desktop.exporters.minutes.options import MinutesOptions
+    from sos_desktop.models import Case, Framework
+
+JSON_FILTER = "Meeting files (*.json);;All files (*)"
+PDF_FILTER = "PDF documents (*.pdf)"
+
+
+def ask_case(parent: QWidget, case: Case | None = None, framework: Framework | None = None) -> Case | None:
+    """A case's details; a new case starts in ``framework`` (the default set in Settings)."""
+    from sos_desktop.ui.common.case_dialog import CaseDialog
+
+    dialog = CaseDialog(parent, case, framework)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.case(case)
+
+
+def ask_text(parent: QWidget, title: str, label: str, text: str = "") -> str | None:
+    value, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
+    value = value.strip()
+    return value if ok and value else None
+
+
+def confirm(parent: QWidget, title: str, question: str) -> bool:
+    answer = QMessageBox.question(
+        parent,
+        title,
+        question,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def tell(parent: QWidget, title: str, message: str) -> None:
+    """Something went wrong or was refused: a warning."""
+    QMessageBox.warning(parent, title, message)
+
+
+def inform(parent: QWidget, title: str, message: str) -> None:
+    """Something was done, or there was nothing to do: plain information, no warning sign."""
+    QMessageBox.information(parent, title, message)
+
+
+def ask_open_path(parent: QWidget, title: str) -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(parent, title, "", JSON_FILTER)
+    return Path(name) if name else None
+
+
+def ask_save_path(parent: QWidget, title: str, suggestion: str, file_filter: str = JSON_FILTER) -> Path | None:
+    name, _ = QFileDialog.getSaveFileName(parent, title, suggestion, file_filter)
+    return Path(name) if name else None
+
+
+def ask_minutes_options(parent: QWidget, settings: QSettings, *, has_feedback: bool) -> MinutesOptions | None:
+    """How the minutes are to be made (marking, pseudonymised, feedback, password), or None if cancelled."""
+    from sos_desktop.ui.common.minutes_dialog import MinutesDialog
+
+    dialog = MinutesDialog(settings, parent, has_feedback=has_feedback)
+    return dialog.options() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -1,0 +1,86 @@
+"""The meeting's details and attendees as a part of the meeting document: title, kind, date, focus question,
+confidentiality, summary, and who is there in which role. Each edit is one undo step; typing in a text detail
+merges into one.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+
+from sos_desktop.models import Attendee
+from sos_desktop.models.mapping import MAX_TEXT_LENGTH
+from sos_desktop.models.meeting import MAX_LABEL_LENGTH
+from sos_desktop.ui.document.base import DocumentPart, MergeId, ValueChange
+
+DETAIL_LABELS = {
+    "title": "title",
+    "kind": "kind of meeting",
+    "held_on": "date",
+    "focus_question": "focus question",
+    "confidentiality_agreed": "confidentiality",
+    "summary": "summary",
+}
+_TEXT_DETAILS = {"title", "focus_question", "summary"}
+
+
+class DetailsEditing(DocumentPart):
+    """The meeting's details and attendees, for ``MeetingDocument``."""
+
+    def set_detail(self, name: str, value: Any) -> None:
+        if name not in DETAIL_LABELS:
+            raise KeyError(name)
+        if name in _TEXT_DETAILS and isinstance(value, str):
+            value = self._bounded(value, MAX_LABEL_LENGTH if name == "title" else MAX_TEXT_LENGTH)
+        if getattr(self.meeting, name) == value:
+            return
+        self.undo_stack.push(
+            SetDetailCommand(self, name, value, mergeable=name in _TEXT_DETAILS, label=DETAIL_LABELS[name])
+        )
+
+    def set_attendees(self, attendees: list[Attendee], label: str = "Change attendees") -> None:
+        attendees = [Attendee(self._bounded(a.name, MAX_LABEL_LENGTH), a.role) for a in attendees]
+        if attendees != self.meeting.attendees:
+            self.undo_stack.push(SetAttendeesCommand(self, attendees, label))
+
+    def apply_detail(self, name: str, value: Any) -> None:
+        setattr(self.meeting, name, value)
+        self._write(lambda: self.store.update_meeting_details(self.meeting))
+        self.detailsChanged.emit()
+
+    def apply_attendees(self, attendees: list[Attendee]) -> None:
+        self.meeting.attendees = attendees
+        self._write(lambda: self.store.set_attendees(self.meeting_id, copy.deepcopy(attendees)))
+        self.attendeesChanged.emit()
+
+
+class SetDetailCommand(ValueChange):
+    """Change one field of the meeting's details (title, kind, date, focus question, ...)."""
+
+    def __init__(self, document: DetailsEditing, name: str, new: Any, *, mergeable: bool, label: str) -> None:
+        super().__init__(f"Change {label}", name, getattr(document.meeting, name), new)
+        self.document = document
+        self.name = name
+        self.merge_id = MergeId.DETAIL if mergeable else MergeId.NEVER
+
+    def redo(self) -> None:
+        self.document.apply_detail(self.name, self.new)
+
+    def undo(self) -> None:
+        self.document.apply_detail(self.name, self.old)
+
+
+class SetAttendeesCommand(QUndoCommand):
+    def __init__(self, document: DetailsEditing, new: list[Attendee], label: str) -> None:
+        super().__init__(label)
+        self.document = document
+        self.old = copy.deepcopy(document.meeting.attendees)
+        self.new = copy.deepcopy(new)
+
+    def redo(self) -> None:
+        self.document.apply_attendees(copy.deepcopy(self.new))
+
+    def undo(self) -> None:
+        self.document.apply_attendees(copy.deepcopy(self.old))

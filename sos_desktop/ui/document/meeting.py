@@ -1,0 +1,87 @@
+"""The meeting document: one per open meeting, owning the domain object and its QUndoStack.
+
+Public methods only push undo commands. The ``apply_*`` methods, called by the commands, change the domain object,
+write the change through to the store in its own transaction, and emit the signal the views follow. Views never
+change domain data themselves, and never keep a copy of it.
+
+The document is made of parts, each a mixin in its own module of this package holding its edits and their undo
+commands: the details and attendees, the map, the scales, the case's safety network, the agenda and its clock, the
+next steps, the child's voice and the observer's feedback. This module declares the signals and composes them.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from sos_desktop.models import Case, Category, MapItem, Meeting, Network
+from sos_desktop.store.store import Store
+from sos_desktop.ui.document.agenda import AgendaEditing
+from sos_desktop.ui.document.details import DetailsEditing
+from sos_desktop.ui.document.map import MapEditing
+from sos_desktop.ui.document.network import NetworkEditing
+from sos_desktop.ui.document.next_steps import NextStepEditing
+from sos_desktop.ui.document.observation import ObservationEditing
+from sos_desktop.ui.document.scaling import ScalingEditing
+from sos_desktop.ui.document.voice import VoiceEditing
+
+
+class MeetingDocument(
+    QObject,
+    DetailsEditing,
+    MapEditing,
+    ScalingEditing,
+    NetworkEditing,
+    AgendaEditing,
+    NextStepEditing,
+    VoiceEditing,
+    ObservationEditing,
+):
+    """An open meeting. Signals tell the views what changed; the store always holds what the views show."""
+
+    detailsChanged = Signal()
+    attendeesChanged = Signal()
+    itemsChanged = Signal()  # cards added, removed or moved
+    itemTextChanged = Signal(int)  # the card's id
+    saveFailed = Signal(str)  # one sentence for the user
+    noticed = Signal(str)  # a passing remark for the status bar, such as a text cut to length
+    scalesChanged = Signal()  # scales added, removed, moved, reworded, rated, revealed
+    pairsChanged = Signal()  # danger statements and goals paired or unpaired
+    caseChanged = Signal()  # the case's name, reference or framework (so labels) changed
+    networkChanged = Signal()  # people or ties of the case's network added, removed or changed
+    networkMoved = Signal()  # people of the network only placed elsewhere
+    agendaChanged = Signal()  # phases added, removed, edited; the clock started, moved on or paused
+    voiceChanged = Signal()  # the child's-voice entries changed
+    observationsChanged = Signal()  # the observer's notes, rubric or comments changed
+
+    def __init__(self, store: Store, meeting_id: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.meeting: Meeting = store.get_meeting(meeting_id)
+        assert self.meeting.case_id is not None
+        self.case: Case = store.get_case(self.meeting.case_id)
+        self.network: Network = store.get_network(self.meeting.case_id)
+        self.undo_stack = QUndoStack(self)
+        # Derived views of the meeting, worked out once and forgotten when what they derive from changes. Connected
+        # before any view connects, so they are forgotten before a view asks again.
+        self._by_category: dict[Category, list[MapItem]] | None = None
+        self._pair_numbers: dict[int, int] | None = None
+        self._hints: dict[int, list[str]] = {}
+        for signal in (self.itemsChanged, self.pairsChanged, self.caseChanged):
+            signal.connect(self._forget_derived)
+        self.itemTextChanged.connect(lambda item_id: self._hints.pop(item_id, None))
+        self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+        """Where the document reads the time (the agenda's clock, observers' notes); tests set their own."""
+        self.last_inserted_id: int | None = None
+        self._provisional_ids = itertools.count(-1, -1)
+        self.stale = False
+        """True once a save was refused because somebody else changed the meeting: only a reload helps then."""
+
+    def replace_case(self, case: Case) -> None:
+        """Show the case as changed elsewhere (its details dialog saves it; it is not a step of this meeting)."""
+        self.case = case
+        self.caseChanged.emit()

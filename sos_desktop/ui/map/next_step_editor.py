@@ -1,0 +1,107 @@
+"""Under the next steps: who does the selected step, by when, and whether it is an idea or agreed.
+
+Agreeing needs a manager at the meeting; without one the choice is there but refused with the reason beside it, so
+the facilitator sees why a step stays an idea. Each change is one undo step.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QSignalBlocker
+from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLabel, QWidget
+
+from sos_desktop.models import Category, NextStepStatus
+from sos_desktop.models.supervision import IDEAS_ONLY, STATUS_WORDS, may_agree
+from sos_desktop.ui.document.meeting import MeetingDocument
+
+NO_DUE_DATE = QDate(2000, 1, 1)
+"""The date field's lowest value, shown as "No date"."""
+
+
+class NextStepEditor(QWidget):
+    """The owner, date and status of one next step (hidden while no next step is selected)."""
+
+    def __init__(self, document: MeetingDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.item_id: int | None = None
+        self.owner = QComboBox()
+        self.owner.setEditable(True)
+        self.owner.setAccessibleName("Who does this next step")
+        self.owner.setToolTip("Who will do it: an attendee, somebody from the network, or any name typed")
+        self.due = QDateEdit()
+        self.due.setAccessibleName("By when")
+        self.due.setCalendarPopup(True)
+        self.due.setMinimumDate(NO_DUE_DATE)
+        self.due.setSpecialValueText("No date")
+        self.due.setDisplayFormat("d MMM yyyy")
+        self.status = QComboBox()
+        self.status.setAccessibleName("Idea or agreed")
+        for status, words in STATUS_WORDS.items():
+            self.status.addItem(words, status)
+        self.reason = QLabel(IDEAS_ONLY)
+        self.reason.setWordWrap(True)
+        self.reason.setStyleSheet("color: #8a5200;")
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow("&Who", self.owner)
+        form.addRow("&By when", self.due)
+        form.addRow("S&tatus", self.status)
+        form.addRow(self.reason)
+        line = self.owner.lineEdit()
+        assert line is not None
+        line.editingFinished.connect(self._owner_edited)
+        self.owner.activated.connect(lambda _i: self._owner_edited())
+        self.due.dateChanged.connect(self._due_edited)
+        self.status.activated.connect(self._status_chosen)
+        document.attendeesChanged.connect(self.refresh)
+        document.itemTextChanged.connect(self._item_changed)
+        self.hide()
+
+    def _item_changed(self, item_id: int) -> None:
+        if item_id == self.item_id:
+            self.refresh()
+
+    def show_item(self, item_id: int | None) -> None:
+        self.item_id = item_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        item = None
+        if self.item_id is not None:
+            try:
+                item = self.document.item(self.item_id)
+            except (KeyError, StopIteration, ValueError):
+                item = None
+        if item is None or item.category is not Category.NEXT_STEP:
+            self.hide()
+            return
+        names = [a.name for a in self.document.meeting.attendees] + [p.name for p in self.document.network.people]
+        with QSignalBlocker(self.owner), QSignalBlocker(self.due), QSignalBlocker(self.status):
+            self.owner.clear()
+            self.owner.addItems(list(dict.fromkeys(names)))
+            self.owner.setEditText(item.owner)
+            due = item.due
+            self.due.setDate(NO_DUE_DATE if due is None else QDate(due.year, due.month, due.day))
+            self.status.setCurrentIndex(self.status.findData(item.status or NextStepStatus.IDEA))
+        self.reason.setVisible(not may_agree(self.document.meeting))
+        self.show()
+
+    def _owner_edited(self) -> None:
+        if self.item_id is not None:
+            self.document.set_next_step(self.item_id, owner=self.owner.currentText())
+
+    def _due_edited(self, value: QDate) -> None:
+        if self.item_id is not None:
+            due = None if value == NO_DUE_DATE else date(value.year(), value.month(), value.day())
+            self.document.set_next_step(self.item_id, due=due)
+
+    def _status_chosen(self) -> None:
+        if self.item_id is None:
+            return
+        try:
+            self.document.set_next_step(self.item_id, status=self.status.currentData())
+        except ValueError as refused:
+            self.document.noticed.emit(str(refused))
+            self.refresh()  # back to what it is

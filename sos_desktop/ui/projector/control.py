@@ -1,0 +1,298 @@
+"""The console's Projector menu: open the projector window on a screen, and steer what the room sees.
+
+One ``ProjectorWindow`` at most, following whichever meeting the console has open (never a copy of it). Its theme
+is remembered in the settings. Blank (B) works from the console too, so the facilitator can hide the wall without
+reaching for the projector window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from sos_desktop.models import COLUMN_ORDER, Category, Column, Meeting
+from sos_desktop.models.trajectory import question_key
+from sos_desktop.ui.common.actions import ActionId, make_action
+from sos_desktop.ui.common.settings_keys import type_scale
+from sos_desktop.ui.document.meeting import MeetingDocument
+from sos_desktop.ui.projector import (
+    DEFAULT_THEME,
+    THEMES,
+    FocusMode,
+    NetworkMode,
+    ProjectorMode,
+    ProjectorWindow,
+    ScalesMode,
+    TrajectoryMode,
+    VoiceMode,
+    projector_screens,
+)
+
+THEME_NAMES = {"projector": "High contrast (projector)", "light": "Light", "dark": "Dark"}
+THEME_KEY = "projector/theme"
+
+
+class ProjectorControl(QObject):
+    """Owns the projector window and the Projector menu of the console."""
+
+    windowCreated = Signal()  # the projector window was just made (it is made when first opened)
+
+    def __init__(self, console: QMainWindow, settings: QSettings) -> None:
+        super().__init__(console)
+        self.console = console
+        self.settings = settings
+        self.document: MeetingDocument | None = None
+        self.window: ProjectorWindow | None = None
+        self.shared_actions: list[QAction] = []  # the console's Undo, Redo...: they work from the projector too
+        self.case_meetings: list[Meeting] | None = None
+        self.load_case_meetings: Callable[[], list[Meeting] | None] = lambda: None  # set by the console
+        self._loaded_for: MeetingDocument | None = None
+        self.selected_scale: Callable[[], int | None] = lambda: None  # which scale the Scaling page has chosen
+        self.selected_child: Callable[[], int | None] = lambda: None  # which child the Child's voice page has chosen
+        theme = str(settings.value(THEME_KEY, DEFAULT_THEME))
+        self.theme = theme if theme in THEMES else DEFAULT_THEME
+        self.show_action = make_action(ActionId.PROJECTOR, console, self.toggle)
+        self.show_action.setCheckable(True)
+        self.blank_action = make_action(ActionId.BLANK, console, self.toggle_blank)
+        self.blank_action.setCheckable(True)
+        self.menu = QMenu("&Projector", console)
+        self.menu.addAction(self.show_action)
+        self.screens_menu = self.menu.addMenu("Show on &screen")
+        self.screens_menu.aboutToShow.connect(self._fill_screens)
+        self.menu.addAction(self.blank_action)
+        self.menu.addSeparator()
+        self.mode_group = QActionGroup(self)
+        self.mode_actions: dict[ProjectorMode, QAction] = {}
+        views = self.menu.addMenu("&View on the projector")
+        self._mode_action(views, None, "The whole &map")
+        views.addSeparator()
+        for column in COLUMN_ORDER:
+            self._mode_action(views, column, column.value)
+        views.addSeparator()
+        for categories in COLUMN_ORDER.values():
+            for category in categories:
+                self._mode_action(views, category, category.value)
+        views.addSeparator()
+        self.scale_action = self._mode_action(views, ScalesMode(), "The &scale chosen on the Scaling page")
+        self.scale_action.setShortcut(QKeySequence("Ctrl+Alt+S"))
+        self.trajectory_action = self._mode_action(views, TrajectoryMode(), "Its &trajectory across the case")
+        self.trajectory_action.setShortcut(QKeySequence("Ctrl+Alt+T"))
+        views.addSeparator()
+        self.network_action = self._mode_action(views, NetworkMode(), "The safety &network")
+        self.network_action.setShortcut(QKeySequence("Ctrl+Alt+N"))
+        self.voice_action = self._mode_action(views, VoiceMode(), "The child's &voice (Three Houses)")
+        self.voice_action.setShortcut(QKeySequence("Ctrl+Alt+V"))
+        self.focus_action = self._mode_action(views, FocusMode(), "The &focus question")
+        self.focus_action.setShortcut(QKeySequence("Ctrl+Alt+F"))
+        for action in (self.scale_action, self.trajectory_action, self.network_action):
+            console.addAction(action)
+        console.addAction(self.voice_action)
+        console.addAction(self.focus_action)
+        self.theme_group = QActionGroup(self)
+        themes = self.menu.addMenu("&Theme")
+        for name in THEMES:
+            action = themes.addAction(THEME_NAMES.get(name, name))
+            action.setCheckable(True)
+            action.setChecked(name == self.theme)
+            action.setData(name)
+            self.theme_group.addAction(action)
+            action.triggered.connect(lambda _=False, n=name: self.set_theme(n))
+        self.menu.addSeparator()
+        for text, keys, slot in (
+            ("&Larger on the projector", "Ctrl+Alt+=", self._zoom_in),
+            ("&Smaller on the projector", "Ctrl+Alt+-", self._zoom_out),
+            ("&Fit the wall", "Ctrl+Alt+0", self._reset_zoom),
+        ):
+            action = self.menu.addAction(text)
+            action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(slot)
+            console.addAction(action)
+        console.addAction(self.blank_action)
+        console.addAction(self.show_action)
+        # The projector window's own keys, from the console too (a clicker's "." blanks): only while it is open.
+        self.console_keys: list[QAction] = []
+        for keys, slot in ((".", self.toggle_blank), ("V", self._cycle_mode), ("T", self._cycle_theme)):
+            action = QAction(console)
+            action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(slot)
+            console.addAction(action)
+            self.console_keys.append(action)
+        self._update_actions()
+
+    def _mode_action(self, menu: QMenu, mode: ProjectorMode, text: str) -> QAction:
+        action = menu.addAction(text)
+        action.setCheckable(True)
+        action.setChecked(mode is None)
+        self.mode_group.addAction(action)
+        self.mode_actions[mode] = action
+        if isinstance(mode, ScalesMode | TrajectoryMode):
+            action.triggered.connect(lambda _=False, m=mode: self.set_mode(self._scale_mode(m)))
+        elif isinstance(mode, VoiceMode):
+            action.triggered.connect(lambda: self.set_mode(VoiceMode(self.selected_child())))
+        else:
+            action.triggered.connect(lambda _=False, m=mode: self.set_mode(m))
+        return action
+
+    def _scale_mode(self, mode: ScalesMode | TrajectoryMode) -> ProjectorMode:
+        """The scale chosen on the Scaling page, in this kind of view."""
+        index = self.selected_scale()
+        if isinstance(mode, ScalesMode):
+            return ScalesMode(index)
+        scales = self.document.meeting.scales if self.document is not None else []
+        if index is not None and 0 <= index < len(scales):
+            return TrajectoryMode(question_key(scales[index]))
+        return TrajectoryMode()
+
+    def scale_chosen(self, index: int | None) -> None:
+        """The Scaling page chose another scale: a projector showing a scale follows it."""
+        if self.window is None:
+            return
+        mode = self.window.view.mode()
+        if isinstance(mode, ScalesMode | TrajectoryMode):
+            self.set_mode(self._scale_mode(mode))
+
+    def child_chosen(self, child: int | None) -> None:
+        """The Child's voice page chose another child: a projector showing the child's voice follows it."""
+        if self.window is not None and isinstance(self.window.view.mode(), VoiceMode):
+            self.set_mode(VoiceMode(child))
+
+    def _feed_case_meetings(self) -> None:
+        """Give the projector the case's meetings, read only when a trajectory is shown (and once per meeting
+        opened): reading every meeting of the case in full on each opening would slow the console for nothing.
+        The open meeting itself is followed live by the projector.
+        """
+        if self.window is None or not isinstance(self.window.view.mode(), TrajectoryMode):
+            return
+        if self._loaded_for is not self.document:
+            self.case_meetings = self.load_case_meetings() if self.document is not None else None
+            self._loaded_for = self.document
+        self.window.view.set_case_meetings(self.case_meetings)
+
+    def relabel(self) -> None:
+        """Menu entries in the case's framework words."""
+        if self.document is None:
+            return
+        template = self.document.template
+        for mode, action in self.mode_actions.items():
+            if isinstance(mode, Column):
+                action.setText(template.column_titles[mode])
+            elif isinstance(mode, Category):
+                action.setText("    " + template.label(mode))
+
+    # Following the console ---------------------------------------------------------------------------------------
+
+    def set_document(self, document: MeetingDocument | None) -> None:
+        self.document = document
+        if document is not None:
+            document.caseChanged.connect(self.relabel)
+            self.relabel()
+        if self.window is not None:
+            self.window.view.set_document(document)
+        self._feed_case_meetings()
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        is_open = self.window is not None and self.window.isVisible()
+        self.show_action.setChecked(is_open)
+        self.blank_action.setEnabled(is_open)
+        for action in self.console_keys:
+            action.setEnabled(is_open)
+        self.blank_action.setChecked(is_open and self.window is not None and self.window.view.is_blank())
+
+    # Opening and closing -----------------------------------------------------------------------------------------
+
+    def open(self, screen: object = None) -> ProjectorWindow:
+        if self.window is None:
+            self.window = ProjectorWindow(self.document, theme=self.theme, console=self.console)
+            self.window.view.projection.set_type_scale(type_scale(self.settings))  # the room's size, from Settings
+            # Told while the window is still closing: look again once it has gone.
+            self.window.closed.connect(lambda: QTimer.singleShot(0, self._update_actions))
+            self.window.view.blankChanged.connect(lambda _: self._update_actions())
+            self.window.view.themeChanged.connect(self._theme_changed)
+            self.window.view.modeChanged.connect(self._mode_changed)
+            self.window.addActions([*self.shared_actions, self.show_action])
+            self.windowCreated.emit()
+        self._feed_case_meetings()
+        self.window.show_on(screen)  # type: ignore[arg-type]
+        if self.window.full_screen_on is not None:
+            self.console.activateWindow()  # the keyboard stays with the facilitator's console
+        self._update_actions()
+        return self.window
+
+    def close(self) -> None:
+        if self.window is not None:
+            self.window.close()
+        self._update_actions()
+
+    def toggle(self) -> None:
+        if self.window is not None and self.window.isVisible():
+            self.close()
+        else:
+            self.open()
+
+    def _fill_screens(self) -> None:
+        self.screens_menu.clear()
+        console_screen = self.console.screen()
+        for screen in projector_screens(console_screen):
+            action = self.screens_menu.addAction(f"{screen.name()} ({screen.size().width()}×{screen.size().height()})")
+            action.triggered.connect(lambda _=False, s=screen: self.open(s))
+        here = self.screens_menu.addAction("In a window on this screen")
+        here.triggered.connect(lambda: self.open(console_screen))
+
+    # Steering ----------------------------------------------------------------------------------------------------
+
+    def toggle_blank(self) -> None:
+        if self.window is not None and self.window.isVisible():
+            self.window.view.toggle_blank()
+        self._update_actions()
+
+    def set_mode(self, mode: ProjectorMode) -> None:
+        if self.window is not None:
+            self.window.view.set_mode(mode)
+        self._mode_changed(mode)
+
+    def _mode_changed(self, mode: ProjectorMode) -> None:
+        self._feed_case_meetings()
+        if isinstance(mode, ScalesMode):
+            mode = ScalesMode()
+        elif isinstance(mode, TrajectoryMode):
+            mode = TrajectoryMode()
+        elif isinstance(mode, VoiceMode):
+            mode = VoiceMode()
+        action = self.mode_actions.get(mode)
+        if action is not None:
+            action.setChecked(True)
+
+    def set_theme(self, name: str) -> None:
+        if self.window is not None:
+            self.window.view.set_theme(name)
+        self._theme_changed(name)
+
+    def _theme_changed(self, name: str) -> None:
+        self.theme = name
+        self.settings.setValue(THEME_KEY, name)
+        for action in self.theme_group.actions():
+            action.setChecked(action.data() == name)
+
+    def _cycle_mode(self) -> None:
+        if self.window is not None and self.window.isVisible():
+            self.window.view.cycle_mode()
+
+    def _cycle_theme(self) -> None:
+        if self.window is not None and self.window.isVisible():
+            self.window.view.cycle_theme()
+
+    def _zoom_in(self) -> None:
+        if self.window is not None:
+            self.window.view.zoom_in()
+
+    def _zoom_out(self) -> None:
+        if self.window is not None:
+            self.window.view.zoom_out()
+
+    def _reset_zoom(self) -> None:
+        if self.window is not None:
+            self.window.view.reset_zoom()

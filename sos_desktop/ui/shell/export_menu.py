@@ -1,0 +1,180 @@
+"""File › Export: the meeting file, the minutes and the facilitator's feedback as PDF, and pictures of the
+projector's view and of the safety network.
+
+The data is read on the UI thread (quick), the PDF is made off it with a progress window, so the console never
+freezes; a failed export says why in one sentence and leaves no file behind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+# The PDF writer, the pictures and the projector's modes are imported when an export is asked for: this menu is
+# built at start-up, and the console should not wait for them.
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from sos_desktop.exporters.errors import ExportError
+from sos_desktop.exporters.interchange import write_meeting_file
+from sos_desktop.exporters.minutes.options import MinutesOptions
+from sos_desktop.store.errors import StoreError
+from sos_desktop.ui.common import dialogs
+from sos_desktop.ui.common.background import BackgroundJob
+
+if TYPE_CHECKING:
+    from sos_desktop.ui.projector.layout import ProjectorMode
+    from sos_desktop.ui.shell.main_window import MainWindow
+
+
+def _file_name(*parts: str) -> str:
+    """A file name from words that may hold a slash or other characters a file name cannot."""
+    text = " ".join(part for part in parts if part)
+    return "".join("-" if char in '/\\:*?"<>|' else char for char in text).strip() or "meeting"
+
+
+def _minutes_writer() -> ModuleType:
+    from sos_desktop.exporters.minutes import write
+
+    return write
+
+
+class ExportMenu(QObject):
+    def __init__(self, window: MainWindow, meeting_file: QAction) -> None:
+        super().__init__(window)
+        self.window = window
+        self.menu = QMenu("E&xport", window)
+        self.menu.addAction(meeting_file)
+        self.minutes_action = self._action("&Minutes as PDF…", "Ctrl+Shift+P", self.export_minutes)
+        self.feedback_action = self._action("Facilitator &feedback as PDF…", None, self.export_feedback)
+        self.menu.addSeparator()
+        self.projector_action = self._action("Picture of the &projector's view…", None, self.export_projector_picture)
+        self.network_action = self._action("Picture of the safety &network…", None, self.export_network_picture)
+        self.job: BackgroundJob | None = None
+        self.set_enabled(False)
+
+    def _action(self, text: str, keys: str | None, slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self.window)
+        if keys:
+            action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(slot)
+        self.menu.addAction(action)
+        self.window.addAction(action)
+        return action
+
+    def set_enabled(self, enabled: bool) -> None:
+        for action in (self.minutes_action, self.feedback_action, self.projector_action, self.network_action):
+            action.setEnabled(enabled)
+
+    # The meeting file ---------------------------------------------------------------------------------------
+
+    def export_meeting_file(self) -> None:
+        document = self.window.document
+        if document is None:
+            return
+        suggestion = _file_name(document.case.label, document.meeting.title) + ".json"
+        path = dialogs.ask_save_path(self.window, "Export meeting file", suggestion)
+        if path is None:
+            return
+        try:
+            write_meeting_file(self.window.store.load_bundle(document.meeting_id), path)
+        except (ExportError, StoreError) as error:
+            dialogs.tell(self.window, "The meeting was not exported", str(error))
+            return
+        self.window.statusBar().showMessage(f"Exported to {path}", 10_000)
+
+    # PDFs ----------------------------------------------------------------------------------------------------
+
+    def export_minutes(self) -> BackgroundJob | None:
+        document = self.window.document
+        if document is None:
+            return None
+        has_feedback = not document.meeting.observations.is_empty()
+        options = dialogs.ask_minutes_options(self.window, self.window.settings, has_feedback=has_feedback)
+        if options is None:
+            return None
+        # A pseudonymised file's name carries no case label: it could name the family.
+        words = ("Minutes", "(pseudonymised)") if options.pseudonymise else (document.case.label, "minutes")
+        path = dialogs.ask_save_path(
+            self.window, "Save the minutes", _file_name(*words, document.meeting.title) + ".pdf", dialogs.PDF_FILTER
+        )
+        if path is None:
+            return None
+        try:
+            bundle = self.window.store.load_bundle(document.meeting_id)
+            earlier = self.window.store.case_meetings(document.case_id)
+        except StoreError as error:
+            dialogs.tell(self.window, "The minutes were not made", str(error))
+            return None
+        return self._run(
+            "Making the minutes…",
+            lambda: _minutes_writer().write_minutes_pdf(bundle, path, case_meetings=earlier, options=options),
+            path,
+            "The minutes were not saved",
+        )
+
+    def export_feedback(self) -> BackgroundJob | None:
+        from sos_desktop.exporters.minutes.development import facilitator_of
+
+        document = self.window.document
+        if document is None:
+            return None
+        facilitator = facilitator_of(document.meeting)
+        suggestion = _file_name("Facilitator feedback", facilitator, document.meeting.title) + ".pdf"
+        path = dialogs.ask_save_path(self.window, "Save the feedback report", suggestion, dialogs.PDF_FILTER)
+        if path is None:
+            return None
+        try:
+            bundle = self.window.store.load_bundle(document.meeting_id)
+            facilitated = self.window.store.facilitated(facilitator) if facilitator else []
+        except StoreError as error:
+            dialogs.tell(self.window, "The feedback report was not made", str(error))
+            return None
+        options = MinutesOptions(marking=str(self.window.settings.value("export/marking", MinutesOptions().marking)))
+        return self._run(
+            "Making the feedback report…",
+            lambda: _minutes_writer().write_feedback_pdf(bundle, path, facilitated=facilitated, options=options),
+            path,
+            "The feedback report was not saved",
+        )
+
+    def _run(self, label: str, work: Callable[[], None], path: Path, failure: str) -> BackgroundJob:
+        job = BackgroundJob(self.window, label, work, expected=(ExportError, ValueError))
+        job.finished.connect(lambda _result: self.window.statusBar().showMessage(f"Saved {path}", 15_000))
+        job.failed.connect(lambda message: dialogs.tell(self.window, failure, message))
+        self.job = job.start()
+        return job
+
+    # Pictures ------------------------------------------------------------------------------------------------
+
+    def export_projector_picture(self) -> None:
+        control = self.window.projector
+        mode: ProjectorMode = control.window.view.mode() if control.window is not None else None
+        self._picture("Save a picture of the projector's view", "Projector view", mode)
+
+    def export_network_picture(self) -> None:
+        from sos_desktop.ui.projector.modes import NetworkMode
+
+        self._picture("Save a picture of the safety network", "Safety network", NetworkMode())
+
+    def _picture(self, title: str, name: str, mode: ProjectorMode) -> None:
+        from sos_desktop.ui.projector.pictures import PICTURE_FILTER, save_picture
+
+        document = self.window.document
+        if document is None:
+            return
+        path = dialogs.ask_save_path(self.window, title, _file_name(name) + ".png", PICTURE_FILTER)
+        if path is None:
+            return
+        if path.suffix.lower() not in (".png", ".svg"):
+            path = path.with_suffix(".png")
+        try:
+            meetings = self.window.projector.case_meetings
+            save_picture(document, path, mode, self.window.projector.theme, case_meetings=meetings)
+        except ExportError as error:
+            dialogs.tell(self.window, "The picture was not saved", str(error))
+            return
+        self.window.statusBar().showMessage(f"Saved {path}", 10_000)

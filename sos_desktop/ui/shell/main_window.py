@@ -1,0 +1,592 @@
+"""The facilitator's console: the navigator of cases and meetings beside the open meeting's map and details.
+
+The window is built in two steps so that it paints before the store is open (issue 9's start-up target): the
+frame (menu titles, the navigator, "Opening the database…") needs only Qt and the light modules imported at the
+top of this file; :meth:`MainWindow.attach_store` then fills it. The modules that import SQLAlchemy, the
+projector or the pages are therefore imported where they are first used, never at the top of this file
+(``tests/test_startup_imports.py`` checks it).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QCloseEvent, QKeySequence, QPalette, QShortcut, QUndoGroup
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
+
+from sos_desktop import APP_NAME, __version__
+from sos_desktop.lazy_names import lazy_module
+from sos_desktop.store.errors import StoreError
+from sos_desktop.ui.common.actions import ActionId, make_action
+
+if TYPE_CHECKING:
+    from sos_desktop.ui.common import dialogs
+else:
+    dialogs = lazy_module("sos_desktop.ui.common.dialogs")  # its module is run when the first dialog is asked for
+
+if TYPE_CHECKING:
+    from sos_desktop.models import Case, Meeting
+    from sos_desktop.store.store import Store
+    from sos_desktop.ui.document.meeting import MeetingDocument
+    from sos_desktop.ui.map.panel import MapPanel
+    from sos_desktop.ui.network.panel import NetworkPanel
+    from sos_desktop.ui.scaling.panel import ScalesPanel
+    from sos_desktop.ui.supervision.agenda_panel import AgendaPanel
+    from sos_desktop.ui.supervision.details_panel import DetailsPanel
+    from sos_desktop.ui.voice.panel import VoicePanel
+
+SAVED_MESSAGE = "All changes saved"
+
+
+def database_setting(url: str, name: str) -> str:
+    """The settings key of ``name`` for one database: a meeting id means nothing in another database, and
+    reopening "meeting 3" of the wrong one could put another family's case on the screen.
+    """
+    import hashlib
+
+    digest = hashlib.sha256(url.encode("utf-8")).hexdigest()[:16]
+    return f"databases/{digest}/{name}"
+
+
+MENU_TITLES = ("&File", "&Edit", "&View", "&Meeting", "&Projector", "&Help")
+OPENING_MESSAGE = "Opening the database…"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store | None, settings: QSettings, parent: QWidget | None = None) -> None:
+        """The console over ``store``; with None, only its frame, until :meth:`attach_store` (as at start-up)."""
+        super().__init__(parent)
+        self.settings = settings
+        self.document: MeetingDocument | None = None
+        self.map_panel: MapPanel | None = None
+        self.scales_panel: ScalesPanel | None = None
+        self.setWindowTitle(APP_NAME)
+        self.undo_group = QUndoGroup(self)
+        self._attached = False
+
+        # The frame: the navigator's place (a plain pane until the store is open), the message, the menus' titles.
+        # Centred by its own markup: the Qt namespace costs PySide some 20 ms to build, after the first paint.
+        self._opening = QLabel(f'<p align="center">{OPENING_MESSAGE}</p>')
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._opening)
+        self._navigator_place = QFrame()  # framed like the tree that takes its place
+        self._navigator_place.setFrameStyle(QFrame.Shape.StyledPanel | QFrame.Shadow.Sunken)
+        self._navigator_place.setBackgroundRole(QPalette.ColorRole.Base)
+        self._navigator_place.setAutoFillBackground(True)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self._navigator_place)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setSizes([260, 1000])
+        self.setCentralWidget(self.splitter)
+        # The menus' titles are there from the first paint, greyed until the store is open, so the bar never jumps.
+        self._waiting_menus = [self.menuBar().addMenu(title) for title in MENU_TITLES]
+        for menu in self._waiting_menus:
+            menu.setEnabled(False)
+        self.statusBar().showMessage(OPENING_MESSAGE)
+        if store is not None:
+            self.attach_store(store)
+
+    def attach_store(self, store: Store) -> None:
+        """Fill the frame with ``store``'s console: the actions, the menus and the navigator's cases."""
+        from PySide6.QtCore import Qt
+
+        from sos_desktop.ui.projector.agenda import ProjectorAgenda
+        from sos_desktop.ui.projector.control import ProjectorControl
+        from sos_desktop.ui.shell.export_menu import ExportMenu
+        from sos_desktop.ui.shell.lazy_pages import LazyPages
+        from sos_desktop.ui.shell.meeting_menu import MeetingMenu
+        from sos_desktop.ui.shell.navigator import Navigator
+
+        self.store = store
+        self._attached = True
+        self._last_meeting_key = database_setting(store.url, "last_meeting")
+        self.empty = QLabel()
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.tabs = QTabWidget()
+        self.pages = LazyPages(self.tabs)
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.tabs)
+        self.stack.removeWidget(self._opening)
+        self._opening.deleteLater()
+        self.navigator = Navigator(store)
+        self.splitter.replaceWidget(0, self.navigator)
+        self._navigator_place.deleteLater()
+        self.navigator.meetingActivated.connect(self.open_meeting)
+        self.navigator.selectionMoved.connect(self._update_actions)
+        # F2 renames only in the navigator: on the map, F2 edits the selected card.
+        rename_key = QShortcut(QKeySequence("F2"), self.navigator)
+        rename_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        rename_key.activated.connect(self.rename_selected)
+        self.actions_by_id = {
+            ActionId.NEW_CASE: make_action(ActionId.NEW_CASE, self, self.new_case),
+            ActionId.NEW_MEETING: make_action(ActionId.NEW_MEETING, self, self.new_meeting),
+            ActionId.EDIT_CASE: make_action(ActionId.EDIT_CASE, self, self.edit_case),
+            ActionId.RENAME: make_action(ActionId.RENAME, self, self.rename_selected),
+            ActionId.DELETE: make_action(ActionId.DELETE, self, self.delete_selected),
+            ActionId.IMPORT: make_action(ActionId.IMPORT, self, self.import_file),
+            ActionId.EXPORT: make_action(ActionId.EXPORT, self, self.export_file),
+            ActionId.QUIT: make_action(ActionId.QUIT, self, self.close),
+            ActionId.SHOW_GREY: make_action(ActionId.SHOW_GREY, self, self._grey_areas_toggled),
+            ActionId.SHORTCUTS: make_action(ActionId.SHORTCUTS, self, self.show_shortcuts),
+            ActionId.ABOUT: make_action(ActionId.ABOUT, self, self.about),
+        }
+        grey = self.actions_by_id[ActionId.SHOW_GREY]
+        grey.setCheckable(True)
+        grey.setChecked(bool(self.settings.value("map/show_grey_areas", True, type=bool)))
+        self.projector = ProjectorControl(self, self.settings)
+        self.meeting_menu = MeetingMenu(self)
+        self.export_menu = ExportMenu(self, self.actions_by_id[ActionId.EXPORT])
+        self.projector_agenda = ProjectorAgenda(self.projector, self.settings)
+        self._build_menus()
+        self.statusBar().showMessage(SAVED_MESSAGE)
+        self.navigator.reload()
+        self._update_actions()
+
+    def _build_menus(self) -> None:
+        from sos_desktop.ui.guide.menu import GuideMenu
+        from sos_desktop.ui.shell.backup_menu import BackupMenu
+        from sos_desktop.ui.shell.encryption_menu import EncryptionMenu
+
+        a = self.actions_by_id
+        file_menu, edit_menu, self.view_menu, meeting_place, projector_place, help_menu = self._waiting_menus
+        # The Meeting and Projector menus are their controllers' own: each takes its placeholder's place.
+        for place, menu in ((meeting_place, self.meeting_menu.menu), (projector_place, self.projector.menu)):
+            self.menuBar().insertMenu(place.menuAction(), menu)
+            self.menuBar().removeAction(place.menuAction())
+            place.deleteLater()
+        for menu in (file_menu, edit_menu, self.view_menu, help_menu):
+            menu.setEnabled(True)
+        for action_id in (
+            ActionId.NEW_CASE,
+            ActionId.NEW_MEETING,
+            ActionId.EDIT_CASE,
+            ActionId.RENAME,
+            ActionId.DELETE,
+            None,
+            ActionId.IMPORT,
+            None,
+            ActionId.QUIT,
+        ):
+            if action_id is None:
+                file_menu.addSeparator()
+            else:
+                file_menu.addAction(a[action_id])
+            if action_id is ActionId.IMPORT:
+                file_menu.addMenu(self.export_menu.menu)
+                self.backup_menu = BackupMenu(self)
+                self.backup_menu.add_to(file_menu)
+                self.encryption_menu = EncryptionMenu(self)
+                self.encryption_menu.add_to(file_menu)
+        self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        self.guide = GuideMenu(self)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.guide.settings_action)
+        self.projector.shared_actions = [self.undo_action, self.redo_action]
+        self.view_menu.addAction(a[ActionId.SHOW_GREY])
+        help_menu.addAction(a[ActionId.SHORTCUTS])
+        self.guide.add_to_help(help_menu)
+        help_menu.addAction(a[ActionId.ABOUT])
+
+    def _update_actions(self) -> None:
+        self.empty.setText(
+            "Choose a meeting on the left, or add one to the selected case with File › New meeting (Ctrl+N)."
+            if self.navigator.case_count()
+            else "No cases yet. Start one with File › New case (Ctrl+Shift+N), then add its first meeting."
+        )
+        has_case = self.navigator.selected_case_id() is not None
+        for action_id in (ActionId.NEW_MEETING, ActionId.EDIT_CASE, ActionId.RENAME, ActionId.DELETE):
+            self.actions_by_id[action_id].setEnabled(has_case)
+        self.actions_by_id[ActionId.EXPORT].setEnabled(self.document is not None)
+        self.export_menu.set_enabled(self.document is not None)
+
+    # Opening a meeting -----------------------------------------------------------------------------------------
+
+    def open_meeting(self, meeting_id: int) -> None:
+        from sos_desktop.ui.document.meeting import MeetingDocument
+        from sos_desktop.ui.map.panel import MapPanel
+        from sos_desktop.ui.network.panel import NetworkPanel
+        from sos_desktop.ui.scaling.panel import ScalesPanel
+        from sos_desktop.ui.shell.navigator import MEETING
+        from sos_desktop.ui.supervision.agenda_panel import AgendaPanel
+        from sos_desktop.ui.supervision.details_panel import DetailsPanel
+
+        if self.document is not None and self.document.meeting_id == meeting_id:
+            return
+        try:
+            document = MeetingDocument(self.store, meeting_id, self)
+        except StoreError as error:
+            dialogs.tell(self, "Could not open the meeting", str(error))
+            return
+        self.close_meeting()
+        self.document = document
+        document.saveFailed.connect(self._save_failed)
+        document.noticed.connect(lambda message: self.statusBar().showMessage(message, 10_000))
+        document.detailsChanged.connect(self._details_changed)
+        self.undo_group.addStack(document.undo_stack)
+        self.undo_group.setActiveStack(document.undo_stack)
+        self.map_panel = MapPanel(document)
+        self.map_panel.show_grey_areas(self.actions_by_id[ActionId.SHOW_GREY].isChecked())
+        self.tabs.addTab(self.map_panel, "&Map")
+        self.scales_panel = ScalesPanel(document)
+        self.tabs.addTab(self.scales_panel, "&Scaling")
+        panel = self.scales_panel
+        self.projector.selected_scale = lambda: panel.list.currentRow() if panel.list.currentRow() >= 0 else None
+        panel.list.currentRowChanged.connect(lambda row: self.projector.scale_chosen(row if row >= 0 else None))
+        # The network and details pages are built when first wanted: the map is what a facilitator opens a meeting
+        # to see.
+        links = (self.projector_agenda.clock_action, self.projector_agenda.follow_action)
+        self.pages.add("agenda", "&Agenda", lambda: AgendaPanel(document, links))
+        self.pages.add("network", "&Network", lambda: NetworkPanel(document))
+        self.pages.add("voice", "Child's &voice", lambda: self._voice_panel(document))
+        self.pages.add("details", "Meeting &details", lambda: DetailsPanel(document))
+        self.stack.setCurrentWidget(self.tabs)
+        self.projector.load_case_meetings = lambda: self._case_meetings(document)
+        self.projector.set_document(document)
+        self.meeting_menu.set_document(document)
+        self.projector_agenda.set_document(document)
+        self.navigator.select(MEETING, meeting_id)
+        self._details_changed()
+        self._update_actions()
+        # Remembered at once, not only on quit, so a crash or a kill still reopens this meeting.
+        self.settings.setValue(self._last_meeting_key, meeting_id)
+
+    def reload_meeting(self) -> None:
+        """Read the open meeting again from the database, dropping what this window holds (and its undo history)."""
+        if self.document is None:
+            return
+        meeting_id = self.document.meeting_id
+        self.close_meeting()
+        self.open_meeting(meeting_id)
+
+    def close_meeting(self) -> None:
+        if self.document is None:
+            return
+        self.projector.set_document(None)
+        self.meeting_menu.set_document(None)
+        self.projector_agenda.set_document(None)
+        self.undo_group.removeStack(self.document.undo_stack)
+        # Forgotten first: removing the tabs moves the current tab, which would otherwise build each lazy page.
+        self.pages.clear()
+        while self.tabs.count():
+            widget = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            if widget is not None:
+                widget.deleteLater()
+        self.document.deleteLater()
+        self.document = self.map_panel = None
+        self.scales_panel = None
+        self.stack.setCurrentWidget(self.empty)
+        self.setWindowTitle(APP_NAME)
+        self._update_actions()
+
+    def _voice_panel(self, document: MeetingDocument) -> VoicePanel:
+        """The Child's voice page, telling the projector which child it shows."""
+        from sos_desktop.ui.voice.panel import VoicePanel
+
+        panel = VoicePanel(document)
+        self.projector.selected_child = panel.current_child
+        panel.childChosen.connect(self.projector.child_chosen)
+        return panel
+
+    def _case_meetings(self, document: MeetingDocument) -> list[Meeting] | None:
+        """Every meeting of the open meeting's case with its scales, for the trajectory."""
+        try:
+            return self.store.case_meetings(document.meeting.case_id or 0)
+        except StoreError:
+            return None
+
+    # Each page's key is given its class in open_meeting; the casts below name it for the type checker only, so
+    # the page modules need not be imported before a meeting is open.
+
+    @property
+    def details_panel(self) -> DetailsPanel | None:
+        """The open meeting's details page (built on first use), or None with no meeting open."""
+        return cast("DetailsPanel | None", self.pages.panel("details"))
+
+    def show_details(self) -> DetailsPanel | None:
+        return cast("DetailsPanel | None", self.pages.show("details"))
+
+    @property
+    def network_panel(self) -> NetworkPanel | None:
+        return cast("NetworkPanel | None", self.pages.panel("network"))
+
+    def show_network(self) -> NetworkPanel | None:
+        return cast("NetworkPanel | None", self.pages.show("network"))
+
+    def show_agenda(self) -> AgendaPanel | None:
+        return cast("AgendaPanel | None", self.pages.show("agenda"))
+
+    def show_voice(self) -> VoicePanel | None:
+        return cast("VoicePanel | None", self.pages.show("voice"))
+
+    def _details_changed(self) -> None:
+        if self.document is None:
+            return
+        meeting = self.document.meeting
+        self.setWindowTitle(f"{meeting.title} · {self.document.case.label} — {APP_NAME}")
+        selected = self.navigator.selected_text()
+        if selected and not selected.startswith(meeting.title + " —"):
+            self.navigator.reload(select_meeting=meeting.id)
+
+    def _save_failed(self, message: str) -> None:
+        self.statusBar().showMessage(f"Not saved: {message}")
+        if self.document is not None and self.document.stale:
+            # Somebody else saved the meeting: offer their version (after the edit under way has unwound).
+            if dialogs.confirm(self, "Your change could not be saved", message + " Reload the meeting now?"):
+                QTimer.singleShot(0, self.reload_meeting)
+            return
+        dialogs.tell(
+            self,
+            "Your change could not be saved",
+            message + " Your work stays open in this window; "
+            "export the meeting to a file (File › Export meeting file) to keep a copy.",
+        )
+
+    # Cases and meetings ------------------------------------------------------------------------------------------
+
+    def new_case(self) -> None:
+        from sos_desktop.ui.common.settings_keys import default_framework
+        from sos_desktop.ui.shell.navigator import CASE
+
+        case = dialogs.ask_case(self, None, default_framework(self.settings))
+        if case is None:
+            return
+        try:
+            case = self.store.add_case(case)
+        except StoreError as error:
+            dialogs.tell(self, "Could not create the case", str(error))
+            return
+        self.navigator.reload()
+        assert case.id is not None
+        self.navigator.select(CASE, case.id)
+        self._update_actions()
+
+    def edit_case(self) -> None:
+        case_id = self.navigator.selected_case_id()
+        if case_id is None:
+            return
+        old = self.store.get_case(case_id)
+        case = dialogs.ask_case(self, old)
+        if case is None:
+            return
+        self._save_case(case)
+
+    def _save_case(self, case: Case) -> None:
+        try:
+            self.store.update_case(case)
+        except StoreError as error:
+            dialogs.tell(self, "Could not change the case", str(error))
+            return
+        if self.document is not None and self.document.case.id == case.id:
+            self.document.replace_case(case)
+            self._details_changed()
+        self.navigator.reload(select_meeting=self.document.meeting_id if self.document else None)
+
+    def new_meeting(self, title: str | None = None) -> int | None:
+        from datetime import datetime
+
+        from sos_desktop.models import Meeting, MeetingKind, Scale
+        from sos_desktop.models.templates import template
+        from sos_desktop.ui.document.agenda import team_agenda
+
+        case_id = self.navigator.selected_case_id()
+        if case_id is None:
+            return None
+        title = title or dialogs.ask_text(self, "New meeting", "Title of the meeting:", "Group supervision")
+        if not title or not self._acceptable_name(title, "A meeting"):
+            return None
+        case = self.store.get_case(case_id)
+        wording = template(case.framework).scale
+        meeting = Meeting(
+            title=title,
+            case_id=case_id,
+            kind=MeetingKind.GROUP_SUPERVISION,
+            held_on=datetime.now().replace(second=0, microsecond=0),
+            agenda=team_agenda(self.store),
+            scales=[Scale(question=wording.question, zero_means=wording.zero_means, ten_means=wording.ten_means)],
+        )
+        try:
+            meeting = self.store.add_meeting(meeting)
+        except StoreError as error:
+            dialogs.tell(self, "Could not create the meeting", str(error))
+            return None
+        assert meeting.id is not None
+        self.navigator.reload(select_meeting=meeting.id)
+        self.open_meeting(meeting.id)
+        return meeting.id
+
+    def rename_selected(self) -> None:
+        from sos_desktop.ui.shell.navigator import CASE
+
+        selected = self.navigator.selected()
+        if selected is None:
+            return
+        kind, item_id = selected
+        if kind == CASE:
+            case = self.store.get_case(item_id)
+            label = dialogs.ask_text(self, "Rename case", "Name of the case:", case.label)
+            if label and self._acceptable_name(label, "A case"):
+                case.label = label
+                self._save_case(case)
+            return
+        if self.document is None or self.document.meeting_id != item_id:
+            self.open_meeting(item_id)
+        assert self.document is not None
+        title = dialogs.ask_text(self, "Rename meeting", "Title of the meeting:", self.document.meeting.title)
+        if title and self._acceptable_name(title, "A meeting"):
+            self.document.set_detail("title", title)
+
+    def _acceptable_name(self, name: str, what: str) -> bool:
+        """Whether ``name`` can name a case or meeting; if not, the user is told why."""
+        from sos_desktop.models import check_label
+
+        try:
+            check_label(name, what)
+        except ValueError as error:
+            dialogs.tell(self, "That name cannot be used", str(error))
+            return False
+        return True
+
+    def delete_selected(self) -> None:
+        from sos_desktop.ui.shell.navigator import CASE
+
+        selected = self.navigator.selected()
+        if selected is None:
+            return
+        kind, item_id = selected
+        try:
+            if kind == CASE:
+                case = self.store.get_case(item_id)
+                count = len(self.store.list_meetings(item_id))
+                question = (
+                    f"Delete the case “{case.label}” and its {count} meeting{'s' if count != 1 else ''} "
+                    "for good? This cannot be undone."
+                )
+                if not dialogs.confirm(self, "Delete case", question):
+                    return
+                if self.document is not None and self.document.case.id == item_id:
+                    self.close_meeting()
+                self.store.delete_case(item_id)
+            else:
+                meeting = self.store.get_meeting(item_id)
+                if not dialogs.confirm(
+                    self, "Delete meeting", f"Delete the meeting “{meeting.title}” for good? This cannot be undone."
+                ):
+                    return
+                if self.document is not None and self.document.meeting_id == item_id:
+                    self.close_meeting()
+                self.store.delete_meeting(item_id)
+        except StoreError as error:
+            dialogs.tell(self, "Could not delete", str(error))
+        self.navigator.reload(select_meeting=self.document.meeting_id if self.document else None)
+        self._update_actions()
+
+    # Files -------------------------------------------------------------------------------------------------------
+
+    def import_file(self) -> None:
+        from sos_desktop.exporters.interchange import InterchangeError, read_meeting_file
+
+        path = dialogs.ask_open_path(self, "Import meeting file")
+        if path is None:
+            return
+        warnings: list[str] = []
+        try:
+            bundle = self.store.save_bundle(read_meeting_file(path, warnings))
+        except (InterchangeError, StoreError, ValueError) as error:
+            dialogs.tell(self, "The file was not imported", f"{error} Nothing was added.")
+            return
+        if warnings:
+            dialogs.tell(self, "Imported, with links left out", "\n".join(warnings))
+        assert bundle.meeting.id is not None
+        self.navigator.reload(select_meeting=bundle.meeting.id)
+        self.open_meeting(bundle.meeting.id)
+
+    def export_file(self) -> None:
+        self.export_menu.export_meeting_file()
+
+    def _grey_areas_toggled(self) -> None:
+        visible = self.actions_by_id[ActionId.SHOW_GREY].isChecked()
+        self.settings.setValue("map/show_grey_areas", visible)
+        if self.map_panel is not None:
+            self.map_panel.show_grey_areas(visible)
+
+    def show_shortcuts(self) -> None:
+        from sos_desktop.ui.guide.shortcuts_sheet import ShortcutsSheet
+
+        ShortcutsSheet(self).exec()
+
+    def about(self) -> None:
+        from sos_desktop.store.engine import display_url
+
+        QMessageBox.about(
+            self,
+            f"About {APP_NAME}",
+            f"{APP_NAME} {__version__}\n\nCase mapping and group supervision in the Signs of Safety "
+            "practice framework.\n\nYour data stays on this machine (or your council's own "
+            f"database):\n{display_url(self.store.url)}",
+        )
+
+    # Window state ------------------------------------------------------------------------------------------------
+
+    def restore_state(self) -> None:
+        self.restore_geometry()
+        self.reopen_last_meeting()
+
+    def restore_geometry(self) -> None:
+        """Where and how big the window was last time (or most of the screen, the first time)."""
+        geometry = self.settings.value("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            screen = self.screen().availableGeometry()
+            self.resize(min(1280, int(screen.width() * 0.9)), min(800, int(screen.height() * 0.9)))
+
+    def reopen_last_meeting(self) -> None:
+        """The meeting open when this database was last left, if it is still there."""
+        from sos_desktop.ui.shell.navigator import MEETING
+
+        last = self.settings.value(self._last_meeting_key)
+        if last is not None:
+            try:
+                meeting_id = int(str(last))
+            except ValueError:
+                return
+            if self.navigator.shows(MEETING, meeting_id):  # the tree was just filled from the store
+                self.open_meeting(meeting_id)
+
+    @property
+    def attached(self) -> bool:
+        """Whether the store is open in this window (False while start-up shows only the frame)."""
+        return self._attached
+
+    def save_state(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        if not self.attached:
+            self.settings.sync()
+            return
+        if self.document is not None:
+            self.settings.setValue(self._last_meeting_key, self.document.meeting_id)
+        else:
+            self.settings.remove(self._last_meeting_key)
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        if self.attached:
+            self.projector.close()
+        super().closeEvent(event)

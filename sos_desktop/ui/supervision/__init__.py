@@ -1,0 +1,1 @@
+"""Running the meeting: the agenda and its clock, and the meeting's details and attendees."""

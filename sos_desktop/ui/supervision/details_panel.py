@@ -1,0 +1,264 @@
+"""The meeting's details: title, kind, date, focus question, confidentiality, summary and the attendees.
+
+Each widget edit becomes one document call (an undo command); the widgets refresh from the document's signals,
+so undo and redo show at once.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QDate, QDateTime, QSignalBlocker, Qt, QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sos_desktop.models import Attendee, AttendeeRole, MeetingKind
+from sos_desktop.models.labels import MEETING_KIND_LABELS, ROLE_LABELS
+from sos_desktop.models.meeting import MAX_LABEL_LENGTH
+from sos_desktop.models.supervision import group_size_warning
+from sos_desktop.ui.common.empty_state import hint_when_empty
+from sos_desktop.ui.common.undo_keys import route_undo_keys
+from sos_desktop.ui.document.meeting import MeetingDocument
+
+NO_DATE = QDateTime.fromString("1900-01-01T00:00:00", Qt.DateFormat.ISODate)
+"""The date field's lowest value, shown as "No date set"; no meeting of this tool's users is that old."""
+
+
+class PlainTextField(QPlainTextEdit):
+    """A multi-line text field that reports the user's edits only (not the ones we make from the document)."""
+
+    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(accessible_name)
+        self.setTabChangesFocus(True)
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        route_undo_keys(self)
+
+    def show_text(self, text: str) -> None:
+        if self.toPlainText() != text:
+            with QSignalBlocker(self):
+                self.setPlainText(text)
+
+
+class DetailsPanel(QWidget):
+    def __init__(self, document: MeetingDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.setObjectName("details-panel")
+
+        self.title = QLineEdit()
+        self.title.setAccessibleName("Meeting title")
+        self.title.setToolTip("The meeting's title, as the list of cases and the minutes show it")
+        self.title.setMaxLength(MAX_LABEL_LENGTH)
+        self.title.textEdited.connect(self._title_edited)
+        self.title.editingFinished.connect(self.refresh)
+        route_undo_keys(self.title)
+
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("Kind of meeting")
+        self.kind.setToolTip("Group supervision, a mapping, network or review meeting")
+        for kind, label in MEETING_KIND_LABELS.items():
+            self.kind.addItem(label, kind.value)
+        self.kind.activated.connect(lambda: document.set_detail("kind", MeetingKind(self.kind.currentData())))
+
+        self.held_on = QDateTimeEdit()
+        self.held_on.setAccessibleName("Date and time of the meeting")
+        self.held_on.setToolTip("When the meeting is held: type it, or open the calendar")
+        self.held_on.setCalendarPopup(True)
+        self.held_on.setDisplayFormat("d MMMM yyyy, HH:mm")
+        self.held_on.setMinimumDateTime(NO_DATE)
+        self.held_on.setSpecialValueText("No date set")
+        self._shown_date = NO_DATE
+        self.held_on.editingFinished.connect(self._date_edited)
+
+        self.focus_question = PlainTextField("Focus question")
+        self.focus_question.setPlaceholderText("What do you want from the group today?")
+        self.focus_question.setToolTip("The presenter's question for the group; Ctrl+Alt+F shows it on the projector")
+        self.focus_question.textChanged.connect(lambda: self._text_edited("focus_question", self.focus_question))
+        self.confidentiality = QCheckBox("Confidentiality agreed")
+        self.confidentiality.setAccessibleName("Confidentiality agreed")
+        self.confidentiality.toggled.connect(lambda on: document.set_detail("confidentiality_agreed", on))
+        self.summary = PlainTextField("Summary for the child's file")
+        self.summary.setPlaceholderText("A short summary for the child's file.")
+        self.summary.setToolTip("A brief summary for the child's file; it opens the minutes")
+        self.summary.textChanged.connect(lambda: self._text_edited("summary", self.summary))
+
+        form = QFormLayout()
+        form.addRow("&Title", self.title)
+        form.addRow("&Kind", self.kind)
+        form.addRow("&Date", self.held_on)
+        form.addRow("&Focus question", self.focus_question)
+        form.addRow("", self.confidentiality)
+        form.addRow("&Summary", self.summary)
+
+        self.attendees = QTableWidget(0, 2)
+        self.attendees.setAccessibleName("Attendees")
+        hint_when_empty(self.attendees, "Nobody listed yet: type a name below, choose their role and press Enter.")
+        self.attendees.setToolTip("Who is at the meeting and their role; double-click a name to correct it")
+        self.attendees.setHorizontalHeaderLabels(["Name", "Role"])
+        self.attendees.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.attendees.verticalHeader().setVisible(False)
+        self.attendees.itemChanged.connect(self._attendee_name_edited)
+        self.new_name = QLineEdit()
+        self.new_name.setPlaceholderText("Name of a new attendee")
+        self.new_name.setAccessibleName("Name of a new attendee")
+        self.new_name.setToolTip("Type a name and press Enter to add them to the attendees")
+        self.new_name.setMaxLength(MAX_LABEL_LENGTH)
+        self.new_name.returnPressed.connect(self._add_attendee)
+        self.new_role = self._role_box(AttendeeRole.PARTICIPANT)
+        self.new_role.setAccessibleName("Role of the new attendee")
+        self.new_role.setToolTip("Their role at the meeting: facilitator, presenter, observer, manager, participant…")
+        add = QPushButton("Add attendee")
+        add.clicked.connect(self._add_attendee)
+        self.remove_button = QPushButton("Remove selected")
+        self.remove_button.clicked.connect(self._remove_attendee)
+        adder = QHBoxLayout()
+        adder.addWidget(self.new_name, 2)
+        adder.addWidget(self.new_role, 1)
+        adder.addWidget(add)
+        adder.addWidget(self.remove_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        heading = QLabel("Attendees")
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        layout.addWidget(heading)
+        self.group_warning = QLabel()
+        self.group_warning.setObjectName("group-size-warning")
+        self.group_warning.setWordWrap(True)
+        self.group_warning.setStyleSheet("color: #8a5200;")
+        layout.addWidget(self.group_warning)
+        layout.addWidget(self.attendees, 1)
+        layout.addLayout(adder)
+
+        document.detailsChanged.connect(self.refresh)
+        document.detailsChanged.connect(self.refresh_warning)  # the kind of meeting decides the group's size
+        document.attendeesChanged.connect(self.refresh_attendees)
+        self.refresh()
+        self.refresh_attendees()
+
+    def _role_box(self, role: AttendeeRole) -> QComboBox:
+        box = QComboBox()
+        for value, label in ROLE_LABELS.items():
+            box.addItem(label, value.value)
+        box.setCurrentIndex(box.findData(role.value))
+        return box
+
+    # From the document -----------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        meeting = self.document.meeting
+        typed = self.title.text().strip()
+        # While the user types, a blank field or trailing space is theirs to keep; otherwise show the document.
+        if typed != meeting.title and not (self.title.hasFocus() and not typed):
+            self.title.setText(meeting.title)
+        with QSignalBlocker(self.kind):
+            self.kind.setCurrentIndex(self.kind.findData(meeting.kind.value))
+        with QSignalBlocker(self.held_on):
+            if meeting.held_on is None:
+                self.held_on.setDateTime(NO_DATE)
+            else:
+                held = meeting.held_on
+                self.held_on.setDateTime(
+                    QDateTime(
+                        QDate(held.year, held.month, held.day),
+                        QTime(held.hour, held.minute, held.second, held.microsecond // 1000),
+                    )
+                )
+        self._shown_date = self.held_on.dateTime()
+        self.focus_question.show_text(meeting.focus_question)
+        with QSignalBlocker(self.confidentiality):
+            self.confidentiality.setChecked(meeting.confidentiality_agreed)
+        self.summary.show_text(meeting.summary)
+
+    def refresh_warning(self) -> None:
+        warning = group_size_warning(self.document.meeting)
+        self.group_warning.setText(f"⚠ {warning}" if warning else "")
+        self.group_warning.setVisible(warning is not None)
+
+    def refresh_attendees(self) -> None:
+        self.refresh_warning()
+        attendees = self.document.meeting.attendees
+        with QSignalBlocker(self.attendees):
+            self.attendees.setRowCount(len(attendees))
+            for row, attendee in enumerate(attendees):
+                self.attendees.setItem(row, 0, QTableWidgetItem(attendee.name))
+                box = self._role_box(attendee.role)
+                box.setAccessibleName(f"Role of {attendee.name}")
+                box.activated.connect(lambda _=0, r=row, b=box: self._role_changed(r, b))
+                self.attendees.setCellWidget(row, 1, box)
+        self.remove_button.setEnabled(bool(attendees))
+
+    # To the document -------------------------------------------------------------------------------------------
+
+    def _title_edited(self, text: str) -> None:
+        if text.strip():
+            self.document.set_detail("title", text.strip())
+
+    def _text_edited(self, name: str, field: PlainTextField) -> None:
+        self.document.set_detail(name, field.toPlainText())
+        field.show_text(getattr(self.document.meeting, name))  # shows the cut when a paste was too long
+
+    def _date_edited(self) -> None:
+        # editingFinished also fires when focus merely passes through: only a changed value is an edit.
+        value = self.held_on.dateTime()
+        if value == self._shown_date:
+            return
+        held_on: datetime | None = None if value == NO_DATE else value.toPython()  # type: ignore[assignment]
+        old = self.document.meeting.held_on
+        if held_on is not None and old is not None and old.tzinfo is not None:
+            held_on = held_on.replace(tzinfo=old.tzinfo)
+        self.document.set_detail("held_on", held_on)
+
+    def _attendees(self) -> list[Attendee]:
+        return [Attendee(a.name, a.role) for a in self.document.meeting.attendees]
+
+    def _add_attendee(self) -> None:
+        name = self.new_name.text().strip()
+        if not name:
+            return
+        attendees = self._attendees()
+        attendees.append(Attendee(name, AttendeeRole(self.new_role.currentData())))
+        self.document.set_attendees(attendees, f"Add attendee {name}")
+        self.new_name.clear()
+
+    def _remove_attendee(self) -> None:
+        row = self.attendees.currentRow()
+        attendees = self._attendees()
+        if not 0 <= row < len(attendees):
+            return
+        removed = attendees.pop(row)
+        self.document.set_attendees(attendees, f"Remove attendee {removed.name}")
+
+    def _attendee_name_edited(self, cell: QTableWidgetItem) -> None:
+        attendees = self._attendees()
+        name = cell.text().strip()
+        if cell.column() != 0 or not 0 <= cell.row() < len(attendees):
+            return
+        if not name:
+            self.refresh_attendees()
+            return
+        attendees[cell.row()].name = name
+        self.document.set_attendees(attendees, "Rename attendee")
+
+    def _role_changed(self, row: int, box: QComboBox) -> None:
+        attendees = self._attendees()
+        if 0 <= row < len(attendees):
+            attendees[row].role = AttendeeRole(box.currentData())
+            self.document.set_attendees(attendees, "Change role")
