@@ -136,17 +136,17 @@ def large_database_starts(fixture: LargeFixture, runs: int, mode: str) -> list[f
     """
     from PySide6.QtCore import QSettings
 
-    from sos_desktop.ui.shell.main_window import database_setting
+    from sos_desktop.ui.common.settings_keys import FIRST_RUN_DONE, LAST_MEETING, database_setting
 
     samples = []
     with tempfile.TemporaryDirectory(prefix="sos-bench-start-") as folder:
         database = Path(folder) / "sos-desktop.sqlite3"
         shutil.copy(fixture.path, database)
         url = f"sqlite:///{database}"
-        last = database_setting(url, "last_meeting")
+        last = database_setting(url, LAST_MEETING)
         for _ in range(runs):
             settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
-            settings.setValue(database_setting(url, "first_run_done"), True)
+            settings.setValue(database_setting(url, FIRST_RUN_DONE), True)
             settings.setValue(last, fixture.large_meeting_id)
             settings.sync()
             del settings

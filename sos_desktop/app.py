@@ -34,8 +34,9 @@ from sos_desktop import APP_NAME
 from sos_desktop.store.errors import StoreError
 from sos_desktop.store.paths import default_data_dir
 from sos_desktop.ui.common.application import make_application, set_icon
+from sos_desktop.ui.common.settings_keys import FIRST_RUN_DONE, LAST_MEETING, database_setting
 from sos_desktop.ui.shell.first_paint import AfterPaint, quit_after_paint
-from sos_desktop.ui.shell.main_window import MainWindow, database_setting
+from sos_desktop.ui.shell.main_window import MainWindow
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QLockFile
@@ -60,12 +61,12 @@ def first_run(store: Store, settings: QSettings) -> None:
     """Create the demo meeting the first time the app opens an empty database (each database once)."""
     from sos_desktop.models.demo import demo_bundle
 
-    done = database_setting(store.url, "first_run_done")
+    done = database_setting(store.url, FIRST_RUN_DONE)
     if settings.value(done, False, type=bool):
         return
     if not store.has_cases():
         bundle = store.save_bundle(demo_bundle())
-        settings.setValue(database_setting(store.url, "last_meeting"), bundle.meeting.id)
+        settings.setValue(database_setting(store.url, LAST_MEETING), bundle.meeting.id)
     settings.setValue(done, True)
     settings.sync()
 

@@ -29,7 +29,7 @@ from sqlalchemy import create_engine
 from sqlalchemy.pool import NullPool
 
 from sos_desktop.durable import sync_file, sync_folder
-from sos_desktop.store.engine import raw_connection
+from sos_desktop.store.engine import raw_connection, read_only_uri
 from sos_desktop.store.errors import DatabaseTooNewError, MigrationError, NotADatabaseError, StoreError
 
 BACKUP_FOLDER = "backups"
@@ -227,7 +227,6 @@ def verify_backup(path: Path, passphrase: str | None = None) -> None:
     A backup of an encrypted database is encrypted too: it is read with ``passphrase`` (the database's).
     """
     from sos_desktop.store.migrate import check_database
-    from sos_desktop.store.store import _read_only_uri as read_only_uri
 
     try:
         if not path.is_file():

@@ -34,6 +34,7 @@ import os
 import sqlite3
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, Connection, make_url
@@ -201,3 +202,13 @@ def make_engine(url: str, passphrase: str | None = None) -> Engine:
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
+
+
+def read_only_uri(path: Path) -> str:
+    """A SQLite URI opening ``path`` read-only; Windows drive letters and network shares included."""
+    posix = path.absolute().as_posix()
+    if posix.startswith("//"):
+        posix = f"//{posix}"  # a network share: empty authority, then //server/share/...
+    elif not posix.startswith("/"):
+        posix = f"/{posix}"  # C:/...
+    return f"file://{quote(posix)}?mode=ro"

@@ -19,7 +19,6 @@ from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
-from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import Connection
@@ -44,7 +43,7 @@ from sos_desktop.models import (
 )
 from sos_desktop.store import backup as backups
 from sos_desktop.store import encryption
-from sos_desktop.store.engine import WRITE_OPTION, make_engine, run_outside_transaction, sqlite_file
+from sos_desktop.store.engine import WRITE_OPTION, make_engine, read_only_uri, run_outside_transaction, sqlite_file
 from sos_desktop.store.errors import DatabaseReadOnlyError, NotADatabaseError, translate
 from sos_desktop.store.migrate import check_database, upgrade_to_head
 from sos_desktop.store.repo import bundles, cases, development, items, meetings, network, scales, settings
@@ -52,16 +51,6 @@ from sos_desktop.store.repo.common import VERSIONS_OPTION, MeetingVersions, reme
 from sos_desktop.store.repo.items import ItemLinks
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-def _read_only_uri(path: Path) -> str:
-    """A SQLite URI opening ``path`` read-only; Windows drive letters and network shares included."""
-    posix = path.absolute().as_posix()
-    if posix.startswith("//"):
-        posix = f"//{posix}"  # a network share: empty authority, then //server/share/...
-    elif not posix.startswith("/"):
-        posix = f"/{posix}"  # C:/...
-    return f"file://{quote(posix)}?mode=ro"
 
 
 def _look_before_opening(path: Path) -> None:
@@ -76,7 +65,7 @@ def _look_before_opening(path: Path) -> None:
         return  # an empty file is an empty database: it becomes a new one
     if header != _SQLITE_HEADER:
         raise NotADatabaseError()
-    uri = _read_only_uri(path)
+    uri = read_only_uri(path)
     probe = create_engine(
         "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False), poolclass=NullPool
     )
@@ -123,7 +112,7 @@ class Store:
         key: str | None = None
         try:
             if path is not None and encryption.looks_encrypted(path):
-                encryption.check_encrypted(path, passphrase, _read_only_uri(path))
+                encryption.check_encrypted(path, passphrase, read_only_uri(path))
                 key = passphrase
             elif path is not None:
                 new = not path.exists() or (path.is_file() and path.stat().st_size == 0)

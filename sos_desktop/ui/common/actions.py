@@ -1,15 +1,19 @@
-"""The console's actions in one registry: an id each, with its text, shortcut and tip.
+"""Every key of the app in one registry: the console's menu actions (an id each, with its text, shortcut and tip),
+the keys bound inside a page or a window (``Key``: each with what it does and where it works), and the gestures
+the pages answer to. The F1 sheet (``guide.shortcuts_sheet``) is generated from it, so it lists what is bound.
 
+No key sequence is written anywhere else: a page binds its keys with ``make_shortcuts`` or ``bind`` from here.
 Standard key sequences are used where Qt has one, so Undo is Ctrl+Z on Linux and Windows and Cmd+Z on a Mac.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from enum import Enum, auto
+from enum import Enum, StrEnum, auto
 from typing import NamedTuple
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
 
@@ -33,10 +37,25 @@ class ActionId(Enum):
     WELCOME = auto()
 
 
+KeyLike = QKeySequence.StandardKey | str
+
+
+class Section(StrEnum):
+    """The F1 sheet's sections, in its order."""
+
+    MAPPING = "Mapping"
+    NETWORK = "Network"
+    MEETING = "Running the meeting"
+    UNDO = "Undo"
+    PROJECTOR = "Projector"
+    MENUS = "Menus"
+    HELP = "Help"
+
+
 class ActionSpec(NamedTuple):
     text: str
     tip: str
-    keys: QKeySequence.StandardKey | str | None = None
+    keys: KeyLike | None = None
 
 
 SPECS: dict[ActionId, ActionSpec] = {
@@ -68,6 +87,214 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.TOUR: ActionSpec("&Tour of the screens", "A two-minute tour of the console, step by step"),
     ActionId.WELCOME: ActionSpec("&Welcome", "Open the demo meeting, start a case, or take the tour"),
 }
+
+
+class Key(Enum):
+    """Keys bound inside a page or a window (or to a menu entry the registry above does not make)."""
+
+    GO_TO_CATEGORY = auto()
+    NEW_CARD = auto()
+    DELETE_CARD = auto()
+    CARD_UP_DOWN = auto()
+    CARD_TO_CATEGORY = auto()
+    PAIR_CARD = auto()
+    ADD_PERSON = auto()
+    CONNECT_PEOPLE = auto()
+    RENAME_PERSON = auto()
+    REMOVE_FROM_NETWORK = auto()
+    FIT_NETWORK = auto()
+    CLOCK_START = auto()
+    CLOCK_NEXT = auto()
+    CLOCK_PAUSE = auto()
+    OBSERVER_WINDOW = auto()
+    DELETE_NOTE = auto()
+    CLOSE_WINDOW = auto()
+    UNDO = auto()
+    REDO = auto()
+    MINUTES_PDF = auto()
+    PROJECT_SCALE = auto()
+    PROJECT_TRAJECTORY = auto()
+    PROJECT_NETWORK = auto()
+    PROJECT_VOICE = auto()
+    PROJECT_FOCUS = auto()
+    CONSOLE_BLANK = auto()
+    CONSOLE_VIEW = auto()
+    CONSOLE_THEME = auto()
+    CONSOLE_LARGER = auto()
+    CONSOLE_SMALLER = auto()
+    CONSOLE_FIT = auto()
+    WALL_BLANK = auto()
+    WALL_NEXT_VIEW = auto()
+    WALL_PREVIOUS_VIEW = auto()
+    WALL_THEME = auto()
+    WALL_LARGER = auto()
+    WALL_SMALLER = auto()
+    WALL_FIT = auto()
+    WALL_CLOSE = auto()
+    RENAME_IN_LIST = auto()
+
+
+class KeySpec(NamedTuple):
+    keys: tuple[KeyLike, ...]
+    what: str
+    """What the keys do, as the F1 sheet says it."""
+    section: Section
+    sheet: str | None = None
+    """How the sheet writes the keys when not one by one (a family such as "Ctrl+1 … Ctrl+8"); "" leaves the
+    binding off the sheet (it shares a row with another)."""
+
+
+KEYS: dict[Key, KeySpec] = {
+    Key.GO_TO_CATEGORY: KeySpec(
+        tuple(f"Ctrl+{n}" for n in range(1, 9)),
+        "Add a card: go to the entry line of a category (harm, danger statements, … in map order)",
+        Section.MAPPING,
+        "Ctrl+1 … Ctrl+8",
+    ),
+    Key.NEW_CARD: KeySpec(("N", "Insert"), "From a card list: go to its entry line", Section.MAPPING, "N or Insert"),
+    Key.DELETE_CARD: KeySpec((QKeySequence.StandardKey.Delete,), "Delete the selected card", Section.MAPPING, "Delete"),
+    Key.CARD_UP_DOWN: KeySpec(("Alt+Up", "Alt+Down"), "Move the selected card up or down", Section.MAPPING),
+    Key.CARD_TO_CATEGORY: KeySpec(
+        ("Alt+Left", "Alt+Right"), "Move the selected card to the previous or next category", Section.MAPPING
+    ),
+    Key.PAIR_CARD: KeySpec(
+        ("Ctrl+P",),
+        "Pair the selected danger statement with a goal (or the goal with a danger statement)",
+        Section.MAPPING,
+    ),
+    Key.ADD_PERSON: KeySpec(("Insert",), "Add a person near the middle of the graph", Section.NETWORK, "Insert"),
+    Key.CONNECT_PEOPLE: KeySpec(
+        ("C",),
+        "Connect two people (the kind of tie is guessed from their roles)",
+        Section.NETWORK,
+        "Shift+drag, or C then drag",
+    ),
+    Key.RENAME_PERSON: KeySpec(
+        ("F2",),
+        "Rename them on the graph (Enter keeps it, Escape cancels)",
+        Section.NETWORK,
+        "F2 or double-click a person",
+    ),
+    Key.REMOVE_FROM_NETWORK: KeySpec(
+        (QKeySequence.StandardKey.Delete,),
+        "Remove the selected people and ties (one undo step)",
+        Section.NETWORK,
+        "Delete",
+    ),
+    Key.FIT_NETWORK: KeySpec(
+        ("Ctrl+0",), "Fit the whole network in view / zoom", Section.NETWORK, "Ctrl+0 / Ctrl+wheel"
+    ),
+    Key.CLOCK_START: KeySpec(("F6",), "Start the meeting's clock, or resume it", Section.MEETING),
+    Key.CLOCK_NEXT: KeySpec(("F7",), "End this phase and start the next", Section.MEETING),
+    Key.CLOCK_PAUSE: KeySpec(("Shift+F6",), "Pause the clock", Section.MEETING),
+    Key.OBSERVER_WINDOW: KeySpec(("Ctrl+Shift+O",), "The observer's window", Section.MEETING),
+    Key.DELETE_NOTE: KeySpec(
+        (QKeySequence.StandardKey.Delete,),
+        "In the observer's notes: delete the selected note",
+        Section.MEETING,
+        "Delete",
+    ),
+    Key.CLOSE_WINDOW: KeySpec((QKeySequence.StandardKey.Close,), "Close the observer's window", Section.MEETING),
+    Key.UNDO: KeySpec((QKeySequence.StandardKey.Undo,), "Undo the last change to the meeting", Section.UNDO),
+    Key.REDO: KeySpec((QKeySequence.StandardKey.Redo,), "Redo it", Section.UNDO),
+    Key.MINUTES_PDF: KeySpec(("Ctrl+Shift+P",), "File › Export › Minutes as PDF", Section.MENUS),
+    Key.CONSOLE_BLANK: KeySpec(
+        ("B", "."),
+        "Blank the projector, and back (on the console too, when no text field has the cursor)",
+        Section.PROJECTOR,
+        "B or .",
+    ),
+    Key.CONSOLE_VIEW: KeySpec(
+        ("V",), "Projector: whole map, then each column in turn (on the console too)", Section.PROJECTOR
+    ),
+    Key.CONSOLE_THEME: KeySpec(
+        ("T",), "Projector: next theme: high contrast, light, dark (on the console too)", Section.PROJECTOR
+    ),
+    Key.PROJECT_SCALE: KeySpec(
+        ("Ctrl+Alt+S",),
+        "Projector: the chosen scale, its trajectory, the safety network",
+        Section.PROJECTOR,
+        "Ctrl+Alt+S / Ctrl+Alt+T / Ctrl+Alt+N",
+    ),
+    Key.PROJECT_TRAJECTORY: KeySpec(("Ctrl+Alt+T",), "Projector: the trajectory", Section.PROJECTOR, ""),
+    Key.PROJECT_NETWORK: KeySpec(("Ctrl+Alt+N",), "Projector: the safety network", Section.PROJECTOR, ""),
+    Key.PROJECT_VOICE: KeySpec(
+        ("Ctrl+Alt+V",),
+        "Projector: the child's voice (shared words only), the focus question",
+        Section.PROJECTOR,
+        "Ctrl+Alt+V / Ctrl+Alt+F",
+    ),
+    Key.PROJECT_FOCUS: KeySpec(("Ctrl+Alt+F",), "Projector: the focus question", Section.PROJECTOR, ""),
+    Key.WALL_NEXT_VIEW: KeySpec(
+        ("PgDown", "V"), "Projector window: next or previous view", Section.PROJECTOR, "Page Down / Page Up"
+    ),
+    Key.WALL_PREVIOUS_VIEW: KeySpec(("PgUp",), "Projector window: previous view", Section.PROJECTOR, ""),
+    Key.WALL_LARGER: KeySpec(
+        ("+", "="), "Projector window: larger, smaller, back to fitting the wall", Section.PROJECTOR, "+ / − / 0"
+    ),
+    Key.WALL_SMALLER: KeySpec(("-", "_"), "Projector window: smaller", Section.PROJECTOR, ""),
+    Key.WALL_FIT: KeySpec(("0",), "Projector window: back to fitting the wall", Section.PROJECTOR, ""),
+    Key.CONSOLE_LARGER: KeySpec(
+        ("Ctrl+Alt+=",), "The same from the console", Section.PROJECTOR, "Ctrl+Alt+= / Ctrl+Alt+− / Ctrl+Alt+0"
+    ),
+    Key.CONSOLE_SMALLER: KeySpec(("Ctrl+Alt+-",), "Smaller on the projector", Section.PROJECTOR, ""),
+    Key.CONSOLE_FIT: KeySpec(("Ctrl+Alt+0",), "Fit the wall", Section.PROJECTOR, ""),
+    Key.WALL_BLANK: KeySpec(("B", "."), "Projector window: blank the wall, and back", Section.PROJECTOR, ""),
+    Key.WALL_THEME: KeySpec(("T",), "Projector window: next theme", Section.PROJECTOR, ""),
+    Key.WALL_CLOSE: KeySpec(("Escape",), "Projector window: close it", Section.PROJECTOR, "Escape"),
+    Key.RENAME_IN_LIST: KeySpec(
+        ("F2",), "Rename the selected case or meeting", Section.PROJECTOR, "F2 in the list of cases"
+    ),
+}
+
+GESTURES: tuple[tuple[Section, str, str], ...] = (
+    (Section.MAPPING, "Enter", "In an entry line: add the card and stay ready for the next one"),
+    (
+        Section.MAPPING,
+        "F2 or double-click",
+        "Edit the selected card in place (Enter keeps it, Shift+Enter new line, Escape cancels)",
+    ),
+    (Section.MAPPING, "Tab / Shift+Tab", "Go to the next or previous list, line or button"),
+    (Section.NETWORK, "Double-click empty space", "Add a person there and type their name"),
+)
+"""What the pages answer to without a binding of their own: the mouse, and keys of a text field or an editor."""
+
+
+def key_sequences(key: Key) -> list[QKeySequence]:
+    """The key sequences of ``key`` (a standard key may stand for several on this platform)."""
+    found: list[QKeySequence] = []
+    for keys in KEYS[key].keys:
+        if isinstance(keys, QKeySequence.StandardKey):
+            found.extend(QKeySequence.keyBindings(keys))
+        else:
+            found.append(QKeySequence(keys))
+    return found
+
+
+def bind(action: QAction, key: Key) -> QAction:
+    """Give ``action`` the keys of ``key``."""
+    action.setShortcuts(key_sequences(key))
+    return action
+
+
+def make_shortcuts(
+    key: Key,
+    parent: QWidget,
+    slot: Callable[[], object],
+    context: Qt.ShortcutContext = Qt.ShortcutContext.WidgetShortcut,
+    only: int | None = None,
+) -> list[QShortcut]:
+    """Bind ``key`` on ``parent`` (by default only while it has the focus); ``only``: just its sequence of that
+    index (one of a family, such as Ctrl+3 of Ctrl+1 … Ctrl+8).
+    """
+    sequences = key_sequences(key)
+    shortcuts = []
+    for sequence in sequences if only is None else [sequences[only]]:
+        shortcut = QShortcut(sequence, parent)
+        shortcut.setContext(context)
+        shortcut.activated.connect(slot)
+        shortcuts.append(shortcut)
+    return shortcuts
 
 
 def make_action(action_id: ActionId, parent: QWidget, slot: Callable[[], object]) -> QAction:

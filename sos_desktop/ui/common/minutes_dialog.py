@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from sos_desktop.exporters.minutes import DEFAULT_MARKING, MinutesOptions
+from sos_desktop.ui.common.settings_keys import MARKING_KEY
 
-MARKING_KEY = "export/marking"
 MAX_MARKING = 120
 
 

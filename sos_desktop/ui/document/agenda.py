@@ -15,15 +15,9 @@ from PySide6.QtGui import QUndoCommand
 
 from sos_desktop.models import AgendaPhase
 from sos_desktop.models.agenda import AgendaState, go_to, next_phase, pause, start_or_resume, state
-from sos_desktop.models.demo import default_agenda
 from sos_desktop.models.meeting import MAX_LABEL_LENGTH
-from sos_desktop.store.errors import StoreError
-from sos_desktop.store.store import Store
+from sos_desktop.store.team_settings import MAX_PLANNED_MINUTES, save_team_agenda, team_agenda
 from sos_desktop.ui.document.base import DocumentPart
-
-AGENDA_TEMPLATE_KEY = "agenda/default"
-"""The team's default agenda in the database's settings: a list of {phase, title, planned_minutes}."""
-MAX_PLANNED_MINUTES = 600
 
 
 class SetAgendaCommand(QUndoCommand):
@@ -40,33 +34,6 @@ class SetAgendaCommand(QUndoCommand):
 
     def undo(self) -> None:
         self.document.apply_agenda(copy.deepcopy(self.old))
-
-
-def agenda_from_setting(value: Any) -> list[AgendaPhase] | None:
-    """The agenda a saved setting describes, or None if the value is not a usable agenda."""
-    if not isinstance(value, list) or not value:
-        return None
-    phases = []
-    for entry in value:
-        if not isinstance(entry, dict) or not isinstance(entry.get("phase"), str):
-            return None
-        minutes = entry.get("planned_minutes")
-        planned = float(minutes) if isinstance(minutes, int | float) and 0 < minutes <= MAX_PLANNED_MINUTES else None
-        title = entry.get("title")
-        phases.append(AgendaPhase(entry["phase"], title if isinstance(title, str) else "", planned))
-    return phases
-
-
-def team_agenda(store: Store) -> list[AgendaPhase]:
-    """The team's default agenda (saved from a meeting), else the practice's group-supervision process."""
-    try:
-        return agenda_from_setting(store.get_setting(AGENDA_TEMPLATE_KEY)) or default_agenda()
-    except StoreError:
-        return default_agenda()
-
-
-def agenda_setting(agenda: list[AgendaPhase]) -> list[dict[str, Any]]:
-    return [{"phase": p.phase, "title": p.title, "planned_minutes": p.planned_minutes} for p in agenda]
 
 
 class AgendaEditing(DocumentPart):
@@ -155,10 +122,9 @@ class AgendaEditing(DocumentPart):
 
     def save_agenda_as_template(self) -> bool:
         """Make this meeting's phases (titles and planned minutes) the team's default for new meetings."""
-        template = agenda_setting(self.meeting.agenda)
 
         def save() -> bool:
-            self.store.set_setting(AGENDA_TEMPLATE_KEY, template)
+            save_team_agenda(self.store, self.meeting.agenda)
             return True
 
         return self._write(save) is True

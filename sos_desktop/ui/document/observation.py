@@ -18,27 +18,13 @@ from dataclasses import dataclass
 from sos_desktop.models import ObservationNote, Observations, RubricRating, merge_observations
 from sos_desktop.models.mapping import MAX_TEXT_LENGTH
 from sos_desktop.models.meeting import MAX_LABEL_LENGTH
-from sos_desktop.models.observation import DEFAULT_RUBRIC
 from sos_desktop.models.rubric import clean_criteria
-from sos_desktop.store.errors import StoreError
 from sos_desktop.store.repo.development import RUBRIC_EXTRA_KEY
-from sos_desktop.store.store import Store
+from sos_desktop.store.team_settings import save_team_rubric, team_rubric
 from sos_desktop.ui.document.base import DocumentPart, MergeId, ValueChange
 
 Feedback = tuple[Observations, list[str] | None]
 """The observations with the meeting's own criteria (None: the team's default)."""
-
-RUBRIC_SETTING_KEY = "rubric/default"
-"""The team's rubric in the database's settings: a list of criteria."""
-
-
-def team_rubric(store: Store) -> list[str]:
-    """The team's rubric from the database (setting ``rubric/default``), else the practice's."""
-    try:
-        value = store.get_setting(RUBRIC_SETTING_KEY)
-    except StoreError:
-        value = None
-    return (clean_criteria(value) if isinstance(value, list) else []) or list(DEFAULT_RUBRIC)
 
 
 class ObservationEditing(DocumentPart):
@@ -204,13 +190,9 @@ class ObservationEditing(DocumentPart):
 
         A team setting, not a step of this meeting, so it is not undone with it; True if it was saved.
         """
-        chosen = clean_criteria(self.rubric_criteria() if criteria is None else criteria)
-
-        def save() -> bool:
-            self.store.set_setting(RUBRIC_SETTING_KEY, chosen)
-            return True
-
-        if self._write(save) is not True:
+        wanted = self.rubric_criteria() if criteria is None else criteria
+        chosen = self._write(lambda: save_team_rubric(self.store, wanted))
+        if chosen is None:
             return False
         self._team_rubric = chosen
         self.observationsChanged.emit()

@@ -14,27 +14,16 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QHBoxLayout,
 from sos_desktop.ui.guide.help_text import PAGES
 
 if TYPE_CHECKING:
-    from sos_desktop.ui.shell.main_window import MainWindow
-
-TAB_PAGES = {"agenda": "agenda", "network": "network", "voice": "voice", "details": "details"}
-"""The console's lazy pages (by the key ``LazyPages`` names them with) and the help page of each."""
+    from sos_desktop.ui.common.console import Console
 
 
-def current_page(window: MainWindow) -> str:
+def current_page(console: Console) -> str:
     """The key of the help page for what the console shows in front."""
-    if window.document is None or window.stack.currentWidget() is not window.tabs:
-        return "start"
-    widget = window.tabs.currentWidget()
-    if widget is not None and widget is window.map_panel:
-        return "map"
-    if widget is not None and widget is window.scales_panel:
-        return "scaling"
-    name = widget.objectName() if widget is not None else ""
-    return TAB_PAGES.get(name.removesuffix("-page"), "map")
+    return console.page_key()
 
 
 class HelpDialog(QDialog):
-    def __init__(self, window: MainWindow, key: str) -> None:
+    def __init__(self, window: Console, key: str) -> None:
         super().__init__(window)
         self.setWindowTitle("Help")
         self.resize(560, 480)
@@ -76,7 +65,7 @@ class HelpDialog(QDialog):
         self.text.document().setDocumentMargin(12)
 
 
-def show_help(window: MainWindow, key: str | None = None) -> HelpDialog:
+def show_help(window: Console, key: str | None = None) -> HelpDialog:
     """Show the help of ``key`` (by default the page in front), reusing the help window if it is open."""
     found = window.findChild(HelpDialog)
     dialog = found if isinstance(found, HelpDialog) else HelpDialog(window, "start")

@@ -13,17 +13,16 @@ from sos_desktop.ui.common.actions import ActionId, make_action
 from sos_desktop.ui.guide.help_dialog import show_help
 from sos_desktop.ui.guide.tour import start_tour
 from sos_desktop.ui.guide.welcome import show_welcome
-from sos_desktop.ui.shell.settings_dialog import show_settings
 
 if TYPE_CHECKING:
-    from sos_desktop.ui.shell.main_window import MainWindow
+    from sos_desktop.ui.common.console import Console
 
 
 class GuideMenu(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Console) -> None:
         super().__init__(window)
         self.window = window
-        self.settings_action = make_action(ActionId.SETTINGS, window, lambda: show_settings(window))
+        self.settings_action = make_action(ActionId.SETTINGS, window, window.show_settings)
         self.page_help_action = make_action(ActionId.PAGE_HELP, window, lambda: show_help(window))
         self.tour_action = make_action(ActionId.TOUR, window, lambda: start_tour(window))
         self.welcome_action = make_action(ActionId.WELCOME, window, lambda: show_welcome(window))

@@ -6,80 +6,40 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from sos_desktop.ui.common.actions import SPECS, ActionId
-
-MAP_KEYS: tuple[tuple[str, str], ...] = (
-    ("Ctrl+1 … Ctrl+8", "Add a card: go to the entry line of a category (harm, danger statements, … in map order)"),
-    ("Enter", "In an entry line: add the card and stay ready for the next one"),
-    ("N or Insert", "From a card list: go to its entry line"),
-    ("F2 or double-click", "Edit the selected card in place (Enter keeps it, Shift+Enter new line, Escape cancels)"),
-    ("Delete", "Delete the selected card"),
-    ("Alt+Up / Alt+Down", "Move the selected card up or down"),
-    ("Alt+Left / Alt+Right", "Move the selected card to the previous or next category"),
-    ("Ctrl+P", "Pair the selected danger statement with a goal (or the goal with a danger statement)"),
-    ("Tab / Shift+Tab", "Go to the next or previous list, line or button"),
-)
-PROJECTOR_KEYS: tuple[tuple[str, str], ...] = (
-    ("B or .", "Blank the projector, and back (on the console too, when no text field has the cursor)"),
-    ("V", "Projector: whole map, then each column in turn (on the console too)"),
-    ("T", "Projector: next theme: high contrast, light, dark (on the console too)"),
-    ("Ctrl+Alt+S / Ctrl+Alt+T / Ctrl+Alt+N", "Projector: the chosen scale, its trajectory, the safety network"),
-    ("Ctrl+Alt+V / Ctrl+Alt+F", "Projector: the child's voice (shared words only), the focus question"),
-    ("Page Down / Page Up", "Projector window: next or previous view"),
-    ("+ / − / 0", "Projector window: larger, smaller, back to fitting the wall"),
-    ("Ctrl+Alt+= / Ctrl+Alt+− / Ctrl+Alt+0", "The same from the console"),
-    ("Escape", "Projector window: close it"),
-    ("F2 in the list of cases", "Rename the selected case or meeting"),
-)
+from sos_desktop.ui.common.actions import GESTURES, KEYS, SPECS, ActionId, KeyLike, KeySpec, Section
 
 
-def _keys(action_id: ActionId) -> str:
-    keys = SPECS[action_id].keys
-    if keys is None:
-        return ""
+def _native(keys: KeyLike) -> str:
     return QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
 
 
-NETWORK_KEYS: tuple[tuple[str, str], ...] = (
-    ("Double-click empty space", "Add a person there and type their name"),
-    ("Insert", "Add a person near the middle of the graph"),
-    ("Shift+drag, or C then drag", "Connect two people (the kind of tie is guessed from their roles)"),
-    ("F2 or double-click a person", "Rename them on the graph (Enter keeps it, Escape cancels)"),
-    ("Delete", "Remove the selected people and ties (one undo step)"),
-    ("Ctrl+0 / Ctrl+wheel", "Fit the whole network in view / zoom"),
-)
-
-
-MEETING_KEYS: tuple[tuple[str, str], ...] = (
-    ("F6", "Start the meeting's clock, or resume it"),
-    ("F7", "End this phase and start the next"),
-    ("Shift+F6", "Pause the clock"),
-    ("Ctrl+Shift+O", "The observer's window"),
-)
+def _key_row(spec: KeySpec) -> tuple[str, str]:
+    written = spec.sheet or " / ".join(
+        sequence.toString(QKeySequence.SequenceFormat.NativeText)
+        for keys in spec.keys
+        for sequence in (
+            QKeySequence.keyBindings(keys) if isinstance(keys, QKeySequence.StandardKey) else [QKeySequence(keys)]
+        )
+    )
+    return written, spec.what
 
 
 def sheet_rows() -> list[tuple[str, list[tuple[str, str]]]]:
-    """The sheet's sections: (heading, [(keys, what they do)])."""
-    menu = [
-        (_keys(action_id), spec.tip)
-        for action_id, spec in SPECS.items()
-        if spec.keys is not None and _keys(action_id) and action_id not in (ActionId.SHORTCUTS, ActionId.BLANK)
-    ]
-    undo = QKeySequence(QKeySequence.StandardKey.Undo).toString(QKeySequence.SequenceFormat.NativeText)
-    redo = ", ".join(
-        key.toString(QKeySequence.SequenceFormat.NativeText)
-        for key in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
-    )
-    edits = [(undo, "Undo the last change to the meeting"), (redo, "Redo it")]
-    return [
-        ("Mapping", list(MAP_KEYS)),
-        ("Network", list(NETWORK_KEYS)),
-        ("Running the meeting", list(MEETING_KEYS)),
-        ("Undo", edits),
-        ("Projector", list(PROJECTOR_KEYS)),
-        ("Menus", menu),
-        ("Help", [(_keys(ActionId.SHORTCUTS), "This sheet")]),
-    ]
+    """The sheet's sections: (heading, [(keys, what they do)]), every one read from the registry of keys."""
+    rows: dict[Section, list[tuple[str, str]]] = {section: [] for section in Section}
+    for spec in KEYS.values():
+        if spec.sheet != "":
+            rows[spec.section].append(_key_row(spec))
+    for section, keys, what in GESTURES:
+        rows[section].append((keys, what))
+    for action_id, action in SPECS.items():
+        if action.keys is None or action_id in (ActionId.SHORTCUTS, ActionId.BLANK) or not _native(action.keys):
+            continue
+        rows[Section.MENUS].append((_native(action.keys), action.tip))
+    shortcuts = SPECS[ActionId.SHORTCUTS].keys
+    assert shortcuts is not None
+    rows[Section.HELP].append((_native(shortcuts), "This sheet"))
+    return [(section.value, found) for section, found in rows.items() if found]
 
 
 class ShortcutsSheet(QDialog):

@@ -15,14 +15,14 @@ from PySide6.QtGui import QCloseEvent, QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
-    from sos_desktop.ui.shell.main_window import MainWindow
+    from sos_desktop.ui.common.console import Console
 
 
 @dataclass(frozen=True)
 class TourStep:
     title: str
     text: str
-    target: Callable[[MainWindow], Target | None]
+    target: Callable[[Console], Target | None]
     """Brings its part of the console into view and returns it (None: the step points at nothing)."""
 
 
@@ -34,24 +34,17 @@ def _whole(widget: QWidget) -> Target:
     return widget, widget.rect()
 
 
-def _tab(key: str) -> Callable[[MainWindow], Target | None]:
-    def show(window: MainWindow) -> Target | None:
-        if window.document is None:
-            return _whole(window.stack)
-        panel = window.map_panel if key == "map" else window.scales_panel if key == "scaling" else None
-        if panel is not None:
-            window.tabs.setCurrentWidget(panel)
-        else:
-            window.pages.show(key)
-        return _whole(window.tabs)
+def _tab(key: str) -> Callable[[Console], Target | None]:
+    def show(console: Console) -> Target | None:
+        return _whole(console.bring_page(key))
 
     return show
 
 
-def _menu(title: str) -> Callable[[MainWindow], Target | None]:
+def _menu(title: str) -> Callable[[Console], Target | None]:
     """The title of the menu called ``title`` on the console's menu bar."""
 
-    def show(window: MainWindow) -> Target | None:
+    def show(window: Console) -> Target | None:
         bar = window.menuBar()
         for action in bar.actions():
             if action.text().replace("&", "") == title:
@@ -66,7 +59,7 @@ STEPS: tuple[TourStep, ...] = (
         "Cases and meetings",
         "On the left: your team's cases, each with its meetings. Double-click a meeting to open it. "
         "File › New case starts a case; File › New meeting adds one to it.",
-        lambda window: _whole(window.navigator),  # type: ignore[has-type]
+        lambda console: _whole(console.cases_view()),
     ),
     TourStep(
         "The map",
@@ -144,7 +137,7 @@ class Outline(QWidget):
 
 
 class TourDialog(QDialog):
-    def __init__(self, window: MainWindow, steps: tuple[TourStep, ...] = STEPS) -> None:
+    def __init__(self, window: Console, steps: tuple[TourStep, ...] = STEPS) -> None:
         super().__init__(window)
         self.console = window
         self.steps = steps
@@ -230,7 +223,7 @@ class TourDialog(QDialog):
         super().closeEvent(event)
 
 
-def start_tour(window: MainWindow) -> TourDialog:
+def start_tour(window: Console) -> TourDialog:
     """Start the tour over the console (one at a time: a second asks the first to start again)."""
     found = window.findChild(TourDialog)
     if isinstance(found, TourDialog) and found.isVisible():

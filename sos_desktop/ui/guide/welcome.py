@@ -16,13 +16,12 @@ from sos_desktop import APP_NAME
 from sos_desktop.models.demo import DEMO_REFERENCE, demo_bundle
 from sos_desktop.store.errors import StoreError
 from sos_desktop.ui.common import dialogs
+from sos_desktop.ui.common.settings_keys import WELCOMED, database_setting
 from sos_desktop.ui.guide.tour import start_tour
 
 if TYPE_CHECKING:
-    from sos_desktop.ui.shell.main_window import MainWindow
+    from sos_desktop.ui.common.console import Console
 
-WELCOME_SETTING = "welcomed"
-"""Per database (see ``main_window.database_setting``): true once the welcome has been shown for it."""
 
 INTRODUCTION = (
     f"<p>{APP_NAME} helps a team map a case in the Signs of Safety practice framework and run group supervision "
@@ -32,13 +31,11 @@ INTRODUCTION = (
 )
 
 
-def welcome_key(window: MainWindow) -> str:
-    from sos_desktop.ui.shell.main_window import database_setting
-
-    return database_setting(window.store.url, WELCOME_SETTING)
+def welcome_key(window: Console) -> str:
+    return database_setting(window.store.url, WELCOMED)
 
 
-def welcome_due(window: MainWindow) -> bool:
+def welcome_due(window: Console) -> bool:
     return not window.settings.value(welcome_key(window), False, type=bool)
 
 
@@ -52,7 +49,7 @@ def _choice(title: str, detail: str, tip: str) -> QPushButton:
 
 
 class WelcomeDialog(QDialog):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Console) -> None:
         super().__init__(window)
         self.console = window
         self.setWindowTitle(f"Welcome to {APP_NAME}")
@@ -111,7 +108,7 @@ class WelcomeDialog(QDialog):
             return None
         assert meeting_id is not None
         self.close()
-        self.console.navigator.reload(select_meeting=meeting_id)
+        self.console.reload_cases(select_meeting=meeting_id)
         self.console.open_meeting(meeting_id)
         return meeting_id
 
@@ -124,7 +121,7 @@ class WelcomeDialog(QDialog):
         start_tour(self.console)
 
 
-def show_welcome(window: MainWindow) -> WelcomeDialog:
+def show_welcome(window: Console) -> WelcomeDialog:
     """Show the welcome (one at a time) and remember, for this database, that it was shown."""
     found = window.findChild(WelcomeDialog)
     dialog = found if isinstance(found, WelcomeDialog) and found.isVisible() else WelcomeDialog(window)
@@ -136,6 +133,6 @@ def show_welcome(window: MainWindow) -> WelcomeDialog:
     return dialog
 
 
-def welcome_once(window: MainWindow) -> WelcomeDialog | None:
+def welcome_once(window: Console) -> WelcomeDialog | None:
     """At start-up: the welcome, the first time this database is opened here."""
     return show_welcome(window) if welcome_due(window) else None

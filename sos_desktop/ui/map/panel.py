@@ -9,10 +9,7 @@ dragged between places and categories with the mouse. Every change is one undo s
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -28,6 +25,7 @@ from PySide6.QtWidgets import (
 from sos_desktop.models import COLUMN_ORDER, Category, Column, can_pair
 from sos_desktop.models.guidance import completeness, danger_count_hint
 from sos_desktop.models.mapping import MAX_TEXT_LENGTH
+from sos_desktop.ui.common.actions import Key, make_shortcuts
 from sos_desktop.ui.common.empty_state import hint_when_empty
 from sos_desktop.ui.common.undo_keys import route_undo_keys
 from sos_desktop.ui.document.meeting import MeetingDocument
@@ -37,13 +35,6 @@ from sos_desktop.ui.map.next_step_editor import NextStepEditor
 
 MAP_ORDER: tuple[Category, ...] = tuple(c for cats in COLUMN_ORDER.values() for c in cats)
 PAIR_MENU_TEXT_LENGTH = 70
-
-
-def _shortcut(parent: QWidget, keys: QKeySequence.StandardKey | str, slot: Callable[[], object]) -> QShortcut:
-    shortcut = QShortcut(QKeySequence(keys), parent)
-    shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-    shortcut.activated.connect(slot)
-    return shortcut
 
 
 class CategoryBox(QGroupBox):
@@ -101,19 +92,13 @@ class CategoryBox(QGroupBox):
         layout.addLayout(buttons)
         # Only once it has a parent: shown while parentless, a button would flash up as a window of its own.
         self.pair_button.setVisible(category in (Category.DANGER, Category.GOAL))
-        for keys, slot in (
-            (QKeySequence.StandardKey.Delete, self.delete_selected),
-            ("Alt+Up", lambda: self.shift_selected(-1)),
-            ("Alt+Down", lambda: self.shift_selected(1)),
-            ("Alt+Left", lambda: self.move_selected_to_neighbour(-1)),
-            ("Alt+Right", lambda: self.move_selected_to_neighbour(1)),
-            ("Ctrl+P", self.show_pair_menu),
-            ("Insert", self.start_new_card),
-            ("N", self.start_new_card),
-        ):
-            shortcut = QShortcut(QKeySequence(keys), self.list)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(slot)
+        make_shortcuts(Key.DELETE_CARD, self.list, self.delete_selected)
+        make_shortcuts(Key.CARD_UP_DOWN, self.list, lambda: self.shift_selected(-1), only=0)
+        make_shortcuts(Key.CARD_UP_DOWN, self.list, lambda: self.shift_selected(1), only=1)
+        make_shortcuts(Key.CARD_TO_CATEGORY, self.list, lambda: self.move_selected_to_neighbour(-1), only=0)
+        make_shortcuts(Key.CARD_TO_CATEGORY, self.list, lambda: self.move_selected_to_neighbour(1), only=1)
+        make_shortcuts(Key.PAIR_CARD, self.list, self.show_pair_menu)
+        make_shortcuts(Key.NEW_CARD, self.list, self.start_new_card)
         for signal in (document.itemsChanged, document.pairsChanged, document.itemTextChanged):
             signal.connect(self._update_state)
         self.list.selectionModel().currentChanged.connect(self._update_state)
@@ -350,7 +335,13 @@ class MapPanel(QScrollArea):
         self._grey_wanted = True
         document.itemsChanged.connect(self._show_grey)
         for number, category in enumerate(MAP_ORDER, start=1):
-            _shortcut(self, f"Ctrl+{number}", self.boxes[category].start_new_card)
+            make_shortcuts(
+                Key.GO_TO_CATEGORY,
+                self,
+                self.boxes[category].start_new_card,
+                Qt.ShortcutContext.WidgetWithChildrenShortcut,
+                only=number - 1,
+            )
         self.relabel()
         document.caseChanged.connect(self.relabel)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPen, QResizeEvent, QWheelEvent
+from PySide6.QtGui import QAction, QColor, QPainter, QPen, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QGraphicsView,
     QGroupBox,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from sos_desktop.models import PersonRole
 from sos_desktop.models.network_findings import Finding, findings
 from sos_desktop.models.network_layout import LAYOUT_LABELS, NODE_SPACING, LayoutKind, compute_layout
+from sos_desktop.ui.common.actions import Key, key_sequences
 from sos_desktop.ui.common.empty_state import hint_when_empty
 from sos_desktop.ui.document.meeting import MeetingDocument
 from sos_desktop.ui.network.layout_runner import LayoutRunner, Positions
@@ -226,11 +227,12 @@ class NetworkPanel(QWidget):
 
     # Toolbar -----------------------------------------------------------------------------------------------------
 
-    def _action(self, text: str, tip: str, keys: str | QKeySequence.StandardKey | None, slot: object) -> QAction:
+    def _action(self, text: str, tip: str, key: Key | None, slot: object) -> QAction:
         action = QAction(text, self)
-        action.setToolTip(f"{tip} ({QKeySequence(keys).toString()})" if keys else tip)
+        keys = key_sequences(key) if key is not None else []
+        action.setToolTip(f"{tip} ({keys[0].toString()})" if keys else tip)
         if keys:
-            action.setShortcut(QKeySequence(keys))
+            action.setShortcuts(keys)
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(slot)
         self.view.addAction(action)  # on the graph only: typing in the details form never fires them
@@ -239,16 +241,18 @@ class NetworkPanel(QWidget):
     def _build_toolbar(self) -> QToolBar:
         bar = QToolBar("Network")
         bar.setAccessibleName("Network tools")
-        self.add_action = self._action("Add person", "Add somebody to the network", "Insert", self.add_person)
+        self.add_action = self._action("Add person", "Add somebody to the network", Key.ADD_PERSON, self.add_person)
         self.connect_action = self._action(
-            "Connect", "Draw ties: drag from one person to another", "C", self._connect_mode
+            "Connect", "Draw ties: drag from one person to another", Key.CONNECT_PEOPLE, self._connect_mode
         )
         self.connect_action.setCheckable(True)
-        self.rename_action = self._action("Rename", "Rename the selected person on the graph", "F2", self.rename)
-        self.delete_action = self._action(
-            "Remove", "Remove the selected people and ties", "Delete", self.delete_selected
+        self.rename_action = self._action(
+            "Rename", "Rename the selected person on the graph", Key.RENAME_PERSON, self.rename
         )
-        self.fit_action = self._action("Fit", "Show the whole network", "Ctrl+0", self.view.fit)
+        self.delete_action = self._action(
+            "Remove", "Remove the selected people and ties", Key.REMOVE_FROM_NETWORK, self.delete_selected
+        )
+        self.fit_action = self._action("Fit", "Show the whole network", Key.FIT_NETWORK, self.view.fit)
         for action in (self.add_action, self.connect_action, self.rename_action, self.delete_action):
             bar.addAction(action)
         bar.addSeparator()

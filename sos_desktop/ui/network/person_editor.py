@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 
 from sos_desktop.models import Category, Circle, NetworkPerson, PersonRole, TieKind
 from sos_desktop.models.labels import PERSON_ROLE_LABELS
+from sos_desktop.ui.common.fields import PlainTextField
 from sos_desktop.ui.common.undo_keys import route_undo_keys
 from sos_desktop.ui.document.meeting import MeetingDocument
 from sos_desktop.ui.network.style import TIE_STYLES
-from sos_desktop.ui.supervision.details_panel import PlainTextField
 
 NOT_RECORDED = QDate(1900, 1, 1)
 """The date field's lowest value, shown as "Not recorded"."""

@@ -33,7 +33,7 @@ from sos_desktop.models.observation import DEFAULT_RUBRIC
 from sos_desktop.models.rubric import clean_criteria
 from sos_desktop.store.errors import StoreError
 from sos_desktop.store.store import Store
-from sos_desktop.ui.document.observation import RUBRIC_SETTING_KEY
+from sos_desktop.store.team_settings import RUBRIC_SETTING_KEY
 from sos_desktop.ui.observation.development_chart import ChartSeries, DevelopmentChart
 from sos_desktop.ui.observation.development_data import ObservedMeeting, criteria_met, date_text, observed_meetings
 from sos_desktop.ui.observation.rubric_table import rating_text

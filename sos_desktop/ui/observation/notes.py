@@ -9,7 +9,6 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from sos_desktop.models import ObservationNote
 from sos_desktop.models.mapping import MAX_TEXT_LENGTH
+from sos_desktop.ui.common.actions import Key, make_shortcuts
 from sos_desktop.ui.common.undo_keys import route_undo_keys
 from sos_desktop.ui.document.meeting import MeetingDocument
 
@@ -139,9 +139,7 @@ class NotesPanel(QWidget):
         self.entry.returnPressed.connect(self.add_note)
         self.add_button.clicked.connect(self.add_note)
         self.delete_button.clicked.connect(self.delete_selected)
-        remove = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
-        remove.setContext(Qt.ShortcutContext.WidgetShortcut)
-        remove.activated.connect(self.delete_selected)
+        make_shortcuts(Key.DELETE_NOTE, self.view, self.delete_selected)
         self.view.selectionModel().selectionChanged.connect(self._enable)
         self.model.modelReset.connect(self._enable)
         document.observationsChanged.connect(self._enable)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QCompleter,
     QFormLayout,
@@ -33,6 +33,7 @@ from sos_desktop.models import AttendeeRole, Observations
 from sos_desktop.models.agenda import clock_text
 from sos_desktop.models.meeting import MAX_LABEL_LENGTH
 from sos_desktop.ui.common import dialogs
+from sos_desktop.ui.common.actions import Key, bind
 from sos_desktop.ui.common.undo_keys import route_undo_keys
 from sos_desktop.ui.document.meeting import MeetingDocument
 from sos_desktop.ui.document.observation import ObservationsAdded
@@ -156,11 +157,11 @@ class ObserverWindow(QWidget):
     def _add_actions(self) -> None:
         stack = self.document.undo_stack
         undo = stack.createUndoAction(self, "&Undo")
-        undo.setShortcuts(QKeySequence.StandardKey.Undo)
+        bind(undo, Key.UNDO)
         redo = stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts(QKeySequence.StandardKey.Redo)
+        bind(redo, Key.REDO)
         close = QAction("&Close", self)
-        close.setShortcuts(QKeySequence.StandardKey.Close)
+        bind(close, Key.CLOSE_WINDOW)
         close.triggered.connect(self.close)
         for action in (undo, redo, close):
             self.addAction(action)

@@ -12,13 +12,11 @@ from PySide6.QtGui import QAction
 
 from sos_desktop.models import Column
 from sos_desktop.models.agenda import clock_text
+from sos_desktop.ui.common.settings_keys import FOLLOW_KEY, SHOW_CLOCK_KEY
 from sos_desktop.ui.document.meeting import MeetingDocument
 from sos_desktop.ui.projector.control import ProjectorControl
 from sos_desktop.ui.projector.layout import ProjectorMode
 from sos_desktop.ui.projector.modes import FocusMode, NetworkMode, ScalesMode
-
-SHOW_CLOCK_KEY = "projector/show_clock"
-FOLLOW_KEY = "projector/follow_phase"
 
 PHASE_VIEWS: dict[str, ProjectorMode] = {
     "purpose": FocusMode(),

@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from sos_desktop.models import COLUMN_ORDER, Category, Column, Meeting
 from sos_desktop.models.trajectory import question_key
-from sos_desktop.ui.common.actions import ActionId, make_action
-from sos_desktop.ui.common.settings_keys import type_scale
+from sos_desktop.ui.common.actions import ActionId, Key, bind, key_sequences, make_action
+from sos_desktop.ui.common.settings_keys import THEME_KEY, type_scale
 from sos_desktop.ui.document.meeting import MeetingDocument
 from sos_desktop.ui.projector import (
     DEFAULT_THEME,
@@ -32,7 +32,6 @@ from sos_desktop.ui.projector import (
 )
 
 THEME_NAMES = {"projector": "High contrast (projector)", "light": "Light", "dark": "Dark"}
-THEME_KEY = "projector/theme"
 
 
 class ProjectorControl(QObject):
@@ -77,16 +76,16 @@ class ProjectorControl(QObject):
                 self._mode_action(views, category, category.value)
         views.addSeparator()
         self.scale_action = self._mode_action(views, ScalesMode(), "The &scale chosen on the Scaling page")
-        self.scale_action.setShortcut(QKeySequence("Ctrl+Alt+S"))
+        bind(self.scale_action, Key.PROJECT_SCALE)
         self.trajectory_action = self._mode_action(views, TrajectoryMode(), "Its &trajectory across the case")
-        self.trajectory_action.setShortcut(QKeySequence("Ctrl+Alt+T"))
+        bind(self.trajectory_action, Key.PROJECT_TRAJECTORY)
         views.addSeparator()
         self.network_action = self._mode_action(views, NetworkMode(), "The safety &network")
-        self.network_action.setShortcut(QKeySequence("Ctrl+Alt+N"))
+        bind(self.network_action, Key.PROJECT_NETWORK)
         self.voice_action = self._mode_action(views, VoiceMode(), "The child's &voice (Three Houses)")
-        self.voice_action.setShortcut(QKeySequence("Ctrl+Alt+V"))
+        bind(self.voice_action, Key.PROJECT_VOICE)
         self.focus_action = self._mode_action(views, FocusMode(), "The &focus question")
-        self.focus_action.setShortcut(QKeySequence("Ctrl+Alt+F"))
+        bind(self.focus_action, Key.PROJECT_FOCUS)
         for action in (self.scale_action, self.trajectory_action, self.network_action):
             console.addAction(action)
         console.addAction(self.voice_action)
@@ -102,21 +101,25 @@ class ProjectorControl(QObject):
             action.triggered.connect(lambda _=False, n=name: self.set_theme(n))
         self.menu.addSeparator()
         for text, keys, slot in (
-            ("&Larger on the projector", "Ctrl+Alt+=", self._zoom_in),
-            ("&Smaller on the projector", "Ctrl+Alt+-", self._zoom_out),
-            ("&Fit the wall", "Ctrl+Alt+0", self._reset_zoom),
+            ("&Larger on the projector", Key.CONSOLE_LARGER, self._zoom_in),
+            ("&Smaller on the projector", Key.CONSOLE_SMALLER, self._zoom_out),
+            ("&Fit the wall", Key.CONSOLE_FIT, self._reset_zoom),
         ):
-            action = self.menu.addAction(text)
-            action.setShortcut(QKeySequence(keys))
+            action = bind(self.menu.addAction(text), keys)
             action.triggered.connect(slot)
             console.addAction(action)
         console.addAction(self.blank_action)
         console.addAction(self.show_action)
         # The projector window's own keys, from the console too (a clicker's "." blanks): only while it is open.
         self.console_keys: list[QAction] = []
-        for keys, slot in ((".", self.toggle_blank), ("V", self._cycle_mode), ("T", self._cycle_theme)):
+        # (B itself is the Blank action's own key: only "." is added here.)
+        for sequences, slot in (
+            (key_sequences(Key.CONSOLE_BLANK)[1:], self.toggle_blank),
+            (key_sequences(Key.CONSOLE_VIEW), self._cycle_mode),
+            (key_sequences(Key.CONSOLE_THEME), self._cycle_theme),
+        ):
             action = QAction(console)
-            action.setShortcut(QKeySequence(keys))
+            action.setShortcuts(sequences)
             action.triggered.connect(slot)
             console.addAction(action)
             self.console_keys.append(action)

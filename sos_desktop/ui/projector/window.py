@@ -17,6 +17,7 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QScreen
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from sos_desktop import APP_NAME
+from sos_desktop.ui.common.actions import Key, key_sequences
 from sos_desktop.ui.document.meeting import MeetingDocument
 from sos_desktop.ui.projector.themes import DEFAULT_THEME
 from sos_desktop.ui.projector.view import ProjectorView
@@ -110,19 +111,21 @@ class ProjectorWindow(QWidget):
             return
         key = Qt.Key(event.key())
         view = self.view
-        actions: dict[Qt.Key, Callable[[], object]] = {
-            Qt.Key.Key_B: view.toggle_blank,
-            Qt.Key.Key_Period: view.toggle_blank,
-            Qt.Key.Key_Escape: self.close,
-            Qt.Key.Key_Plus: view.zoom_in,
-            Qt.Key.Key_Equal: view.zoom_in,
-            Qt.Key.Key_Minus: view.zoom_out,
-            Qt.Key.Key_Underscore: view.zoom_out,
-            Qt.Key.Key_0: view.reset_zoom,
-            Qt.Key.Key_V: view.cycle_mode,
-            Qt.Key.Key_PageDown: view.cycle_mode,
-            Qt.Key.Key_PageUp: lambda: view.cycle_mode(-1),
-            Qt.Key.Key_T: view.cycle_theme,
+        slots: dict[Key, Callable[[], object]] = {
+            Key.WALL_BLANK: view.toggle_blank,
+            Key.WALL_CLOSE: self.close,
+            Key.WALL_LARGER: view.zoom_in,
+            Key.WALL_SMALLER: view.zoom_out,
+            Key.WALL_FIT: view.reset_zoom,
+            Key.WALL_NEXT_VIEW: view.cycle_mode,
+            Key.WALL_PREVIOUS_VIEW: lambda: view.cycle_mode(-1),
+            Key.WALL_THEME: view.cycle_theme,
+        }
+        # Plain keys (Shift allowed, for "+" and "_"): matched on the key alone, as a clicker sends them.
+        actions = {
+            sequence[0].key(): slot  # type: ignore[index]  # a sequence is indexable in Qt, not in its stubs
+            for key, slot in slots.items()
+            for sequence in key_sequences(key)
         }
         action = actions.get(key)
         if action is None:

@@ -7,10 +7,13 @@ who has rated; Reveal shows every number at once.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -26,13 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sos_desktop.models import AttendeeRole, Category, Scale, spread
+from sos_desktop.models import AttendeeRole, Category, Meeting, Scale, spread
 from sos_desktop.models.guidance import scaling_nudges
 from sos_desktop.models.trajectory import question_key
 from sos_desktop.ui.common.empty_state import hint_when_empty
+from sos_desktop.ui.common.fields import PlainTextField
 from sos_desktop.ui.document.meeting import MeetingDocument
-from sos_desktop.ui.scaling.trajectory_dialog import TrajectoryDialog
-from sos_desktop.ui.supervision.details_panel import PlainTextField
 
 NOT_RATED = -1
 """The slider's lowest notch: this person has not given a number yet."""
@@ -107,10 +109,21 @@ class RaterRow:
         )
 
 
+TrajectoryOpener = Callable[[list[Meeting], str | None, QWidget], QDialog]
+"""Makes the window that shows a scale's trajectory: (the case's meetings, the scale's key, the parent)."""
+
+
 class ScalesPanel(QSplitter):
-    def __init__(self, document: MeetingDocument, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        document: MeetingDocument,
+        parent: QWidget | None = None,
+        *,
+        open_trajectory: TrajectoryOpener | None = None,
+    ) -> None:
         super().__init__(parent)
         self.document = document
+        self.open_trajectory = open_trajectory
         self.setObjectName("scales-panel")
         self.rows: list[RaterRow] = []
         self._extra_raters: list[str] = []
@@ -177,6 +190,8 @@ class ScalesPanel(QSplitter):
         self.trajectory = QPushButton("Trajectory…")
         self.trajectory.setToolTip("This scale's median and spread across the case's meetings")
         self.trajectory.clicked.connect(self.show_trajectory)
+        if open_trajectory is None:
+            self.trajectory.hide()  # no window to show it in (a page built on its own, as in a picture)
         self.nudges = QLabel()
         self.nudges.setObjectName("scaling-nudges")
         self.nudges.setWordWrap(True)
@@ -315,11 +330,15 @@ class ScalesPanel(QSplitter):
             self.add_rater.clear()
             self.add_rater.addItems(network)
 
-    def show_trajectory(self) -> TrajectoryDialog:
-        """The chosen scale across the case's meetings (this meeting as it stands now)."""
+    def show_trajectory(self) -> QDialog | None:
+        """The chosen scale across the case's meetings (this meeting as it stands now), in the window the console
+        gave this page for it (the trajectory is drawn as the projector draws it, so the page does not draw it).
+        """
+        if self.open_trajectory is None:
+            return None
         meetings = self.document.store.case_meetings(self.document.meeting.case_id or 0)
         scale = self.current_scale()
-        dialog = TrajectoryDialog(self.document, meetings, question_key(scale) if scale else None, self)
+        dialog = self.open_trajectory(meetings, question_key(scale) if scale else None, self)
         dialog.show()
         return dialog
 

@@ -22,10 +22,9 @@ from sos_desktop.store.engine import resolve_database_url, sqlite_file
 from sos_desktop.store.errors import DatabaseTooNewError, MigrationError, NotADatabaseError, StoreError
 from sos_desktop.store.store import Store
 from sos_desktop.ui.common import dialogs, settings_keys
-from sos_desktop.ui.shell.navigator import MEETING
 
 if TYPE_CHECKING:
-    from sos_desktop.ui.shell.main_window import MainWindow
+    from sos_desktop.ui.common.console import Console
 
 BACKUP_FILTER = "SoS Desktop backups (*.sqlite3);;All files (*)"
 
@@ -39,7 +38,7 @@ def ask_backup_to_restore(parent: QWidget, folder: Path) -> Path | None:
 class BackupMenu(QObject):
     """The two backup actions of the File menu, working on the window's store."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Console) -> None:
         super().__init__(window)
         self.window = window
         self.backup_action = QAction("&Back up now…", window)
@@ -105,10 +104,10 @@ class BackupMenu(QObject):
         except (StoreError, OSError) as error:
             message = str(error) if isinstance(error, StoreError) else (error.strerror or "the system refused")
             dialogs.tell(window, "Nothing restored", f"{message} The database in use was not changed.")
-            window.navigator.reload()
+            window.reload_cases()
             return
-        window.navigator.reload()
-        if reopen is not None and window.navigator.shows(MEETING, reopen):
+        window.reload_cases()
+        if reopen is not None and window.lists_meeting(reopen):
             window.open_meeting(reopen)
         kept = f" The database as it was is kept as {aside.name}." if aside is not None else ""
         dialogs.inform(window, "Backup restored", f"The backup {chosen.name} is now the database.{kept}")

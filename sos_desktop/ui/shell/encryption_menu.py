@@ -24,7 +24,7 @@ from sos_desktop.store.store import Store
 from sos_desktop.ui.common import dialogs
 
 if TYPE_CHECKING:
-    from sos_desktop.ui.shell.main_window import MainWindow
+    from sos_desktop.ui.common.console import Console
 
 NOT_OPENED = (
     "The database is encrypted and no passphrase was given, so it was not opened. It was left untouched; start "
@@ -78,7 +78,7 @@ def open_store(url: str, parent: QWidget | None = None) -> Store:
 class EncryptionMenu(QObject):
     """The two encryption actions of the File menu, working on the window's store."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Console) -> None:
         super().__init__(window)
         self.window = window
         self.encrypt_action = QAction("E&ncrypt this database…", window)
@@ -143,7 +143,7 @@ class EncryptionMenu(QObject):
         else:
             store.reopen(passphrase)
             window.statusBar().showMessage(f"The database was {done}.", 10_000)
-        window.navigator.reload()
+        window.reload_cases()
         if reopen is not None:
             window.open_meeting(reopen)
         self.update_actions()

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 # The PDF writer, the pictures and the projector's modes are imported when an export is asked for: this menu is
 # built at start-up, and the console should not wait for them.
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from sos_desktop.exporters.errors import ExportError
@@ -23,11 +23,13 @@ from sos_desktop.exporters.interchange import write_meeting_file
 from sos_desktop.exporters.minutes.options import MinutesOptions
 from sos_desktop.store.errors import StoreError
 from sos_desktop.ui.common import dialogs
+from sos_desktop.ui.common.actions import Key, bind
 from sos_desktop.ui.common.background import BackgroundJob
 
 if TYPE_CHECKING:
+    from sos_desktop.ui.common.console import Console
+    from sos_desktop.ui.projector.control import ProjectorControl
     from sos_desktop.ui.projector.layout import ProjectorMode
-    from sos_desktop.ui.shell.main_window import MainWindow
 
 
 def _file_name(*parts: str) -> str:
@@ -43,12 +45,13 @@ def _minutes_writer() -> ModuleType:
 
 
 class ExportMenu(QObject):
-    def __init__(self, window: MainWindow, meeting_file: QAction) -> None:
+    def __init__(self, window: Console, meeting_file: QAction, projector: ProjectorControl) -> None:
         super().__init__(window)
         self.window = window
+        self.projector = projector
         self.menu = QMenu("E&xport", window)
         self.menu.addAction(meeting_file)
-        self.minutes_action = self._action("&Minutes as PDF…", "Ctrl+Shift+P", self.export_minutes)
+        self.minutes_action = self._action("&Minutes as PDF…", Key.MINUTES_PDF, self.export_minutes)
         self.feedback_action = self._action("Facilitator &feedback as PDF…", None, self.export_feedback)
         self.menu.addSeparator()
         self.projector_action = self._action("Picture of the &projector's view…", None, self.export_projector_picture)
@@ -56,10 +59,10 @@ class ExportMenu(QObject):
         self.job: BackgroundJob | None = None
         self.set_enabled(False)
 
-    def _action(self, text: str, keys: str | None, slot: Callable[[], object]) -> QAction:
+    def _action(self, text: str, key: Key | None, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self.window)
-        if keys:
-            action.setShortcut(QKeySequence(keys))
+        if key is not None:
+            bind(action, key)
         action.triggered.connect(slot)
         self.menu.addAction(action)
         self.window.addAction(action)
@@ -151,7 +154,7 @@ class ExportMenu(QObject):
     # Pictures ------------------------------------------------------------------------------------------------
 
     def export_projector_picture(self) -> None:
-        control = self.window.projector
+        control = self.projector
         mode: ProjectorMode = control.window.view.mode() if control.window is not None else None
         self._picture("Save a picture of the projector's view", "Projector view", mode)
 
@@ -172,8 +175,8 @@ class ExportMenu(QObject):
         if path.suffix.lower() not in (".png", ".svg"):
             path = path.with_suffix(".png")
         try:
-            meetings = self.window.projector.case_meetings
-            save_picture(document, path, mode, self.window.projector.theme, case_meetings=meetings)
+            meetings = self.projector.case_meetings
+            save_picture(document, path, mode, self.projector.theme, case_meetings=meetings)
         except ExportError as error:
             dialogs.tell(self.window, "The picture was not saved", str(error))
             return

@@ -12,11 +12,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence, QPalette, QShortcut, QUndoGroup
+from PySide6.QtGui import QCloseEvent, QPalette, QUndoGroup
 from PySide6.QtWidgets import (
+    QDialog,
     QFrame,
     QLabel,
-    QMainWindow,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -27,7 +27,14 @@ from PySide6.QtWidgets import (
 from sos_desktop import APP_NAME, __version__
 from sos_desktop.lazy_names import lazy_module
 from sos_desktop.store.errors import StoreError
-from sos_desktop.ui.common.actions import ActionId, make_action
+from sos_desktop.ui.common.actions import ActionId, Key, bind, make_action, make_shortcuts
+from sos_desktop.ui.common.console import PAGE_KEYS, Console
+from sos_desktop.ui.common.settings_keys import (
+    LAST_MEETING,
+    SHOW_GREY_AREAS_KEY,
+    WINDOW_GEOMETRY_KEY,
+    database_setting,
+)
 
 if TYPE_CHECKING:
     from sos_desktop.ui.common import dialogs
@@ -48,21 +55,11 @@ if TYPE_CHECKING:
 SAVED_MESSAGE = "All changes saved"
 
 
-def database_setting(url: str, name: str) -> str:
-    """The settings key of ``name`` for one database: a meeting id means nothing in another database, and
-    reopening "meeting 3" of the wrong one could put another family's case on the screen.
-    """
-    import hashlib
-
-    digest = hashlib.sha256(url.encode("utf-8")).hexdigest()[:16]
-    return f"databases/{digest}/{name}"
-
-
 MENU_TITLES = ("&File", "&Edit", "&View", "&Meeting", "&Projector", "&Help")
 OPENING_MESSAGE = "Opening the database…"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Console):
     def __init__(self, store: Store | None, settings: QSettings, parent: QWidget | None = None) -> None:
         """The console over ``store``; with None, only its frame, until :meth:`attach_store` (as at start-up)."""
         super().__init__(parent)
@@ -110,7 +107,7 @@ class MainWindow(QMainWindow):
 
         self.store = store
         self._attached = True
-        self._last_meeting_key = database_setting(store.url, "last_meeting")
+        self._last_meeting_key = database_setting(store.url, LAST_MEETING)
         self.empty = QLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
@@ -126,9 +123,7 @@ class MainWindow(QMainWindow):
         self.navigator.meetingActivated.connect(self.open_meeting)
         self.navigator.selectionMoved.connect(self._update_actions)
         # F2 renames only in the navigator: on the map, F2 edits the selected card.
-        rename_key = QShortcut(QKeySequence("F2"), self.navigator)
-        rename_key.setContext(Qt.ShortcutContext.WidgetShortcut)
-        rename_key.activated.connect(self.rename_selected)
+        make_shortcuts(Key.RENAME_IN_LIST, self.navigator, self.rename_selected)
         self.actions_by_id = {
             ActionId.NEW_CASE: make_action(ActionId.NEW_CASE, self, self.new_case),
             ActionId.NEW_MEETING: make_action(ActionId.NEW_MEETING, self, self.new_meeting),
@@ -144,10 +139,10 @@ class MainWindow(QMainWindow):
         }
         grey = self.actions_by_id[ActionId.SHOW_GREY]
         grey.setCheckable(True)
-        grey.setChecked(bool(self.settings.value("map/show_grey_areas", True, type=bool)))
+        grey.setChecked(bool(self.settings.value(SHOW_GREY_AREAS_KEY, True, type=bool)))
         self.projector = ProjectorControl(self, self.settings)
         self.meeting_menu = MeetingMenu(self)
-        self.export_menu = ExportMenu(self, self.actions_by_id[ActionId.EXPORT])
+        self.export_menu = ExportMenu(self, self.actions_by_id[ActionId.EXPORT], self.projector)
         self.projector_agenda = ProjectorAgenda(self.projector, self.settings)
         self._build_menus()
         self.statusBar().showMessage(SAVED_MESSAGE)
@@ -190,9 +185,9 @@ class MainWindow(QMainWindow):
                 self.encryption_menu = EncryptionMenu(self)
                 self.encryption_menu.add_to(file_menu)
         self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
+        bind(self.undo_action, Key.UNDO)
         self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)
+        bind(self.redo_action, Key.REDO)
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         self.guide = GuideMenu(self)
@@ -244,7 +239,7 @@ class MainWindow(QMainWindow):
         self.map_panel = MapPanel(document)
         self.map_panel.show_grey_areas(self.actions_by_id[ActionId.SHOW_GREY].isChecked())
         self.tabs.addTab(self.map_panel, "&Map")
-        self.scales_panel = ScalesPanel(document)
+        self.scales_panel = ScalesPanel(document, open_trajectory=self._trajectory_window)
         self.tabs.addTab(self.scales_panel, "&Scaling")
         panel = self.scales_panel
         self.projector.selected_scale = lambda: panel.list.currentRow() if panel.list.currentRow() >= 0 else None
@@ -404,7 +399,7 @@ class MainWindow(QMainWindow):
 
         from sos_desktop.models import Meeting, MeetingKind, Scale
         from sos_desktop.models.templates import template
-        from sos_desktop.ui.document.agenda import team_agenda
+        from sos_desktop.store.team_settings import team_agenda
 
         case_id = self.navigator.selected_case_id()
         if case_id is None:
@@ -523,9 +518,59 @@ class MainWindow(QMainWindow):
 
     def _grey_areas_toggled(self) -> None:
         visible = self.actions_by_id[ActionId.SHOW_GREY].isChecked()
-        self.settings.setValue("map/show_grey_areas", visible)
+        self.settings.setValue(SHOW_GREY_AREAS_KEY, visible)
         if self.map_panel is not None:
             self.map_panel.show_grey_areas(visible)
+
+    # What the menus and guides use of the console (``common.console.Console``) ------------------------------
+
+    def reload_cases(self, select_meeting: int | None = None) -> None:
+        self.navigator.reload(select_meeting=select_meeting)
+
+    def lists_meeting(self, meeting_id: int) -> bool:
+        from sos_desktop.ui.shell.navigator import MEETING
+
+        return self.navigator.shows(MEETING, meeting_id)
+
+    def cases_view(self) -> QWidget:
+        return self.navigator
+
+    def page_key(self) -> str:
+        if self.document is None or self.stack.currentWidget() is not self.tabs:
+            return "start"
+        widget = self.tabs.currentWidget()
+        if widget is not None and widget is self.map_panel:
+            return "map"
+        if widget is not None and widget is self.scales_panel:
+            return "scaling"
+        name = widget.objectName().removesuffix("-page") if widget is not None else ""
+        return name if name in PAGE_KEYS else "map"
+
+    def bring_page(self, key: str) -> QWidget:
+        if self.document is None:
+            return self.stack
+        panel = self.map_panel if key == "map" else self.scales_panel if key == "scaling" else None
+        if panel is not None:
+            self.tabs.setCurrentWidget(panel)
+        else:
+            self.pages.show(key)
+        return self.tabs
+
+    def _trajectory_window(self, meetings: list[Meeting], key: str | None, parent: QWidget) -> QDialog:
+        from sos_desktop.ui.projector.trajectory_window import TrajectoryDialog
+
+        assert self.document is not None
+        return TrajectoryDialog(self.document, meetings, key, parent)
+
+    def show_settings(self) -> None:
+        from sos_desktop.ui.shell.settings_dialog import show_settings
+
+        show_settings(self)
+
+    def apply_projector_look(self, theme: str, type_scale: float) -> None:
+        self.projector.set_theme(theme)
+        if self.projector.window is not None:
+            self.projector.window.view.projection.set_type_scale(type_scale)
 
     def show_shortcuts(self) -> None:
         from sos_desktop.ui.guide.shortcuts_sheet import ShortcutsSheet
@@ -551,7 +596,7 @@ class MainWindow(QMainWindow):
 
     def restore_geometry(self) -> None:
         """Where and how big the window was last time (or most of the screen, the first time)."""
-        geometry = self.settings.value("window/geometry")
+        geometry = self.settings.value(WINDOW_GEOMETRY_KEY)
         if geometry is None or not self.restoreGeometry(geometry):
             screen = self.screen().availableGeometry()
             self.resize(min(1280, int(screen.width() * 0.9)), min(800, int(screen.height() * 0.9)))
@@ -575,7 +620,7 @@ class MainWindow(QMainWindow):
         return self._attached
 
     def save_state(self) -> None:
-        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue(WINDOW_GEOMETRY_KEY, self.saveGeometry())
         if not self.attached:
             self.settings.sync()
             return

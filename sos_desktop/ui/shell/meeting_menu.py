@@ -9,27 +9,23 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMenu
 
 from sos_desktop.models.agenda import clock_text
+from sos_desktop.ui.common.actions import Key, bind
 from sos_desktop.ui.document.meeting import MeetingDocument
 from sos_desktop.ui.observation.development_dialog import DevelopmentDialog
 from sos_desktop.ui.observation.window import ObserverWindow, merge_observations_file
 
 if TYPE_CHECKING:
-    from sos_desktop.ui.shell.main_window import MainWindow
+    from sos_desktop.ui.common.console import Console
 
-KEYS = {
-    "start": "F6",
-    "pause": "Shift+F6",
-    "next": "F7",
-    "observer": "Ctrl+Shift+O",
-}
+KEYS = {"start": Key.CLOCK_START, "pause": Key.CLOCK_PAUSE, "next": Key.CLOCK_NEXT, "observer": Key.OBSERVER_WINDOW}
 
 
 class MeetingMenu(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Console) -> None:
         super().__init__(window)
         self.window = window
         self.document: MeetingDocument | None = None
@@ -85,7 +81,7 @@ class MeetingMenu(QObject):
         action.setToolTip(tip)
         action.setStatusTip(tip)
         if key is not None:
-            action.setShortcut(QKeySequence(KEYS[key]))
+            bind(action, KEYS[key])
         action.triggered.connect(slot)
         self.menu.addAction(action)
         self.window.addAction(action)

@@ -36,30 +36,36 @@ from sos_desktop.exporters.minutes import DEFAULT_MARKING
 from sos_desktop.models import AgendaPhase, Framework
 from sos_desktop.models.meeting import MAX_LABEL_LENGTH
 from sos_desktop.models.observation import DEFAULT_RUBRIC
-from sos_desktop.models.rubric import clean_criteria
 from sos_desktop.models.templates import template
 from sos_desktop.store.errors import StoreError
 from sos_desktop.store.store import Store
+from sos_desktop.store.team_settings import (
+    MAX_PLANNED_MINUTES,
+    save_team_agenda,
+    save_team_rubric,
+    team_agenda,
+    team_rubric,
+)
 from sos_desktop.ui.common import dialogs
-from sos_desktop.ui.common.minutes_dialog import MARKING_KEY, MAX_MARKING
+from sos_desktop.ui.common.minutes_dialog import MAX_MARKING
 from sos_desktop.ui.common.settings_keys import (
     BACKUP_FOLDER_KEY,
     BACKUP_KEEP_KEY,
     BACKUP_KEEP_RANGE,
     FRAMEWORK_KEY,
+    MARKING_KEY,
+    THEME_KEY,
     TYPE_SCALE_KEY,
     TYPE_SCALES,
     backup_keep,
     default_framework,
     type_scale,
 )
-from sos_desktop.ui.document.agenda import AGENDA_TEMPLATE_KEY, MAX_PLANNED_MINUTES, agenda_setting, team_agenda
-from sos_desktop.ui.document.observation import RUBRIC_SETTING_KEY, team_rubric
 from sos_desktop.ui.projector import DEFAULT_THEME, THEMES
-from sos_desktop.ui.projector.control import THEME_KEY, THEME_NAMES
+from sos_desktop.ui.projector.control import THEME_NAMES
 
 if TYPE_CHECKING:
-    from sos_desktop.ui.shell.main_window import MainWindow
+    from sos_desktop.ui.common.console import Console
 
 
 def _hint(text: str) -> QLabel:
@@ -166,7 +172,7 @@ class AgendaEditor(QWidget):
 class SettingsDialog(QDialog):
     """Settings in four tabs; ``save()`` (on OK) writes them and applies what can be applied at once."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Console) -> None:
         super().__init__(window)
         self.window_ = window
         self.settings: QSettings = window.settings
@@ -318,21 +324,19 @@ class SettingsDialog(QDialog):
         s.setValue(TYPE_SCALE_KEY, float(self.type_scale.currentData()))
         s.setValue(BACKUP_FOLDER_KEY, self.backup_folder.text().strip())
         s.setValue(BACKUP_KEEP_KEY, self.backup_keep.value())
-        projector = self.window_.projector
-        projector.set_theme(str(self.theme.currentData()))  # saves THEME_KEY, ticks the menu, repaints the wall
-        if projector.window is not None:
-            projector.window.view.projection.set_type_scale(float(self.type_scale.currentData()))
+        # The console saves THEME_KEY, ticks the Projector menu and repaints the wall.
+        self.window_.apply_projector_look(str(self.theme.currentData()), float(self.type_scale.currentData()))
         s.sync()
         try:
-            self.store.set_setting(AGENDA_TEMPLATE_KEY, agenda_setting(self.agenda.phases()))
-            self.store.set_setting(RUBRIC_SETTING_KEY, clean_criteria(self.rubric.toPlainText().splitlines()))
+            save_team_agenda(self.store, self.agenda.phases())
+            save_team_rubric(self.store, self.rubric.toPlainText().splitlines())
         except StoreError as error:
             dialogs.tell(self, "The team's defaults were not saved", str(error))
             return False
         return True
 
 
-def show_settings(window: MainWindow) -> SettingsDialog:
+def show_settings(window: Console) -> SettingsDialog:
     """Open the Settings dialog over the console (not modal to the whole app: the projector keeps its keys)."""
     dialog = SettingsDialog(window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

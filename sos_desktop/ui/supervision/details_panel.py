@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -31,27 +30,12 @@ from sos_desktop.models.labels import MEETING_KIND_LABELS, ROLE_LABELS
 from sos_desktop.models.meeting import MAX_LABEL_LENGTH
 from sos_desktop.models.supervision import group_size_warning
 from sos_desktop.ui.common.empty_state import hint_when_empty
+from sos_desktop.ui.common.fields import PlainTextField
 from sos_desktop.ui.common.undo_keys import route_undo_keys
 from sos_desktop.ui.document.meeting import MeetingDocument
 
 NO_DATE = QDateTime.fromString("1900-01-01T00:00:00", Qt.DateFormat.ISODate)
 """The date field's lowest value, shown as "No date set"; no meeting of this tool's users is that old."""
-
-
-class PlainTextField(QPlainTextEdit):
-    """A multi-line text field that reports the user's edits only (not the ones we make from the document)."""
-
-    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAccessibleName(accessible_name)
-        self.setTabChangesFocus(True)
-        self.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
-        route_undo_keys(self)
-
-    def show_text(self, text: str) -> None:
-        if self.toPlainText() != text:
-            with QSignalBlocker(self):
-                self.setPlainText(text)
 
 
 class DetailsPanel(QWidget):

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QSizePolicy, QV
 
 from sos_desktop.models import Meeting
 from sos_desktop.ui.document.meeting import MeetingDocument
-from sos_desktop.ui.projector import render_trajectory
+from sos_desktop.ui.projector.view import render_trajectory
 
 
 class TrajectoryDialog(QDialog):

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from sos_desktop.models import Case, Framework
 from sos_desktop.models.observation import DEFAULT_RUBRIC
+from sos_desktop.store.team_settings import AGENDA_TEMPLATE_KEY, RUBRIC_SETTING_KEY
 from sos_desktop.ui.common import case_dialog, dialogs
 from sos_desktop.ui.common.minutes_dialog import MinutesDialog
 from sos_desktop.ui.common.settings_keys import (
@@ -22,8 +23,6 @@ from sos_desktop.ui.common.settings_keys import (
     backup_keep,
     type_scale,
 )
-from sos_desktop.ui.document.agenda import AGENDA_TEMPLATE_KEY
-from sos_desktop.ui.document.observation import RUBRIC_SETTING_KEY
 from sos_desktop.ui.shell.main_window import MainWindow
 from sos_desktop.ui.shell.navigator import CASE
 from sos_desktop.ui.shell.settings_dialog import SettingsDialog
