@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 from sos_desktop.lazy_names import homes, loader
 
 if TYPE_CHECKING:
-    from sos_desktop.exporters.minutes.options import DEFAULT_MARKING, MinutesOptions
+    from sos_desktop.exporters.minutes.marking import DEFAULT_MARKING as DEFAULT_MARKING
+    from sos_desktop.exporters.minutes.options import MinutesOptions as MinutesOptions
     from sos_desktop.exporters.minutes.write import (
         feedback_pdf_bytes,
         minutes_pdf_bytes,

@@ -112,7 +112,7 @@ def _case_id(conn: Connection, meeting_id: int) -> int:
     case_id = conn.scalar(select(meetings.c.case_id).where(meetings.c.id == meeting_id))
     if case_id is None:
         raise NotFoundError.missing("meeting")
-    return case_id
+    return int(case_id)
 
 
 def _write_child_voice(
