@@ -1,19 +1,22 @@
-"""A facilitator's development as plain data: their rubric ratings meeting by meeting, oldest first.
+"""A facilitator's development as the feedback report prints it: their rubric ratings meeting by meeting, oldest
+first.
 
 Built from what ``Store.facilitated(name)`` gives (each meeting they facilitated, with its observations), or from
-any list of the same shape, so the report does not depend on how the meetings were found.
+any list of the same shape, so the report does not depend on how the meetings were found. The figures themselves
+come from ``models.development``, as the console's development view does, so the two never disagree.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from statistics import fmean
 
 from sos_desktop.exporters.minutes.naming import short_date
-from sos_desktop.models import AttendeeRole, Meeting, Observations
+from sos_desktop.models import Meeting, Observations
+from sos_desktop.models.development import development_figures, facilitator_of
 from sos_desktop.models.labels import meeting_kind_label
-from sos_desktop.models.trajectory import in_time_order
+
+__all__ = ["DevelopmentMeeting", "DevelopmentView", "development_view", "facilitator_of"]
 
 
 @dataclass(frozen=True)
@@ -31,7 +34,7 @@ class DevelopmentView:
     meetings: tuple[DevelopmentMeeting, ...]
     criteria: tuple[str, ...]
     values: tuple[tuple[float | None, ...], ...]
-    """For each criterion, its rating at each meeting (None where it was not rated)."""
+    """For each criterion, its rating at each meeting (the mean of its ratings there; None where it was not rated)."""
     averages: tuple[float | None, ...]
     """Each meeting's mean rating over the criteria rated."""
 
@@ -40,37 +43,19 @@ class DevelopmentView:
         return sum(1 for average in self.averages if average is not None)
 
 
-def facilitator_of(meeting: Meeting) -> str:
-    """The meeting's facilitator by name (the first, if the meeting had two), or "" when none is recorded."""
-    return next((a.name for a in meeting.attendees if a.role is AttendeeRole.FACILITATOR and a.name.strip()), "")
-
-
 def development_view(
     facilitator: str, facilitated: Sequence[tuple[Meeting, Observations]], *, pseudonymise: bool
 ) -> DevelopmentView:
-    observed = {id(meeting): observations for meeting, observations in facilitated}
-    ordered = in_time_order([meeting for meeting, _ in facilitated])
-    criteria: dict[str, None] = {}
-    for meeting in ordered:
-        criteria.update(dict.fromkeys(rating.criterion for rating in observed[id(meeting)].ratings))
-    values = tuple(
-        tuple(
-            next((r.value for r in observed[id(meeting)].ratings if r.criterion == criterion), None)
-            for meeting in ordered
-        )
-        for criterion in criteria
-    )
-    averages = tuple(
-        fmean([r.value for r in observed[id(meeting)].ratings]) if observed[id(meeting)].ratings else None
-        for meeting in ordered
-    )
+    figures = development_figures(facilitated)
     meetings = tuple(
         DevelopmentMeeting(
-            short_date(meeting.held_on),
-            meeting_kind_label(meeting.kind) if pseudonymise else meeting.title,
-            observed[id(meeting)].observer,
-            len(observed[id(meeting)].ratings),
+            short_date(row.meeting.held_on),
+            meeting_kind_label(row.meeting.kind) if pseudonymise else row.meeting.title,
+            row.observer,
+            len(row.observations.ratings),
         )
-        for meeting in ordered
+        for row in figures.meetings
     )
-    return DevelopmentView(facilitator, meetings, tuple(criteria), values, averages)
+    values = tuple(figures.values(criterion) for criterion in figures.criteria)
+    averages = tuple(row.mean for row in figures.meetings)
+    return DevelopmentView(facilitator, meetings, figures.criteria, values, averages)

@@ -11,6 +11,7 @@ next steps, the child's voice and the observer's feedback. This module declares 
 
 from __future__ import annotations
 
+import copy
 import itertools
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -18,7 +19,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from sos_desktop.models import Case, Category, MapItem, Meeting, Network
+from sos_desktop.models import Case, Category, MapItem, Meeting, MeetingBundle, Network
 from sos_desktop.store.store import Store
 from sos_desktop.ui.document.agenda import AgendaEditing
 from sos_desktop.ui.document.details import DetailsEditing
@@ -85,3 +86,16 @@ class MeetingDocument(
         """Show the case as changed elsewhere (its details dialog saves it; it is not a step of this meeting)."""
         self.case = case
         self.caseChanged.emit()
+
+    def bundle(self) -> MeetingBundle:
+        """The meeting as it stands on screen, with its case and network, in the shape the store's ``load_bundle``
+        gives (agreements kept to this meeting's cards), for an export.
+
+        It holds what the store may not: an edit whose save failed is kept in memory, and the console tells the
+        user to export the meeting to keep it. A deep copy, so work on another thread never shares the live objects.
+        """
+        bundle = copy.deepcopy(MeetingBundle(case=self.case, meeting=self.meeting, network=self.network))
+        cards = {item.id for item in bundle.meeting.items if item.id is not None}
+        for person in bundle.network.people:
+            person.agrees_with = sorted(card for card in person.agrees_with if card in cards)
+        return bundle

@@ -1,60 +1,64 @@
-"""What a practice leader's development view shows, worked out from the store's meetings (no Qt here): the observed
-meetings of a facilitator with each criterion's rating, and which criteria were met at all.
+"""What a practice leader's development view shows, from the development figures (``models.development``, which
+the feedback report uses too, so both give the same numbers): the observed meetings of a facilitator, each with its
+case's label and each criterion's rating, and which criteria were rated at all. No Qt here.
 
 A meeting with several ratings of one criterion (two observers' feedback merged) counts their mean.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
-from statistics import mean
 
-from sos_desktop.models import AttendeeRole, Meeting, Observations
+from sos_desktop.models import Meeting, Observations
+from sos_desktop.models.development import MeetingFigures, development_figures
 
 
 def date_text(held_on: datetime | None) -> str:
     return "No date" if held_on is None else f"{held_on.day} {held_on:%b %Y}"
 
 
-@dataclass
+@dataclass(frozen=True)
 class ObservedMeeting:
     """One meeting a facilitator ran that an observer gave feedback on."""
 
-    meeting: Meeting
+    figures: MeetingFigures
     case_label: str
-    observations: Observations
-    scores: dict[str, float] = field(default_factory=dict)
-    """Each criterion rated, with its rating (the mean, if rated more than once)."""
+
+    @property
+    def meeting(self) -> Meeting:
+        return self.figures.meeting
+
+    @property
+    def observations(self) -> Observations:
+        return self.figures.observations
+
+    @property
+    def scores(self) -> dict[str, float]:
+        """Each criterion rated, with its rating (the mean, if rated more than once)."""
+        return dict(self.figures.scores)
 
     @property
     def observer(self) -> str:
-        if self.observations.observer:
-            return self.observations.observer
-        names = [a.name for a in self.meeting.attendees if a.role == AttendeeRole.OBSERVER]
-        return ", ".join(names) or "Not named"
+        return self.figures.observer or "Not named"
 
     @property
     def mean(self) -> float | None:
-        return round(mean(self.scores.values()), 1) if self.scores else None
+        return self.figures.mean
 
 
-def observed_meetings(facilitated: list[tuple[Meeting, Observations]], cases: dict[int, str]) -> list[ObservedMeeting]:
-    """The meetings with an observer's feedback, in the order given, each with its ratings by criterion."""
-    observed = []
-    for meeting, observations in facilitated:
-        if observations.is_empty():
-            continue
-        given: dict[str, list[float]] = {}
-        for rating in observations.ratings:
-            given.setdefault(rating.criterion, []).append(rating.value)
-        scores = {criterion: mean(values) for criterion, values in given.items()}
-        label = cases.get(meeting.case_id, "") if meeting.case_id is not None else ""
-        observed.append(ObservedMeeting(meeting, label, observations, scores))
-    return observed
+def observed_meetings(
+    facilitated: Sequence[tuple[Meeting, Observations]], cases: dict[int, str]
+) -> list[ObservedMeeting]:
+    """The meetings with an observer's feedback, oldest first, each with its ratings by criterion."""
+    return [
+        ObservedMeeting(row, cases.get(row.meeting.case_id, "") if row.meeting.case_id is not None else "")
+        for row in development_figures(facilitated).meetings
+        if row.observed
+    ]
 
 
-def criteria_met(observed: list[ObservedMeeting], preferred: list[str]) -> list[str]:
+def criteria_met(observed: Sequence[ObservedMeeting], preferred: Sequence[str]) -> list[str]:
     """The criteria rated in any of the meetings: the team's rubric order first, then the rest as they came."""
-    rated = list(dict.fromkeys(criterion for row in observed for criterion in row.scores))
-    return [c for c in preferred if c in rated] + [c for c in rated if c not in preferred]
+    return list(development_figures([(row.meeting, row.observations) for row in observed], preferred).criteria)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QMenu
 from sos_desktop.exporters.errors import ExportError
 from sos_desktop.exporters.interchange import write_meeting_file
 from sos_desktop.exporters.minutes.options import MinutesOptions
+from sos_desktop.models import MeetingBundle
 from sos_desktop.store.errors import StoreError
 from sos_desktop.ui.common import dialogs
 from sos_desktop.ui.common.actions import Key, bind
@@ -72,6 +73,17 @@ class ExportMenu(QObject):
         for action in (self.minutes_action, self.feedback_action, self.projector_action, self.network_action):
             action.setEnabled(enabled)
 
+    # What is exported ---------------------------------------------------------------------------------------
+
+    def bundle_of(self, meeting_id: int) -> MeetingBundle:
+        """The meeting to export: the open one as the console holds it (with any edit a failed save kept only on
+        screen), any other as the store has it. Raises StoreError if the store cannot give it.
+        """
+        document = self.window.document
+        if document is not None and document.meeting_id == meeting_id:
+            return document.bundle()
+        return self.window.store.load_bundle(meeting_id)
+
     # The meeting file ---------------------------------------------------------------------------------------
 
     def export_meeting_file(self) -> None:
@@ -83,7 +95,7 @@ class ExportMenu(QObject):
         if path is None:
             return
         try:
-            write_meeting_file(self.window.store.load_bundle(document.meeting_id), path)
+            write_meeting_file(self.bundle_of(document.meeting_id), path)
         except (ExportError, StoreError) as error:
             dialogs.tell(self.window, "The meeting was not exported", str(error))
             return
@@ -107,7 +119,8 @@ class ExportMenu(QObject):
         if path is None:
             return None
         try:
-            bundle = self.window.store.load_bundle(document.meeting_id)
+            bundle = self.bundle_of(document.meeting_id)
+            # The open meeting's stored copy among these is left out of its trajectories for the bundle's own.
             earlier = self.window.store.case_meetings(document.case_id)
         except StoreError as error:
             dialogs.tell(self.window, "The minutes were not made", str(error))
@@ -120,7 +133,7 @@ class ExportMenu(QObject):
         )
 
     def export_feedback(self) -> BackgroundJob | None:
-        from sos_desktop.exporters.minutes.development import facilitator_of
+        from sos_desktop.models.development import facilitator_of
 
         document = self.window.document
         if document is None:
@@ -131,11 +144,14 @@ class ExportMenu(QObject):
         if path is None:
             return None
         try:
-            bundle = self.window.store.load_bundle(document.meeting_id)
-            facilitated = self.window.store.facilitated(facilitator) if facilitator else []
+            bundle = self.bundle_of(document.meeting_id)
+            stored = self.window.store.facilitated(facilitator) if facilitator else []
         except StoreError as error:
             dialogs.tell(self.window, "The feedback report was not made", str(error))
             return None
+        # The open meeting counts as it stands on screen in the facilitator's development, not as the store has it.
+        others = [(meeting, observed) for meeting, observed in stored if meeting.id != bundle.meeting.id]
+        facilitated = [*others, (bundle.meeting, bundle.meeting.observations)] if facilitator else []
         options = MinutesOptions(marking=str(self.window.settings.value("export/marking", MinutesOptions().marking)))
         return self._run(
             "Making the feedback report…",
