@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from sos_desktop.exporters.interchange import read_meeting_file
+from sos_desktop.exporters.interchange.files import read_meeting_file
 from sos_desktop.exporters.minutes import MinutesOptions, write_minutes_pdf
 from sos_desktop.models import Case, Category
 from sos_desktop.store import DuplicateReferenceError, Store

@@ -13,7 +13,7 @@ import os
 from typing import TextIO
 
 from sos_desktop.cli import encryption as cli_encryption
-from sos_desktop.exporters.interchange import (
+from sos_desktop.exporters.interchange.files import (
     ExportError,
     InterchangeError,
     read_meeting_file,

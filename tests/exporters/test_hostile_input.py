@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sos_desktop.exporters.interchange import (
+from sos_desktop.exporters.interchange.files import (
     InterchangeError,
     bundle_to_dict,
     parse_meeting,

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from sos_desktop.exporters.interchange import (
+from sos_desktop.exporters.interchange.files import (
     MAX_FILE_BYTES,
     InterchangeError,
     parse_meeting,

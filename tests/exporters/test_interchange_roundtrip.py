@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from sos_desktop.exporters.interchange import (
+from sos_desktop.exporters.interchange.files import (
     bundle_to_dict,
     parse_meeting,
     read_meeting_file,

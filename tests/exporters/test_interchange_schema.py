@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from sos_desktop.exporters.interchange import bundle_to_dict, meeting_schema
+from sos_desktop.exporters.interchange.files import bundle_to_dict, meeting_schema
 from sos_desktop.models import (
     AttendeeRole,
     Category,

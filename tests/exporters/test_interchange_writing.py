@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from sos_desktop.exporters import atomic
-from sos_desktop.exporters.interchange import ExportError, read_meeting_file, write_meeting_file
+from sos_desktop.exporters.interchange.files import ExportError, read_meeting_file, write_meeting_file
 from sos_desktop.models.demo import demo_bundle
 
 

@@ -151,7 +151,7 @@ def test_a_pseudonymised_feedback_report_names_other_meetings_by_their_kind_only
 
 def test_importing_the_exporters_does_not_import_reportlab() -> None:
     code = (
-        "import sys, sos_desktop.exporters, sos_desktop.exporters.minutes, sos_desktop.exporters.interchange;"
+        "import sys, sos_desktop.exporters, sos_desktop.exporters.minutes, sos_desktop.exporters.interchange.files;"
         "print('reportlab' in sys.modules)"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

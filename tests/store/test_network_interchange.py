@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from sos_desktop.exporters.interchange import read_meeting_file, write_meeting_file
+from sos_desktop.exporters.interchange.files import read_meeting_file, write_meeting_file
 from sos_desktop.models import Circle, Network, NetworkPerson, PersonRole
 from sos_desktop.models.demo import demo_bundle
 from sos_desktop.models.network_layout import LayoutKind, compute_layout

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from sos_desktop.cli import main as cli_main
-from sos_desktop.exporters.interchange import write_meeting_file
+from sos_desktop.exporters.interchange.files import write_meeting_file
 from sos_desktop.models import (
     Attendee,
     AttendeeRole,

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sos_desktop.exporters.interchange import InterchangeError, read_observations
+from sos_desktop.exporters.interchange.files import InterchangeError, read_observations
 from sos_desktop.models import AttendeeRole, Observations
 from sos_desktop.models.agenda import clock_text
 from sos_desktop.models.meeting import MAX_LABEL_LENGTH

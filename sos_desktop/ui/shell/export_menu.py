@@ -19,7 +19,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from sos_desktop.exporters.errors import ExportError
-from sos_desktop.exporters.interchange import write_meeting_file
+from sos_desktop.exporters.interchange.files import write_meeting_file
 from sos_desktop.exporters.minutes.options import MinutesOptions
 from sos_desktop.models import MeetingBundle
 from sos_desktop.store.errors import StoreError

@@ -496,7 +496,7 @@ class MainWindow(Console):
     # Files -------------------------------------------------------------------------------------------------------
 
     def import_file(self) -> None:
-        from sos_desktop.exporters.interchange import InterchangeError, read_meeting_file
+        from sos_desktop.exporters.interchange.files import InterchangeError, read_meeting_file
 
         path = dialogs.ask_open_path(self, "Import meeting file")
         if path is None:

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from sos_desktop.exporters.interchange import write_meeting_file
+from sos_desktop.exporters.interchange.files import write_meeting_file
 from sos_desktop.models import ObservationNote, Observations, RubricRating
 from sos_desktop.models.observation import DEFAULT_RUBRIC
 from sos_desktop.ui.common import dialogs

@@ -160,7 +160,7 @@ def test_the_first_paint_comes_before_sqlalchemy_and_the_pages_are_imported(tmp_
         "sos_desktop.ui.document.meeting",
         "sos_desktop.ui.map.panel",
         "sos_desktop.ui.projector",
-        "sos_desktop.exporters.interchange",
+        "sos_desktop.exporters.interchange.files",
     }
     assert not modules & late, f"imported before the first paint: {sorted(modules & late)}"
     assert not (tmp_path / "sos-desktop.sqlite3").exists()  # the store was not even opened

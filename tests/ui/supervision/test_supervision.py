@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from sos_desktop.app import build_window
-from sos_desktop.exporters.interchange import write_meeting_file
+from sos_desktop.exporters.interchange.files import write_meeting_file
 from sos_desktop.models import Attendee, AttendeeRole, Category, Column, NextStepStatus
 from sos_desktop.models.supervision import IDEAS_ONLY
 from sos_desktop.ui.document.meeting import MeetingDocument

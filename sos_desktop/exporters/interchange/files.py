@@ -16,14 +16,14 @@ from typing import Any
 
 from sos_desktop.exporters.atomic import write_export
 from sos_desktop.exporters.errors import TOP_LEVEL, ExportError, InterchangeError, format_path
-from sos_desktop.exporters.interchange_checks import (
+from sos_desktop.exporters.interchange.checks import (
     broken_references,
     first_semantic_error,
     without_broken_references,
 )
-from sos_desktop.exporters.interchange_decode import decode_bundle
-from sos_desktop.exporters.interchange_encode import encode_bundle
-from sos_desktop.exporters.interchange_schema import (
+from sos_desktop.exporters.interchange.decode import decode_bundle
+from sos_desktop.exporters.interchange.encode import encode_bundle
+from sos_desktop.exporters.interchange.schema import (
     FORMAT,
     VERSION,
     first_non_json_value,

@@ -18,7 +18,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sos_desktop.exporters.errors import InterchangeError, JsonPath
-from sos_desktop.exporters.interchange_schema import order_key
+from sos_desktop.exporters.interchange.schema import order_key
 
 Problem = tuple[JsonPath, str]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from copy import deepcopy
 from typing import Any
 
-from sos_desktop.exporters.interchange_decode import (
+from sos_desktop.exporters.interchange.decode import (
     CASE_KEYS,
     ITEM_KEYS,
     MEETING_KEYS,
@@ -22,7 +22,7 @@ from sos_desktop.exporters.interchange_decode import (
     TIE_KEYS,
     Record,
 )
-from sos_desktop.exporters.interchange_schema import FORMAT, VERSION
+from sos_desktop.exporters.interchange.schema import FORMAT, VERSION
 from sos_desktop.models import (
     AgendaPhase,
     Category,
