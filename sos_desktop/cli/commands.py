@@ -21,8 +21,9 @@ from sos_desktop.exporters.interchange.files import (
     write_meeting_file,
 )
 from sos_desktop.exporters.minutes import DEFAULT_MARKING, MinutesOptions, write_feedback_pdf, write_minutes_pdf
-from sos_desktop.models import AttendeeRole, merge_observations
+from sos_desktop.models import merge_observations
 from sos_desktop.models.demo import demo_bundle
+from sos_desktop.models.development import facilitator_of
 from sos_desktop.models.templates import template
 from sos_desktop.store.engine import PASSPHRASE_ENV_VAR, resolve_database_url, sqlite_file
 from sos_desktop.store.errors import NotFoundError, StoreError
@@ -108,9 +109,7 @@ def _export(store: Store, args: argparse.Namespace, out: TextIO) -> None:
         write_minutes_pdf(bundle, args.pdf, case_meetings=case_meetings, options=options)
         print(f"Wrote the minutes of meeting {args.meeting_id} to {args.pdf}", file=out)
     if args.feedback_pdf is not None:
-        facilitator = next(
-            (a.name for a in bundle.meeting.attendees if a.role is AttendeeRole.FACILITATOR and a.name.strip()), ""
-        )
+        facilitator = facilitator_of(bundle.meeting)
         facilitated = store.facilitated(facilitator) if facilitator else []
         write_feedback_pdf(bundle, args.feedback_pdf, facilitated=facilitated, options=options)
         print(f"Wrote the feedback report on meeting {args.meeting_id} to {args.feedback_pdf}", file=out)

@@ -100,3 +100,21 @@ class Tie:
 class Network:
     people: list[NetworkPerson] = field(default_factory=list)
     ties: list[Tie] = field(default_factory=list)
+
+
+def guessed_tie_kind(first: NetworkPerson, second: NetworkPerson) -> TieKind:
+    """The likeliest kind of tie between two people, from their roles; the user changes it if it is wrong."""
+    roles = {first.role, second.role}
+    if PersonRole.PROFESSIONAL in roles:
+        return TieKind.PROFESSIONAL
+    if PersonRole.CHILD in roles and roles & {PersonRole.PARENT, PersonRole.CARER}:
+        return TieKind.PARENT
+    if roles == {PersonRole.CHILD}:
+        return TieKind.SIBLING
+    if roles <= {PersonRole.PARENT, PersonRole.CARER}:
+        return TieKind.PARTNER
+    if roles & {PersonRole.FRIEND, PersonRole.COMMUNITY}:
+        return TieKind.SUPPORT
+    if roles & {PersonRole.FAMILY, PersonRole.PARENT, PersonRole.CARER}:
+        return TieKind.FAMILY
+    return TieKind.OTHER

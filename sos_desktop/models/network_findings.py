@@ -249,3 +249,16 @@ def _unconnected(graph: nx.Graph, people: dict[int, NetworkPerson], name_of: Nam
     verb = "is" if len(alone) == 1 else "are"
     message = f"{listed([name_of(people[pid]) for pid in alone])} {verb} not linked to anybody yet."
     return [Finding("unconnected", message, tuple(alone))]
+
+
+def summary_line(found: NetworkSummary) -> str:
+    """The figures the group looks for first, in a line: "6 naturally connected people · 4 know the worries"."""
+    if not found.natural:
+        parts = ["No naturally connected people yet"]
+    else:
+        people = "person" if found.natural == 1 else "people"
+        verb = "knows" if found.natural_knowing == 1 else "know"
+        parts = [f"{found.natural} naturally connected {people}", f"{found.natural_knowing} {verb} the worries"]
+    if found.professionals:
+        parts.append(f"{found.professionals} professional{'' if found.professionals == 1 else 's'}")
+    return " · ".join(parts)

@@ -360,3 +360,26 @@ def _separated(points: np.ndarray, closest: float) -> np.ndarray:
         points += moves
     nearest = float(_nearest(points).min())
     return points * (closest / nearest) if 0 < nearest < closest else points
+
+
+def standing_positions(network: Network) -> dict[int, tuple[float, float]]:
+    """Where each person of ``network`` stands, for every picture of it (the projector's and the minutes'): where
+    the console's graph put them; anyone never placed, as the circles lay them out, shifted so that they stand
+    among the people already placed. A point that is not finite is left out.
+    """
+    ids = [person.id for person in network.people if person.id is not None]
+    placed = {
+        person.id: (person.x, person.y)
+        for person in network.people
+        if person.id is not None and person.x is not None and person.y is not None
+    }
+    if len(placed) == len(ids):
+        return {person_id: point for person_id, point in placed.items() if all(map(math.isfinite, point))}
+    laid = compute_layout(network, LayoutKind.CIRCLES)
+    both = [person_id for person_id in placed if person_id in laid]
+    shift_x = sum(placed[i][0] - laid[i][0] for i in both) / len(both) if both else 0.0
+    shift_y = sum(placed[i][1] - laid[i][1] for i in both) / len(both) if both else 0.0
+    where = dict(placed)
+    for person_id, (x, y) in laid.items():
+        where.setdefault(person_id, (x + shift_x, y + shift_y))
+    return {person_id: point for person_id, point in where.items() if all(map(math.isfinite, point))}

@@ -11,8 +11,8 @@ from datetime import UTC, datetime
 from sos_desktop.exporters.minutes.naming import Namer, short_date
 from sos_desktop.models import AgendaPhase, Category, Meeting, Network, PersonRole, TieKind, pair_numbers, spread
 from sos_desktop.models.agenda import clock_text, spent
-from sos_desktop.models.network_findings import findings, summarise
-from sos_desktop.models.network_layout import LayoutKind, compute_layout
+from sos_desktop.models.network_findings import findings, summarise, summary_line
+from sos_desktop.models.network_layout import standing_positions
 from sos_desktop.models.trajectory import question_key, trajectory
 
 
@@ -169,43 +169,8 @@ def scale_views(meeting: Meeting, case_meetings: list[Meeting], namer: Namer) ->
     return tuple(views)
 
 
-def _positions(network: Network) -> dict[int, tuple[float, float]]:
-    """Where each person stands: where the console's graph put them; anyone never placed, as the circles lay them
-    out, shifted so that they stand among the people already placed.
-    """
-    ids = [person.id for person in network.people if person.id is not None]
-    placed = {
-        person.id: (person.x, person.y)
-        for person in network.people
-        if person.id is not None and person.x is not None and person.y is not None
-    }
-    if len(placed) == len(ids):
-        return placed
-    laid = compute_layout(network, LayoutKind.CIRCLES)
-    both = [person_id for person_id in placed if person_id in laid]
-    shift_x = sum(placed[i][0] - laid[i][0] for i in both) / len(both) if both else 0.0
-    shift_y = sum(placed[i][1] - laid[i][1] for i in both) / len(both) if both else 0.0
-    where = dict(placed)
-    for person_id, (x, y) in laid.items():
-        where.setdefault(person_id, (x + shift_x, y + shift_y))
-    return {person_id: point for person_id, point in where.items() if all(map(math.isfinite, point))}
-
-
-def _summary(network: Network) -> str:
-    found = summarise(network)
-    if not found.natural:
-        parts = ["No naturally connected people yet"]
-    else:
-        people = "person" if found.natural == 1 else "people"
-        verb = "knows" if found.natural_knowing == 1 else "know"
-        parts = [f"{found.natural} naturally connected {people}", f"{found.natural_knowing} {verb} the worries"]
-    if found.professionals:
-        parts.append(f"{found.professionals} professional{'' if found.professionals == 1 else 's'}")
-    return " · ".join(parts)
-
-
 def network_view(network: Network, namer: Namer) -> NetworkView:
-    where = _positions(network)
+    where = standing_positions(network)
     nodes = tuple(
         NetworkNode(person.id, namer.person(person), person.role, person.knows_worries, *where[person.id])
         for person in network.people
@@ -218,7 +183,7 @@ def network_view(network: Network, namer: Namer) -> NetworkView:
         if tie.source in present and tie.target in present and tie.source != tie.target
     )
     found = tuple((finding.message, finding.concern) for finding in findings(network, namer.person))
-    return NetworkView(nodes, links, _summary(network), found)
+    return NetworkView(nodes, links, summary_line(summarise(network)), found)
 
 
 def minute_text(minutes: float | None) -> str:

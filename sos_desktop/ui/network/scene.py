@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from sos_desktop.models import NetworkPerson, PersonRole, Tie, TieKind
+from sos_desktop.models.network import guessed_tie_kind
 from sos_desktop.ui.document.meeting import MeetingDocument
 from sos_desktop.ui.network.style import (
     KNOWS_COLOUR,
@@ -38,24 +39,6 @@ MARKER_SIZE = 46.0
 CHILD_MARKER_SIZE = 62.0
 LABEL_WIDTH = 150.0
 HIGHLIGHT = QColor("#E8A317")
-
-
-def guessed_kind(first: NetworkPerson, second: NetworkPerson) -> TieKind:
-    """The likeliest kind of tie between two people, from their roles; the user changes it if it is wrong."""
-    roles = {first.role, second.role}
-    if PersonRole.PROFESSIONAL in roles:
-        return TieKind.PROFESSIONAL
-    if PersonRole.CHILD in roles and roles & {PersonRole.PARENT, PersonRole.CARER}:
-        return TieKind.PARENT
-    if roles == {PersonRole.CHILD}:
-        return TieKind.SIBLING
-    if roles <= {PersonRole.PARENT, PersonRole.CARER}:
-        return TieKind.PARTNER
-    if roles & {PersonRole.FRIEND, PersonRole.COMMUNITY}:
-        return TieKind.SUPPORT
-    if roles & {PersonRole.FAMILY, PersonRole.PARENT, PersonRole.CARER}:
-        return TieKind.FAMILY
-    return TieKind.OTHER
 
 
 NAMES_FROM_SCALE = 0.3
@@ -447,7 +430,7 @@ class NetworkScene(QGraphicsScene):
         if existing is not None:
             self.select([], [existing.id or 0])
             return
-        kind = guessed_kind(self.document.person(first), self.document.person(second))
+        kind = guessed_tie_kind(self.document.person(first), self.document.person(second))
         source, target = first, second
         if kind is TieKind.PARENT and self.document.person(first).role is PersonRole.CHILD:
             source, target = second, first  # the parent is the tie's source

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from sos_desktop.models import Network, PersonRole, TieKind
 from sos_desktop.models.network import initials
-from sos_desktop.models.network_findings import NetworkSummary, summarise
-from sos_desktop.models.network_layout import LayoutKind, compute_layout
+from sos_desktop.models.network_findings import summarise, summary_line
+from sos_desktop.models.network_layout import standing_positions
 
 Positions = dict[int, tuple[float, float]]
 Mask = Callable[[str], str]
@@ -56,38 +56,6 @@ class NetworkContent:
     summary: str
 
 
-def summary_line(found: NetworkSummary) -> str:
-    """The figures the group looks for first, in a line: "6 naturally connected people · 4 know the worries"."""
-    natural = found.natural
-    if natural == 0:
-        parts = ["No naturally connected people yet"]
-    else:
-        people = "person" if natural == 1 else "people"
-        knowing = found.natural_knowing
-        verb = "knows" if knowing == 1 else "know"
-        parts = [f"{natural} naturally connected {people}", f"{knowing} {verb} the worries"]
-    if found.professionals:
-        parts.append(f"{found.professionals} professional{'' if found.professionals == 1 else 's'}")
-    return " · ".join(parts)
-
-
-def positions(network: Network) -> Positions:
-    """Where each person of ``network`` stands: as placed on the console, else as the circles layout puts them."""
-    placed = {p.id: (p.x, p.y) for p in network.people if p.id is not None and p.x is not None and p.y is not None}
-    if len(placed) == len(network.people):
-        return placed
-    laid_out = compute_layout(network, LayoutKind.CIRCLES)
-    # The layout works in the console's units; centred on the people already placed, newcomers stand among them.
-    shared = [person_id for person_id in placed if person_id in laid_out]
-    dx = sum(placed[i][0] - laid_out[i][0] for i in shared) / len(shared) if shared else 0.0
-    dy = sum(placed[i][1] - laid_out[i][1] for i in shared) / len(shared) if shared else 0.0
-    found = dict(placed)
-    for person_id, (x, y) in laid_out.items():
-        if person_id not in placed:
-            found[person_id] = (x + dx, y + dy)
-    return found
-
-
 def layout_key(network: Network) -> tuple[object, ...]:
     """What ``positions`` depends on: an edit that leaves it alone (a name, a note) need not lay the network out."""
     people = tuple((p.id, p.x, p.y, p.role, p.circle) for p in network.people)
@@ -96,7 +64,7 @@ def layout_key(network: Network) -> tuple[object, ...]:
 
 def network_content(network: Network, title: str, mask: Mask, where: Positions | None = None) -> NetworkContent:
     """The projector's snapshot of ``network``; ``title`` is masked, ``where`` saves laying the network out again."""
-    where = positions(network) if where is None else where
+    where = standing_positions(network) if where is None else where
     nodes = tuple(
         Node(
             id=person.id,

@@ -19,6 +19,7 @@ from PySide6.QtGui import QPainter, QRegion
 
 from sos_desktop.models import Category, Column, Meeting
 from sos_desktop.models.names import NameMasker
+from sos_desktop.models.network_layout import standing_positions
 from sos_desktop.ui.document.meeting import MeetingDocument
 from sos_desktop.ui.projector.clock_overlay import paint_clock
 from sos_desktop.ui.projector.content import MapContent, map_content, with_card_reworded
@@ -31,7 +32,6 @@ from sos_desktop.ui.projector.network_content import (
     Positions,
     layout_key,
     network_content,
-    positions,
 )
 from sos_desktop.ui.projector.scale_content import scale_content, trajectory_content
 from sos_desktop.ui.projector.scales import ScalesLayout
@@ -214,7 +214,7 @@ class Projection(QObject):
             return None
         key = layout_key(document.network)
         if self._network_where is None or self._network_where[0] != key:
-            self._network_where = (key, positions(document.network))
+            self._network_where = (key, standing_positions(document.network))
         return network_content(document.network, _title(document), self.mask, self._network_where[1])
 
     # How it is shown ---------------------------------------------------------------------------------------------
