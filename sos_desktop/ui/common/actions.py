@@ -243,7 +243,7 @@ KEYS: dict[Key, KeySpec] = {
     Key.WALL_THEME: KeySpec(("T",), "Projector window: next theme", Section.PROJECTOR, ""),
     Key.WALL_CLOSE: KeySpec(("Escape",), "Projector window: close it", Section.PROJECTOR, "Escape"),
     Key.RENAME_IN_LIST: KeySpec(
-        ("F2",), "Rename the selected case or meeting", Section.PROJECTOR, "F2 in the list of cases"
+        ("F2",), "Rename the selected case or meeting", Section.MENUS, "F2 in the list of cases"
     ),
 }
 

@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from pytestqt.qtbot import QtBot
 
 from sos_desktop.ui.common.actions import KEYS, SPECS, key_sequences
-from sos_desktop.ui.guide.shortcuts_sheet import sheet_rows
+from sos_desktop.ui.guide.shortcuts_sheet import ShortcutsSheet, sheet_rows
 from sos_desktop.ui.shell.main_window import MainWindow
 
 UI = Path(__file__).resolve().parents[3] / "sos_desktop" / "ui"
@@ -59,3 +59,13 @@ def test_the_sheet_lists_every_key_of_the_registry_that_it_shows() -> None:
         if spec.sheet:
             assert spec.sheet in rows
     assert "Ctrl+Alt+S / Ctrl+Alt+T / Ctrl+Alt+N" in rows and "F6" in rows and "Shift+F6" in rows
+
+
+def test_the_sheet_stands_in_two_columns_within_the_screen(qtbot: QtBot, window: MainWindow) -> None:
+    sheet = ShortcutsSheet(window)
+    qtbot.addWidget(sheet)
+    room = window.screen().availableGeometry()
+    assert sheet.height() <= room.height() and sheet.width() <= room.width()
+    left, right = (column.text() for column in sheet.columns)
+    assert "<h3>Mapping</h3>" in left and "<h3>Menus</h3>" in right  # the console's keys, then the wall's and menus'
+    assert "F14" not in left + right  # a standard key is written as a user types it
