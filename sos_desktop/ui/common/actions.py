@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import Enum, StrEnum, auto
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
 
 
 class ActionId(Enum):
@@ -281,12 +283,16 @@ def make_shortcuts(
     key: Key,
     parent: QWidget,
     slot: Callable[[], object],
-    context: Qt.ShortcutContext = Qt.ShortcutContext.WidgetShortcut,
+    context: Qt.ShortcutContext | None = None,
     only: int | None = None,
 ) -> list[QShortcut]:
     """Bind ``key`` on ``parent`` (by default only while it has the focus); ``only``: just its sequence of that
     index (one of a family, such as Ctrl+3 of Ctrl+1 … Ctrl+8).
     """
+    # Qt's namespace is imported here, not at the top: building it costs the console's first paint about 20 ms.
+    from PySide6.QtCore import Qt
+
+    context = Qt.ShortcutContext.WidgetShortcut if context is None else context
     sequences = key_sequences(key)
     shortcuts = []
     for sequence in sequences if only is None else [sequences[only]]:
