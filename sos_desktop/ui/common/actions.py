@@ -200,8 +200,9 @@ KEYS: dict[Key, KeySpec] = {
     Key.UNDO: KeySpec((QKeySequence.StandardKey.Undo,), "Undo the last change to the meeting", Section.UNDO),
     Key.REDO: KeySpec((QKeySequence.StandardKey.Redo,), "Redo it", Section.UNDO),
     Key.MINUTES_PDF: KeySpec(("Ctrl+Shift+P",), "File › Export › Minutes as PDF", Section.MENUS),
+    # B itself is the Blank action's own key (``SPECS[ActionId.BLANK]``); a clicker's "." is bound beside it.
     Key.CONSOLE_BLANK: KeySpec(
-        ("B", "."),
+        (".",),
         "Blank the projector, and back (on the console too, when no text field has the cursor)",
         Section.PROJECTOR,
         "B or .",
@@ -262,15 +263,16 @@ GESTURES: tuple[tuple[Section, str, str], ...] = (
 """What the pages answer to without a binding of their own: the mouse, and keys of a text field or an editor."""
 
 
+def sequences(keys: KeyLike) -> list[QKeySequence]:
+    """The key sequences ``keys`` stands for (a standard key may stand for several on this platform)."""
+    if isinstance(keys, QKeySequence.StandardKey):
+        return QKeySequence.keyBindings(keys)
+    return [QKeySequence(keys)]
+
+
 def key_sequences(key: Key) -> list[QKeySequence]:
-    """The key sequences of ``key`` (a standard key may stand for several on this platform)."""
-    found: list[QKeySequence] = []
-    for keys in KEYS[key].keys:
-        if isinstance(keys, QKeySequence.StandardKey):
-            found.extend(QKeySequence.keyBindings(keys))
-        else:
-            found.append(QKeySequence(keys))
-    return found
+    """The key sequences of ``key``, every one of each of its keys."""
+    return [sequence for keys in KEYS[key].keys for sequence in sequences(keys)]
 
 
 def bind(action: QAction, key: Key) -> QAction:

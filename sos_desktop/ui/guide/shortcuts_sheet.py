@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sos_desktop.ui.common.actions import GESTURES, KEYS, SPECS, ActionId, KeyLike, KeySpec, Section
+from sos_desktop.ui.common.actions import GESTURES, KEYS, SPECS, ActionId, KeyLike, KeySpec, Section, sequences
 
 
 def _native(keys: KeyLike) -> str:
@@ -26,9 +26,9 @@ def _typed(keys: KeyLike) -> list[str]:
     """How a key is written on the sheet: a standard key by the bindings a user types (those with Ctrl, where it has
     any: not the Undo key of a Sun keyboard), else its first.
     """
+    found = [sequence.toString(QKeySequence.SequenceFormat.NativeText) for sequence in sequences(keys)]
     if not isinstance(keys, QKeySequence.StandardKey):
-        return [_native(keys)]
-    found = [s.toString(QKeySequence.SequenceFormat.NativeText) for s in QKeySequence.keyBindings(keys)]
+        return found
     with_ctrl = [text for text in found if "Ctrl" in text]
     return with_ctrl or found[:1]
 

@@ -112,9 +112,8 @@ class ProjectorControl(QObject):
         console.addAction(self.show_action)
         # The projector window's own keys, from the console too (a clicker's "." blanks): only while it is open.
         self.console_keys: list[QAction] = []
-        # (B itself is the Blank action's own key: only "." is added here.)
         for sequences, slot in (
-            (key_sequences(Key.CONSOLE_BLANK)[1:], self.toggle_blank),
+            (key_sequences(Key.CONSOLE_BLANK), self.toggle_blank),
             (key_sequences(Key.CONSOLE_VIEW), self._cycle_mode),
             (key_sequences(Key.CONSOLE_THEME), self._cycle_theme),
         ):

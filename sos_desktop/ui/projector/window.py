@@ -58,6 +58,7 @@ class ProjectorWindow(QWidget):
         layout.addWidget(self.view)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.full_screen_on: QScreen | None = None
+        self.wall_keys = self._wall_keys()
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
             app.screenRemoved.connect(self._screen_removed)
@@ -105,11 +106,8 @@ class ProjectorWindow(QWidget):
             self.full_screen_on = None
             self.show_on(self.console_screen())
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.modifiers() & ~(Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.ShiftModifier):
-            super().keyPressEvent(event)
-            return
-        key = Qt.Key(event.key())
+    def _wall_keys(self) -> dict[Qt.Key, Callable[[], object]]:
+        """What each of the window's own keys does, from the registry (worked out once, not at every key press)."""
         view = self.view
         slots: dict[Key, Callable[[], object]] = {
             Key.WALL_BLANK: view.toggle_blank,
@@ -122,12 +120,17 @@ class ProjectorWindow(QWidget):
             Key.WALL_THEME: view.cycle_theme,
         }
         # Plain keys (Shift allowed, for "+" and "_"): matched on the key alone, as a clicker sends them.
-        actions = {
+        return {
             sequence[0].key(): slot  # type: ignore[index]  # a sequence is indexable in Qt, not in its stubs
             for key, slot in slots.items()
             for sequence in key_sequences(key)
         }
-        action = actions.get(key)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.modifiers() & ~(Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.ShiftModifier):
+            super().keyPressEvent(event)
+            return
+        action = self.wall_keys.get(Qt.Key(event.key()))
         if action is None:
             super().keyPressEvent(event)
             return

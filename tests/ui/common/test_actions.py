@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QShortcut
 from pytestqt.qtbot import QtBot
 
-from sos_desktop.ui.common.actions import KEYS, SPECS, key_sequences
+from sos_desktop.ui.common.actions import KEYS, SPECS, key_sequences, sequences
 from sos_desktop.ui.guide.shortcuts_sheet import ShortcutsSheet, sheet_rows
 from sos_desktop.ui.shell.main_window import MainWindow
 
@@ -34,11 +34,9 @@ def test_no_key_is_bound_outside_the_registry() -> None:
 
 def _registered() -> set[str]:
     found = {sequence.toString() for key in KEYS for sequence in key_sequences(key)}
-    for spec in SPECS.values():
-        if spec.keys is not None:
-            found.update(s.toString() for s in QKeySequence.keyBindings(spec.keys)) if isinstance(
-                spec.keys, QKeySequence.StandardKey
-            ) else found.add(QKeySequence(spec.keys).toString())
+    found |= {
+        sequence.toString() for spec in SPECS.values() if spec.keys is not None for sequence in sequences(spec.keys)
+    }
     return found
 
 
