@@ -13,10 +13,8 @@ from dataclasses import dataclass
 
 from sos_desktop.exporters.minutes.naming import short_date
 from sos_desktop.models import Meeting, Observations
-from sos_desktop.models.development import development_figures, facilitator_of
+from sos_desktop.models.development import development_figures
 from sos_desktop.models.labels import meeting_kind_label
-
-__all__ = ["DevelopmentMeeting", "DevelopmentView", "development_view", "facilitator_of"]
 
 
 @dataclass(frozen=True)

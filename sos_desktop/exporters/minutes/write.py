@@ -72,8 +72,9 @@ def feedback_pdf_bytes(
     """The facilitator's feedback report on ``bundle``'s meeting, with their development across ``facilitated``
     (each meeting they ran with its observations, as ``Store.facilitated(name)`` gives them).
     """
-    from sos_desktop.exporters.minutes.development import development_view, facilitator_of
+    from sos_desktop.exporters.minutes.development import development_view
     from sos_desktop.exporters.minutes.feedback import FeedbackReport, feedback_story, report_title
+    from sos_desktop.models.development import facilitator_of
 
     namer = Namer(bundle, pseudonymise=options.pseudonymise)
     heading = heading_of(bundle, namer)

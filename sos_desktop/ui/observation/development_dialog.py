@@ -29,11 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sos_desktop.models.observation import DEFAULT_RUBRIC
-from sos_desktop.models.rubric import clean_criteria
 from sos_desktop.store.errors import StoreError
 from sos_desktop.store.store import Store
-from sos_desktop.store.team_settings import RUBRIC_SETTING_KEY
+from sos_desktop.store.team_settings import team_rubric
 from sos_desktop.ui.observation.development_chart import ChartSeries, DevelopmentChart
 from sos_desktop.ui.observation.development_data import ObservedMeeting, criteria_met, date_text, observed_meetings
 from sos_desktop.ui.observation.rubric_table import rating_text
@@ -153,15 +151,11 @@ class DevelopmentDialog(QDialog):
         self.chooser.blockSignals(False)
         self.show_facilitator(self.chooser.currentText())
 
-    def _preferred(self) -> list[str]:
-        value = self.store.get_setting(RUBRIC_SETTING_KEY)
-        return (clean_criteria(value) if isinstance(value, list) else []) or list(DEFAULT_RUBRIC)
-
     def show_facilitator(self, name: str) -> None:
         try:
             ran = self.store.facilitated(name)
             cases = {case.id: case.label for case in self.store.list_cases() if case.id is not None}
-            preferred = self._preferred()
+            preferred = team_rubric(self.store)
         except StoreError as error:
             self._empty(str(error))
             return
