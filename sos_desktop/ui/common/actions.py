@@ -178,7 +178,7 @@ KEYS: dict[Key, KeySpec] = {
         "F2 or double-click a person",
     ),
     Key.REMOVE_FROM_NETWORK: KeySpec(
-        (QKeySequence.StandardKey.Delete,),
+        ("Delete",),  # the Delete key alone: the graph has bound it so since it was made
         "Remove the selected people and ties (one undo step)",
         Section.NETWORK,
         "Delete",
