@@ -33,6 +33,8 @@ class EmptyHint(QObject):
         self.view = view
         self.viewport = view.viewport()
         self._text = ""
+        self._painted = False
+        """Whether the hint was drawn at the last paint: when that changes, all of the viewport is painted again."""
         if is_empty is not None:
             self.is_empty = is_empty
         elif isinstance(view, QAbstractItemView):
@@ -58,8 +60,14 @@ class EmptyHint(QObject):
             return False
         # The view paints first (a graphics view fills its background), then the hint goes on top.
         self.view.viewportEvent(event)
-        if self._text and self.is_empty():
+        showing = bool(self._text) and self.is_empty()
+        if showing:
             self._paint()
+        if showing != self._painted:
+            # The hint spans the viewport, but a view may repaint only the part that changed (a graphics view paints
+            # just the person added): the rest would keep a half-painted hint, or miss it, until painted again.
+            self._painted = showing
+            self.viewport.update()
         return True
 
     def _paint(self) -> None:

@@ -223,3 +223,52 @@ def test_far_out_a_person_is_drawn_without_names_and_close_up_with_them(
             assert node.person.name in texts  # the full name under the marker
             texts.clear()
     assert texts == []  # too small to read: neither name is drawn
+
+
+def test_the_empty_network_hint_goes_entirely_when_a_person_is_added_and_comes_back(
+    open_window: Callable[[], MainWindow], qtbot: QtBot
+) -> None:
+    from PySide6.QtGui import QImage
+
+    from sos_desktop.models import Case
+    from sos_desktop.ui.shell.navigator import CASE
+
+    window = open_window()
+    window.resize(1280, 800)
+    case = window.store.add_case(Case("Family E"))
+    window.navigator.reload()
+    window.navigator.select(CASE, case.id or 0)
+    window.new_meeting("Empty")
+    panel = window.show_network()
+    assert panel is not None
+    viewport = panel.view.viewport()
+    qtbot.waitUntil(viewport.isVisible)
+
+    def on_screen() -> QImage:
+        # What the screen holds, not a fresh render: a view that repaints only what changed leaves the rest as it was.
+        corner = viewport.mapTo(window, viewport.rect().topLeft())
+        size = viewport.size()
+        grabbed = window.screen().grabWindow(window.winId(), corner.x(), corner.y(), size.width(), size.height())
+        return grabbed.toImage().convertToFormat(QImage.Format.Format_RGB32)
+
+    def hint_ink() -> int:
+        """Pixels of the hint's words in the left and right quarters of the view (the person added is in the middle)."""
+        image = on_screen()
+        if image.width() < 100 or image.height() < 100:
+            return -1  # not on screen yet
+        background = image.pixelColor(2, 2)
+        quarter = image.width() // 4
+        middle = image.height() // 2
+        return sum(
+            1
+            for x in (*range(4, quarter), *range(3 * quarter, image.width() - 4))
+            for y in range(middle - 40, middle + 40)
+            if abs(image.pixelColor(x, y).lightness() - background.lightness()) > 40
+        )
+
+    qtbot.waitUntil(lambda: hint_ink() > 50)  # "Nobody in the network yet…" across the view
+    centre = panel.view.mapToScene(viewport.rect().center())
+    person = panel.document.add_person("Lily", PersonRole.CHILD, position=(centre.x(), centre.y()))
+    qtbot.waitUntil(lambda: hint_ink() == 0)
+    panel.document.delete_person(person.id or 0)
+    qtbot.waitUntil(lambda: hint_ink() > 50)
