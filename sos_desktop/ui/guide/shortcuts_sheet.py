@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -56,56 +56,93 @@ def sheet_rows() -> list[tuple[str, list[tuple[str, str]]]]:
     return [(section.value, found) for section, found in rows.items() if found]
 
 
+COLUMN_WIDTH = 360
+"""The narrowest a column of the sheet reads well at (keys on the left, what they do beside them)."""
+
+
 class ShortcutsSheet(QDialog):
-    """The sheet in two columns (the console's keys on the left, the projector's and the menus' on the right), in
-    a scrolling area no taller than the screen: a laptop's 768 lines show it whole or scroll it, never cut it off.
+    """The sheet in columns (the console's keys first, then the projector's and the menus'), sized to the screen it
+    opens on (``fit_within``): at most nine tenths of its free area each way, in as many columns as let it stand
+    whole there (two at least), and in a scrolling area when even that is not enough (a laptop's 768 lines).
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Keyboard shortcuts")
         self.setMinimumWidth(720)
-        sections = sheet_rows()
-        split = _balanced_split(sections)
-        body = QWidget()
-        columns = QHBoxLayout(body)
-        columns.setContentsMargins(0, 0, 0, 0)
+        self.sections = sheet_rows()
+        self.body = QWidget()
+        self.body_layout = QHBoxLayout(self.body)
+        self.body_layout.setContentsMargins(0, 0, 0, 0)
         self.columns: list[QLabel] = []
-        for part in (sections[:split], sections[split:]):
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidget(self.body)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.rejected.connect(self.reject)
+        self.outer = QVBoxLayout(self)
+        self.outer.addWidget(self.scroll_area)
+        self.outer.addWidget(self.buttons)
+        screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+        self.fit_within(screen.availableGeometry())
+
+    def fit_within(self, room: QRect) -> None:
+        """Size the sheet for a screen whose free area is ``room``."""
+        width_cap, height_cap = room.width() * 9 // 10, room.height() * 9 // 10
+        margins = self.outer.contentsMargins()
+        chrome_width = margins.left() + margins.right()
+        chrome_height = margins.top() + margins.bottom() + self.outer.spacing() + self.buttons.sizeHint().height()
+        most = max(2, (width_cap - chrome_width) // COLUMN_WIDTH)
+        tried: list[tuple[int, int, int]] = []
+        for count in range(2, most + 1):
+            self._set_columns(count)
+            preferred = max(self.minimumWidth(), min(max(self.body.sizeHint().width() + 48, 1100), width_cap))
+            for width in dict.fromkeys((preferred, max(self.minimumWidth(), width_cap))):
+                height = self.body.heightForWidth(width - chrome_width) + chrome_height
+                if height <= height_cap:
+                    self.resize(width, height)
+                    return
+                tried.append((height, count, width))
+        # Too long for this screen in any number of columns: the one that needs the least scrolling.
+        _, count, width = min(tried)
+        self._set_columns(count)
+        self.resize(width, height_cap)
+
+    def _set_columns(self, count: int) -> None:
+        if len(self.columns) == count:
+            return
+        for column in self.columns:
+            self.body_layout.removeWidget(column)
+            column.hide()
+            column.deleteLater()
+        self.columns = []
+        for part in _balanced_columns(self.sections, count):
             text = QLabel(_table(part))
             text.setTextFormat(Qt.TextFormat.RichText)
             text.setWordWrap(True)
             text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             text.setAccessibleName("Keyboard shortcuts")
-            columns.addWidget(text, 1)
+            self.body_layout.addWidget(text, 1)
+            text.show()  # at once, not when the event loop gets to it: the fitting measures it now
             self.columns.append(text)
-        scroll = QScrollArea()
-        scroll.setWidget(body)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(scroll)
-        layout.addWidget(buttons)
-        screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
-        room = screen.availableGeometry()
-        wanted = body.sizeHint()
-        self.resize(
-            min(max(wanted.width() + 48, 1100), room.width() * 9 // 10),
-            min(wanted.height() + 80, room.height() * 9 // 10),
-        )
 
 
-def _balanced_split(sections: list[tuple[str, list[tuple[str, str]]]]) -> int:
-    """Where to cut the sections into two columns of about as many lines each (a heading counts as two)."""
+def _balanced_columns(
+    sections: list[tuple[str, list[tuple[str, str]]]], count: int
+) -> list[list[tuple[str, list[tuple[str, str]]]]]:
+    """The sections, in order, cut into ``count`` columns of about as many lines each (a heading counts as two)."""
     weights = [len(rows) + 2 for _, rows in sections]
-    total, running = sum(weights), 0
-    for index, weight in enumerate(weights):
-        if running + weight / 2 >= total / 2:
-            return max(1, index)
+    total = sum(weights)
+    columns: list[list[tuple[str, list[tuple[str, str]]]]] = [[]]
+    running = 0
+    for section, weight in zip(sections, weights, strict=True):
+        # Start the next column once this section would end more than half of it past the column's share.
+        if columns[-1] and len(columns) < count and running + weight / 2 > total * len(columns) / count:
+            columns.append([])
+        columns[-1].append(section)
         running += weight
-    return len(sections)
+    return [column for column in columns if column]
 
 
 def _table(sections: list[tuple[str, list[tuple[str, str]]]]) -> str:

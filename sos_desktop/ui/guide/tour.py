@@ -1,7 +1,9 @@
 """The two-minute tour (Help › Tour of the screens): short, plain steps, each pointing at one part of the console.
 
 Each step brings its part into view (opening the demo meeting's tab it is about, if a meeting is open) and outlines
-it; the tour's small window sits beside it with Back, Next and Close. Not modal, so nothing waits on it.
+it; the tour's small window sits beside it with Back, Next and Close, never over it (``placement``: the side of the
+screen with the most room, the window narrowed to fit beside a page that fills the console). Not modal, so nothing
+waits on it.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -116,6 +118,60 @@ STEPS: tuple[TourStep, ...] = (
 )
 
 
+GAP = 12
+"""Pixels between the tour's window and the outline of the part it describes."""
+PREFERRED_WIDTH = 420
+LEAST_WIDTH = 240
+"""The tour's window is narrowed down to this beside a part that leaves no more room (a page filling the console
+leaves the list of cases' width on its left)."""
+
+
+def placement(
+    target: QRect, room: QRect, preferred: QSize, least_width: int, height_for: Callable[[int], int]
+) -> QRect:
+    """Where the tour's window goes: beside ``target`` (global coordinates), on the side of ``room`` (the screen's
+    free area) with the most room for a window of ``preferred`` size, narrowed down to ``least_width`` on the left
+    or the right if need be (``height_for`` gives its height at a width). With no side wide enough, it goes over
+    the far corner of ``target``, the part a step's words are least likely to be about.
+    """
+    spaces = {
+        "left": target.left() - room.left() - GAP,
+        "right": room.right() - target.right() - GAP,
+        "above": target.top() - room.top() - GAP,
+        "below": room.bottom() - target.bottom() - GAP,
+    }
+    width = min(preferred.width(), room.width())
+    best, most = "", 0.0
+    for side, space in spaces.items():
+        across = side in ("left", "right")
+        if space < (least_width if across else height_for(width)):
+            continue
+        share = space / (preferred.width() if across else height_for(width))
+        if share > most:
+            best, most = side, share
+    if best in ("left", "right"):
+        width = min(width, spaces[best])
+    height = min(height_for(width), room.height())
+    if best == "left":
+        corner = (target.left() - GAP - width, target.top())
+    elif best == "right":
+        corner = (target.right() + 1 + GAP, target.top())
+    elif best == "above":
+        corner = (target.left(), target.top() - GAP - height)
+    elif best == "below":
+        corner = (target.left(), target.bottom() + 1 + GAP)
+    else:
+        corner = (target.right() + 1 - width, target.bottom() + 1 - height)
+    x = max(room.left(), min(corner[0], room.right() + 1 - width))
+    y = max(room.top(), min(corner[1], room.bottom() + 1 - height))
+    return QRect(x, y, width, height)
+
+
+def _screen_room(console: QWidget) -> QRect:
+    """The free area of the screen the console is on."""
+    return console.screen().availableGeometry()
+
+
 class Outline(QWidget):
     """A coloured frame drawn over the console around the part a step points at; it lets every click through."""
 
@@ -144,7 +200,8 @@ class TourDialog(QDialog):
         self.index = 0
         self.target: Target | None = None
         self.setWindowTitle("Tour of the screens")
-        self.setMinimumWidth(420)
+        self.setMinimumWidth(LEAST_WIDTH)
+        self.resize(PREFERRED_WIDTH, self.height())
         self.outline = Outline(window)
         self.counter = QLabel()
         self.counter.setStyleSheet("color: palette(placeholder-text);")
@@ -197,25 +254,38 @@ class TourDialog(QDialog):
         if self.target is not None and self.target[0].isVisible():
             widget, rect = self.target
             self.outline.around(QRect(widget.mapTo(self.console, rect.topLeft()), rect.size()))
-            self._place_beside(self.target)
+            self._place_beside()
         else:
             self.outline.hide()
 
-    def _place_beside(self, target: Target) -> None:
-        """Put the tour's window where it covers the least of the part it points at."""
+    def outlined(self) -> QRect:
+        """The part the step points at with its outline, in global coordinates (empty when it points at nothing)."""
+        if self.target is None or not self.target[0].isVisible():
+            return QRect()
+        widget, rect = self.target
+        return QRect(widget.mapToGlobal(rect.topLeft()), rect.size()).adjusted(-3, -3, 3, 3)
+
+    def _place_beside(self) -> None:
+        """Put the tour's window beside the part it points at, frame and all (see ``placement``)."""
         if not self.isVisible():
             return
-        widget, rect = target
-        area = QRect(widget.mapToGlobal(rect.topLeft()), rect.size())
-        console = self.console.frameGeometry()
-        x = area.right() + 16 if area.width() < console.width() // 2 else console.right() - self.width() - 24
-        y = max(console.top() + 80, area.top())
-        self.move(x, y)
+        frame = self.frameGeometry().size() - self.geometry().size()
+
+        def height_for(width: int) -> int:
+            inner = width - frame.width()
+            return max(self.heightForWidth(inner), self.minimumSizeHint().height()) + frame.height()
+
+        preferred = QSize(PREFERRED_WIDTH + frame.width(), height_for(PREFERRED_WIDTH + frame.width()))
+        spot = placement(
+            self.outlined(), _screen_room(self.console), preferred, LEAST_WIDTH + frame.width(), height_for
+        )
+        self.resize(spot.size() - frame)
+        self.move(spot.topLeft())
 
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
         if self.target is not None and self.target[0].isVisible():
-            self._place_beside(self.target)
+            self._place_beside()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.outline.hide()

@@ -8,15 +8,17 @@ import argparse
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QRect, QSize
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from sos_desktop.app import build_window
 from sos_desktop.models.demo import DEMO_REFERENCE
 from sos_desktop.ui.common import dialogs
+from sos_desktop.ui.guide import tour as tour_module
 from sos_desktop.ui.guide.help_dialog import HelpDialog, current_page, show_help
 from sos_desktop.ui.guide.help_text import PAGES
-from sos_desktop.ui.guide.tour import STEPS, TourDialog, start_tour
+from sos_desktop.ui.guide.tour import LEAST_WIDTH, STEPS, TourDialog, placement, start_tour
 from sos_desktop.ui.guide.welcome import WelcomeDialog, welcome_due, welcome_once
 from sos_desktop.ui.shell.main_window import MainWindow
 
@@ -93,6 +95,46 @@ def test_the_tour_steps_through_every_part_and_back(qtbot: QtBot, console: MainW
     tour.go(len(STEPS) - 1)
     tour.next.click()
     assert not tour.isVisible()
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_the_tour_stands_beside_what_each_step_describes_never_over_it(
+    qtbot: QtBot, console: MainWindow, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]
+) -> None:
+    # The hardest case: a screen of that size that the console fills, so the room beside a page is the console's.
+    monkeypatch.setattr(tour_module, "_screen_room", lambda window: window.frameGeometry())
+    console.move(0, 0)
+    console.resize(*size)
+    qtbot.waitUntil(lambda: console.navigator.height() > size[1] - 120)
+    tour = start_tour(console)
+    qtbot.waitExposed(tour)
+    for index, step in enumerate(STEPS):
+        tour.go(index)
+        box, described = tour.frameGeometry(), tour.outlined()
+        assert not described.isEmpty(), step.title
+        assert not box.intersects(described), (step.title, box, described)
+        assert console.frameGeometry().contains(box), (step.title, box)
+        assert box.width() >= LEAST_WIDTH and tour.height() >= tour.heightForWidth(tour.width()), step.title
+    tour.close()
+
+
+def test_the_tour_goes_where_there_is_most_room_and_over_a_far_corner_when_there_is_none() -> None:
+    screen = QRect(0, 0, 1280, 720)
+
+    def height_for(width: int) -> int:
+        return 60_000 // width
+
+    preferred = QSize(400, height_for(400))
+    # A menu's title at the top left: below it, where the whole height is free.
+    spot = placement(QRect(100, 0, 60, 20), screen, preferred, 240, height_for)
+    assert spot.top() > 20 and spot.size() == preferred
+    # A page filling the console but for a 260-pixel column on the left: narrowed into that column.
+    page = QRect(263, 18, 1017, 702)
+    spot = placement(page, screen, preferred, 240, height_for)
+    assert not spot.intersects(page) and spot.width() >= 240 and spot.height() == height_for(spot.width())
+    # Nothing free anywhere: over the page's bottom right corner, still on the screen.
+    spot = placement(screen, screen, preferred, 240, height_for)
+    assert screen.contains(spot) and spot.bottomRight() == screen.bottomRight()
 
 
 def test_the_tour_works_with_no_meeting_open(qtbot: QtBot, console: MainWindow) -> None:
