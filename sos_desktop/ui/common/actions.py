@@ -100,6 +100,7 @@ class Key(Enum):
     CARD_UP_DOWN = auto()
     CARD_TO_CATEGORY = auto()
     PAIR_CARD = auto()
+    OPEN_CALENDAR = auto()
     ADD_PERSON = auto()
     CONNECT_PEOPLE = auto()
     RENAME_PERSON = auto()
@@ -163,6 +164,12 @@ KEYS: dict[Key, KeySpec] = {
         ("Ctrl+P",),
         "Pair the selected danger statement with a goal (or the goal with a danger statement)",
         Section.MAPPING,
+    ),
+    Key.OPEN_CALENDAR: KeySpec(
+        ("Alt+Down", "F4"),
+        "In a date field (a next step's “By when”): open the calendar; Enter takes the day",
+        Section.MAPPING,
+        "Alt+Down or F4",
     ),
     Key.ADD_PERSON: KeySpec(("Insert",), "Add a person near the middle of the graph", Section.NETWORK, "Insert"),
     Key.CONNECT_PEOPLE: KeySpec(

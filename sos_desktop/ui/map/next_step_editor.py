@@ -8,15 +8,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QSignalBlocker
-from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLabel, QWidget
+from PySide6.QtCore import QSignalBlocker
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 
 from sos_desktop.models import Category, NextStepStatus
 from sos_desktop.models.supervision import IDEAS_ONLY, STATUS_WORDS, may_agree
+from sos_desktop.ui.common.date_field import OptionalDateField
 from sos_desktop.ui.document.meeting import MeetingDocument
-
-NO_DUE_DATE = QDate(2000, 1, 1)
-"""The date field's lowest value, shown as "No date"."""
 
 
 class NextStepEditor(QWidget):
@@ -30,12 +28,7 @@ class NextStepEditor(QWidget):
         self.owner.setEditable(True)
         self.owner.setAccessibleName("Who does this next step")
         self.owner.setToolTip("Who will do it: an attendee, somebody from the network, or any name typed")
-        self.due = QDateEdit()
-        self.due.setAccessibleName("By when")
-        self.due.setCalendarPopup(True)
-        self.due.setMinimumDate(NO_DUE_DATE)
-        self.due.setSpecialValueText("No date")
-        self.due.setDisplayFormat("d MMM yyyy")
+        self.due = OptionalDateField("By when")
         self.status = QComboBox()
         self.status.setAccessibleName("Idea or agreed")
         for status, words in STATUS_WORDS.items():
@@ -53,7 +46,7 @@ class NextStepEditor(QWidget):
         assert line is not None
         line.editingFinished.connect(self._owner_edited)
         self.owner.activated.connect(lambda _i: self._owner_edited())
-        self.due.dateChanged.connect(self._due_edited)
+        self.due.dateEdited.connect(self._due_edited)
         self.status.activated.connect(self._status_chosen)
         document.attendeesChanged.connect(self.refresh)
         document.itemTextChanged.connect(self._item_changed)
@@ -78,13 +71,12 @@ class NextStepEditor(QWidget):
             self.hide()
             return
         names = [a.name for a in self.document.meeting.attendees] + [p.name for p in self.document.network.people]
-        with QSignalBlocker(self.owner), QSignalBlocker(self.due), QSignalBlocker(self.status):
+        with QSignalBlocker(self.owner), QSignalBlocker(self.status):
             self.owner.clear()
             self.owner.addItems(list(dict.fromkeys(names)))
             self.owner.setEditText(item.owner)
-            due = item.due
-            self.due.setDate(NO_DUE_DATE if due is None else QDate(due.year, due.month, due.day))
             self.status.setCurrentIndex(self.status.findData(item.status or NextStepStatus.IDEA))
+        self.due.set_value(item.due)  # reports only the user's own edits
         self.reason.setVisible(not may_agree(self.document.meeting))
         self.show()
 
@@ -92,9 +84,8 @@ class NextStepEditor(QWidget):
         if self.item_id is not None:
             self.document.set_next_step(self.item_id, owner=self.owner.currentText())
 
-    def _due_edited(self, value: QDate) -> None:
+    def _due_edited(self, due: date | None) -> None:
         if self.item_id is not None:
-            due = None if value == NO_DUE_DATE else date(value.year(), value.month(), value.day())
             self.document.set_next_step(self.item_id, due=due)
 
     def _status_chosen(self) -> None:
