@@ -5,6 +5,7 @@ The network belongs to the case and carries across its meetings.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -102,12 +103,19 @@ class Network:
     ties: list[Tie] = field(default_factory=list)
 
 
+KIND_GUESSED = "kind_guessed"
+"""The key in a tie's ``extra`` that says its kind was guessed from the two roles and nobody has chosen it yet."""
+
+
 def guessed_tie_kind(first: NetworkPerson, second: NetworkPerson) -> TieKind:
-    """The likeliest kind of tie between two people, from their roles; the user changes it if it is wrong."""
+    """The likeliest kind of tie between two people, from their roles; the user changes it if it is wrong.
+
+    A carer is not taken for a parent: foster and kinship carers are drawn apart from the child's parents.
+    """
     roles = {first.role, second.role}
     if PersonRole.PROFESSIONAL in roles:
         return TieKind.PROFESSIONAL
-    if PersonRole.CHILD in roles and roles & {PersonRole.PARENT, PersonRole.CARER}:
+    if roles == {PersonRole.CHILD, PersonRole.PARENT}:
         return TieKind.PARENT
     if roles == {PersonRole.CHILD}:
         return TieKind.SIBLING
@@ -118,3 +126,41 @@ def guessed_tie_kind(first: NetworkPerson, second: NetworkPerson) -> TieKind:
     if roles & {PersonRole.FAMILY, PersonRole.PARENT, PersonRole.CARER}:
         return TieKind.FAMILY
     return TieKind.OTHER
+
+
+def kind_is_guessed(tie: Tie) -> bool:
+    """Whether the tie's kind is still the guess made from the roles (no one has chosen it)."""
+    return bool(tie.extra.get(KIND_GUESSED))
+
+
+def guessed_tie(first: NetworkPerson, second: NetworkPerson) -> Tie:
+    """A tie between two people (with ids) of the kind their roles suggest, marked as a guess; a parent is its
+    source, whichever of the two comes first.
+    """
+    assert first.id is not None and second.id is not None
+    kind = guessed_tie_kind(first, second)
+    if kind is TieKind.PARENT and first.role is PersonRole.CHILD:
+        first, second = second, first
+    assert first.id is not None and second.id is not None
+    return Tie(first.id, second.id, kind, extra={KIND_GUESSED: True})
+
+
+def guess_again(tie: Tie, source: NetworkPerson, target: NetworkPerson) -> Tie | None:
+    """The tie as the two people's roles now suggest, when its kind is still a guess and the guess has changed;
+    None when the user chose the kind (a choice is never overwritten) or the guess stands.
+    """
+    if not kind_is_guessed(tie):
+        return None
+    fresh = guessed_tie(source, target)
+    if (fresh.source, fresh.target, fresh.kind) == (tie.source, tie.target, tie.kind):
+        return None
+    return Tie(fresh.source, fresh.target, fresh.kind, tie.id, {**tie.extra, KIND_GUESSED: True})
+
+
+def chosen(tie: Tie, kind: TieKind | None = None, *, reversed_ends: bool = False) -> Tie:
+    """A copy of ``tie`` the user has decided on: of ``kind`` (or its own), its ends swapped if asked, no longer a
+    guess.
+    """
+    source, target = (tie.target, tie.source) if reversed_ends else (tie.source, tie.target)
+    extra = {key: value for key, value in tie.extra.items() if key != KIND_GUESSED}
+    return Tie(source, target, tie.kind if kind is None else TieKind(kind), tie.id, copy.deepcopy(extra))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 
 from sos_desktop.models import Network, NetworkPerson, PersonRole, Tie, TieKind
-from sos_desktop.models.network import guessed_tie_kind
+from sos_desktop.models.network import chosen, guess_again, guessed_tie, guessed_tie_kind, kind_is_guessed
 from sos_desktop.models.network_findings import NetworkSummary, summary_line
 from sos_desktop.models.network_layout import standing_positions
 
@@ -56,9 +56,24 @@ def test_a_tie_s_kind_is_guessed_from_the_two_roles() -> None:
         return guessed_tie_kind(NetworkPerson("A", role=first), NetworkPerson("B", role=second))
 
     assert kind(PersonRole.CHILD, PersonRole.PARENT) is TieKind.PARENT
+    assert kind(PersonRole.CHILD, PersonRole.CARER) is TieKind.FAMILY  # foster and kinship carers are not parents
     assert kind(PersonRole.CHILD, PersonRole.CHILD) is TieKind.SIBLING
     assert kind(PersonRole.PARENT, PersonRole.CARER) is TieKind.PARTNER
     assert kind(PersonRole.FAMILY, PersonRole.PROFESSIONAL) is TieKind.PROFESSIONAL
     assert kind(PersonRole.CHILD, PersonRole.FRIEND) is TieKind.SUPPORT
     assert kind(PersonRole.CHILD, PersonRole.FAMILY) is TieKind.FAMILY
     assert kind(PersonRole.OTHER, PersonRole.OTHER) is TieKind.OTHER
+
+
+def test_a_connection_is_marked_as_a_guess_with_the_parent_as_its_source() -> None:
+    child = NetworkPerson("Lily", id=1, role=PersonRole.CHILD)
+    mum = NetworkPerson("Jo", id=3, role=PersonRole.PARENT)
+    tie = guessed_tie(child, mum)
+    assert (tie.source, tie.target, tie.kind) == (3, 1, TieKind.PARENT) and kind_is_guessed(tie)
+    assert guess_again(tie, mum, child) is None  # the guess stands
+    mum.role = PersonRole.CARER
+    again = guess_again(tie, mum, child)
+    assert again is not None and (again.kind, again.id, kind_is_guessed(again)) == (TieKind.FAMILY, tie.id, True)
+    mine = chosen(tie)
+    assert mine.kind is TieKind.PARENT and not kind_is_guessed(mine)
+    assert guess_again(mine, mum, child) is None  # a chosen kind is never guessed again

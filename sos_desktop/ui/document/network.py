@@ -16,7 +16,7 @@ from PySide6.QtGui import QUndoCommand
 from sos_desktop.models import Circle, NetworkPerson, PersonRole, Tie, TieKind
 from sos_desktop.models.mapping import MAX_TEXT_LENGTH
 from sos_desktop.models.meeting import MAX_LABEL_LENGTH
-from sos_desktop.models.network import initials
+from sos_desktop.models.network import chosen, guess_again, guessed_tie, initials, kind_is_guessed
 from sos_desktop.store.repo.network import PersonRemoval
 from sos_desktop.ui.document.base import DocumentPart, MergeId, ValueChange
 
@@ -106,7 +106,31 @@ class NetworkEditing(DocumentPart):
         if name == "name" and person.display_name == initials(person.name):
             changes["display_name"] = initials(value)  # default initials follow the name; a chosen name stays
         command = SetPersonFieldCommand(self, person, name, changes, typing=name in _TYPED_FIELDS)
-        self.undo_stack.push(command)
+        guesses = self._guesses_after(person, value) if name == "role" else []
+        if not guesses:
+            self.undo_stack.push(command)
+            return
+        # A tie whose kind is still a guess follows the new role, in the same undo step; a chosen kind stays.
+        self.undo_stack.beginMacro("Edit person")
+        try:
+            self.undo_stack.push(command)
+            for old, new in guesses:
+                self.undo_stack.push(ChangeTieCommand(self, old, new))
+        finally:
+            self.undo_stack.endMacro()
+
+    def _guesses_after(self, person: NetworkPerson, role: PersonRole) -> list[tuple[Tie, Tie]]:
+        """The person's ties whose guessed kind a new role changes, each with the tie as now guessed."""
+        assert person.id is not None
+        recast = copy.copy(person)
+        recast.role = role
+        changed = []
+        for tie in self.ties_of(person.id):
+            ends = [recast if end == person.id else self.person(end) for end in (tie.source, tie.target)]
+            fresh = guess_again(tie, ends[0], ends[1])
+            if fresh is not None:
+                changed.append((tie, fresh))
+        return changed
 
     def _checked_field(self, person: NetworkPerson, name: str, value: Any) -> Any:
         if name in PERSON_TEXT_FIELDS:
@@ -157,25 +181,32 @@ class NetworkEditing(DocumentPart):
             raise ValueError("A person cannot be tied to themselves.")
         for person_id in (source, target):
             self.person(person_id)  # KeyError for somebody not in the network
-        existing = self.tie_between(source, target)
-        if existing is not None:
+        return self._push_tie(Tie(source, target, TieKind(kind)))
+
+    def add_guessed_tie(self, first: int, second: int) -> Tie:
+        """Connect two people with the kind of tie their roles suggest, kept as a guess until the user chooses."""
+        if first == second:
+            raise ValueError("A person cannot be tied to themselves.")
+        return self._push_tie(guessed_tie(self.person(first), self.person(second)))
+
+    def _push_tie(self, tie: Tie) -> Tie:
+        if self.tie_between(tie.source, tie.target) is not None:
             raise ValueError("These two people are already connected; change the kind of their tie instead.")
-        command = AddTieCommand(self, Tie(source, target, TieKind(kind)))
+        command = AddTieCommand(self, tie)
         self.undo_stack.push(command)
         assert command.tie.id is not None
         return self.tie(command.tie.id)
 
     def set_tie_kind(self, tie_id: int, kind: TieKind) -> None:
+        """The user chooses the tie's kind; choosing the guessed kind makes it theirs, no longer a guess."""
         tie = self.tie(tie_id)
-        if tie.kind != kind:
-            changed = Tie(tie.source, tie.target, TieKind(kind), tie.id, copy.deepcopy(tie.extra))
-            self.undo_stack.push(ChangeTieCommand(self, tie, changed))
+        if tie.kind != kind or kind_is_guessed(tie):
+            self.undo_stack.push(ChangeTieCommand(self, tie, chosen(tie, kind)))
 
     def reverse_tie(self, tie_id: int) -> None:
-        """Swap the tie's ends: who is whose parent."""
+        """Swap the tie's ends: who is whose parent (the user has looked at it: no longer a guess)."""
         tie = self.tie(tie_id)
-        changed = Tie(tie.target, tie.source, tie.kind, tie.id, copy.deepcopy(tie.extra))
-        self.undo_stack.push(ChangeTieCommand(self, tie, changed))
+        self.undo_stack.push(ChangeTieCommand(self, tie, chosen(tie, reversed_ends=True)))
 
     def delete_tie(self, tie_id: int) -> None:
         self.undo_stack.push(DeleteTieCommand(self, self.tie(tie_id)))
@@ -268,6 +299,7 @@ class NetworkEditing(DocumentPart):
         assert changed.id is not None
         tie = self.tie(changed.id)
         tie.source, tie.target, tie.kind = changed.source, changed.target, changed.kind
+        tie.extra = copy.deepcopy(changed.extra)
         self._write(lambda: self.store.update_tie(copy.deepcopy(tie)))
         self.networkChanged.emit()
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from sos_desktop.models import Category, Circle, NetworkPerson, PersonRole, TieKind
 from sos_desktop.models.labels import PERSON_ROLE_LABELS
+from sos_desktop.models.network import kind_is_guessed
 from sos_desktop.ui.common.fields import PlainTextField
 from sos_desktop.ui.common.undo_keys import route_undo_keys
 from sos_desktop.ui.document.meeting import MeetingDocument
@@ -38,6 +39,11 @@ CIRCLE_CHOICES: tuple[tuple[str, Circle | None], ...] = (
     ("Not decided", None),
     ("Inner circle", Circle.INNER),
     ("Outer circle", Circle.OUTER),
+)
+GUESSED = "(guessed)"
+GUESS_NOTE = (
+    "Guessed from their roles, and changed with them. Choose the kind (even the same one) to make it yours: "
+    "a kind you chose never changes by itself."
 )
 EMPTY_HINT = (
     "Select a person or a tie to see its details.\n\n"
@@ -220,6 +226,12 @@ class TieForm(QWidget):
         self.kind.setAccessibleName("Kind of tie")
         for kind in TieKind:
             self.kind.addItem(TIE_STYLES[kind].label, kind)
+        self.guess_note = QLabel(GUESS_NOTE)
+        self.guess_note.setWordWrap(True)
+        self.guess_note.setAccessibleName("The kind is a guess")
+        note_font = self.guess_note.font()
+        note_font.setItalic(True)
+        self.guess_note.setFont(note_font)
         self.swap = QPushButton("Swap who is the parent")
         self.swap.setToolTip("The arrow points from the parent to the child")
         self.delete = QPushButton("Remove the tie")
@@ -228,6 +240,7 @@ class TieForm(QWidget):
         form = QFormLayout()
         form.addRow("&Kind", self.kind)
         layout.addLayout(form)
+        layout.addWidget(self.guess_note)
         layout.addWidget(self.swap)
         layout.addWidget(self.delete)
         layout.addStretch(1)
@@ -247,8 +260,14 @@ class TieForm(QWidget):
             self.between.setText(f"{source.name} is a parent of {target.name}")
         else:
             self.between.setText(f"{TIE_STYLES[tie.kind].label}: {source.name} and {target.name}")
+        guessed = kind_is_guessed(tie)
         with QSignalBlocker(self.kind):
+            for index in range(self.kind.count()):
+                kind = TieKind(self.kind.itemData(index))
+                label = TIE_STYLES[kind].label
+                self.kind.setItemText(index, f"{label} {GUESSED}" if guessed and kind is tie.kind else label)
             self.kind.setCurrentIndex(self.kind.findData(tie.kind))
+        self.guess_note.setVisible(guessed)
         self.swap.setVisible(tie.kind is TieKind.PARENT)
 
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from sos_desktop.models import NetworkPerson, PersonRole, Tie, TieKind
-from sos_desktop.models.network import guessed_tie_kind
+from sos_desktop.models.network import kind_is_guessed
 from sos_desktop.ui.document.meeting import MeetingDocument
 from sos_desktop.ui.network.style import (
     KNOWS_COLOUR,
@@ -194,7 +194,8 @@ class TieLine(QGraphicsLineItem):
         pen = QPen(QColor("#505050"), 2.2 * style.width, style.pen)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         self.setPen(pen)
-        self.setToolTip(f"{style.label}: {self.source.person.name} – {self.target.person.name}")
+        guess = " (guessed)" if kind_is_guessed(tie) else ""
+        self.setToolTip(f"{style.label}{guess}: {self.source.person.name} – {self.target.person.name}")
         self.follow()
 
     def follow(self) -> None:
@@ -425,16 +426,12 @@ class NetworkScene(QGraphicsScene):
             self.document.move_people(moved, "Move people" if len(moved) > 1 else "Move person")
 
     def connect_people(self, first: int, second: int) -> None:
-        """Tie two people with the kind their roles suggest; an existing tie is selected instead."""
+        """Tie two people with the kind their roles suggest, as a guess; an existing tie is selected instead."""
         existing = self.document.tie_between(first, second)
         if existing is not None:
             self.select([], [existing.id or 0])
             return
-        kind = guessed_tie_kind(self.document.person(first), self.document.person(second))
-        source, target = first, second
-        if kind is TieKind.PARENT and self.document.person(first).role is PersonRole.CHILD:
-            source, target = second, first  # the parent is the tie's source
-        tie = self.document.add_tie(source, target, kind)
+        tie = self.document.add_guessed_tie(first, second)
         self.select([], [tie.id or 0])
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:

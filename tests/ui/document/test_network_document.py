@@ -145,3 +145,43 @@ def test_a_deleted_card_leaves_those_who_agreed_with_it_and_comes_back_with_them
     assert document.person(nan.id).agrees_with == []
     document.undo_stack.undo()
     assert document.person(nan.id).agrees_with == [danger.id]
+
+
+def test_a_guessed_tie_kind_follows_a_role_change_and_a_chosen_kind_never_does(document: MeetingDocument) -> None:
+    from sos_desktop.models.network import kind_is_guessed
+
+    lily = next(p for p in document.network.people if p.role is PersonRole.CHILD)
+    gran = document.add_person("Rose Example", PersonRole.FAMILY)
+    carer = document.add_person("Sam Carer", PersonRole.FAMILY)
+    assert lily.id is not None and gran.id is not None and carer.id is not None
+    guessed = document.add_guessed_tie(lily.id, gran.id)
+    assert guessed.kind is TieKind.FAMILY and kind_is_guessed(guessed)
+    # Nobody chose it: the guess follows the new role, in the role's own undo step, the parent as the tie's source.
+    steps = document.undo_stack.count()
+    document.set_person_field(gran.id, "role", PersonRole.PARENT)
+    assert document.undo_stack.count() == steps + 1
+    tie = document.tie(guessed.id or 0)
+    assert (tie.source, tie.target, tie.kind) == (gran.id, lily.id, TieKind.PARENT) and kind_is_guessed(tie)
+    document.undo_stack.undo()
+    tie = document.tie(guessed.id or 0)
+    assert (tie.kind, document.person(gran.id).role) == (TieKind.FAMILY, PersonRole.FAMILY)
+    document.undo_stack.redo()
+    assert document.tie(guessed.id or 0).kind is TieKind.PARENT
+
+    # The user chose "Family" for the carer (the guess, confirmed): the Carer role leaves it so, saved so.
+    chosen = document.add_guessed_tie(carer.id, lily.id)
+    document.set_tie_kind(chosen.id or 0, TieKind.FAMILY)
+    assert not kind_is_guessed(document.tie(chosen.id or 0))
+    document.set_person_field(carer.id, "role", PersonRole.PARENT)
+    document.set_person_field(carer.id, "role", PersonRole.CARER)
+    assert document.tie(chosen.id or 0).kind is TieKind.FAMILY
+    saved = next(t for t in document.store.get_network(document.case_id).ties if t.id == chosen.id)
+    assert saved.kind is TieKind.FAMILY and not kind_is_guessed(saved)
+    saved_guess = next(t for t in document.store.get_network(document.case_id).ties if t.id == guessed.id)
+    assert saved_guess.kind is TieKind.PARENT and kind_is_guessed(saved_guess)
+    # Ties from before guesses were marked (the demo's) are the user's: a role change never touches them.
+    before = {(t.id, t.source, t.target, t.kind) for t in document.network.ties if t.id not in (guessed.id, chosen.id)}
+    for person in list(document.network.people):
+        document.set_person_field(person.id or 0, "role", PersonRole.FRIEND)
+    after = {(t.id, t.source, t.target, t.kind) for t in document.network.ties if t.id not in (guessed.id, chosen.id)}
+    assert after == before

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
 from sos_desktop.models import PersonRole, TieKind
@@ -272,3 +273,58 @@ def test_the_empty_network_hint_goes_entirely_when_a_person_is_added_and_comes_b
     qtbot.waitUntil(lambda: hint_ink() == 0)
     panel.document.delete_person(person.id or 0)
     qtbot.waitUntil(lambda: hint_ink() > 50)
+
+
+def _choose(qtbot: QtBot, combo: QComboBox, data: object) -> None:
+    """Pick the entry holding ``data`` from the combo's open list, as a user does (even the entry already shown)."""
+    combo.showPopup()
+    list_view = combo.view()
+    qtbot.waitUntil(list_view.isVisible)
+    list_view.setCurrentIndex(combo.model().index(combo.findData(data), 0))
+    qtbot.keyClick(list_view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not list_view.isVisible())
+
+
+@pytest.mark.qt_log_ignore(  # the offscreen platform has no window stack and no keyboard to grab for a combo's list
+    "This plugin does not support raise", "This plugin does not support grabbing the keyboard"
+)
+def test_a_guessed_tie_kind_is_shown_as_a_guess_and_a_role_never_overrides_a_chosen_one(
+    panel: NetworkPanel, qtbot: QtBot
+) -> None:
+    from sos_desktop.models.network import kind_is_guessed
+
+    document = panel.document
+    lily = next(p for p in document.network.people if p.display_name == "L")
+    carer = document.add_person("Sam Carer", PersonRole.CARER, position=(-600.0, 500.0))
+    panel.view.fit()
+    viewport = panel.view.viewport()
+    start, end = node_point(panel, carer.id or 0), node_point(panel, lily.id or 0)
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier, start)
+    qtbot.mouseMove(viewport, end)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier, end)
+    tie = document.tie_between(carer.id or 0, lily.id or 0)
+    assert tie is not None and tie.kind is TieKind.FAMILY and kind_is_guessed(tie)  # a carer is not "parent of"
+    form = panel.editor.tie_form
+    assert panel.editor.currentWidget() is form
+    assert form.kind.currentText() == "Family (guessed)" and form.guess_note.isVisible()
+    assert "(guessed)" in panel.scene.lines[tie.id or 0].toolTip()
+
+    _choose(qtbot, form.kind, TieKind.FAMILY)  # the guess, chosen: now the user's
+    assert not kind_is_guessed(document.tie(tie.id or 0))
+    assert form.kind.currentText() == "Family" and not form.guess_note.isVisible()
+    panel.scene.select([carer.id or 0])
+    for role in (PersonRole.PARENT, PersonRole.CARER):
+        _choose(qtbot, panel.editor.person_form.role, role)
+        assert document.person(carer.id or 0).role is role
+        assert document.tie(tie.id or 0).kind is TieKind.FAMILY  # what the user chose stays
+
+    # Where nobody has chosen, the guess follows the role, and still says it is a guess.
+    aunt = document.add_person("Ana Example", PersonRole.FAMILY, position=(600.0, 500.0))
+    panel.scene.connect_people(aunt.id or 0, lily.id or 0)
+    guessed = document.tie_between(aunt.id or 0, lily.id or 0)
+    assert guessed is not None and guessed.kind is TieKind.FAMILY
+    panel.scene.select([aunt.id or 0])
+    _choose(qtbot, panel.editor.person_form.role, PersonRole.PARENT)
+    panel.scene.select([], [guessed.id or 0])
+    assert (document.tie(guessed.id or 0).source, form.kind.currentText()) == (aunt.id, "Parent of (guessed)")
+    assert form.guess_note.isVisible()
