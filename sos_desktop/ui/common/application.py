@@ -1,4 +1,6 @@
-"""The QApplication, named and styled the same way wherever the program starts one (GUI or snapshot)."""
+"""The QApplication, named and styled the same way wherever the program starts one (GUI or snapshot), with the
+wheel guard installed: the mouse wheel changes only a focused combo box, spin box or slider (``wheel_guard``).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ import sys
 from PySide6.QtWidgets import QApplication
 
 from sos_desktop import APP_NAME, __version__
+from sos_desktop.ui.common.wheel_guard import guard_the_wheel
 
 
 def make_application(argv: list[str] | None = None, *, icon: bool = True) -> QApplication:
@@ -23,6 +26,7 @@ def make_application(argv: list[str] | None = None, *, icon: bool = True) -> QAp
     QApplication.setDesktopFileName("sos-desktop")
     app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setStyle("Fusion")
+    guard_the_wheel(app)
     if icon:
         set_icon(app)
     return app
