@@ -5,11 +5,15 @@ Alt+Right move the card to the previous / next category, Ctrl+P pairs a danger s
 goes to the entry line. Anywhere on the map, Ctrl+1 ... Ctrl+8 go to the entry line of a category (map order), so
 a card is added with one keystroke and typed; Enter adds it and keeps the line ready for the next. Cards are also
 dragged between places and categories with the mouse. Every change is one undo step.
+
+One card is selected on the whole map at a time: selecting a card in one category clears the selection in the
+others, so only one Delete button is enabled, and it names the card it removes ("Delete “Dad drinks when…”").
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -35,12 +39,59 @@ from sos_desktop.ui.map.next_step_editor import NextStepEditor
 
 MAP_ORDER: tuple[Category, ...] = tuple(c for cats in COLUMN_ORDER.values() for c in cats)
 PAIR_MENU_TEXT_LENGTH = 70
+DELETE_WORDS_WIDTH = 120
+"""At most this many pixels of the card's words on its Delete button (the tooltip has them all)."""
+NO_CARD_TIP = "Delete the selected card (Delete)"
+
+
+class DeleteCardButton(QPushButton):
+    """Delete, naming the selected card: “Delete “Dad drinks when…””, its words cut to the room the button has."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Delete", parent)
+        self.words = ""
+        self.setToolTip(NO_CARD_TIP)
+
+    def set_card(self, text: str | None) -> None:
+        """The card the button deletes (None: no card selected)."""
+        words = " ".join((text or "").split())
+        if words == self.words:
+            return
+        self.words = words
+        self.setToolTip(f"Delete the card “{words}” (Delete; Undo brings it back)" if words else NO_CARD_TIP)
+        self.setAccessibleName(f"Delete “{words}”" if words else "Delete")
+        self._fit(DELETE_WORDS_WIDTH)
+        self.updateGeometry()
+
+    def _padding(self) -> int:
+        return super().sizeHint().width() - self.fontMetrics().horizontalAdvance(self.text())
+
+    def _fit(self, room: int) -> None:
+        metrics = self.fontMetrics()
+        room = min(room, DELETE_WORDS_WIDTH) - metrics.horizontalAdvance("Delete “”")
+        shown = metrics.elidedText(self.words, Qt.TextElideMode.ElideRight, max(room, 0)) if self.words else ""
+        self.setText(f"Delete “{shown}”" if shown and shown != "…" else "Delete")
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        widest = self.fontMetrics().horizontalAdvance("Delete “”") + DELETE_WORDS_WIDTH
+        full = self.fontMetrics().horizontalAdvance(f"Delete “{self.words}”") if self.words else 0
+        return QSize(max(hint.width(), min(full, widest) + self._padding()), hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(self.fontMetrics().horizontalAdvance("Delete") + self._padding(), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit(event.size().width() - self._padding())
 
 
 class CategoryBox(QGroupBox):
     """One category: its cards, an entry line to add more, and the guidance for the selected card."""
 
     moved = Signal(object, int)  # a card sent to another category: (category, card id)
+    cardSelected = Signal(object)  # a card of this category became the selected one (this box)
 
     def __init__(self, document: MeetingDocument, category: Category, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,8 +113,7 @@ class CategoryBox(QGroupBox):
         self.hint.setObjectName("card-hint")
         self.hint.setStyleSheet("color: #8a5200;")
         self.hint.hide()
-        self.delete_button = QPushButton("Delete")
-        self.delete_button.setToolTip("Delete the selected card (Delete)")
+        self.delete_button = DeleteCardButton()
         self.delete_button.clicked.connect(self.delete_selected)
         self.up_button = QPushButton("▲")
         self.up_button.setAccessibleName("Move up")
@@ -77,10 +127,11 @@ class CategoryBox(QGroupBox):
         self.pair_button.setToolTip("Pair the selected card with its partner (Ctrl+P)")
         self.pair_button.clicked.connect(self.show_pair_menu)
         buttons = QHBoxLayout()
-        for button in (self.up_button, self.down_button, self.pair_button, self.delete_button):
+        for button in (self.up_button, self.down_button, self.pair_button):
             button.setMinimumWidth(button.fontMetrics().horizontalAdvance(button.text()) + 24)
             button.setMaximumWidth(max(button.minimumWidth(), 90))
             buttons.addWidget(button)
+        buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
@@ -106,6 +157,7 @@ class CategoryBox(QGroupBox):
         # (The document has already changed when the model resets, so the id is noted whenever the card changes.)
         self._kept_id: int | None = None
         self.list.selectionModel().currentChanged.connect(self._remember_selection)
+        self.list.selectionModel().currentChanged.connect(self._selected_here)
         self.model.modelReset.connect(self._restore_selection)
         document.caseChanged.connect(self.relabel)
         document.caseChanged.connect(self._update_state)
@@ -135,6 +187,15 @@ class CategoryBox(QGroupBox):
         if row is not None and row < self.model.rowCount():
             self._kept_id = self.model.item_at(row).id
 
+    def _selected_here(self, current: QModelIndex) -> None:
+        if current.isValid():
+            self.cardSelected.emit(self)
+
+    def clear_selection(self) -> None:
+        """No card selected here (another category's card is the selected one)."""
+        self._kept_id = None
+        self.list.selectionModel().clear()
+
     def _restore_selection(self) -> None:
         for row in range(self.model.rowCount()):
             if self.model.item_at(row).id == self._kept_id:
@@ -148,7 +209,9 @@ class CategoryBox(QGroupBox):
         self.up_button.setEnabled(has and row is not None and row > 0)
         self.down_button.setEnabled(has and row is not None and row < self.model.rowCount() - 1)
         self.pair_button.setEnabled(has)
-        hints = self.model.hints(self.model.item_at(row)) if has and row is not None else []
+        item = self.model.item_at(row) if has and row is not None else None
+        self.delete_button.set_card(None if item is None else item.text)
+        hints = self.model.hints(item) if item is not None else []
         self.hint.setText("\n".join(f"⚠ {hint}" for hint in hints))
         self.hint.setVisible(bool(hints))
         if self.next_step is not None:
@@ -327,6 +390,7 @@ class MapPanel(QScrollArea):
             for category in categories:
                 box = CategoryBox(document, category)
                 box.moved.connect(self._follow_card)
+                box.cardSelected.connect(self._one_selection)
                 self.boxes[category] = box
                 layout.addWidget(box)
             layout.addStretch(1)
@@ -363,6 +427,12 @@ class MapPanel(QScrollArea):
     def _show_grey(self) -> None:
         box = self.boxes[Category.GREY]
         box.setVisible(self._grey_wanted or bool(self.document.items(Category.GREY)))
+
+    def _one_selection(self, selected: CategoryBox) -> None:
+        """One card selected on the whole map: the others' selections are cleared."""
+        for box in self.boxes.values():
+            if box is not selected and box.selected_row() is not None:
+                box.clear_selection()
 
     def _follow_card(self, category: Category, item_id: int) -> None:
         """After a card is sent to another category, it stays selected there, ready for the next key."""
