@@ -72,6 +72,23 @@ def no_unexpected_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
             monkeypatch.setattr(dialogs, name, unexpected(name))
 
 
+@pytest.fixture(autouse=True)
+def practise_on_one_screen(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """The offscreen platform has one screen, so F5 would first ask whether to practise in a window: tests answer
+    yes, as a facilitator who knows the room cannot see the screen. The list records each question (mirrored?).
+    """
+    from sos_desktop.ui.projector import wall_state
+
+    asked: list[bool] = []
+
+    def practise(parent: object, mirrored: bool) -> bool:
+        asked.append(mirrored)
+        return True
+
+    monkeypatch.setattr(wall_state, "ask_practice_window", practise)
+    return asked
+
+
 @pytest.fixture
 def window(qtbot: QtBot, data_dir: Path) -> Iterator[MainWindow]:
     """The console as a first run opens it, on the demo meeting in the test's data folder (not shown)."""

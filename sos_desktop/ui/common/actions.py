@@ -126,14 +126,6 @@ class Key(Enum):
     CONSOLE_LARGER = auto()
     CONSOLE_SMALLER = auto()
     CONSOLE_FIT = auto()
-    WALL_BLANK = auto()
-    WALL_NEXT_VIEW = auto()
-    WALL_PREVIOUS_VIEW = auto()
-    WALL_THEME = auto()
-    WALL_LARGER = auto()
-    WALL_SMALLER = auto()
-    WALL_FIT = auto()
-    WALL_CLOSE = auto()
     RENAME_IN_LIST = auto()
 
 
@@ -210,16 +202,12 @@ KEYS: dict[Key, KeySpec] = {
     # B itself is the Blank action's own key (``SPECS[ActionId.BLANK]``); a clicker's "." is bound beside it.
     Key.CONSOLE_BLANK: KeySpec(
         (".",),
-        "Blank the projector, and back (on the console too, when no text field has the cursor)",
+        "Blank the projector, and back (when no text field has the cursor)",
         Section.PROJECTOR,
         "B or .",
     ),
-    Key.CONSOLE_VIEW: KeySpec(
-        ("V",), "Projector: whole map, then each column in turn (on the console too)", Section.PROJECTOR
-    ),
-    Key.CONSOLE_THEME: KeySpec(
-        ("T",), "Projector: next theme: high contrast, light, dark (on the console too)", Section.PROJECTOR
-    ),
+    Key.CONSOLE_VIEW: KeySpec(("V",), "Projector: whole map, then each column in turn", Section.PROJECTOR),
+    Key.CONSOLE_THEME: KeySpec(("T",), "Projector: next theme: high contrast, light, dark", Section.PROJECTOR),
     Key.PROJECT_SCALE: KeySpec(
         ("Ctrl+Alt+S",),
         "Projector: the chosen scale, its trajectory, the safety network",
@@ -235,23 +223,14 @@ KEYS: dict[Key, KeySpec] = {
         "Ctrl+Alt+V / Ctrl+Alt+F",
     ),
     Key.PROJECT_FOCUS: KeySpec(("Ctrl+Alt+F",), "Projector: the focus question", Section.PROJECTOR, ""),
-    Key.WALL_NEXT_VIEW: KeySpec(
-        ("PgDown", "V"), "Projector window: next or previous view", Section.PROJECTOR, "Page Down / Page Up"
-    ),
-    Key.WALL_PREVIOUS_VIEW: KeySpec(("PgUp",), "Projector window: previous view", Section.PROJECTOR, ""),
-    Key.WALL_LARGER: KeySpec(
-        ("+", "="), "Projector window: larger, smaller, back to fitting the wall", Section.PROJECTOR, "+ / − / 0"
-    ),
-    Key.WALL_SMALLER: KeySpec(("-", "_"), "Projector window: smaller", Section.PROJECTOR, ""),
-    Key.WALL_FIT: KeySpec(("0",), "Projector window: back to fitting the wall", Section.PROJECTOR, ""),
     Key.CONSOLE_LARGER: KeySpec(
-        ("Ctrl+Alt+=",), "The same from the console", Section.PROJECTOR, "Ctrl+Alt+= / Ctrl+Alt+− / Ctrl+Alt+0"
+        ("Ctrl+Alt+=",),
+        "Projector: larger, smaller, back to fitting the wall",
+        Section.PROJECTOR,
+        "Ctrl+Alt+= / Ctrl+Alt+− / Ctrl+Alt+0",
     ),
     Key.CONSOLE_SMALLER: KeySpec(("Ctrl+Alt+-",), "Smaller on the projector", Section.PROJECTOR, ""),
     Key.CONSOLE_FIT: KeySpec(("Ctrl+Alt+0",), "Fit the wall", Section.PROJECTOR, ""),
-    Key.WALL_BLANK: KeySpec(("B", "."), "Projector window: blank the wall, and back", Section.PROJECTOR, ""),
-    Key.WALL_THEME: KeySpec(("T",), "Projector window: next theme", Section.PROJECTOR, ""),
-    Key.WALL_CLOSE: KeySpec(("Escape",), "Projector window: close it", Section.PROJECTOR, "Escape"),
     Key.RENAME_IN_LIST: KeySpec(
         ("F2",), "Rename the selected case or meeting", Section.MENUS, "F2 in the list of cases"
     ),

@@ -141,13 +141,15 @@ confidentiality was agreed, who attended in which role, and a brief summary for 
 initials or the names you chose for the room.
 
 **How to use it.**
-- Press **F5** to open it on the second screen (full screen), or in a window if there is only one screen.
+- Press **F5** to open it on the second screen (full screen). With only one screen, or displays that mirror each
+  other, it says so first: the room would see the console, with full names. You can then practise in a window.
+- You keep typing on the console: the projector never takes the keyboard. The status bar says what the wall shows.
 - Choose what the room sees from the Projector menu: the whole map, one column or category, a scale and its
   trajectory, the network, the child's voice or the focus question.
 - Press **B** to blank the wall at any time, for example when someone's name comes up.
 - Edit, Settings sets the theme and the type size for your room.
 
-**Keys.** F5 open or close · B or . blank · V next view · T next theme · + / − / 0 size · Escape close it.
+**Keys.** F5 open or close · B or . blank · V next view · T next theme · Ctrl+Alt+= / Ctrl+Alt+− / Ctrl+Alt+0 size.
 """,
     ),
     "observer": HelpPage(

@@ -2,7 +2,7 @@
 
 Keys on a card list: F2 or double-click edits in place, Delete removes, Alt+Up / Alt+Down reorder, Alt+Left /
 Alt+Right move the card to the previous / next category, Ctrl+P pairs a danger statement with a goal, Insert or N
-goes to the entry line. Anywhere on the map, Ctrl+1 ... Ctrl+8 go to the entry line of a category (map order), so
+goes to the entry line. Anywhere on the console, Ctrl+1 ... Ctrl+8 go to the entry line of a category (map order), so
 a card is added with one keystroke and typed; Enter adds it and keeps the line ready for the next. Cards are also
 dragged between places and categories with the mouse. Every change is one undo step.
 
@@ -398,14 +398,7 @@ class MapPanel(QScrollArea):
         self.setWidget(body)
         self._grey_wanted = True
         document.itemsChanged.connect(self._show_grey)
-        for number, category in enumerate(MAP_ORDER, start=1):
-            make_shortcuts(
-                Key.GO_TO_CATEGORY,
-                self,
-                self.boxes[category].start_new_card,
-                Qt.ShortcutContext.WidgetWithChildrenShortcut,
-                only=number - 1,
-            )
+        # Ctrl+1 … Ctrl+8 (Key.GO_TO_CATEGORY) are the console's: they work from any page, not only the map.
         self.relabel()
         document.caseChanged.connect(self.relabel)
 

@@ -11,7 +11,7 @@ from sos_desktop.ui.projector.projection import MODES, Projection, next_mode
 from sos_desktop.ui.projector.scales import mark_x
 from sos_desktop.ui.projector.themes import DEFAULT_THEME, THEMES, Theme, ThemeError, load_theme
 from sos_desktop.ui.projector.view import ProjectorView, render_projector, render_trajectory
-from sos_desktop.ui.projector.window import ProjectorWindow, projector_screens
+from sos_desktop.ui.projector.window import ProjectorWindow, mirrored_screens, projector_screens
 
 __all__ = [
     "DEFAULT_THEME",
@@ -30,6 +30,7 @@ __all__ = [
     "VoiceMode",
     "load_theme",
     "mark_x",
+    "mirrored_screens",
     "next_mode",
     "projector_screens",
     "render_projector",

@@ -1,8 +1,12 @@
 """The console's Projector menu: open the projector window on a screen, and steer what the room sees.
 
 One ``ProjectorWindow`` at most, following whichever meeting the console has open (never a copy of it). Its theme
-is remembered in the settings. Blank (B) works from the console too, so the facilitator can hide the wall without
-reaching for the projector window.
+is remembered in the settings. Blank (B) works from the console, so the facilitator hides the wall without
+reaching for the projector window, which never takes the keyboard.
+
+With no screen of the projector's own (one screen, or displays set to mirror), F5 first says that the room would see
+the console, full names and all, and opens a practice window only if the facilitator chooses to; once agreed, it
+does not ask again until the screens change. The status bar's chip (``WallChip``) says what the wall shows now.
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QScreen
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from sos_desktop.models import COLUMN_ORDER, Category, Column, Meeting
@@ -28,8 +32,11 @@ from sos_desktop.ui.projector import (
     ScalesMode,
     TrajectoryMode,
     VoiceMode,
+    mirrored_screens,
     projector_screens,
+    wall_state,
 )
+from sos_desktop.ui.projector.wall_state import WallChip
 
 THEME_NAMES = {"projector": "High contrast (projector)", "light": "Light", "dark": "Dark"}
 
@@ -122,7 +129,18 @@ class ProjectorControl(QObject):
             action.triggered.connect(slot)
             console.addAction(action)
             self.console_keys.append(action)
+        self.chip = WallChip(self.menu, console)
+        self.practice_agreed = False
+        """The facilitator chose to project with no screen of the projector's own; asked again if screens change."""
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.screenAdded.connect(self._screens_changed)
+            app.screenRemoved.connect(self._screens_changed)
         self._update_actions()
+
+    def _screens_changed(self, _screen: QScreen) -> None:
+        self.practice_agreed = False
+        QTimer.singleShot(0, self._update_actions)
 
     def _mode_action(self, menu: QMenu, mode: ProjectorMode, text: str) -> QAction:
         action = menu.addAction(text)
@@ -203,10 +221,42 @@ class ProjectorControl(QObject):
         for action in self.console_keys:
             action.setEnabled(is_open)
         self.blank_action.setChecked(is_open and self.window is not None and self.window.view.is_blank())
+        self._show_wall_state()
+
+    def _show_wall_state(self) -> None:
+        window = self.window
+        is_open = window is not None and window.isVisible()
+        self.chip.show_state(
+            is_open,
+            window is not None and window.view.is_blank(),
+            window.view.mode() if window is not None else None,
+            self.document.template if self.document is not None else None,
+            window is not None and window.full_screen_on is None,
+        )
 
     # Opening and closing -----------------------------------------------------------------------------------------
 
-    def open(self, screen: object = None) -> ProjectorWindow:
+    def may_project(self, screen: QScreen | None) -> bool:
+        """With no screen of the projector's own, the facilitator agrees (once) to practise in a window first.
+
+        ``screen`` is the one asked for: the console's own screen, chosen from the menu, is a practice window asked
+        for knowingly.
+        """
+        if self.practice_agreed or (self.window is not None and self.window.isVisible()):
+            return True
+        console_screen = self.console.screen()
+        if screen is console_screen and screen is not None:
+            return True
+        if screen is not None or projector_screens(console_screen):
+            return True
+        self.practice_agreed = wall_state.ask_practice_window(self.console, bool(mirrored_screens(console_screen)))
+        return self.practice_agreed
+
+    def open(self, screen: QScreen | None = None) -> ProjectorWindow | None:
+        """Show the projector on ``screen`` (by default one of its own); None if the facilitator chose not to."""
+        if not self.may_project(screen):
+            self._update_actions()  # F5 ticked its menu entry on the way in: untick it
+            return None
         if self.window is None:
             self.window = ProjectorWindow(self.document, theme=self.theme, console=self.console)
             self.window.view.projection.set_type_scale(type_scale(self.settings))  # the room's size, from Settings
@@ -218,9 +268,8 @@ class ProjectorControl(QObject):
             self.window.addActions([*self.shared_actions, self.show_action])
             self.windowCreated.emit()
         self._feed_case_meetings()
-        self.window.show_on(screen)  # type: ignore[arg-type]
-        if self.window.full_screen_on is not None:
-            self.console.activateWindow()  # the keyboard stays with the facilitator's console
+        self.window.show_on(screen)
+        self.console.activateWindow()  # the keyboard stays with the facilitator's console, on one screen or two
         self._update_actions()
         return self.window
 
@@ -241,7 +290,7 @@ class ProjectorControl(QObject):
         for screen in projector_screens(console_screen):
             action = self.screens_menu.addAction(f"{screen.name()} ({screen.size().width()}×{screen.size().height()})")
             action.triggered.connect(lambda _=False, s=screen: self.open(s))
-        here = self.screens_menu.addAction("In a window on this screen")
+        here = self.screens_menu.addAction("Practise: in a window on this screen (the room would see the console)")
         here.triggered.connect(lambda: self.open(console_screen))
 
     # Steering ----------------------------------------------------------------------------------------------------
@@ -267,6 +316,7 @@ class ProjectorControl(QObject):
         action = self.mode_actions.get(mode)
         if action is not None:
             action.setChecked(True)
+        self._show_wall_state()
 
     def set_theme(self, name: str) -> None:
         if self.window is not None:

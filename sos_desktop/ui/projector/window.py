@@ -2,22 +2,21 @@
 
 On a second screen the window is frameless and full screen, so the room sees only the map. With one screen (or
 when asked for the console's own screen) it is an ordinary framed, resizable window: a frameless window on the
-console's screen could be neither moved nor resized. Keys, for a keyboard or a presentation clicker:
+console's screen could be neither moved nor resized.
 
-B or . blanks and unblanks; Escape closes (the projector goes back to the console); + and - zoom, 0 resets;
-V or Page Down shows the next view (whole map, then each column), Page Up the previous; T the next theme.
+The window never takes the keyboard, on one screen or two: it asks the window system not to be given focus, and if a
+window manager activates it anyway it hands the keyboard back to the console at once. A key that still reaches it
+is passed to the console (the shortcut it holds, or the text field with the cursor), so typing never lands on the
+wall and a clicker's "." blanks the wall from wherever it is pressed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QScreen
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence, QScreen
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from sos_desktop import APP_NAME
-from sos_desktop.ui.common.actions import Key, key_sequences
 from sos_desktop.ui.document.meeting import MeetingDocument
 from sos_desktop.ui.projector.themes import DEFAULT_THEME
 from sos_desktop.ui.projector.view import ProjectorView
@@ -27,8 +26,27 @@ WINDOWED_SHARE = 0.6
 
 
 def projector_screens(console_screen: QScreen | None) -> list[QScreen]:
-    """The screens the projector can go full screen on: every screen except the console's."""
-    return [screen for screen in QGuiApplication.screens() if screen is not console_screen]
+    """The screens the projector can go full screen on: every screen except the console's and its mirrors.
+
+    A screen that mirrors the console's (the same place and size on the desktop) shows what the console shows: full
+    screen there, the projection would cover the facilitator's own screen, and the room would see the console.
+    """
+    return [
+        screen
+        for screen in QGuiApplication.screens()
+        if screen is not console_screen and (console_screen is None or screen.geometry() != console_screen.geometry())
+    ]
+
+
+def mirrored_screens(console_screen: QScreen | None) -> list[QScreen]:
+    """The other screens that show the same part of the desktop as the console's: displays set to mirror."""
+    if console_screen is None:
+        return []
+    return [
+        screen
+        for screen in QGuiApplication.screens()
+        if screen is not console_screen and screen.geometry() == console_screen.geometry()
+    ]
 
 
 def wants_full_screen(target: QScreen | None, console_screen: QScreen | None, screen_count: int) -> bool:
@@ -56,9 +74,12 @@ class ProjectorWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # The wall never takes the keyboard: the facilitator types on the console while the room watches.
+        self.setWindowFlag(Qt.WindowType.WindowDoesNotAcceptFocus, True)
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.full_screen_on: QScreen | None = None
-        self.wall_keys = self._wall_keys()
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
             app.screenRemoved.connect(self._screen_removed)
@@ -98,7 +119,7 @@ class ProjectorWindow(QWidget):
                 self.move(area.center() - self.rect().center())
             self.show()
         self.raise_()
-        self.activateWindow()
+        self._hand_back()
 
     def _screen_removed(self, screen: QScreen) -> None:
         # The projector's cable was pulled: come back as a window on the console rather than vanish.
@@ -106,36 +127,42 @@ class ProjectorWindow(QWidget):
             self.full_screen_on = None
             self.show_on(self.console_screen())
 
-    def _wall_keys(self) -> dict[Qt.Key, Callable[[], object]]:
-        """What each of the window's own keys does, from the registry (worked out once, not at every key press)."""
-        view = self.view
-        slots: dict[Key, Callable[[], object]] = {
-            Key.WALL_BLANK: view.toggle_blank,
-            Key.WALL_CLOSE: self.close,
-            Key.WALL_LARGER: view.zoom_in,
-            Key.WALL_SMALLER: view.zoom_out,
-            Key.WALL_FIT: view.reset_zoom,
-            Key.WALL_NEXT_VIEW: view.cycle_mode,
-            Key.WALL_PREVIOUS_VIEW: lambda: view.cycle_mode(-1),
-            Key.WALL_THEME: view.cycle_theme,
-        }
-        # Plain keys (Shift allowed, for "+" and "_"): matched on the key alone, as a clicker sends them.
-        return {
-            sequence[0].key(): slot  # type: ignore[index]  # a sequence is indexable in Qt, not in its stubs
-            for key, slot in slots.items()
-            for sequence in key_sequences(key)
-        }
+    def event(self, event: QEvent) -> bool:
+        # Some window managers activate a window whatever its hints say: hand the keyboard straight back.
+        if event.type() == QEvent.Type.WindowActivate and self.console is not None:
+            QTimer.singleShot(0, self._hand_back)
+        return super().event(event)
+
+    def _hand_back(self) -> None:
+        if self.console is not None and self.console.isVisible():
+            self.console.activateWindow()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.modifiers() & ~(Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.ShiftModifier):
+        """A key that reached the wall all the same goes to the console, as if typed there: to the text field with
+        the cursor if it takes the key, else to the console's shortcut for it.
+        """
+        console = self.console
+        if console is None:
             super().keyPressEvent(event)
             return
-        action = self.wall_keys.get(Qt.Key(event.key()))
-        if action is None:
-            super().keyPressEvent(event)
-            return
-        action()
+        self._hand_back()
         event.accept()
+        target = console.focusWidget() or console
+
+        def copy(kind: QEvent.Type) -> QKeyEvent:
+            return QKeyEvent(kind, event.key(), event.modifiers(), event.text(), event.isAutoRepeat(), event.count())
+
+        override = copy(QEvent.Type.ShortcutOverride)
+        override.ignore()
+        QCoreApplication.sendEvent(target, override)
+        if not override.isAccepted():
+            pressed = QKeySequence(event.keyCombination())
+            for action in console.findChildren(QAction):
+                exact = QKeySequence.SequenceMatch.ExactMatch
+                if action.isEnabled() and any(pressed.matches(s) == exact for s in action.shortcuts()):
+                    action.trigger()
+                    return
+        QCoreApplication.sendEvent(target, copy(QEvent.Type.KeyPress))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         super().closeEvent(event)

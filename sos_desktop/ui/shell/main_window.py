@@ -9,6 +9,7 @@ projector or the pages are therefore imported where they are first used, never a
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSettings, QTimer
@@ -43,7 +44,7 @@ else:
     dialogs = lazy_module("sos_desktop.ui.common.dialogs")  # its module is run when the first dialog is asked for
 
 if TYPE_CHECKING:
-    from sos_desktop.models import Meeting
+    from sos_desktop.models import Category, Meeting
     from sos_desktop.store.store import Store
     from sos_desktop.ui.document.meeting import MeetingDocument
     from sos_desktop.ui.map.panel import MapPanel
@@ -99,6 +100,7 @@ class MainWindow(CaseActions):
         """Fill the frame with ``store``'s console: the actions, the menus and the navigator's cases."""
         from PySide6.QtCore import Qt
 
+        from sos_desktop.ui.map.panel import MAP_ORDER
         from sos_desktop.ui.projector.agenda import ProjectorAgenda
         from sos_desktop.ui.projector.control import ProjectorControl
         from sos_desktop.ui.shell.export_menu import ExportMenu
@@ -125,6 +127,10 @@ class MainWindow(CaseActions):
         self.navigator.selectionMoved.connect(self._update_actions)
         # F2 renames only in the navigator: on the map, F2 edits the selected card.
         make_shortcuts(Key.RENAME_IN_LIST, self.navigator, self.rename_selected)
+        # Ctrl+1 … Ctrl+8 from anywhere on the console (the case list too): the Map page, at that category's entry line.
+        for number, category in enumerate(MAP_ORDER):
+            go = functools.partial(self._start_card, category)
+            make_shortcuts(Key.GO_TO_CATEGORY, self, go, Qt.ShortcutContext.WindowShortcut, only=number)
         self.actions_by_id = {
             ActionId.NEW_CASE: make_action(ActionId.NEW_CASE, self, self.new_case),
             ActionId.NEW_MEETING: make_action(ActionId.NEW_MEETING, self, self.new_meeting),
@@ -142,6 +148,7 @@ class MainWindow(CaseActions):
         grey.setCheckable(True)
         grey.setChecked(bool(self.settings.value(SHOW_GREY_AREAS_KEY, True, type=bool)))
         self.projector = ProjectorControl(self, self.settings)
+        self.statusBar().addPermanentWidget(self.projector.chip)  # what the wall shows, at a glance
         self.meeting_menu = MeetingMenu(self)
         self.export_menu = ExportMenu(self, self.actions_by_id[ActionId.EXPORT], self.projector)
         self.projector_agenda = ProjectorAgenda(self.projector, self.settings)
@@ -387,6 +394,11 @@ class MainWindow(CaseActions):
             return "scaling"
         name = widget.objectName().removesuffix("-page") if widget is not None else ""
         return name if name in PAGE_KEYS else "map"
+
+    def _start_card(self, category: Category) -> None:
+        if self.map_panel is not None:
+            self.bring_page("map")
+            self.map_panel.box(category).start_new_card()
 
     def bring_page(self, key: str) -> QWidget:
         if self.document is None:
