@@ -1,4 +1,4 @@
-"""Scales and ratings: the 0 to 10 judgement of the map, with half points."""
+"""Scales and ratings: the 0 to 10 judgement of the map, with half points, and how their numbers are written."""
 
 from __future__ import annotations
 
@@ -60,3 +60,11 @@ def spread(ratings: list[ScaleRating]) -> Spread | None:
         return None
     values = [rating.value for rating in ratings]
     return Spread(min(values), max(values), float(median(values)))
+
+
+def number_text(value: float) -> str:
+    """A number as the console, the projector, its pictures and the minutes all write it: in decimals, with at most
+    two places and no trailing zeros ("4", "4.5", "4.75"), so a median of 4 and 5.5 reads the same everywhere.
+    """
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text

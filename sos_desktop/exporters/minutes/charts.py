@@ -14,7 +14,8 @@ from reportlab.lib import colors
 
 from sos_desktop.exporters.minutes.fonts import BOLD, REGULAR
 from sos_desktop.exporters.minutes.snapshot_parts import TrajectoryMark
-from sos_desktop.exporters.minutes.styles import ACCENT, INK, MUTED, RULE, number_text
+from sos_desktop.exporters.minutes.styles import ACCENT, INK, MUTED, RULE
+from sos_desktop.models.scaling import number_text
 
 BAND = colors.HexColor("#D5E3F1")
 DOT = colors.HexColor(ACCENT)

@@ -19,7 +19,8 @@ from sos_desktop.exporters.minutes.fonts import REGULAR
 from sos_desktop.exporters.minutes.snapshot import Heading
 from sos_desktop.exporters.minutes.snapshot_parts import FeedbackView
 from sos_desktop.exporters.minutes.story_parts import feedback_flowables, grid, heading_block, nothing, section
-from sos_desktop.exporters.minutes.styles import FRAME_WIDTH, INK, MUTED, RULE, Styles, markup, number_text, styles
+from sos_desktop.exporters.minutes.styles import FRAME_WIDTH, INK, MUTED, RULE, Styles, markup, styles
+from sos_desktop.models.scaling import number_text
 
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#8C6D31", "#7F7F7F", "#9467BD", "#17BECF")
 """Colours told apart by most colour-blind readers first (Okabe and Ito), then a few more for long rubrics."""
@@ -39,8 +40,7 @@ def feedback_story(report: FeedbackReport) -> list[Flowable]:
     s = styles()
     facilitator = report.facilitator or "Not recorded"
     story = heading_block(report.heading, s, what="Feedback on the facilitation", more=[("Facilitator", facilitator)])
-    story += section("What the observer saw in this meeting", s)
-    story += feedback_flowables(report.feedback, s)
+    story += feedback_flowables(report.feedback, s, lead=section("What the observer saw in this meeting", s))
     story += _development(report.development, s)
     return story
 
@@ -99,7 +99,10 @@ def _ratings_table(view: DevelopmentView, start: int, s: Styles) -> Table:
     ]
     rows.append(
         [Paragraph("Average", s.cell_bold)]
-        + [Paragraph("–" if view.averages[i] is None else f"{view.averages[i]:.1f}", s.cell_right_bold) for i in shown]
+        + [
+            Paragraph("–" if view.averages[i] is None else number_text(view.averages[i] or 0), s.cell_right_bold)
+            for i in shown
+        ]
     )
     first = FRAME_WIDTH * 0.4
     table = grid([header, *rows], [first] + [(FRAME_WIDTH - first) / TABLE_MEETINGS] * len(shown))

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from sos_desktop.exporters.minutes.fonts import BOLD, ITALIC, REGULAR, register_fonts
+from sos_desktop.models.scaling import number_text as number_text  # written once, in models, for every surface
 
 if TYPE_CHECKING:
     from reportlab.lib.styles import ParagraphStyle
@@ -125,8 +126,3 @@ def markup(text: str) -> str:
     """``text`` as Paragraph markup: ``&``, ``<`` and ``>`` escaped, line breaks kept as breaks."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return "<br/>".join(escape(line) for line in lines)
-
-
-def number_text(value: float) -> str:
-    """A rating as people say it: 4 for 4.0, 5.5 for 5.5."""
-    return f"{value:g}"

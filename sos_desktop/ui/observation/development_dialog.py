@@ -29,12 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sos_desktop.models.scaling import number_text
 from sos_desktop.store.errors import StoreError
 from sos_desktop.store.store import Store
 from sos_desktop.store.team_settings import team_rubric
 from sos_desktop.ui.observation.development_chart import ChartSeries, DevelopmentChart
 from sos_desktop.ui.observation.development_data import ObservedMeeting, criteria_met, date_text, observed_meetings
-from sos_desktop.ui.observation.rubric_table import rating_text
 
 MEAN = "Mean of the criteria"
 EVERY = "Every criterion and the mean"
@@ -208,12 +208,12 @@ class DevelopmentDialog(QDialog):
             self._cell(row, 2, observed.observer)
             for column, criterion in enumerate(self.criteria, start=len(FIXED_COLUMNS)):
                 score = observed.scores.get(criterion)
-                text = "–" if score is None else rating_text(round(score, 2))
+                text = "–" if score is None else number_text(score)
                 comments = [r.comment for r in observed.observations.ratings if r.criterion == criterion and r.comment]
                 tip = f"{criterion}: " + ("not rated" if score is None else text)
                 self._cell(row, column, text, "\n".join([tip, *comments]))
             average = observed.mean
-            self._cell(row, len(columns) - 1, "–" if average is None else rating_text(average), bold=True)
+            self._cell(row, len(columns) - 1, "–" if average is None else number_text(average), bold=True)
         header = self.table.horizontalHeader()
         bold = QFont(header.font())
         bold.setBold(True)  # a header is bold while its column is highlighted: its longest word must still fit

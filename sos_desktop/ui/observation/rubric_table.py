@@ -24,15 +24,12 @@ from PySide6.QtWidgets import (
 
 from sos_desktop.models.mapping import MAX_TEXT_LENGTH
 from sos_desktop.models.meeting import MAX_LABEL_LENGTH
+from sos_desktop.models.scaling import number_text
 from sos_desktop.ui.common.undo_keys import route_undo_keys
 from sos_desktop.ui.document.meeting import MeetingDocument
 
 NOT_RATED = -0.5
 """The spin box's value below 0, shown as "Not rated"."""
-
-
-def rating_text(value: float) -> str:
-    return f"{value:g}"
 
 
 class HalfPointBox(QDoubleSpinBox):
@@ -49,7 +46,7 @@ class HalfPointBox(QDoubleSpinBox):
         self.setValue(NOT_RATED)
 
     def textFromValue(self, value: float) -> str:
-        return rating_text(value)
+        return number_text(value)
 
     def rating(self) -> float | None:
         value = round(self.value() * 2) / 2
@@ -194,7 +191,7 @@ class RubricTable(QWidget):
         for rating in self.document.observations.ratings:
             if rating.criterion in seen:
                 comment = f" – {rating.comment}" if rating.comment else ""
-                others.append(f"{rating.criterion}: {rating_text(rating.value)}{comment}")
+                others.append(f"{rating.criterion}: {number_text(rating.value)}{comment}")
             seen.add(rating.criterion)
         self.others.setText("Also rated, from a merged file: " + "; ".join(others) if others else "")
         self.others.setVisible(bool(others))

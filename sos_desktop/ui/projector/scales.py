@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFont
 
-from sos_desktop.models.scaling import Spread
+from sos_desktop.models.scaling import Spread, number_text
 from sos_desktop.ui.projector.chart_shapes import AreaShape, BoxShape, DiscShape, LineShape
 from sos_desktop.ui.projector.frame import ContentFrame
 from sos_desktop.ui.projector.scale_content import Mark, ScaleContent
@@ -42,13 +42,8 @@ def mark_x(value: float, left: float, right: float) -> float:
     return left + (right - left) * max(0.0, min(10.0, value)) / 10
 
 
-def format_value(value: float) -> str:
-    """A rating as people say it: "4", "4.5"."""
-    return f"{value:g}"
-
-
 def spread_text(found: Spread) -> str:
-    low, middle, high = (format_value(value) for value in (found.lowest, found.median, found.highest))
+    low, middle, high = (number_text(value) for value in (found.lowest, found.median, found.highest))
     return f"Lowest {low} · Median {middle} · Highest {high}"
 
 

@@ -12,10 +12,10 @@ import math
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QFont
 
+from sos_desktop.models.scaling import number_text
 from sos_desktop.ui.projector.chart_shapes import AreaShape, BoxShape, DiscShape, LineShape
 from sos_desktop.ui.projector.frame import ContentFrame
 from sos_desktop.ui.projector.scale_content import TrajectoryContent
-from sos_desktop.ui.projector.scales import format_value
 from sos_desktop.ui.projector.scene import Scene, Shape
 from sos_desktop.ui.projector.text import LaidText
 
@@ -86,7 +86,7 @@ class TrajectoryLayout(ContentFrame[TrajectoryContent]):
             radius = min((20 if current else 14) * u, 0.3 * step)
             shapes.append(DiscShape(centre, radius, (theme.median,), theme.background, max(2.0, 4 * u)))
             if index in numbered:
-                number = self.lay(format_value(point.median), 38 if current else 34, 200 * u, 1, QFont.Weight.Bold)
+                number = self.lay(number_text(point.median), 38 if current else 34, 200 * u, 1, QFont.Weight.Bold)
                 x = centre.x() - number.width / 2
                 self.put(shapes, number, x, centre.y() - radius - number.height, theme.text)
         self._dates(content, xs, dates, every, bottom + round(14 * u), shapes)
@@ -104,7 +104,7 @@ class TrajectoryLayout(ContentFrame[TrajectoryContent]):
     def _numbered(self, content: TrajectoryContent, step: float) -> set[int]:
         """The medians to write: all if their numbers fit side by side, else every few, this meeting's and the last."""
         widest = max(
-            self.lay(format_value(p.median), 38, self.width, 1, QFont.Weight.Bold).width for p in content.points
+            self.lay(number_text(p.median), 38, self.width, 1, QFont.Weight.Bold).width for p in content.points
         )
         return self._shown(content, max(1, math.ceil(1.2 * widest / step)))
 

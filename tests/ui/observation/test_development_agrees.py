@@ -50,5 +50,5 @@ def test_the_console_and_the_feedback_report_agree_on_a_meeting_two_observers_ra
     text = _pdf_text(report)
     assert "Time-keeping – 6 " in text  # not rated in March, the mean of the two ratings in May
     assert "Warmth 5 9 " in text
-    assert "Average 5.0 7.5" in text  # the console's means, as the report prints them
+    assert "Average 5 7.5" in text  # the console's means, written as the console writes them (not "5.0")
     assert "Jo Reid, Tom Evans" in text
