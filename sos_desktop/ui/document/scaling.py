@@ -13,6 +13,7 @@ from PySide6.QtGui import QUndoCommand
 from sos_desktop.models import Scale, ScaleRating
 from sos_desktop.models.mapping import MAX_TEXT_LENGTH
 from sos_desktop.models.meeting import MAX_LABEL_LENGTH
+from sos_desktop.models.raters import ADDED_RATERS, added_raters, raters, same_person
 from sos_desktop.ui.document.base import DocumentPart, MergeId, ValueChange
 
 SCALE_FIELDS = ("question", "zero_means", "ten_means", "about", "private_round")
@@ -76,6 +77,13 @@ class ScalingEditing(DocumentPart):
         ):
             self.undo_stack.push(SetRatingCommand(self, scale, rating.rater, rating))
 
+    def add_rater(self, scale_id: int, name: str) -> None:
+        """Ask ``name`` (an observer, or someone in the network) to rate this scale too: one undo step."""
+        scale = self.scale(scale_id)
+        name = self._bounded(" ".join(name.split()), MAX_LABEL_LENGTH)
+        if name and same_person(name) not in {same_person(r) for r in raters(self.meeting.attendees, scale)}:
+            self.undo_stack.push(AddRaterCommand(self, scale, [*added_raters(scale), name]))
+
     def remove_rating(self, scale_id: int, rater: str) -> None:
         scale = self.scale(scale_id)
         if any(r.rater == rater for r in scale.ratings):
@@ -109,6 +117,13 @@ class ScalingEditing(DocumentPart):
     def apply_scale_field(self, scale_id: int, name: str, value: Any) -> None:
         scale = self.scale(scale_id)
         setattr(scale, name, value)
+        self._write(lambda: self.store.update_scale(scale))
+        self.scalesChanged.emit()
+
+    def apply_added_raters(self, scale_id: int, names: list[str]) -> None:
+        scale = self.scale(scale_id)
+        extra = {key: value for key, value in scale.extra.items() if key != ADDED_RATERS}
+        scale.extra = {**extra, ADDED_RATERS: list(names)} if names else extra
         self._write(lambda: self.store.update_scale(scale))
         self.scalesChanged.emit()
 
@@ -205,3 +220,19 @@ class SetRatingCommand(ValueChange):
 
     def undo(self) -> None:
         self.document.apply_rating(self.scale_id, self.rater, copy.deepcopy(self.old), self.position)
+
+
+class AddRaterCommand(ValueChange):
+    """Add someone who does not rate by their role (an observer, say) as a rater of one scale."""
+
+    def __init__(self, document: ScalingEditing, scale: Scale, names: list[str]) -> None:
+        assert scale.id is not None
+        super().__init__("Add rater", (scale.id, ADDED_RATERS), added_raters(scale), names)
+        self.document = document
+        self.scale_id = scale.id
+
+    def redo(self) -> None:
+        self.document.apply_added_raters(self.scale_id, list(self.new))
+
+    def undo(self) -> None:
+        self.document.apply_added_raters(self.scale_id, list(self.old))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sos_desktop.models import Case, Meeting
+from sos_desktop.models.raters import same_person, still_to_rate
 from sos_desktop.models.scaling import Scale, Spread, spread
 from sos_desktop.models.trajectory import TrajectoryPoint, question_key, questions, trajectory
 
@@ -54,12 +55,8 @@ class ScaleContent:
 
     @property
     def total(self) -> int:
-        """Everyone expected to rate: those who have, and attendees who have not yet."""
+        """Everyone expected to rate: those who have, and those who rate (by role, or added) who have not yet."""
         return len(self.rated) + len(self.waiting)
-
-
-def _fold(name: str) -> str:
-    return " ".join(name.split()).casefold()
 
 
 def meeting_title(meeting: Meeting, case: Case | None, mask: Mask) -> str:
@@ -78,15 +75,14 @@ def scale_content(meeting: Meeting, case: Case | None, index: int | None, mask: 
     scale = chosen_scale(meeting, index)
     if scale is None:
         return None
-    attendees = [_fold(attendee.name) for attendee in meeting.attendees]
-    raters = {_fold(rating.rater) for rating in scale.ratings}
+    attendees = [same_person(attendee.name) for attendee in meeting.attendees]
 
     def colour(name: str, position: int) -> int:
-        folded = _fold(name)
+        folded = same_person(name)
         return attendees.index(folded) if folded in attendees else len(attendees) + position
 
     marks = tuple(Mark(mask(r.rater.strip()), r.value, colour(r.rater, i)) for i, r in enumerate(scale.ratings))
-    waiting = tuple(mask(a.name.strip()) for a in meeting.attendees if _fold(a.name) not in raters)
+    waiting = tuple(mask(name) for name in still_to_rate(meeting.attendees, scale))
     return ScaleContent(
         title=meeting_title(meeting, case, mask),
         question=mask(scale.question.strip()),
