@@ -1,15 +1,18 @@
 """The Scaling page of the console: the meeting's scales, and a 0 to 10 slider for each rater.
 
-Every rater has a row, the presenter first: slide (or use the arrow keys: one step is half a point) from "not
-rated" to their number, and write the two follow-up answers beside it. In a private round the projector shows only
-who has rated; Reveal shows every number at once.
+Every rater has a row, the presenter first (who rates follows the attendees' roles: observers only when added):
+slide, or use the keys, from "not rated" to their number, and write the two follow-up answers beside it. In a
+private round the projector shows only who has rated; Reveal shows every number at once.
+
+The page fits the console at 1280 by 720 with no sideways scrolling: the answers wrap within their columns, the
+headings wrap, and the practice nudges sit under the list of scales, so the rows stay put when they change.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,91 +26,20 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
-    QSlider,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from sos_desktop.models import AttendeeRole, Category, Meeting, Scale, spread
+from sos_desktop.models import Category, Meeting, Scale, spread
 from sos_desktop.models.guidance import scaling_nudges
+from sos_desktop.models.raters import may_be_added, raters
+from sos_desktop.models.scaling import number_text
 from sos_desktop.models.trajectory import question_key
 from sos_desktop.ui.common.empty_state import hint_when_empty
 from sos_desktop.ui.common.fields import PlainTextField
 from sos_desktop.ui.document.meeting import MeetingDocument
-
-NOT_RATED = -1
-"""The slider's lowest notch: this person has not given a number yet."""
-
-
-def rating_text(value: float | None) -> str:
-    if value is None:
-        return "not rated"
-    return f"{int(value)}½" if value % 1 else f"{int(value)}"
-
-
-class RaterRow:
-    """One rater's slider, number and follow-up answers, in the grid of the scale editor."""
-
-    def __init__(self, panel: ScalesPanel, name: str, grid: QGridLayout, row: int) -> None:
-        self.panel = panel
-        self.name = name
-        self.label = QLabel(name)
-        self.slider = QSlider(Qt.Orientation.Horizontal)
-        self.slider.setRange(NOT_RATED, 20)
-        self.slider.setSingleStep(1)
-        self.slider.setPageStep(2)
-        self.slider.setTickInterval(2)
-        self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
-        self.slider.setMinimumWidth(220)
-        self.slider.setAccessibleName(f"Rating by {name}, 0 to 10 in half points")
-        self.slider.setToolTip(f"{name}'s number, 0 to 10: drag, or use the arrow keys (half points)")
-        self.value = QLabel()
-        self.value.setMinimumWidth(70)
-        self.reason = QLineEdit()
-        self.reason.setPlaceholderText("What makes it this number and not 0?")
-        self.reason.setAccessibleName(f"What makes it this number and not 0, for {name}")
-        self.reason.setToolTip(f"In {name}'s words: what makes it this number and not 0")
-        self.higher = QLineEdit()
-        self.higher.setPlaceholderText("What would make it one point higher?")
-        self.higher.setAccessibleName(f"What would make it one point higher, for {name}")
-        self.higher.setToolTip(f"In {name}'s words: what would need to happen for one point higher")
-        for column, widget in enumerate((self.label, self.slider, self.value, self.reason, self.higher)):
-            grid.addWidget(widget, row, column)
-        self.slider.valueChanged.connect(self._slid)
-        self.reason.editingFinished.connect(self._answered)
-        self.higher.editingFinished.connect(self._answered)
-
-    def show(self, scale: Scale) -> None:
-        rating = next((r for r in scale.ratings if r.rater == self.name), None)
-        with QSignalBlocker(self.slider):
-            self.slider.setValue(NOT_RATED if rating is None else round(rating.value * 2))
-        self.value.setText(rating_text(None if rating is None else rating.value))
-        for field, text in (
-            (self.reason, rating.reason if rating else ""),
-            (self.higher, rating.one_point_higher if rating else ""),
-        ):
-            if field.text() != text and not field.hasFocus():
-                field.setText(text)
-            field.setEnabled(rating is not None)
-
-    def _slid(self, notch: int) -> None:
-        scale = self.panel.current_scale()
-        if scale is None or scale.id is None:
-            return
-        if notch == NOT_RATED:
-            self.panel.document.remove_rating(scale.id, self.name)
-        else:
-            self.panel.document.set_rating(scale.id, self.name, notch / 2, self.reason.text(), self.higher.text())
-
-    def _answered(self) -> None:
-        scale = self.panel.current_scale()
-        if scale is None or scale.id is None or self.slider.value() == NOT_RATED:
-            return
-        self.panel.document.set_rating(
-            scale.id, self.name, self.slider.value() / 2, self.reason.text(), self.higher.text()
-        )
-
+from sos_desktop.ui.scaling.rater_row import RaterRow
 
 TrajectoryOpener = Callable[[list[Meeting], str | None, QWidget], QDialog]
 """Makes the window that shows a scale's trajectory: (the case's meetings, the scale's key, the parent)."""
@@ -126,7 +58,6 @@ class ScalesPanel(QSplitter):
         self.open_trajectory = open_trajectory
         self.setObjectName("scales-panel")
         self.rows: list[RaterRow] = []
-        self._extra_raters: list[str] = []
 
         left = QWidget()
         self.list = QListWidget()
@@ -176,6 +107,7 @@ class ScalesPanel(QSplitter):
         self.about = QComboBox()
         self.about.setAccessibleName("Danger statement this scale is about")
         self.about.setToolTip("The danger statement this scale measures, if it is a scale for one pair")
+        fit_narrow(self.about)
         self.about.activated.connect(lambda _: self._field("about", self.about.currentData()))
         self.private = QCheckBox("Private round")
         self.private.setToolTip(
@@ -196,6 +128,7 @@ class ScalesPanel(QSplitter):
         self.nudges.setObjectName("scaling-nudges")
         self.nudges.setWordWrap(True)
         self.nudges.setStyleSheet("color: #8a5200;")
+        left_layout.insertWidget(1, self.nudges)  # under the list: when a nudge goes, the rater rows stay put
         form = QFormLayout()
         form.addRow("&Question", self.question)
         form.addRow("&0 means", self.zero)
@@ -212,10 +145,14 @@ class ScalesPanel(QSplitter):
         host_layout.addStretch(1)  # rows sit at the top, however few
         for column, heading in enumerate(("Rater", "0 … 10", "", "What makes it this and not 0?", "One point higher?")):
             label = QLabel(f"<b>{heading}</b>")
+            label.setWordWrap(True)
             self.grid.addWidget(label, 0, column)
+        for column, stretch in ((1, 2), (3, 3), (4, 3)):  # the answers take what the slider does not need
+            self.grid.setColumnStretch(column, stretch)
         self.add_rater = QComboBox()
         self.add_rater.setAccessibleName("Someone else to rate")
-        self.add_rater.setToolTip("Someone in the room who is not yet rating this scale")
+        self.add_rater.setToolTip("An observer, or someone in the network, to ask for a number on this scale too")
+        fit_narrow(self.add_rater)
         add_rater = QPushButton("Add rater")
         add_rater.setToolTip("Give the person chosen beside it a row to rate this scale")
         add_rater.clicked.connect(self._add_rater)
@@ -227,7 +164,6 @@ class ScalesPanel(QSplitter):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.grid_host)
         editor_layout = QVBoxLayout(editor)
-        editor_layout.addWidget(self.nudges)
         editor_layout.addLayout(form)
         editor_layout.addLayout(round_row)
         editor_layout.addWidget(self.spread)
@@ -254,13 +190,8 @@ class ScalesPanel(QSplitter):
         return scales[row] if 0 <= row < len(scales) else None
 
     def raters(self) -> list[str]:
-        """Who rates: the presenter first, then the other attendees, then anyone else asked or who has rated."""
-        attendees = self.document.meeting.attendees
-        ordered = [a.name for a in attendees if a.role == AttendeeRole.PRESENTER]
-        ordered += [a.name for a in attendees if a.role != AttendeeRole.PRESENTER]
-        scale = self.current_scale()
-        extra = [r.rater for r in scale.ratings] if scale else []
-        return list(dict.fromkeys([*ordered, *extra, *self._extra_raters]))
+        """Who rates the chosen scale, as ``models.raters.raters`` has it: the presenter first."""
+        return raters(self.document.meeting.attendees, self.current_scale())
 
     # From the document -------------------------------------------------------------------------------------------
 
@@ -311,8 +242,8 @@ class ScalesPanel(QSplitter):
         self.spread.setText(
             "No ratings yet."
             if result is None
-            else f"Lowest {rating_text(result.lowest)} · Median {rating_text(result.median)} · "
-            f"Highest {rating_text(result.highest)}  ({len(scale.ratings)} rated)"
+            else f"Lowest {number_text(result.lowest)} · Median {number_text(result.median)} · "
+            f"Highest {number_text(result.highest)}  ({len(scale.ratings)} rated)"
         )
         self._show_rows(scale)
 
@@ -320,15 +251,20 @@ class ScalesPanel(QSplitter):
         names = self.raters()
         if [row.name for row in self.rows] != names:
             for row in self.rows:  # rebuilt only when who rates changes, never under a slider being dragged
-                for widget in (row.label, row.slider, row.value, row.reason, row.higher):
+                for widget in row.widgets():
+                    self.grid.removeWidget(widget)  # out of the grid and out of sight now, gone when Qt is idle
+                    widget.hide()
                     widget.deleteLater()
-            self.rows = [RaterRow(self, name, self.grid, index + 1) for index, name in enumerate(names)]
+            self.rows = [
+                RaterRow(self.document, self.current_scale, name, self.grid, index + 1)
+                for index, name in enumerate(names)
+            ]
         for row in self.rows:
             row.show(scale)
-        network = [p.name for p in self.document.network.people if p.name not in names]
+        people = [person.name for person in self.document.network.people]
         with QSignalBlocker(self.add_rater):
             self.add_rater.clear()
-            self.add_rater.addItems(network)
+            self.add_rater.addItems(may_be_added(self.document.meeting.attendees, people, scale))
 
     def show_trajectory(self) -> QDialog | None:
         """The chosen scale across the case's meetings (this meeting as it stands now), in the window the console
@@ -372,7 +308,13 @@ class ScalesPanel(QSplitter):
             self.document.delete_scale(scale.id)
 
     def _add_rater(self) -> None:
+        scale = self.current_scale()
         name = self.add_rater.currentText().strip()
-        if name and name not in self._extra_raters:
-            self._extra_raters.append(name)
-            self.show_scale()
+        if name and scale is not None and scale.id is not None:
+            self.document.add_rater(scale.id, name)
+
+
+def fit_narrow(box: QComboBox) -> None:
+    """Let a combo box of long entries (a danger statement) shrink with the page rather than widen it."""
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(16)

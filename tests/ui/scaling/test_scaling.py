@@ -85,7 +85,7 @@ def test_the_scaling_page_rates_by_keyboard_runs_a_private_round_and_reveals(qtb
     document = window.document
     assert panel is not None and document is not None
     assert [row.name for row in panel.rows][:2] == ["Sam Patel", "Alex Morgan"]  # the presenter first
-    assert panel.spread.text().startswith("Lowest 4 · Median 4½ · Highest 5½")
+    assert panel.spread.text().startswith("Lowest 4 · Median 4.75 · Highest 5.5")
     priya = next(row for row in panel.rows if row.name == "Priya Shah")
     assert priya.value.text() == "not rated" and not priya.reason.isEnabled()
     priya.slider.setFocus()
@@ -102,10 +102,6 @@ def test_the_scaling_page_rates_by_keyboard_runs_a_private_round_and_reveals(qtb
     panel.reveal.click()
     assert not document.store.get_meeting(document.meeting_id).scales[0].private_round
 
-    panel.add_rater.setCurrentText("Pat Example")
-    panel._add_rater()
-    assert panel.rows[-1].name == "Pat Example"
-
 
 def test_the_trajectory_opens_from_the_scaling_page_and_draws_a_chart(qtbot: QtBot, window: MainWindow) -> None:
     panel = window.scales_panel
@@ -119,3 +115,30 @@ def test_the_trajectory_opens_from_the_scaling_page_and_draws_a_chart(qtbot: QtB
     # Every pixel of every second row: a sparse grid can fall between the strokes of the one-meeting message.
     colours = {image.pixel(x, y) for x in range(image.width()) for y in range(0, image.height(), 2)}
     assert len(colours) > 3  # a chart (or its one-meeting message), not an empty rectangle
+
+
+def test_the_observer_does_not_rate_unless_the_facilitator_adds_them(window: MainWindow) -> None:
+    from sos_desktop.ui.projector.scale_content import scale_content
+
+    panel = window.scales_panel
+    document = window.document
+    assert panel is not None and document is not None
+    scale = document.meeting.scales[0]
+    assert scale.id is not None
+    document.set_scale_field(scale.id, "private_round", True)
+    assert "Jo Reid" not in [row.name for row in panel.rows]  # Jo Reid is the demo meeting's observer
+    content = scale_content(document.meeting, document.case, 0, lambda text: text)
+    assert content is not None
+    assert content.waiting == ("Priya Shah", "Tom Evans", "Aisha Khan") and content.total == 5
+
+    assert panel.add_rater.itemText(0) == "Jo Reid"  # offered first, before the people in the network
+    panel.add_rater.setCurrentIndex(0)
+    panel._add_rater()
+    assert panel.rows[-1].name == "Jo Reid"
+    stored = document.store.get_meeting(document.meeting_id)
+    content = scale_content(stored, document.case, 0, lambda text: text)
+    assert content is not None and content.waiting[-1] == "Jo Reid"  # kept with the scale, so the wall waits too
+    document.undo_stack.undo()
+    assert "Jo Reid" not in [row.name for row in panel.rows]
+    document.undo_stack.redo()
+    assert panel.rows[-1].name == "Jo Reid"
