@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 from sos_desktop.exporters.minutes.charts import spread_chart, trajectory_chart
 from sos_desktop.exporters.minutes.columns import MapColumns
 from sos_desktop.exporters.minutes.fonts import BOLD, REGULAR
+from sos_desktop.exporters.minutes.keeping import kept
 from sos_desktop.exporters.minutes.network_drawing import legend_drawing, network_drawing
 from sos_desktop.exporters.minutes.plain_text import PlainText, Run, plain
 from sos_desktop.exporters.minutes.snapshot import Card, MapColumn, MinutesSnapshot
@@ -42,30 +43,31 @@ from sos_desktop.exporters.minutes.styles import (
 def minutes_story(snapshot: MinutesSnapshot) -> list[Flowable]:
     s = styles()
     story: list[Flowable] = heading_block(snapshot.heading, s)
-    story += _attendees(snapshot, s)
     focus = snapshot.focus_question
-    story.append(
-        KeepTogether(
-            [
-                *section("Focus question", s),
-                plain(focus, s.quote) if focus else nothing("No focus question was recorded.", s),
-            ]
-        )
-    )
-    story += _agenda(snapshot, s)
-    story += section("The assessment and planning map", s)
-    story.append(_map_columns(snapshot.columns, s))
-    story += _pairs(snapshot, s)
-    story += _scales(snapshot.scales, s)
-    story += _network(snapshot, s)
-    story += _voice(snapshot, s)
-    story += _next_steps(snapshot, s)
-    story += section("Summary for the child's file", s)
-    story.append(plain(snapshot.summary, s.body) if snapshot.summary else nothing("No summary was written.", s))
+    summary = snapshot.summary
+    sections: list[list[Flowable]] = [
+        _attendees(snapshot, s),
+        [
+            *section("Focus question", s),
+            plain(focus, s.quote) if focus else nothing("No focus question was recorded.", s),
+        ],
+        _agenda(snapshot, s),
+        [*section("The assessment and planning map", s), _map_columns(snapshot.columns, s)],
+        _pairs(snapshot, s),
+        _scales(snapshot.scales, s),
+        _network(snapshot, s),
+        _voice(snapshot, s),
+        _next_steps(snapshot, s),
+        [
+            *section("Summary for the child's file", s),
+            plain(summary, s.body) if summary else nothing("No summary was written.", s),
+        ],
+    ]
     if snapshot.feedback is not None:
-        story += section("Observer's feedback on the facilitation", s)
-        story += feedback_flowables(snapshot.feedback, s)
-    return story
+        heading = section("Observer's feedback on the facilitation", s)
+        sections.append(feedback_flowables(snapshot.feedback, s, lead=heading))
+    # A short section stays on one page, and the last ones together: no page holds a heading and a stray line.
+    return story + kept(sections)
 
 
 def _attendees(snapshot: MinutesSnapshot, s: Styles) -> list[Flowable]:

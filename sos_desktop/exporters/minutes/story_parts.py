@@ -10,6 +10,7 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from sos_desktop.exporters.minutes.fonts import REGULAR
+from sos_desktop.exporters.minutes.keeping import Grid, keep_with_next, kept
 from sos_desktop.exporters.minutes.plain_text import plain
 from sos_desktop.exporters.minutes.snapshot import Heading
 from sos_desktop.exporters.minutes.snapshot_parts import FeedbackView
@@ -70,8 +71,10 @@ def nothing(text: str, s: Styles) -> Paragraph:
 
 
 def grid(rows: Sequence[Sequence[object]], widths: Sequence[float], *, align: str = "LEFT") -> Table:
-    """A table in the house style: a shaded header row repeated on each page, light rules between rows."""
-    table = Table([list(row) for row in rows], colWidths=list(widths), repeatRows=1, hAlign=align)
+    """A table in the house style: a shaded header row repeated on each page, light rules between rows; never
+    broken with fewer than two rows of it on a page (:class:`~.keeping.Grid`).
+    """
+    table = Grid([list(row) for row in rows], colWidths=list(widths), repeatRows=1, hAlign=align)
     table.setStyle(
         TableStyle(
             [
@@ -90,34 +93,36 @@ def grid(rows: Sequence[Sequence[object]], widths: Sequence[float], *, align: st
     return table
 
 
-def feedback_flowables(view: FeedbackView, s: Styles) -> list[Flowable]:
-    """The observer's notes, the rubric and the appreciative summary (what went well, even better if)."""
-    flowables: list[Flowable] = []
+def feedback_flowables(view: FeedbackView, s: Styles, *, lead: Sequence[Flowable] = ()) -> list[Flowable]:
+    """The observer's notes, the rubric and the appreciative summary (what went well, even better if), after
+    ``lead`` (the section's heading, kept with the first of them).
+    """
+    first: list[Flowable] = list(lead)
     if view.observer:
-        flowables.append(Paragraph(f"<b>Observer:</b> {markup(view.observer)}", s.body))
+        first.append(keep_with_next(Paragraph(f"<b>Observer:</b> {markup(view.observer)}", s.body)))
     if view.is_empty():
-        return [*flowables, nothing("The observer recorded no feedback.", s)]
-    flowables += subsection("The observer's notes", s)
+        return kept([[*first, nothing("The observer recorded no feedback.", s)]])
+    first += subsection("The observer's notes", s)
     if view.notes:
         header = [plain(text, s.cell_bold) for text in ("Minute", "Phase", "Note")]
         rows = [
             [plain(minute or "–", s.cell), plain(phase or "–", s.cell), plain(text, s.cell)]
             for minute, phase, text in view.notes
         ]
-        flowables.append(grid([header, *rows], [FRAME_WIDTH * 0.1, FRAME_WIDTH * 0.25, FRAME_WIDTH * 0.65]))
+        first.append(grid([header, *rows], [FRAME_WIDTH * 0.1, FRAME_WIDTH * 0.25, FRAME_WIDTH * 0.65]))
     else:
-        flowables.append(nothing("No notes were taken.", s))
-    flowables += subsection("Rubric", s)
+        first.append(nothing("No notes were taken.", s))
+    rubric: list[Flowable] = subsection("Rubric", s)
     if view.ratings:
         header = [plain(text, s.cell_bold) for text in ("What the observer looked at", "Rating", "Comment")]
         rows = [
             [plain(criterion, s.cell), plain(number_text(value), s.cell_bold), plain(comment, s.cell)]
             for criterion, value, comment in view.ratings
         ]
-        flowables.append(grid([header, *rows], [FRAME_WIDTH * 0.4, FRAME_WIDTH * 0.1, FRAME_WIDTH * 0.5]))
+        rubric.append(grid([header, *rows], [FRAME_WIDTH * 0.4, FRAME_WIDTH * 0.1, FRAME_WIDTH * 0.5]))
     else:
-        flowables.append(nothing("No ratings were given.", s))
+        rubric.append(nothing("No ratings were given.", s))
+    blocks = [first, rubric]
     for title, text in (("What went well", view.went_well), ("Even better if", view.even_better_if)):
-        flowables += subsection(title, s)
-        flowables.append(plain(text, s.body) if text else nothing("Nothing was written.", s))
-    return flowables
+        blocks.append([*subsection(title, s), plain(text, s.body) if text else nothing("Nothing was written.", s)])
+    return kept(blocks)
