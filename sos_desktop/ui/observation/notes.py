@@ -1,5 +1,6 @@
 """The observer's notes in their window: a line where Enter adds a note stamped with the minute and phase, and the
 list of notes ("12′ · Mapping · Asked the group for the focus question"), each rewordable in place or deletable.
+A note taken while no phase runs is "Before the start" or, once the meeting has had time, "After the end".
 
 The list is a thin Qt model over ``document.observations.notes``: it keeps no copy, and edits go to the document.
 """
@@ -27,6 +28,8 @@ from sos_desktop.ui.common.undo_keys import route_undo_keys
 from sos_desktop.ui.document.meeting import MeetingDocument
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+BEFORE_THE_START = "Before the start"
+AFTER_THE_END = "After the end"
 
 
 def minute_text(minutes: float | None) -> str:
@@ -34,8 +37,15 @@ def minute_text(minutes: float | None) -> str:
     return "" if minutes is None else f"{math.floor(minutes)}′"
 
 
+def note_phase(document: MeetingDocument, note: ObservationNote) -> str:
+    """The phase a note was taken in; with none running, before the start (minute 0) or after the end."""
+    if note.phase:
+        return document.phase_title(note.phase)
+    return AFTER_THE_END if note.at_minute else BEFORE_THE_START
+
+
 def note_label(document: MeetingDocument, note: ObservationNote) -> str:
-    parts = [minute_text(note.at_minute), document.phase_title(note.phase), note.text]
+    parts = [minute_text(note.at_minute), note_phase(document, note), note.text]
     return " · ".join(part for part in parts if part)
 
 

@@ -1,7 +1,8 @@
 """The observer's own window on the open meeting, and merging an observer's file into it.
 
 The window is a second view of the same document, beside the facilitator's console: a live header (the phase under
-way and the minute into the meeting, read from the agenda's clock each second), the observer's name, timestamped
+way and the minute into the meeting, read from the agenda's clock each second; before the start and after the end,
+which they are), the observer's name (the attendee with the observer role, unless another is typed), timestamped
 notes, the rubric, and what went well / even better if. Every keystroke is saved as it is typed, so closing the
 window loses nothing, and it follows ``observationsChanged`` so two views of one meeting stay in step.
 
@@ -37,7 +38,7 @@ from sos_desktop.ui.common.actions import Key, bind
 from sos_desktop.ui.common.undo_keys import route_undo_keys
 from sos_desktop.ui.document.meeting import MeetingDocument
 from sos_desktop.ui.document.observation import ObservationsAdded
-from sos_desktop.ui.observation.notes import NotesPanel, minute_text
+from sos_desktop.ui.observation.notes import AFTER_THE_END, BEFORE_THE_START, NotesPanel, minute_text
 from sos_desktop.ui.observation.rubric_table import RubricTable
 
 SAVED_NOTE = "Everything here is saved as you type; closing this window loses nothing."
@@ -47,8 +48,13 @@ MERGE_TITLE = "Merge an observer's file"
 def clock_header(document: MeetingDocument) -> tuple[str, str]:
     """The phase under way and where the meeting's clock stands, as the header shows them."""
     now = document.agenda_state()
+    if now.current is None and now.meeting_minutes > 0:
+        return (
+            "The meeting has ended",
+            f"It ran for {clock_text(now.meeting_minutes)} in all. Notes taken now are marked “{AFTER_THE_END}”.",
+        )
     if now.current is None:
-        return "The meeting has not started", "Notes taken now are marked “Before the start”."
+        return "The meeting has not started", f"Notes taken now are marked “{BEFORE_THE_START}”."
     phase = document.meeting.agenda[now.current]
     title = phase.title or document.phase_title(phase.phase)
     planned = f" of {phase.planned_minutes:g} minutes planned" if phase.planned_minutes else ""
@@ -83,9 +89,8 @@ class ObserverWindow(QWidget):
         self.observer.setPlaceholderText("Your name, as it should appear in the feedback")
         self.observer.setAccessibleName("Observer's name")
         self.observer.setToolTip("Who is giving this feedback on the facilitation")
-        names = [a.name for a in document.meeting.attendees if a.role == AttendeeRole.OBSERVER]
-        self.observer.setCompleter(QCompleter(names, self.observer))
         route_undo_keys(self.observer)
+        self._observers_listed()
 
         self.notes = NotesPanel(document)
         self.rubric = RubricTable(document)
@@ -128,6 +133,7 @@ class ObserverWindow(QWidget):
         document.observationsChanged.connect(self.refresh)
         document.agendaChanged.connect(self.tick)
         document.detailsChanged.connect(self._retitle)
+        document.attendeesChanged.connect(self._observers_listed)
         document.noticed.connect(self.status.setText)
         document.saveFailed.connect(self._save_failed)
         self.timer = QTimer(self)
@@ -170,6 +176,16 @@ class ObserverWindow(QWidget):
 
     def _retitle(self) -> None:
         self.setWindowTitle(f"Observer — {self.document.meeting.title}")
+
+    def _observers_listed(self) -> None:
+        """The attendees with the observer role: offered as the name is typed, and the name itself while none is
+        given and there is just one (one undo step, as if typed).
+        """
+        names = list(dict.fromkeys(a.name for a in self.document.meeting.attendees if a.role == AttendeeRole.OBSERVER))
+        self.observer.setCompleter(QCompleter(names, self.observer))
+        if len(names) == 1 and not self.document.observations.observer:
+            self.document.set_observer(names[0])
+            self.observer.setText(self.document.observations.observer)
 
     def _save_failed(self, message: str) -> None:
         self.status.setText(f"Not saved: {message}")

@@ -13,7 +13,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from sos_desktop.exporters.interchange.files import write_meeting_file
-from sos_desktop.models import ObservationNote, Observations, RubricRating
+from sos_desktop.models import Attendee, AttendeeRole, ObservationNote, Observations, RubricRating
+from sos_desktop.models.agenda import clock_text
 from sos_desktop.models.observation import DEFAULT_RUBRIC
 from sos_desktop.ui.common import dialogs
 from sos_desktop.ui.document.meeting import MeetingDocument
@@ -169,6 +170,7 @@ def test_two_observer_windows_stay_in_step_and_undo_shows_in_both(qtbot: QtBot, 
     clock.advance(12.4)
     first, second = observer_window(qtbot, document), observer_window(qtbot, document)
     assert first.windowTitle() == f"Observer — {document.meeting.title}"
+    assert first.observer.text() == second.observer.text() == "Jo Reid"  # the attendee with the observer role
     first.tick()
     assert first.phase.text().startswith("Case overview and network")
     assert first.clock.text().startswith("12′ into the meeting")
@@ -188,19 +190,22 @@ def test_two_observer_windows_stay_in_step_and_undo_shows_in_both(qtbot: QtBot, 
     assert first.rubric.comment_field(row).text() == "On time"
     qtbot.keyClicks(first.went_well, "Clear roles")
     assert second.went_well.toPlainText() == "Clear roles"
+    second.observer.selectAll()
     qtbot.keyClicks(second.observer, "Kim Lee")
     assert first.observer.text() == "Kim Lee"
 
-    document.undo_stack.undo()  # the observer's name
+    document.undo_stack.undo()  # the observer's name typed
     document.undo_stack.undo()  # what went well
     document.undo_stack.undo()  # the comment
-    assert first.went_well.toPlainText() == "" and second.observer.text() == ""
+    assert first.went_well.toPlainText() == "" and second.observer.text() == "Jo Reid"
     assert second.rubric.comment_field(row).text() == ""
     document.undo_stack.undo()  # the rating (stepping and setting it was one step)
     assert first.rubric.rating_box(row).text() == "Not rated"
     assert not first.rubric.comment_field(row).isEnabled()
     document.undo_stack.undo()  # the note
     assert second.notes.model.rowCount() == 0
+    document.undo_stack.undo()  # the observer's name, taken from the attendees when the first window opened
+    assert second.observer.text() == ""
     first.close()
     assert stored(document).is_empty()
 
@@ -328,3 +333,57 @@ def test_undo_keys_in_the_observers_fields_reach_the_meeting(qtbot: QtBot, docum
         observer.went_well, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
     assert observer.went_well.toPlainText() == "Clear roles"
+
+
+# The clock in the header, and the observer's name --------------------------------------------------------------------
+
+
+def test_after_the_end_the_window_says_so_and_notes_are_stamped_after_the_end(
+    qtbot: QtBot, document: MeetingDocument
+) -> None:
+    clock = Clock(document)
+    observer = observer_window(qtbot, document)
+    assert observer.phase.text() == "The meeting has not started"
+    assert "“Before the start”" in observer.clock.text()
+    qtbot.keyClicks(observer.notes.entry, "Roles named before the start")
+    qtbot.keyClick(observer.notes.entry, Qt.Key.Key_Return)
+
+    document.start_agenda()
+    clock.advance(5)
+    observer.tick()
+    assert observer.phase.text().startswith("Purpose and roles")  # while it runs: the phase and the minute
+    assert observer.clock.text().startswith("5′ into the meeting")
+    for _ in document.meeting.agenda:
+        clock.advance(10)
+        document.next_agenda_phase()  # after the last phase the clock stops: the meeting has ended
+    clock.advance(3)
+    observer.tick()
+    ran = 5 + 10 * len(document.meeting.agenda)  # the three minutes since the end are not the meeting's
+    assert observer.phase.text() == "The meeting has ended"
+    assert observer.clock.text().startswith(f"It ran for {clock_text(ran)} in all")
+    assert "“After the end”" in observer.clock.text() and "Before the start" not in observer.clock.text()
+
+    qtbot.keyClicks(observer.notes.entry, "Summed up the feedback with the presenter")
+    qtbot.keyClick(observer.notes.entry, Qt.Key.Key_Return)
+    model = observer.notes.model
+    assert model.data(model.index(0)) == "0′ · Before the start · Roles named before the start"
+    assert model.data(model.index(1)) == f"{ran}′ · After the end · Summed up the feedback with the presenter"
+
+
+def test_the_observers_name_is_the_attendee_with_the_observer_role(qtbot: QtBot, document: MeetingDocument) -> None:
+    observer = observer_window(qtbot, document)
+    assert observer.observer.text() == "Jo Reid" and stored(document).observer == "Jo Reid"
+    completer = observer.observer.completer()
+    assert completer is not None and completer.model().data(completer.model().index(0, 0)) == "Jo Reid"
+    observer.close()
+
+    document.undo_stack.undo()  # no name, and the observer attendee gone: nobody to take the name from
+    document.set_attendees([a for a in document.meeting.attendees if a.name != "Jo Reid"])
+    again = observer_window(qtbot, document)
+    assert again.observer.text() == ""
+    document.set_attendees([*document.meeting.attendees, Attendee("Kim Lee", AttendeeRole.OBSERVER)])
+    assert again.observer.text() == "Kim Lee"  # named as soon as the facilitator lists them
+    again.observer.selectAll()
+    qtbot.keyClicks(again.observer, "Dee Watts")  # someone else observes: what is typed stands
+    document.set_attendees([*document.meeting.attendees, Attendee("Ann Bell", AttendeeRole.PARTICIPANT)])
+    assert again.observer.text() == "Dee Watts" and stored(document).observer == "Dee Watts"
