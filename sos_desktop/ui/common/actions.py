@@ -197,7 +197,8 @@ KEYS: dict[Key, KeySpec] = {
     ),
     Key.CLOSE_WINDOW: KeySpec((QKeySequence.StandardKey.Close,), "Close the observer's window", Section.MEETING),
     Key.UNDO: KeySpec((QKeySequence.StandardKey.Undo,), "Undo the last change to the meeting", Section.UNDO),
-    Key.REDO: KeySpec((QKeySequence.StandardKey.Redo,), "Redo it", Section.UNDO),
+    # Both usual redo keys on every platform: Linux's standard is Ctrl+Shift+Z alone, and people type Ctrl+Y too.
+    Key.REDO: KeySpec((QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z", "Ctrl+Y"), "Redo it", Section.UNDO),
     Key.MINUTES_PDF: KeySpec(("Ctrl+Shift+P",), "File › Export › Minutes as PDF", Section.MENUS),
     # B itself is the Blank action's own key (``SPECS[ActionId.BLANK]``); a clicker's "." is bound beside it.
     Key.CONSOLE_BLANK: KeySpec(
@@ -257,8 +258,9 @@ def sequences(keys: KeyLike) -> list[QKeySequence]:
 
 
 def key_sequences(key: Key) -> list[QKeySequence]:
-    """The key sequences of ``key``, every one of each of its keys."""
-    return [sequence for keys in KEYS[key].keys for sequence in sequences(keys)]
+    """The key sequences of ``key``, every one of each of its keys, each once."""
+    found = {sequence.toString(): sequence for keys in KEYS[key].keys for sequence in sequences(keys)}
+    return list(found.values())
 
 
 def bind(action: QAction, key: Key) -> QAction:

@@ -34,7 +34,7 @@ def _typed(keys: KeyLike) -> list[str]:
 
 
 def _key_row(spec: KeySpec) -> tuple[str, str]:
-    written = spec.sheet or " / ".join(text for keys in spec.keys for text in _typed(keys))
+    written = spec.sheet or " / ".join(dict.fromkeys(text for keys in spec.keys for text in _typed(keys)))
     return written, spec.what
 
 
