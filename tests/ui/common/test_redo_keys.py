@@ -26,7 +26,8 @@ CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModi
 @pytest.fixture
 def linux_console(qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
     """The demo console on a platform whose standard Redo is Ctrl+Shift+Z alone, as KDE's and GNOME's are (the
-    offscreen platform's standard also has Ctrl+Y, which would hide the fault)."""
+    offscreen platform's standard also has Ctrl+Y, which would hide the fault).
+    """
     standard = actions.sequences
 
     def linux(keys: KeyLike) -> list[QKeySequence]:
