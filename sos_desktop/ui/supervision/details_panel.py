@@ -1,14 +1,16 @@
 """The meeting's details: title, kind, date, focus question, confidentiality, summary and the attendees.
 
 Each widget edit becomes one document call (an undo command); the widgets refresh from the document's signals,
-so undo and redo show at once.
+so undo and redo show at once. A new attendee is added with Enter in their name or in their role box (or the
+button); then the role box is back at "Participant" (most of a group are) and the name field is ready for the next.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QDateTime, QSignalBlocker, Qt, QTime
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, QSignalBlocker, Qt, QTime
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,6 +36,8 @@ from sos_desktop.ui.common.fields import PlainTextField
 from sos_desktop.ui.common.undo_keys import route_undo_keys
 from sos_desktop.ui.document.meeting import MeetingDocument
 
+NEW_ROLE = AttendeeRole.PARTICIPANT
+"""The role box's role for each new attendee: most of a group take part as participants."""
 NO_DATE = QDateTime.fromString("1900-01-01T00:00:00", Qt.DateFormat.ISODate)
 """The date field's lowest value, shown as "No date set"; no meeting of this tool's users is that old."""
 
@@ -103,9 +107,12 @@ class DetailsPanel(QWidget):
         self.new_name.setToolTip("Type a name and press Enter to add them to the attendees")
         self.new_name.setMaxLength(MAX_LABEL_LENGTH)
         self.new_name.returnPressed.connect(self._add_attendee)
-        self.new_role = self._role_box(AttendeeRole.PARTICIPANT)
+        self.new_role = self._role_box(NEW_ROLE)
         self.new_role.setAccessibleName("Role of the new attendee")
-        self.new_role.setToolTip("Their role at the meeting: facilitator, presenter, observer, manager, participant…")
+        self.new_role.setToolTip(
+            "Their role at the meeting: facilitator, presenter, observer, manager, participant…; Enter adds them"
+        )
+        self.new_role.installEventFilter(self)
         add = QPushButton("Add attendee")
         add.clicked.connect(self._add_attendee)
         self.remove_button = QPushButton("Remove selected")
@@ -136,6 +143,15 @@ class DetailsPanel(QWidget):
         document.attendeesChanged.connect(self.refresh_attendees)
         self.refresh()
         self.refresh_attendees()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter on the (closed) role box of a new attendee adds them, as the hint says."""
+        pressed = watched is self.new_role and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
+        if pressed and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # type: ignore[attr-defined]
+            self._add_attendee()
+            self.new_name.setFocus(Qt.FocusReason.OtherFocusReason)  # ready for the next name
+            return True
+        return super().eventFilter(watched, event)
 
     def _role_box(self, role: AttendeeRole) -> QComboBox:
         box = QComboBox()
@@ -221,6 +237,7 @@ class DetailsPanel(QWidget):
         attendees.append(Attendee(name, AttendeeRole(self.new_role.currentData())))
         self.document.set_attendees(attendees, f"Add attendee {name}")
         self.new_name.clear()
+        self.new_role.setCurrentIndex(self.new_role.findData(NEW_ROLE.value))
 
     def _remove_attendee(self) -> None:
         row = self.attendees.currentRow()
