@@ -35,9 +35,9 @@ def field(qtbot: QtBot) -> Iterator[OptionalDateField]:
     layout = QVBoxLayout(holder)
     layout.addWidget(before)
     layout.addWidget(made)
-    holder.show()
-    holder.activateWindow()
-    qtbot.waitActive(holder)
+    with qtbot.waitActive(holder):
+        holder.show()
+        holder.activateWindow()
     yield made
     holder.close()
 

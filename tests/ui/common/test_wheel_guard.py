@@ -77,9 +77,9 @@ def wheel_down(widget: QWidget) -> None:
 def page(qtbot: QtBot, guard: WheelGuard) -> Page:
     shown = Page()
     qtbot.addWidget(shown)
-    shown.show()
-    shown.activateWindow()
-    qtbot.waitActive(shown)
+    with qtbot.waitActive(shown):
+        shown.show()
+        shown.activateWindow()
     return shown
 
 
@@ -117,9 +117,9 @@ def test_the_wheel_over_the_maps_status_box_scrolls_the_map(
     qtbot: QtBot, window: MainWindow, guard: WheelGuard
 ) -> None:
     window.resize(1280, 720)
-    window.show()
-    window.activateWindow()
-    qtbot.waitActive(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
     panel = window.map_panel
     assert isinstance(panel, MapPanel)
     steps = panel.box(Category.NEXT_STEP)
