@@ -74,9 +74,13 @@ def ask_save_path(parent: QWidget, title: str, suggestion: str, file_filter: str
     return Path(name) if name else None
 
 
-def ask_minutes_options(parent: QWidget, settings: QSettings, *, has_feedback: bool) -> MinutesOptions | None:
-    """How the minutes are to be made (marking, pseudonymised, feedback, password), or None if cancelled."""
+def ask_minutes_options(
+    parent: QWidget, settings: QSettings, *, has_feedback: bool, database: str = ""
+) -> MinutesOptions | None:
+    """How the minutes are to be made (marking, pseudonymised, feedback, password), or None if cancelled; the
+    choices made last time for ``database`` (its URL) are offered first.
+    """
     from sos_desktop.ui.common.minutes_dialog import MinutesDialog
 
-    dialog = MinutesDialog(settings, parent, has_feedback=has_feedback)
+    dialog = MinutesDialog(settings, parent, has_feedback=has_feedback, database=database)
     return dialog.options() if dialog.exec() == QDialog.DialogCode.Accepted else None

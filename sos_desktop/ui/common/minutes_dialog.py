@@ -1,5 +1,6 @@
 """Asking how the minutes are to be made: the protective marking, pseudonymised or not, observer feedback in or
-out, and an optional password. The marking is remembered for next time.
+out, and an optional password. The marking is remembered for next time, and the two choices for the database the
+meeting is in (a team's other database may be used for other work); the password never is.
 """
 
 from __future__ import annotations
@@ -17,15 +18,19 @@ from PySide6.QtWidgets import (
 )
 
 from sos_desktop.exporters.minutes import DEFAULT_MARKING, MinutesOptions
-from sos_desktop.ui.common.settings_keys import MARKING_KEY
+from sos_desktop.ui.common.settings_keys import EXPORT_FEEDBACK, EXPORT_PSEUDONYMISE, MARKING_KEY, database_setting
 
 MAX_MARKING = 120
 
 
 class MinutesDialog(QDialog):
-    def __init__(self, settings: QSettings, parent: QWidget | None = None, *, has_feedback: bool = True) -> None:
+    def __init__(
+        self, settings: QSettings, parent: QWidget | None = None, *, has_feedback: bool = True, database: str = ""
+    ) -> None:
         super().__init__(parent)
         self.settings = settings
+        self.pseudonymise_key = database_setting(database, EXPORT_PSEUDONYMISE)
+        self.feedback_key = database_setting(database, EXPORT_FEEDBACK)
         self.setWindowTitle("Minutes as PDF")
         self.marking = QLineEdit(str(settings.value(MARKING_KEY, DEFAULT_MARKING)))
         self.marking.setMaxLength(MAX_MARKING)
@@ -33,8 +38,10 @@ class MinutesDialog(QDialog):
         self.marking.setToolTip("Printed at the top and bottom of every page, for example OFFICIAL-SENSITIVE")
         self.pseudonymise = QCheckBox("Pseudonymise: display names only, no family member's full name anywhere")
         self.pseudonymise.setToolTip("Names inside the text are replaced as on the projector; also the file's details")
+        self.pseudonymise.setChecked(bool(settings.value(self.pseudonymise_key, False, type=bool)))
         self.feedback = QCheckBox("Include the observer's feedback")
         self.feedback.setEnabled(has_feedback)
+        self.feedback.setChecked(has_feedback and bool(settings.value(self.feedback_key, False, type=bool)))
         self.feedback.setToolTip(
             "Feedback on the facilitation usually goes in its own report, not on the child's file"
             if has_feedback
@@ -77,5 +84,9 @@ class MinutesDialog(QDialog):
         if self.password.text() != self.again.text():
             self.problem.setText("The two passwords are not the same.")
             return
-        self.settings.setValue(MARKING_KEY, self.options().marking)
+        options = self.options()
+        self.settings.setValue(MARKING_KEY, options.marking)
+        self.settings.setValue(self.pseudonymise_key, options.pseudonymise)
+        if self.feedback.isEnabled():  # a meeting with no feedback to include says nothing of the choice
+            self.settings.setValue(self.feedback_key, options.include_feedback)
         self.accept()

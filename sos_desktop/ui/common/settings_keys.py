@@ -51,6 +51,11 @@ FIRST_RUN_DONE = "first_run_done"
 """True once the demo case was offered for this database."""
 WELCOMED = "welcomed"
 """True once the welcome has been shown for this database."""
+EXPORT_FOLDER = "export/folder"
+"""The folder the last export from this database went to: the next Save dialog starts there (else in Documents)."""
+EXPORT_PSEUDONYMISE = "export/pseudonymise"
+EXPORT_FEEDBACK = "export/include_feedback"
+"""The minutes dialog's choices at the last export from this database, offered again (the password never is)."""
 
 
 def database_setting(url: str, name: str) -> str:

@@ -3,18 +3,23 @@ projector's view and of the safety network.
 
 The data is read on the UI thread (quick), the PDF is made off it with a progress window, so the console never
 freezes; a failed export says why in one sentence and leaves no file behind.
+
+The Save dialog starts in the folder the last export from this database went to (else the user's Documents) and
+offers a name of the case, the meeting and its date, ``Family Demo (invented) Group supervision 2026-11-21.pdf``;
+for pseudonymised minutes, the case and the meeting as the pseudonymised file itself writes them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
 # The PDF writer, the pictures and the projector's modes are imported when an export is asked for: this menu is
 # built at start-up, and the console should not wait for them.
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
@@ -26,6 +31,7 @@ from sos_desktop.store.errors import StoreError
 from sos_desktop.ui.common import dialogs
 from sos_desktop.ui.common.actions import Key, bind
 from sos_desktop.ui.common.background import BackgroundJob
+from sos_desktop.ui.common.settings_keys import EXPORT_FOLDER, database_setting
 
 if TYPE_CHECKING:
     from sos_desktop.ui.common.console import Console
@@ -35,8 +41,13 @@ if TYPE_CHECKING:
 
 def _file_name(*parts: str) -> str:
     """A file name from words that may hold a slash or other characters a file name cannot."""
-    text = " ".join(part for part in parts if part)
-    return "".join("-" if char in '/\\:*?"<>|' else char for char in text).strip() or "meeting"
+    text = " ".join(" ".join(part.split()) for part in parts if part.strip())
+    return "".join("-" if char in '/\\:*?"<>|' or ord(char) < 32 else char for char in text).strip(" .") or "meeting"
+
+
+def _day(held_on: datetime | None) -> str:
+    """The day a meeting was held, as a file name sorts it (2026-11-21); "" when it has none."""
+    return held_on.date().isoformat() if held_on is not None else ""
 
 
 def _minutes_writer() -> ModuleType:
@@ -84,14 +95,49 @@ class ExportMenu(QObject):
             return document.bundle()
         return self.window.store.load_bundle(meeting_id)
 
+    # Where files go -----------------------------------------------------------------------------------------
+
+    def _folder_key(self) -> str:
+        return database_setting(self.window.store.url, EXPORT_FOLDER)
+
+    def start_folder(self) -> Path:
+        """Where the Save dialog starts: the folder of the last export from this database, else Documents."""
+        last = str(self.window.settings.value(self._folder_key(), "") or "")
+        if last and Path(last).is_dir():
+            return Path(last)
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+
+    def _ask_path(self, title: str, name: str, file_filter: str) -> Path | None:
+        """Ask where to save ``name``, starting in ``start_folder``; the folder chosen is remembered."""
+        path = dialogs.ask_save_path(self.window, title, str(self.start_folder() / name), file_filter)
+        if path is not None:
+            self.window.settings.setValue(self._folder_key(), str(path.parent))
+        return path
+
+    def _minutes_name(self, options: MinutesOptions) -> str:
+        """The minutes' file name: the case, the meeting and its day, as the minutes themselves write them (names
+        of the family's network masked when they are pseudonymised).
+        """
+        document = self.window.document
+        assert document is not None
+        case_label, title = document.case.label, document.meeting.title
+        if options.pseudonymise:
+            from sos_desktop.exporters.minutes.naming import Namer
+
+            namer = Namer(document.bundle(), pseudonymise=True)
+            case_label, title = namer.text(case_label), namer.text(title)
+        return _file_name(case_label, title, _day(document.meeting.held_on)) + ".pdf"
+
     # The meeting file ---------------------------------------------------------------------------------------
 
     def export_meeting_file(self) -> None:
         document = self.window.document
         if document is None:
             return
-        suggestion = _file_name(document.case.label, document.meeting.title) + ".json"
-        path = dialogs.ask_save_path(self.window, "Export meeting file", suggestion)
+        meeting = document.meeting
+        name = _file_name(document.case.label, meeting.title, _day(meeting.held_on)) + ".json"
+        path = self._ask_path("Export meeting file", name, dialogs.JSON_FILTER)
         if path is None:
             return
         try:
@@ -108,14 +154,12 @@ class ExportMenu(QObject):
         if document is None:
             return None
         has_feedback = not document.meeting.observations.is_empty()
-        options = dialogs.ask_minutes_options(self.window, self.window.settings, has_feedback=has_feedback)
+        options = dialogs.ask_minutes_options(
+            self.window, self.window.settings, has_feedback=has_feedback, database=self.window.store.url
+        )
         if options is None:
             return None
-        # A pseudonymised file's name carries no case label: it could name the family.
-        words = ("Minutes", "(pseudonymised)") if options.pseudonymise else (document.case.label, "minutes")
-        path = dialogs.ask_save_path(
-            self.window, "Save the minutes", _file_name(*words, document.meeting.title) + ".pdf", dialogs.PDF_FILTER
-        )
+        path = self._ask_path("Save the minutes", self._minutes_name(options), dialogs.PDF_FILTER)
         if path is None:
             return None
         try:
@@ -139,8 +183,9 @@ class ExportMenu(QObject):
         if document is None:
             return None
         facilitator = facilitator_of(document.meeting)
-        suggestion = _file_name("Facilitator feedback", facilitator, document.meeting.title) + ".pdf"
-        path = dialogs.ask_save_path(self.window, "Save the feedback report", suggestion, dialogs.PDF_FILTER)
+        meeting = document.meeting
+        name = _file_name("Facilitator feedback", facilitator, meeting.title, _day(meeting.held_on)) + ".pdf"
+        path = self._ask_path("Save the feedback report", name, dialogs.PDF_FILTER)
         if path is None:
             return None
         try:
@@ -185,7 +230,7 @@ class ExportMenu(QObject):
         document = self.window.document
         if document is None:
             return
-        path = dialogs.ask_save_path(self.window, title, _file_name(name) + ".png", PICTURE_FILTER)
+        path = self._ask_path(title, _file_name(name, _day(document.meeting.held_on)) + ".png", PICTURE_FILTER)
         if path is None:
             return
         if path.suffix.lower() not in (".png", ".svg"):
