@@ -1,7 +1,8 @@
 """The README is the front door: these checks keep what it promises true of the program.
 
-Every picture it shows exists; every ``sos-desktop COMMAND`` it writes in code is a real sub-command of the parser;
-the quick-start commands it names are branches of ``./dev``, and CI runs the very test command the README gives.
+Every picture it shows exists; every link of it and of ``docs/`` leads to a file of the repository (a clone has
+nothing beside it); every ``sos-desktop COMMAND`` it writes in code is a real sub-command of the parser; the
+quick-start commands it names are branches of ``./dev``, and CI runs the very test command the README gives.
 Nothing here needs Qt: the parser is built, not run.
 """
 
@@ -21,6 +22,7 @@ _FENCE = re.compile(r"^```[^\n]*\n(.*?)^```", re.MULTILINE | re.DOTALL)
 _INLINE = re.compile(r"`([^`\n]+)`")
 _IMAGE = re.compile(r"!\[[^\]]*\]\(\s*([^)\s]+)[^)]*\)|<img\b[^>]*\bsrc=\"([^\"]+)\"", re.IGNORECASE)
 _DEV = re.compile(r"\./dev\s+([a-z][\w-]*)")
+_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)>?[^)]*\)")
 
 
 def readme_text() -> str:
@@ -94,6 +96,29 @@ def test_every_picture_the_readme_shows_exists() -> None:
     local = [picture for picture in pictures if not picture.startswith(("http:", "https:"))]
     missing = [picture for picture in local if not (ROOT / picture).is_file()]
     assert not missing, f"The README shows pictures that are not in the repository: {missing}"
+
+
+def _documents() -> list[Path]:
+    return [README, *sorted((ROOT / "docs").glob("*.md"))]
+
+
+def test_every_link_of_the_readme_and_the_docs_leads_to_a_file_of_the_repository() -> None:
+    broken = []
+    for document in _documents():
+        text = document.read_text(encoding="utf-8")
+        for target in _LINK.findall(_FENCE.sub("", text)):
+            if target.startswith(("http:", "https:", "mailto:", "#")):
+                continue
+            found = (document.parent / target.split("#", 1)[0]).resolve()
+            if not found.exists() or not found.is_relative_to(ROOT):
+                broken.append(f"{document.relative_to(ROOT)}: {target}")
+    assert not broken, f"Links that lead nowhere in a clone of the repository: {broken}"
+
+
+def test_nothing_points_outside_the_repository() -> None:
+    for document in _documents():
+        text = document.read_text(encoding="utf-8")
+        assert "../shared" not in text and "shared/spec" not in text, document.relative_to(ROOT)
 
 
 def test_every_sub_command_the_readme_writes_is_real() -> None:

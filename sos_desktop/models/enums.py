@@ -1,6 +1,6 @@
 """The closed vocabularies of the practice: categories, kinds, roles and statuses.
 
-The string values are the keys of the interchange file (``shared/spec/interchange-v1.md``) and of the store.
+The string values are the keys of the interchange file (``docs/interchange-v1.md``) and of the store.
 """
 
 from __future__ import annotations
