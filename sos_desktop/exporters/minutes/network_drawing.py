@@ -2,8 +2,9 @@
 
 Role is told by shape as well as colour (child: yellow circle; family: orange square; friends and community: green
 diamond; professionals: blue hexagon; anybody else: grey circle), so the printout still reads in greyscale. A green
-badge with a tick marks somebody who knows the worries; ties are drawn with a line style per kind. The look is the
-app's own table (``models.network_look``), the same the console and the projector draw from.
+badge with a tick marks somebody who knows the worries; ties are drawn with a line style per kind, round the people
+they do not join (``models.tie_routes``, as on the console and the projector). The look is the app's own table
+(``models.network_look``), the same the console and the projector draw from.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Rect, String
+from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, PolyLine, Rect, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -29,6 +30,7 @@ from sos_desktop.models.network_look import (
     Stroke,
     legend_entries,
 )
+from sos_desktop.models.tie_routes import route_ties, zone_of
 
 _DASHES: dict[Stroke, list[float] | None] = {
     Stroke.SOLID: None,
@@ -101,12 +103,14 @@ def network_drawing(view: NetworkView, width: float, max_height: float = 330.0) 
 
     drawing = blank(width, height)
     places = {node.id: where(node.x, node.y) for node in nodes}
-    for source, target, kind in view.links:
+    for (_source, _target, kind), route in zip(view.links, _routes(view, places, size, label_size), strict=True):
         dashes, weight = _DASHES[TIE_LOOKS[kind].line], TIE_LOOKS[kind].width
-        (x1, y1), (x2, y2) = places[source], places[target]
-        drawing.add(
-            Line(x1, y1, x2, y2, strokeColor=TIE_COLOUR, strokeWidth=BASE_LINE * weight, strokeDashArray=dashes)
-        )
+        stroke = {"strokeColor": TIE_COLOUR, "strokeWidth": BASE_LINE * weight, "strokeDashArray": dashes}
+        if len(route) == 2:
+            (x1, y1), (x2, y2) = route
+            drawing.add(Line(x1, y1, x2, y2, **stroke))
+        else:
+            drawing.add(PolyLine([coordinate for point in route for coordinate in point], strokeLineJoin=1, **stroke))
     halo = colors.Color(1, 1, 1, alpha=0.85)
     for node in nodes:
         # Each name on a pale ground, so that the ties crossing under it do not strike it through.
@@ -141,6 +145,19 @@ def network_drawing(view: NetworkView, width: float, max_height: float = 330.0) 
         if node.knows_worries:
             drawing.add(knows_badge(x + size * 0.45, y + size * 0.45, size * 0.62))
     return drawing
+
+
+def _routes(
+    view: NetworkView, places: dict[int, tuple[float, float]], size: float, label_size: float
+) -> list[list[tuple[float, float]]]:
+    """Each tie's path on the page, round the markers and names of the people it does not join (y runs up here)."""
+    ids = [node.id for node in view.nodes]
+    index = {person_id: n for n, person_id in enumerate(ids)}
+    starts = [places[person_id] for person_id in ids]
+    name_middle = -(size / 2 + 1.5 + label_size * 0.6)  # the baseline's lift: just above it
+    widest = BASE_LINE * max(look.width for look in TIE_LOOKS.values())
+    zones = [zone_of(start, size, name_middle, widest + 1.0) for start in starts]
+    return route_ties(starts, zones, [(index[source], index[target]) for source, target, _ in view.links])
 
 
 def legend_drawing(width: float, kinds: Sequence[TieKind] = tuple(TieKind)) -> Drawing:

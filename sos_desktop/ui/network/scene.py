@@ -11,7 +11,18 @@ import math
 from collections.abc import Iterable
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QKeyEvent, QPainter, QPainterPath, QPen
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QKeyEvent,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+    QPolygonF,
+)
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsLineItem,
@@ -25,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from sos_desktop.models import NetworkPerson, PersonRole, Tie, TieKind
 from sos_desktop.models.network import kind_is_guessed
+from sos_desktop.models.tie_routes import CHILD_MARKER, MARKER, layout_zone, route_ties
 from sos_desktop.ui.document.meeting import MeetingDocument
 from sos_desktop.ui.network.style import (
     KNOWS_COLOUR,
@@ -35,8 +47,8 @@ from sos_desktop.ui.network.style import (
     marker_path,
 )
 
-MARKER_SIZE = 46.0
-CHILD_MARKER_SIZE = 62.0
+MARKER_SIZE = MARKER
+CHILD_MARKER_SIZE = CHILD_MARKER
 LABEL_WIDTH = 150.0
 HIGHLIGHT = QColor("#E8A317")
 
@@ -174,7 +186,11 @@ class PersonNode(QGraphicsObject):
 
 
 class TieLine(QGraphicsLineItem):
-    """A tie between two people, drawn in its kind's line style; an arrowhead shows who is whose parent."""
+    """A tie between two people, drawn in its kind's line style; an arrowhead shows who is whose parent.
+
+    ``line()`` runs from one person to the other; the tie is drawn along ``route``, which bends round anybody else
+    in the way (set by the scene, which routes every tie at once).
+    """
 
     def __init__(self, tie: Tie, source: PersonNode, target: PersonNode) -> None:
         super().__init__()
@@ -182,6 +198,7 @@ class TieLine(QGraphicsLineItem):
         self.tie_id = tie.id
         self.tie = tie
         self.source, self.target = source, target
+        self.route: list[QPointF] = []
         source.lines.append(self)
         target.lines.append(self)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
@@ -193,34 +210,38 @@ class TieLine(QGraphicsLineItem):
         style = TIE_STYLES[tie.kind]
         pen = QPen(QColor("#505050"), 2.2 * style.width, style.pen)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         self.setPen(pen)
         guess = " (guessed)" if kind_is_guessed(tie) else ""
         self.setToolTip(f"{style.label}{guess}: {self.source.person.name} – {self.target.person.name}")
         self.follow()
 
     def follow(self) -> None:
+        """Straight from one person to the other (while a person is dragged; the scene routes it again after)."""
+        self.set_route([self.source.pos(), self.target.pos()])
+
+    def set_route(self, points: list[QPointF]) -> None:
+        if points == self.route and self.line().p1() == self.source.pos() and self.line().p2() == self.target.pos():
+            return
+        self.prepareGeometryChange()
+        self.route = points
         self.setLine(QLineF(self.source.pos(), self.target.pos()))
+        self._path = QPainterPath()
+        self._path.addPolygon(QPolygonF(points))
+        self._bounds = self._path.boundingRect().adjusted(-20, -20, 20, 20)  # the pen, the selection and the arrow
         self._shape: QPainterPath | None = None  # worked out when first asked for (a click, a rubber band)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
 
     def shape(self) -> QPainterPath:
         if self._shape is None:
-            self._shape = self._band()
+            # A wider band than the line itself, so a thin dotted tie can still be clicked.
+            stroker = QPainterPathStroker()
+            stroker.setWidth(16)
+            self._shape = stroker.createStroke(self._path)
         return self._shape
-
-    def _band(self) -> QPainterPath:
-        # A wider band than the line itself, so a thin dotted tie can still be clicked.
-        path = QPainterPath()
-        line = self.line()
-        if line.length() == 0:
-            return path
-        normal = line.normalVector().unitVector()
-        offset = QPointF(normal.dx(), normal.dy()) * 8
-        path.moveTo(line.p1() + offset)
-        path.lineTo(line.p2() + offset)
-        path.lineTo(line.p2() - offset)
-        path.lineTo(line.p1() - offset)
-        path.closeSubpath()
-        return path
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -229,18 +250,18 @@ class TieLine(QGraphicsLineItem):
             pen.setColor(QColor("#1F5FBF"))
             pen.setWidthF(pen.widthF() + 2)
         painter.setPen(pen)
-        painter.drawLine(self.line())
+        painter.drawPolyline(QPolygonF(self.route))
         if self.tie.kind is TieKind.PARENT:
             self._arrow(painter, pen.color())
 
     def _arrow(self, painter: QPainter, colour: QColor) -> None:
-        line = self.line()
-        length = line.length()
+        last = QLineF(self.route[-2], self.route[-1])  # the arrow points along the tie's last stretch
+        length = last.length()
         reach = self.target.marker_size / 2 + 4
         if length <= reach + 12:
             return
-        tip = line.pointAt(1 - reach / length)
-        angle = math.atan2(line.dy(), line.dx())
+        tip = last.pointAt(1 - reach / length)
+        angle = math.atan2(last.dy(), last.dx())
         wings = [
             QPointF(tip.x() - 14 * math.cos(angle + side), tip.y() - 14 * math.sin(angle + side))
             for side in (0.4, -0.4)
@@ -324,6 +345,7 @@ class NetworkScene(QGraphicsScene):
                 self.addItem(line)
             elif line is not None:
                 line.refresh(tie)
+        self.route_ties()
         self.select(selected_people, selected_ties)
 
     def _drop_line(self, tie_id: int) -> None:
@@ -346,6 +368,22 @@ class NetworkScene(QGraphicsScene):
                 touched.update((line.tie_id, line) for line in node.lines)
         for line in touched.values():
             line.follow()
+        self.route_ties()  # somebody moved may now stand in the way of ties that are not theirs
+
+    def route_ties(self) -> None:
+        """Draw every tie round the people it does not join (straight where nobody is in the way)."""
+        lines = list(self.lines.values())
+        if not lines:
+            return
+        index = {person_id: n for n, person_id in enumerate(self.nodes)}
+        starts = [(node.pos().x(), node.pos().y()) for node in self.nodes.values()]
+        zones = [
+            layout_zone(start, node.person.role is PersonRole.CHILD)
+            for start, node in zip(starts, self.nodes.values(), strict=True)
+        ]
+        ends = [(index[line.source.person_id], index[line.target.person_id]) for line in lines]
+        for line, route in zip(lines, route_ties(starts, zones, ends), strict=True):
+            line.set_route([QPointF(x, y) for x, y in route])
 
     # Selection -------------------------------------------------------------------------------------------------
 
@@ -424,6 +462,7 @@ class NetworkScene(QGraphicsScene):
         self._pressed = {}
         if moved:
             self.document.move_people(moved, "Move people" if len(moved) > 1 else "Move person")
+            self.route_ties()  # followed straight while dragged
 
     def connect_people(self, first: int, second: int) -> None:
         """Tie two people with the kind their roles suggest, as a guess; an existing tie is selected instead."""

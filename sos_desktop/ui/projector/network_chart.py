@@ -3,8 +3,9 @@
 Below the heading and the summary line, the network is fitted to the screen: the positions the console's graph saved
 (or the circles layout's) are scaled to the room left, so that every name shows whole. Names take the largest type
 at which everybody has room: where they stand, else nudged apart, else (a crowd too big for that) set on a grid.
-Names are drawn last, over every line and marker. A legend strip along the bottom explains the shapes, the tick and
-the line styles shown. Everything that looks like a role or a tie comes
+Ties go round the people they do not join (``models.tie_routes``, as on the console and in the minutes), worked out
+where people finally stand on the wall. Names are drawn last, over every line and marker. A legend strip along the
+bottom explains the shapes, the tick and the line styles shown. Everything that looks like a role or a tie comes
 from ``network_style``, shared with the console's graph, so the room and the facilitator read the same picture.
 """
 
@@ -16,6 +17,7 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFont
 
 from sos_desktop.models import TieKind
+from sos_desktop.models.tie_routes import route_ties, zone_of
 from sos_desktop.ui.network.style import (
     KNOWS_COLOUR,
     KNOWS_LEGEND,
@@ -204,14 +206,33 @@ class NetworkLayout(ContentFrame[NetworkContent]):
         assert found is not None
         people, centres = found
         where = {person.node.id: QPointF(*centre) for person, centre in zip(people, centres, strict=True)}
-        for link in content.links:
+        for link, route in zip(content.links, self._routes(content, people, centres), strict=True):
             style = TIE_STYLES[link.kind]
             width = self._tie_width(style.width)
-            shapes.append(TieShape(where[link.source], where[link.target], self.theme.muted_text, width, style.pen))
+            bends = tuple(QPointF(x, y) for x, y in route[1:-1])
+            shapes.append(
+                TieShape(where[link.source], where[link.target], self.theme.muted_text, width, style.pen, bends)
+            )
         for person in people:
             self._marker(person, where[person.node.id], shapes)
         for person in people:  # names over every marker: should two people still crowd, no name is hidden
             self._name(person, where[person.node.id], shapes)
+
+    def _routes(self, content: NetworkContent, people: list[_Person], centres: list[Point]) -> list[list[Point]]:
+        """Each tie's path on the wall, round the markers and names of the people it does not join."""
+        index = {person.node.id: n for n, person in enumerate(people)}
+        widest = self._tie_width(max(style.width for style in TIE_STYLES.values()))
+        zones = [
+            zone_of(
+                centre,
+                person.marker,
+                person.marker / 2 + person.gap + person.laid.height / (2 * max(1, person.laid.lines)),
+                widest,
+            )
+            for person, centre in zip(people, centres, strict=True)
+        ]
+        ends = [(index[link.source], index[link.target]) for link in content.links]
+        return route_ties(centres, zones, ends)
 
     def _arranged(
         self, nodes: tuple[Node, ...], area: QRectF, px: float, anyhow: bool = False

@@ -4,6 +4,7 @@ the network with each layout, reading the findings, and finding it all as left a
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 
 import pytest
@@ -328,3 +329,37 @@ def test_a_guessed_tie_kind_is_shown_as_a_guess_and_a_role_never_overrides_a_cho
     panel.scene.select([], [guessed.id or 0])
     assert (document.tie(guessed.id or 0).source, form.kind.currentText()) == (aunt.id, "Parent of (guessed)")
     assert form.guess_note.isVisible()
+
+
+@pytest.mark.parametrize("kind", [LayoutKind.FAMILY_TREE, LayoutKind.CIRCLES])
+def test_ties_are_drawn_round_the_people_they_do_not_join(panel: NetworkPanel, qtbot: QtBot, kind: LayoutKind) -> None:
+    from PySide6.QtCore import QLineF
+
+    from sos_desktop.models.tie_routes import layout_zone
+
+    with qtbot.waitSignal(panel.document.networkMoved, timeout=10_000):
+        panel.arrange(kind)
+    nodes = panel.scene.nodes
+    bent = 0
+    for line in panel.scene.lines.values():
+        route = line.route
+        assert (route[0], route[-1]) == (line.source.pos(), line.target.pos())
+        bent += len(route) > 2
+        for node in nodes.values():
+            if node in (line.source, line.target):
+                continue
+            zone = layout_zone((node.pos().x(), node.pos().y()), node.person.role is PersonRole.CHILD, clearance=0.0)
+            centre = QPointF(*zone.centre)
+            for start, stop in itertools.pairwise(route):
+                segment = QLineF(start, stop)
+                share = QPointF.dotProduct(centre - start, stop - start) / max(segment.length() ** 2, 1e-9)
+                nearest = segment.pointAt(min(1.0, max(0.0, share)))
+                assert QLineF(nearest, centre).length() >= zone.radius, (line.toolTip(), node.person.name)
+    if kind is LayoutKind.FAMILY_TREE:
+        assert bent  # Mum's professionals and friends go round the children below her
+    # Dragging a person into a tie's way bends it round them once they are let go.
+    first = next(line for line in panel.scene.lines.values() if len(line.route) == 2)
+    middle = (first.route[0] + first.route[1]) / 2
+    other = next(n for n in nodes.values() if n not in (first.source, first.target))
+    panel.document.move_people({other.person_id: (middle.x(), middle.y())}, "Move person")
+    assert len(first.route) > 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 import re
 from pathlib import Path
 
@@ -337,3 +338,33 @@ def test_ctrl_alt_n_on_the_console_shows_the_network_on_the_projector(qtbot: QtB
     control.close()
     window.close()
     window.store.close()
+
+
+@pytest.mark.parametrize("kind", ["family_tree", "circles"])
+def test_ties_on_the_wall_go_round_the_people_they_do_not_join(
+    view: ProjectorView, document: MeetingDocument, kind: str
+) -> None:
+    from PySide6.QtCore import QLineF, QPointF
+
+    from sos_desktop.models.network_layout import LayoutKind, compute_layout
+
+    document.move_people(compute_layout(document.network, LayoutKind(kind)), "Arrange")
+    shapes = view.projection.scene(view.width(), view.height()).shapes
+    legend = legend_top(view)
+    markers = [
+        s.path.boundingRect() for s in shapes if isinstance(s, MarkerShape) and s.path.boundingRect().top() < legend
+    ]
+    ties = [s for s in shapes if isinstance(s, TieShape) and s.start.y() < legend]
+    assert len(markers) == len(FAMILY) and len(ties) == len(TIES)
+    if kind == "family_tree":
+        assert any(tie.bends for tie in ties)
+    for tie in ties:
+        route = [tie.start, *tie.bends, tie.end]
+        for rect in markers:
+            if rect.contains(tie.start) or rect.contains(tie.end):
+                continue
+            centre, reach = rect.center(), 0.5 * max(rect.width(), rect.height())
+            for start, stop in itertools.pairwise(route):
+                segment = QLineF(start, stop)
+                share = QPointF.dotProduct(centre - start, stop - start) / max(segment.length() ** 2, 1e-9)
+                assert QLineF(segment.pointAt(min(1.0, max(0.0, share))), centre).length() > reach
