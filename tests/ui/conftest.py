@@ -67,6 +67,7 @@ def no_unexpected_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
         "ask_case",
         "ask_text",
         "ask_minutes_options",
+        "ask_unsaved",
     ):
         if hasattr(dialogs, name):
             monkeypatch.setattr(dialogs, name, unexpected(name))

@@ -36,7 +36,10 @@ class Console(QMainWindow):
     def open_meeting(self, meeting_id: int) -> None:
         raise NotImplementedError
 
-    def close_meeting(self) -> None:
+    def close_meeting(self, *, dropping: bool = False) -> bool:
+        """Close the open meeting; False if edits still wait for the database and the user chose to keep trying.
+        ``dropping``: the meeting is being deleted, so its waiting edits go with it.
+        """
         raise NotImplementedError
 
     def new_case(self) -> None:
@@ -62,6 +65,10 @@ class Console(QMainWindow):
         """Bring the open meeting's page ``key`` to the front and return the part of the window showing it (with
         no meeting open, the part that says how to open one).
         """
+        raise NotImplementedError
+
+    def export_open_meeting(self) -> None:
+        """File › Export meeting file, for the open meeting as this window holds it."""
         raise NotImplementedError
 
     def show_settings(self) -> None:

@@ -59,6 +59,24 @@ def tell(parent: QWidget, title: str, message: str) -> None:
     QMessageBox.warning(parent, title, message)
 
 
+def ask_unsaved(parent: QWidget, message: str, doing: str) -> str:
+    """Edits are still waiting for the database: "wait" (keep trying), "export" (a meeting file first) or "close"
+    (go on and ``doing``, e.g. "quit").
+    """
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("Changes not saved yet")
+    box.setText(message)
+    wait = box.addButton("&Keep trying", QMessageBox.ButtonRole.RejectRole)
+    export = box.addButton("&Export meeting file…", QMessageBox.ButtonRole.ActionRole)
+    close = box.addButton(f"{doing[:1].upper()}{doing[1:]} &anyway", QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(wait)
+    box.setEscapeButton(wait)
+    box.exec()
+    clicked = box.clickedButton()
+    return "export" if clicked is export else "close" if clicked is close else "wait"
+
+
 def inform(parent: QWidget, title: str, message: str) -> None:
     """Something was done, or there was nothing to do: plain information, no warning sign."""
     QMessageBox.information(parent, title, message)

@@ -14,6 +14,7 @@ object, write it through to the store and tell the views. A burst of typing in o
 
 from __future__ import annotations
 
+import copy
 import itertools
 import time
 from collections.abc import Callable
@@ -25,6 +26,7 @@ from PySide6.QtGui import QUndoCommand
 
 from sos_desktop.models.templates import FrameworkTemplate, template
 from sos_desktop.store.errors import StaleWriteError, StoreError
+from sos_desktop.ui.document.pending import PendingWrite, PendingWrites
 
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
@@ -92,7 +94,9 @@ class DocumentPart:
     undo_stack: QUndoStack
     clock: Callable[[], datetime]
     stale: bool
+    pending: PendingWrites
     _provisional_ids: itertools.count[int]
+    _aliases: dict[int, int]
 
     # The document's signals (each declared with ``Signal()`` on ``MeetingDocument``).
     detailsChanged: SignalInstance
@@ -119,14 +123,56 @@ class DocumentPart:
         """The case's framework: its labels and its standard scale."""
         return template(self.case.framework)
 
-    def _write(self, action: Callable[[], T]) -> T | None:
-        """Write through to the store; on failure keep the edit in memory and say so instead of crashing."""
+    def _write(
+        self,
+        action: Callable[[], T],
+        adopt: Callable[[T], None] | None = None,
+        touches: Callable[[], int | None] | None = None,
+    ) -> T | None:
+        """Write through to the store. A write the store refuses waits in ``pending`` (and so does every write
+        after it, to keep their order) and is tried again until the store takes it; the edit stays on screen.
+
+        None when the write is waiting: ``adopt`` then gets what the store gives back once it goes through (a card
+        with its database id). ``touches`` names the card, scale or person written, to mark it as not saved.
+        """
+        write = PendingWrite(action, adopt, touches)  # type: ignore[arg-type]
+        if self.pending and not self.pending.flush():
+            self.pending.add(write, StoreError(self.pending.last_error))
+            return None
         try:
             return action()
-        except StoreError as error:
-            self.stale = self.stale or isinstance(error, StaleWriteError)
+        except StaleWriteError as error:
+            # Somebody else saved the meeting: writing again would undo their work, so only a reload helps.
+            self.stale = True
             self.saveFailed.emit(str(error))
             return None
+        except StoreError as error:
+            self.pending.add(write, error)
+            self.saveFailed.emit(str(error))
+            return None
+
+    def _read(self, action: Callable[[], T], default: T) -> T:
+        """Read from the store, or ``default`` if it cannot answer (a read never waits in ``pending``)."""
+        try:
+            return action()
+        except StoreError:
+            return default
+
+    def _for_store(self, thing: T) -> T:
+        """A copy of ``thing`` to add to the store: a provisional id (negative, given while its save waited) becomes
+        the database id it was given since, or none at all, so the store never files a row under a provisional id.
+        """
+        copied = copy.deepcopy(thing)
+        some_id = getattr(copied, "id", None)
+        if isinstance(some_id, int) and some_id < 0:
+            copied.id = self._aliases.get(some_id)  # type: ignore[attr-defined]
+        return copied
+
+    def real_id(self, some_id: int) -> int:
+        """The database id of a card, scale, person or tie known by ``some_id`` (perhaps a provisional id it had
+        while its save was waiting).
+        """
+        return self._aliases.get(some_id, some_id)
 
     def _bounded(self, text: str, limit: int) -> str:
         """``text`` cut to ``limit`` characters (a pasted document, say), telling the user when it was cut."""
@@ -135,7 +181,15 @@ class DocumentPart:
         self.noticed.emit(f"The text was cut to {limit:,} characters, the most one field holds.")
         return text[:limit]
 
+    def _adopted(self, thing: Any, real: int | None, changed: SignalInstance) -> None:
+        """A waiting add went through: ``thing`` takes its database id, and the views are told."""
+        self.adopt_id(thing, real)
+        changed.emit()
+
     # What one part asks of another (each supplied by the part named).
+
+    def adopt_id(self, thing: Any, real: int | None) -> None:
+        raise NotImplementedError  # supplied by MeetingDocument
 
     def item(self, item_id: int) -> MapItem:
         raise NotImplementedError  # supplied by MapEditing

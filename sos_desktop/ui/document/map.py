@@ -70,7 +70,7 @@ class MapEditing(DocumentPart):
         return self._hints[item.id]
 
     def item(self, item_id: int) -> MapItem:
-        return find_item(self.meeting.items, item_id)
+        return find_item(self.meeting.items, self.real_id(item_id))
 
     def index_of(self, item: MapItem) -> int:
         return index_in_category(self.meeting.items, item)
@@ -116,12 +116,16 @@ class MapEditing(DocumentPart):
 
     def links_of(self, item_id: int) -> ItemLinks:
         """The scales and people pointing at a card, to give back if its delete is undone."""
-        return self._write(lambda: self.store.item_links(item_id)) or ItemLinks()
+        return self._read(lambda: self.store.item_links(self.real_id(item_id)), ItemLinks())
 
     def apply_insert_item(self, item: MapItem, index: int | None, links: ItemLinks | None = None) -> None:
         siblings = self.items(item.category)
         position = len(siblings) if index is None else index
-        saved = self._write(lambda: self.store.add_item(self.meeting_id, copy.deepcopy(item), position, links))
+        saved = self._write(
+            lambda: self.store.add_item(self.meeting_id, self._for_store(item), position, links),
+            adopt=lambda stored: self._adopted(item, stored.id, self.itemsChanged),
+            touches=lambda: item.id,
+        )
         if saved is not None:
             item.id = saved.id
         elif item.id is None:
@@ -141,7 +145,7 @@ class MapEditing(DocumentPart):
 
     def apply_remove_item(self, item_id: int) -> None:
         item = self.item(item_id)
-        self._write(lambda: self.store.delete_item(item_id))
+        self._write(lambda: self.store.delete_item(self.real_id(item_id)))
         self.meeting.items.remove(item)
         for other in self.meeting.items:
             if other.pairs_with == item_id:
@@ -155,7 +159,7 @@ class MapEditing(DocumentPart):
     def apply_item_text(self, item_id: int, text: str) -> None:
         item = self.item(item_id)
         item.text = text
-        self._write(lambda: self.store.update_item(item))
+        self._write(lambda: self.store.update_item(item), touches=lambda: item.id)
         self.itemTextChanged.emit(item_id)
 
     def apply_pairs(self, assignments: dict[int, int | None]) -> None:
@@ -163,12 +167,12 @@ class MapEditing(DocumentPart):
         for item_id, partner_id in assignments.items():
             set_partner(self.meeting.items, item_id, partner_id)
             item = self.item(item_id)
-            self._write(lambda item=item: self.store.update_item(item))  # type: ignore[misc]
+            self._write(lambda item=item: self.store.update_item(item), touches=lambda item=item: item.id)  # type: ignore[misc]
         self.pairsChanged.emit()
 
     def apply_move_item(self, item_id: int, category: Category, index: int) -> None:
         item = self.item(item_id)
-        self._write(lambda: self.store.move_item(item_id, category, index))
+        self._write(lambda: self.store.move_item(self.real_id(item_id), category, index), touches=lambda: item.id)
         place_item(self.meeting.items, item, category, index)
         self.itemsChanged.emit()
 

@@ -15,6 +15,7 @@ import copy
 import itertools
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -27,8 +28,15 @@ from sos_desktop.ui.document.map import MapEditing
 from sos_desktop.ui.document.network import NetworkEditing
 from sos_desktop.ui.document.next_steps import NextStepEditing
 from sos_desktop.ui.document.observation import ObservationEditing
+from sos_desktop.ui.document.pending import PendingWrites
 from sos_desktop.ui.document.scaling import ScalingEditing
 from sos_desktop.ui.document.voice import VoiceEditing
+
+
+class HasId(Protocol):
+    """Anything of the meeting the store gives an id: a card, scale, person, tie or child's-voice entry."""
+
+    id: int | None
 
 
 class MeetingDocument(
@@ -79,8 +87,42 @@ class MeetingDocument(
         """Where the document reads the time (the agenda's clock, observers' notes); tests set their own."""
         self.last_inserted_id: int | None = None
         self._provisional_ids = itertools.count(-1, -1)
+        self._aliases: dict[int, int] = {}
+        """Provisional ids (given while a save waited) to the database ids the store gave later."""
+        self.pending = PendingWrites(self)
+        """Writes the store refused, in order, tried again until it takes them."""
         self.stale = False
         """True once a save was refused because somebody else changed the meeting: only a reload helps then."""
+
+    def adopt_id(self, thing: HasId, real: int | None) -> None:
+        """A write that waited has gone through: ``thing`` (a card, scale, person, tie or child's-voice entry, with
+        a provisional id) takes the database's id ``real``, and whatever pointed at it by the provisional id points
+        at ``real`` now. Provisional ids are negative and never repeat, so a pointer equal to one means that thing.
+        """
+        old = thing.id
+        if real is None or old is None or old == real:
+            return
+        thing.id = real
+        self._aliases[old] = real
+
+        def moved(value: int | None) -> int | None:
+            return real if value == old else value
+
+        for item in self.meeting.items:
+            item.pairs_with = moved(item.pairs_with)
+        for scale in self.meeting.scales:
+            scale.about = moved(scale.about)
+        for person in self.network.people:
+            person.agrees_with = [real if card == old else card for card in person.agrees_with]
+        for tie in self.network.ties:
+            tie.source = real if tie.source == old else tie.source
+            tie.target = real if tie.target == old else tie.target
+        for entry in self.meeting.child_voice:
+            entry.child = moved(entry.child)
+
+    def unsaved_ids(self) -> set[int]:
+        """The cards, scales and people with a change the store has not taken yet."""
+        return self.pending.touched()
 
     def replace_case(self, case: Case) -> None:
         """Show the case as changed elsewhere (its details dialog saves it; it is not a step of this meeting)."""

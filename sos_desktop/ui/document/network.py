@@ -48,12 +48,14 @@ class NetworkEditing(DocumentPart):
     # Reading ---------------------------------------------------------------------------------------------------
 
     def person(self, person_id: int) -> NetworkPerson:
+        person_id = self.real_id(person_id)
         for person in self.network.people:
             if person.id == person_id:
                 return person
         raise KeyError(person_id)
 
     def tie(self, tie_id: int) -> Tie:
+        tie_id = self.real_id(tie_id)
         for tie in self.network.ties:
             if tie.id == tie_id:
                 return tie
@@ -227,7 +229,11 @@ class NetworkEditing(DocumentPart):
     # Applying, called by the commands ---------------------------------------------------------------------------
 
     def apply_insert_person(self, person: NetworkPerson) -> int:
-        saved = self._write(lambda: self.store.add_person(self.case_id, copy.deepcopy(person)))
+        saved = self._write(
+            lambda: self.store.add_person(self.case_id, self._for_store(person)),
+            adopt=lambda stored: self._adopted(person, stored.id, self.networkChanged),
+            touches=lambda: person.id,
+        )
         if saved is not None:
             person.id = saved.id
         elif person.id is None:
@@ -245,7 +251,7 @@ class NetworkEditing(DocumentPart):
 
     def apply_remove_person(self, person_id: int) -> PersonRemoval:
         person = self.person(person_id)
-        stored = self._write(lambda: self.store.remove_person(person_id))
+        stored = self._write(lambda: self.store.remove_person(self.real_id(person_id)))
         ties = [tie for tie in self.network.ties if person_id in (tie.source, tie.target)]
         removal = PersonRemoval(copy.deepcopy(person), copy.deepcopy(ties), stored.voice_entries if stored else ())
         self.network.people.remove(person)
@@ -274,11 +280,14 @@ class NetworkEditing(DocumentPart):
         person = self.person(person_id)
         for name, value in values.items():
             setattr(person, name, value)
-        self._write(lambda: self.store.update_person(copy.deepcopy(person)))
+        self._write(lambda: self.store.update_person(copy.deepcopy(person)), touches=lambda: person.id)
         self.networkChanged.emit()
 
     def apply_insert_tie(self, tie: Tie) -> int:
-        saved = self._write(lambda: self.store.add_tie(self.case_id, copy.deepcopy(tie)))
+        saved = self._write(
+            lambda: self.store.add_tie(self.case_id, self._tie_for_store(tie)),
+            adopt=lambda stored: self._adopted(tie, stored.id, self.networkChanged),
+        )
         if saved is not None:
             tie.id = saved.id
         elif tie.id is None:
@@ -289,9 +298,15 @@ class NetworkEditing(DocumentPart):
         assert tie.id is not None
         return tie.id
 
+    def _tie_for_store(self, tie: Tie) -> Tie:
+        """The tie to add, its ends by their database ids (a person added while saves waited has one by now)."""
+        stored = self._for_store(tie)
+        stored.source, stored.target = self.real_id(tie.source), self.real_id(tie.target)
+        return stored
+
     def apply_remove_tie(self, tie_id: int) -> None:
         tie = self.tie(tie_id)
-        self._write(lambda: self.store.delete_tie(tie_id))
+        self._write(lambda: self.store.delete_tie(self.real_id(tie_id)))
         self.network.ties.remove(tie)
         self.networkChanged.emit()
 
@@ -307,7 +322,7 @@ class NetworkEditing(DocumentPart):
         people = {p.id: p for p in self.network.people}
         for person_id, (x, y) in positions.items():
             people[person_id].x, people[person_id].y = x, y
-        self._write(lambda: self.store.set_positions(self.case_id, dict(positions)))
+        self._write(lambda: self.store.set_positions(self.case_id, {self.real_id(k): v for k, v in positions.items()}))
         self.networkMoved.emit()
 
     def apply_agreement(self, item_id: int, people: tuple[int, ...] | None) -> None:

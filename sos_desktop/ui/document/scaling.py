@@ -23,7 +23,8 @@ class ScalingEditing(DocumentPart):
     """The meeting's scales and their ratings, for ``MeetingDocument``."""
 
     def scale(self, scale_id: int) -> Scale:
-        return next(scale for scale in self.meeting.scales if scale.id == scale_id)
+        real = self.real_id(scale_id)
+        return next(scale for scale in self.meeting.scales if scale.id == real)
 
     def add_scale(self, question: str, zero_means: str = "", ten_means: str = "", about: int | None = None) -> Scale:
         scale = Scale(
@@ -91,7 +92,11 @@ class ScalingEditing(DocumentPart):
 
     def apply_insert_scale(self, scale: Scale, index: int | None) -> int:
         position = len(self.meeting.scales) if index is None else index
-        saved = self._write(lambda: self.store.add_scale(self.meeting_id, copy.deepcopy(scale), position))
+        saved = self._write(
+            lambda: self.store.add_scale(self.meeting_id, self._for_store(scale), position),
+            adopt=lambda stored: self._adopted(scale, stored.id, self.scalesChanged),
+            touches=lambda: scale.id,
+        )
         if saved is not None:
             scale.id = saved.id
         elif scale.id is None:
@@ -103,13 +108,13 @@ class ScalingEditing(DocumentPart):
 
     def apply_remove_scale(self, scale_id: int) -> None:
         scale = self.scale(scale_id)
-        self._write(lambda: self.store.delete_scale(scale_id))
+        self._write(lambda: self.store.delete_scale(self.real_id(scale_id)))
         self.meeting.scales.remove(scale)
         self.scalesChanged.emit()
 
     def apply_move_scale(self, scale_id: int, index: int) -> None:
         scale = self.scale(scale_id)
-        self._write(lambda: self.store.move_scale(scale_id, index))
+        self._write(lambda: self.store.move_scale(self.real_id(scale_id), index), touches=lambda: scale.id)
         self.meeting.scales.remove(scale)
         self.meeting.scales.insert(index, scale)
         self.scalesChanged.emit()
@@ -117,14 +122,14 @@ class ScalingEditing(DocumentPart):
     def apply_scale_field(self, scale_id: int, name: str, value: Any) -> None:
         scale = self.scale(scale_id)
         setattr(scale, name, value)
-        self._write(lambda: self.store.update_scale(scale))
+        self._write(lambda: self.store.update_scale(scale), touches=lambda: scale.id)
         self.scalesChanged.emit()
 
     def apply_added_raters(self, scale_id: int, names: list[str]) -> None:
         scale = self.scale(scale_id)
         extra = {key: value for key, value in scale.extra.items() if key != ADDED_RATERS}
         scale.extra = {**extra, ADDED_RATERS: list(names)} if names else extra
-        self._write(lambda: self.store.update_scale(scale))
+        self._write(lambda: self.store.update_scale(scale), touches=lambda: scale.id)
         self.scalesChanged.emit()
 
     def apply_rating(self, scale_id: int, rater: str, rating: ScaleRating | None, position: int) -> None:
@@ -132,7 +137,7 @@ class ScalingEditing(DocumentPart):
         scale.ratings = [r for r in scale.ratings if r.rater != rater]
         if rating is not None:
             scale.ratings.insert(min(position, len(scale.ratings)), rating)
-        self._write(lambda: self.store.update_scale(scale))
+        self._write(lambda: self.store.update_scale(scale), touches=lambda: scale.id)
         self.scalesChanged.emit()
 
 

@@ -49,6 +49,7 @@ class VoiceEditing(DocumentPart):
         return [person for person in self.network.people if person.role is PersonRole.CHILD]
 
     def voice_entry(self, entry_id: int) -> ChildVoiceEntry:
+        entry_id = self.real_id(entry_id)
         for entry in self.meeting.child_voice:
             if entry.id == entry_id:
                 return entry
@@ -116,13 +117,28 @@ class VoiceEditing(DocumentPart):
 
     # Applying, called by the commands ---------------------------------------------------------------------------
 
+    def _voice_for_store(self, entries: list[ChildVoiceEntry]) -> list[ChildVoiceEntry]:
+        stored = [self._for_store(entry) for entry in entries]
+        for entry in stored:
+            entry.child = None if entry.child is None else self.real_id(entry.child)
+        return stored
+
     def apply_child_voice(self, entries: list[ChildVoiceEntry]) -> list[ChildVoiceEntry]:
         """Make ``entries`` the meeting's child's voice and save them; returns a copy of them with their ids."""
         present = {person.id for person in self.network.people}
         for entry in entries:
             if entry.child is not None and entry.child not in present:
                 entry.child = None  # the child has since left the network (the store forgets them the same way)
-        stored = self._write(lambda: self.store.set_child_voice(self.meeting_id, copy.deepcopy(entries)))
+
+        def adopt(stored: list[ChildVoiceEntry]) -> None:
+            if len(stored) == len(entries):
+                for entry, saved in zip(entries, stored, strict=True):
+                    self.adopt_id(entry, saved.id)
+                self.voiceChanged.emit()
+
+        stored = self._write(
+            lambda: self.store.set_child_voice(self.meeting_id, self._voice_for_store(entries)), adopt=adopt
+        )
         if stored is not None and len(stored) == len(entries):
             for entry, saved in zip(entries, stored, strict=True):
                 entry.id = saved.id

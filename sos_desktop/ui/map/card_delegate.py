@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from sos_desktop.models import COLUMN_OF, Category, Column
-from sos_desktop.ui.map.model import ActionRole, CategoryItemsModel, HintsRole, PairNumberRole
+from sos_desktop.ui.map.model import ActionRole, CategoryItemsModel, HintsRole, PairNumberRole, UnsavedRole
 
 ACCENTS: dict[Column, QColor] = {
     Column.WORRIES: QColor("#c62828"),
@@ -119,6 +119,9 @@ class CardDelegate(QStyledItemDelegate):
         fill = palette.highlight().color().lighter(185) if selected else palette.base().color()
         border = palette.highlight().color() if selected or focused else palette.mid().color()
         painter.setPen(QPen(border, 2 if selected else 1))
+        if index.data(UnsavedRole):
+            # Not in the database yet: a dashed red edge until the store takes it.
+            painter.setPen(QPen(FLAG, 3, Qt.PenStyle.DashLine))
         painter.setBrush(fill)
         painter.drawRoundedRect(rect, 6, 6)
         painter.setPen(Qt.PenStyle.NoPen)

@@ -21,6 +21,9 @@ ItemIdRole = Qt.ItemDataRole.UserRole + 1
 PairNumberRole = Qt.ItemDataRole.UserRole + 2
 HintsRole = Qt.ItemDataRole.UserRole + 3
 ActionRole = Qt.ItemDataRole.UserRole + 4
+UnsavedRole = Qt.ItemDataRole.UserRole + 5
+"""True while a change to the card waits for the database (``MeetingDocument.pending``)."""
+NOT_SAVED = "Not saved yet: SoS Desktop keeps trying."
 """A next step's status, owner and date as one line (empty for other cards)."""
 AnyIndex = QModelIndex | QPersistentModelIndex
 CARD_MIME_TYPE = "application/x-sos-desktop-cards"
@@ -35,6 +38,7 @@ class CategoryItemsModel(QAbstractListModel):
         document.pairsChanged.connect(self._all_changed)
         document.caseChanged.connect(self._all_changed)
         document.itemTextChanged.connect(self._text_changed)
+        document.pending.changed.connect(lambda _count: self._all_changed())
 
     def _items(self) -> list[MapItem]:
         return self.document.items(self.category)
@@ -66,7 +70,10 @@ class CategoryItemsModel(QAbstractListModel):
             return item.text
         if role == Qt.ItemDataRole.ToolTipRole:
             hints = self.hints(item)
-            return item.text if not hints else item.text + "\n\n" + "\n".join(f"⚠ {hint}" for hint in hints)
+            text = item.text if not hints else item.text + "\n\n" + "\n".join(f"⚠ {hint}" for hint in hints)
+            return f"{NOT_SAVED}\n\n{text}" if self.unsaved(item) else text
+        if role == UnsavedRole:
+            return self.unsaved(item)
         if role == ItemIdRole:
             return item.id
         if role == PairNumberRole:
@@ -76,9 +83,13 @@ class CategoryItemsModel(QAbstractListModel):
         if role == ActionRole:
             return action_line(item)
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
-            hints = self.hints(item)
-            return " ".join(hints) if hints else None
+            said = [NOT_SAVED] if self.unsaved(item) else []
+            said.extend(self.hints(item))
+            return " ".join(said) if said else None
         return None
+
+    def unsaved(self, item: MapItem) -> bool:
+        return bool(self.document.pending) and item.id in self.document.unsaved_ids()
 
     def hints(self, item: MapItem) -> list[str]:
         return self.document.hints(item)

@@ -95,7 +95,8 @@ class BackupMenu(QObject):
     def _restore(self, chosen: Path, database: Path) -> None:
         window = self.window
         reopen = window.document.meeting_id if window.document is not None else None
-        window.close_meeting()
+        if not window.close_meeting():
+            return
         window.store.close()  # every connection let go; the store reconnects to the restored file when next used
         try:
             aside = backup.restore(chosen, database, passphrase=window.store.passphrase)

@@ -133,7 +133,8 @@ class EncryptionMenu(QObject):
         window = self.window
         store = window.store
         reopen = window.document.meeting_id if window.document is not None else None
-        window.close_meeting()
+        if not window.close_meeting():
+            return
         store.close()
         try:
             work()

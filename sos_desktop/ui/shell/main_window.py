@@ -10,6 +10,7 @@ projector or the pages are therefore imported where they are first used, never a
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSettings, QTimer
@@ -107,6 +108,7 @@ class MainWindow(CaseActions):
         from sos_desktop.ui.shell.lazy_pages import LazyPages
         from sos_desktop.ui.shell.meeting_menu import MeetingMenu
         from sos_desktop.ui.shell.navigator import Navigator
+        from sos_desktop.ui.shell.unsaved import UnsavedWatch
 
         self.store = store
         self._attached = True
@@ -147,6 +149,7 @@ class MainWindow(CaseActions):
         grey = self.actions_by_id[ActionId.SHOW_GREY]
         grey.setCheckable(True)
         grey.setChecked(bool(self.settings.value(SHOW_GREY_AREAS_KEY, True, type=bool)))
+        self.unsaved = UnsavedWatch(self, Path(self.settings.fileName()).parent)
         self.projector = ProjectorControl(self, self.settings)
         self.statusBar().addPermanentWidget(self.projector.chip)  # what the wall shows, at a glance
         self.meeting_menu = MeetingMenu(self)
@@ -232,12 +235,15 @@ class MainWindow(CaseActions):
 
         if self.document is not None and self.document.meeting_id == meeting_id:
             return
+        if not self.unsaved.let_go("open the other meeting"):
+            return
         try:
             document = MeetingDocument(self.store, meeting_id, self)
         except StoreError as error:
             dialogs.tell(self, "Could not open the meeting", str(error))
             return
-        self.close_meeting()
+        self.close_meeting(dropping=True)  # asked above
+        self.unsaved.watch(document)
         self.document = document
         document.saveFailed.connect(self._save_failed)
         document.noticed.connect(lambda message: self.statusBar().showMessage(message, 10_000))
@@ -278,9 +284,12 @@ class MainWindow(CaseActions):
         self.close_meeting()
         self.open_meeting(meeting_id)
 
-    def close_meeting(self) -> None:
+    def close_meeting(self, *, dropping: bool = False) -> bool:
         if self.document is None:
-            return
+            return True
+        if not dropping and not self.unsaved.let_go("close the meeting"):
+            return False
+        self.unsaved.watch(None)
         self.projector.set_document(None)
         self.meeting_menu.set_document(None)
         self.projector_agenda.set_document(None)
@@ -298,6 +307,7 @@ class MainWindow(CaseActions):
         self.stack.setCurrentWidget(self.empty)
         self.setWindowTitle(APP_NAME)
         self._update_actions()
+        return True
 
     def _voice_panel(self, document: MeetingDocument) -> VoicePanel:
         """The Child's voice page, telling the projector which child it shows."""
@@ -349,20 +359,18 @@ class MainWindow(CaseActions):
             self.navigator.reload(select_meeting=meeting.id)
 
     def _save_failed(self, message: str) -> None:
-        self.statusBar().showMessage(f"Not saved: {message}")
         if self.document is not None and self.document.stale:
             # Somebody else saved the meeting: offer their version (after the edit under way has unwound).
             if dialogs.confirm(self, "Your change could not be saved", message + " Reload the meeting now?"):
                 QTimer.singleShot(0, self.reload_meeting)
             return
-        dialogs.tell(
-            self,
-            "Your change could not be saved",
-            message + " Your work stays open in this window; "
-            "export the meeting to a file (File › Export meeting file) to keep a copy.",
-        )
+        if self.document is not None and len(self.document.pending) == 1:  # told once; the status bar after
+            dialogs.tell(self, "Your change could not be saved yet", self.unsaved.explain(message))
 
     def export_file(self) -> None:
+        self.export_menu.export_meeting_file()
+
+    def export_open_meeting(self) -> None:
         self.export_menu.export_meeting_file()
 
     def _grey_areas_toggled(self) -> None:
@@ -485,6 +493,9 @@ class MainWindow(CaseActions):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.attached and not self.unsaved.let_go("quit"):
+            event.ignore()
+            return
         self.save_state()
         if self.attached:
             self.projector.close()

@@ -12,6 +12,7 @@ from sos_desktop.app import build_window
 from sos_desktop.models import Category
 from sos_desktop.store.errors import DatabaseReadOnlyError
 from sos_desktop.ui.common import dialogs
+from sos_desktop.ui.map.model import UnsavedRole
 
 
 def args_for(data_dir: Path, db: str | None = None) -> argparse.Namespace:
@@ -51,24 +52,59 @@ def test_a_file_that_is_not_a_database_is_refused_in_plain_words_and_left_alone(
     assert database.read_text("utf-8") == "Minutes of the meeting, typed in the wrong file."
 
 
-def test_an_edit_that_cannot_be_saved_is_kept_on_screen_and_the_user_is_told(
+def test_an_edit_that_cannot_be_saved_is_kept_retried_journalled_and_quit_asks_first(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The field's repro: a save refused (a read-only disk here) stayed on screen, was never retried, Quit said
+    nothing, and a later edit of the card said it "may have been deleted". Now it waits, is kept, and goes through.
+    """
     window, _ = build_window(args_for(tmp_path))
     assert window is not None and window.document is not None and window.map_panel is not None
     qtbot.addWidget(window)
+    document = window.document
     told: list[str] = []
     monkeypatch.setattr(dialogs, "tell", lambda parent, title, message: told.append(message))
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "ask_unsaved", lambda parent, message, doing: asked.append(message) or "wait")
+    real_add, real_update = window.store.add_item, window.store.update_item
 
     def refuse(*args: object, **kwargs: object) -> None:
         raise DatabaseReadOnlyError()
 
     monkeypatch.setattr(window.store, "add_item", refuse)
-    window.document.add_item(Category.HARM, "Said in the meeting while the disk was read-only")
+    monkeypatch.setattr(window.store, "update_item", refuse)
+    card = document.add_item(Category.HARM, "Said in the meeting while the disk was read-only")
     box = window.map_panel.box(Category.HARM)
     assert box.model.data(box.model.index(1, 0)) == "Said in the meeting while the disk was read-only"
-    assert told and "export the meeting" in told[0]
-    assert window.statusBar().currentMessage().startswith("Not saved:")
+    assert box.model.data(box.model.index(1, 0), UnsavedRole) is True  # drawn with a dashed red edge
+    assert box.model.data(box.model.index(0, 0), UnsavedRole) is False
+    window.resize(1280, 720)
+    window.map_panel.grab().save(str(tmp_path / "unsaved-card.png"))
+    assert len(told) == 1 and "will be saved as soon as the database takes it again" in told[0]
+    kept = tmp_path / "sos-desktop.sqlite3.unsaved" / f"meeting-{document.meeting_id}.json"
+    assert str(kept) in told[0] and kept.is_file()
+    assert "Said in the meeting while the disk was read-only" in kept.read_text("utf-8")
+    assert kept.stat().st_mode & 0o777 == 0o600 and kept.parent.stat().st_mode & 0o777 == 0o700
+    note = window.unsaved.note
+    assert note.isVisibleTo(window) and note.text() == "1 change not saved yet: trying again"
+    assert card.id is not None
+    document.set_item_text(card.id, "Said in the meeting while the disk was read-only, by Dad")
+    assert len(told) == 1  # told once; the note in the status bar counts the rest
+    assert note.text() == "2 changes not saved yet: trying again"
+    assert "by Dad" in kept.read_text("utf-8")
+    window.close()  # Quit: asked first, and "Keep trying" keeps the window open
+    assert len(asked) == 1 and "2 changes" in asked[0] and str(kept) in asked[0]
+    assert window.attached and window.document is document
+    monkeypatch.setattr(window.store, "add_item", real_add)
+    monkeypatch.setattr(window.store, "update_item", real_update)
+    assert document.pending.flush()  # what the retry timer does every few seconds
+    assert not note.isVisibleTo(window) and window.statusBar().currentMessage() == "All changes saved"
+    assert not kept.exists()
+    assert box.model.data(box.model.index(1, 0), UnsavedRole) is False
+    texts = [item.text for item in window.store.get_meeting(document.meeting_id).items]
+    assert "Said in the meeting while the disk was read-only, by Dad" in texts
+    window.close()
+    assert len(asked) == 1  # nothing waits: no question
     window.store.close()
 
 
