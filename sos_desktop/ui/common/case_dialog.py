@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 from sos_desktop.models import Case, Framework
 from sos_desktop.models.meeting import MAX_LABEL_LENGTH
 from sos_desktop.models.templates import template
+from sos_desktop.ui.common.fields import limit_length
 
 
 class CaseDialog(QDialog):
@@ -17,11 +18,11 @@ class CaseDialog(QDialog):
         self.setWindowTitle("Case details" if case else "New case")
         self.setMinimumWidth(520)
         self.label = QLineEdit(case.label if case else "")
-        self.label.setMaxLength(MAX_LABEL_LENGTH)
+        limit_length(self.label, MAX_LABEL_LENGTH)
         self.label.setPlaceholderText("For example: Family S (avoid a child's full name)")
         self.label.setAccessibleName("Case name")
         self.reference = QLineEdit(case.reference if case else "")
-        self.reference.setMaxLength(MAX_LABEL_LENGTH)
+        limit_length(self.reference, MAX_LABEL_LENGTH)
         self.reference.setPlaceholderText("The case number in your records system (optional)")
         self.reference.setAccessibleName("Case reference")
         self.framework = QComboBox()

@@ -1,11 +1,34 @@
-"""Text fields the pages share: a multi-line field that reports only the user's own edits."""
+"""Text fields the pages share: a multi-line field that reports only the user's own edits, and the length limit of a
+one-line field that says when it cuts a text (Qt's own maximum length cuts a paste without a word).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from PySide6.QtCore import QPoint, QSignalBlocker
+from PySide6.QtWidgets import QLineEdit, QMainWindow, QPlainTextEdit, QToolTip, QWidget
 
 from sos_desktop.ui.common.undo_keys import route_undo_keys
+from sos_desktop.ui.document.base import cut_message
+
+
+def limit_length(line: QLineEdit, limit: int) -> None:
+    """Hold ``line`` to ``limit`` characters, telling the user (beside the field, and in the window's status bar)
+    when a paste or a typed text is cut, as the document does for a card edited in place.
+    """
+    line.setMaxLength(limit + 1)  # one over, so that a cut is seen here rather than made silently by Qt
+
+    def check(text: str) -> None:
+        if len(text) <= limit:
+            return
+        line.setText(text[:limit])
+        message = cut_message(limit)
+        QToolTip.showText(line.mapToGlobal(QPoint(0, line.height())), message, line)
+        window = line.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(message, 10_000)
+        line.setProperty("cut_notice", message)
+
+    line.textChanged.connect(check)
 
 
 class PlainTextField(QPlainTextEdit):

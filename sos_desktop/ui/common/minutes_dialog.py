@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from sos_desktop.exporters.minutes import DEFAULT_MARKING, MinutesOptions
+from sos_desktop.ui.common.fields import limit_length
 from sos_desktop.ui.common.settings_keys import EXPORT_FEEDBACK, EXPORT_PSEUDONYMISE, MARKING_KEY, database_setting
 
 MAX_MARKING = 120
@@ -33,7 +34,7 @@ class MinutesDialog(QDialog):
         self.feedback_key = database_setting(database, EXPORT_FEEDBACK)
         self.setWindowTitle("Minutes as PDF")
         self.marking = QLineEdit(str(settings.value(MARKING_KEY, DEFAULT_MARKING)))
-        self.marking.setMaxLength(MAX_MARKING)
+        limit_length(self.marking, MAX_MARKING)
         self.marking.setAccessibleName("Protective marking")
         self.marking.setToolTip("Printed at the top and bottom of every page, for example OFFICIAL-SENSITIVE")
         self.pseudonymise = QCheckBox("Pseudonymise: display names only, no family member's full name anywhere")

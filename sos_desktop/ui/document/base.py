@@ -42,6 +42,11 @@ MERGE_WINDOW_SECONDS = 2.0
 """Keystrokes closer together than this in one field are one undo step."""
 
 
+def cut_message(limit: int) -> str:
+    """What the user is told when a text (typed, pasted or read from a file) is cut to fit its field."""
+    return f"The text was cut to {limit:,} characters, the most one field holds."
+
+
 class MergeId(IntEnum):
     """Which undo steps may merge with the one before: steps of the same id, on the same target, close in time.
 
@@ -178,7 +183,7 @@ class DocumentPart:
         """``text`` cut to ``limit`` characters (a pasted document, say), telling the user when it was cut."""
         if len(text) <= limit:
             return text
-        self.noticed.emit(f"The text was cut to {limit:,} characters, the most one field holds.")
+        self.noticed.emit(cut_message(limit))
         return text[:limit]
 
     def _adopted(self, thing: Any, real: int | None, changed: SignalInstance) -> None:

@@ -31,6 +31,7 @@ from sos_desktop.models.guidance import completeness, danger_count_hint
 from sos_desktop.models.mapping import MAX_TEXT_LENGTH
 from sos_desktop.ui.common.actions import Key, make_shortcuts
 from sos_desktop.ui.common.empty_state import hint_when_empty
+from sos_desktop.ui.common.fields import limit_length
 from sos_desktop.ui.common.undo_keys import route_undo_keys
 from sos_desktop.ui.document.meeting import MeetingDocument
 from sos_desktop.ui.map.card_list import CardList
@@ -105,7 +106,7 @@ class CategoryBox(QGroupBox):
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._context_menu)
         self.entry = QLineEdit()
-        self.entry.setMaxLength(MAX_TEXT_LENGTH)
+        limit_length(self.entry, MAX_TEXT_LENGTH)
         self.entry.returnPressed.connect(self._add_from_entry)
         route_undo_keys(self.entry, only_when_empty=True)
         self.hint = QLabel()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from sos_desktop.models import ObservationNote
 from sos_desktop.models.mapping import MAX_TEXT_LENGTH
 from sos_desktop.ui.common.actions import Key, make_shortcuts
+from sos_desktop.ui.common.fields import limit_length
 from sos_desktop.ui.common.undo_keys import route_undo_keys
 from sos_desktop.ui.document.meeting import MeetingDocument
 
@@ -104,7 +105,7 @@ class NotesPanel(QWidget):
         super().__init__(parent)
         self.document = document
         self.entry = QLineEdit()
-        self.entry.setMaxLength(MAX_TEXT_LENGTH)
+        limit_length(self.entry, MAX_TEXT_LENGTH)
         self.entry.setPlaceholderText("Type a note and press Enter")
         self.entry.setAccessibleName("New note")
         self.entry.setToolTip("Type a note and press Enter: it is stamped with the minute and the phase")

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from sos_desktop.models.mapping import MAX_TEXT_LENGTH
 from sos_desktop.models.meeting import MAX_LABEL_LENGTH
 from sos_desktop.models.scaling import number_text
+from sos_desktop.ui.common.fields import limit_length
 from sos_desktop.ui.common.undo_keys import route_undo_keys
 from sos_desktop.ui.document.meeting import MeetingDocument
 
@@ -80,7 +81,7 @@ class RubricTable(QWidget):
         self.others.setAccessibleName("Other ratings from merged files")
 
         self.new_criterion = QLineEdit()
-        self.new_criterion.setMaxLength(MAX_LABEL_LENGTH)
+        limit_length(self.new_criterion, MAX_LABEL_LENGTH)
         self.new_criterion.setPlaceholderText("A new criterion")
         self.new_criterion.setAccessibleName("New criterion")
         self.new_criterion.setToolTip("Type a criterion and press Enter to add it to this meeting's rubric")
@@ -168,7 +169,7 @@ class RubricTable(QWidget):
         box.valueChanged.connect(lambda _value: self._rate(box))
         self.table.setCellWidget(row, 1, box)
         comment = QLineEdit()
-        comment.setMaxLength(MAX_TEXT_LENGTH)
+        limit_length(comment, MAX_TEXT_LENGTH)
         comment.setFrame(False)
         route_undo_keys(comment)
         comment.textEdited.connect(lambda _text: self._rate(comment))

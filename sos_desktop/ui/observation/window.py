@@ -35,6 +35,7 @@ from sos_desktop.models.agenda import clock_text
 from sos_desktop.models.meeting import MAX_LABEL_LENGTH
 from sos_desktop.ui.common import dialogs
 from sos_desktop.ui.common.actions import Key, bind
+from sos_desktop.ui.common.fields import limit_length
 from sos_desktop.ui.common.undo_keys import route_undo_keys
 from sos_desktop.ui.document.meeting import MeetingDocument
 from sos_desktop.ui.document.observation import ObservationsAdded
@@ -85,7 +86,7 @@ class ObserverWindow(QWidget):
         self.clock.setToolTip("Read from the facilitator's agenda clock; notes are stamped with this minute")
 
         self.observer = QLineEdit(document.observations.observer)
-        self.observer.setMaxLength(MAX_LABEL_LENGTH)
+        limit_length(self.observer, MAX_LABEL_LENGTH)
         self.observer.setPlaceholderText("Your name, as it should appear in the feedback")
         self.observer.setAccessibleName("Observer's name")
         self.observer.setToolTip("Who is giving this feedback on the facilitation")

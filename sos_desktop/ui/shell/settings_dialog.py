@@ -47,6 +47,7 @@ from sos_desktop.store.team_settings import (
     team_rubric,
 )
 from sos_desktop.ui.common import dialogs
+from sos_desktop.ui.common.fields import limit_length
 from sos_desktop.ui.common.minutes_dialog import MAX_MARKING
 from sos_desktop.ui.common.settings_keys import (
     BACKUP_FOLDER_KEY,
@@ -203,7 +204,7 @@ class SettingsDialog(QDialog):
         self.framework.setAccessibleName("Framework for new cases")
         self.framework.setToolTip("The practice framework a new case starts with; each case can still choose its own")
         self.marking = QLineEdit(str(self.settings.value(MARKING_KEY, DEFAULT_MARKING)))
-        self.marking.setMaxLength(MAX_MARKING)
+        limit_length(self.marking, MAX_MARKING)
         self.marking.setAccessibleName("Protective marking")
         self.marking.setToolTip("Printed at the top and bottom of every page of the minutes, e.g. OFFICIAL-SENSITIVE")
         form = QFormLayout(page)

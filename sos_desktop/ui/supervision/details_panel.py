@@ -32,7 +32,7 @@ from sos_desktop.models.labels import MEETING_KIND_LABELS, ROLE_LABELS
 from sos_desktop.models.meeting import MAX_LABEL_LENGTH
 from sos_desktop.models.supervision import group_size_warning
 from sos_desktop.ui.common.empty_state import hint_when_empty
-from sos_desktop.ui.common.fields import PlainTextField
+from sos_desktop.ui.common.fields import PlainTextField, limit_length
 from sos_desktop.ui.common.undo_keys import route_undo_keys
 from sos_desktop.ui.document.meeting import MeetingDocument
 
@@ -51,7 +51,7 @@ class DetailsPanel(QWidget):
         self.title = QLineEdit()
         self.title.setAccessibleName("Meeting title")
         self.title.setToolTip("The meeting's title, as the list of cases and the minutes show it")
-        self.title.setMaxLength(MAX_LABEL_LENGTH)
+        limit_length(self.title, MAX_LABEL_LENGTH)
         self.title.textEdited.connect(self._title_edited)
         self.title.editingFinished.connect(self.refresh)
         route_undo_keys(self.title)
@@ -105,7 +105,7 @@ class DetailsPanel(QWidget):
         self.new_name.setPlaceholderText("Name of a new attendee")
         self.new_name.setAccessibleName("Name of a new attendee")
         self.new_name.setToolTip("Type a name and press Enter to add them to the attendees")
-        self.new_name.setMaxLength(MAX_LABEL_LENGTH)
+        limit_length(self.new_name, MAX_LABEL_LENGTH)
         self.new_name.returnPressed.connect(self._add_attendee)
         self.new_role = self._role_box(NEW_ROLE)
         self.new_role.setAccessibleName("Role of the new attendee")
