@@ -2,9 +2,10 @@
 
 The format is ``shared/spec/interchange-v1.md``, encoded by ``schema/meeting-v1.schema.json`` (shipped in the
 package). Reading checks, in this order, and stops at the first problem, which an ``InterchangeError`` names by
-its path (``map[3].category: ...``): that the file can be read as UTF-8 JSON of sensible size; that it holds only
-JSON values; that it keeps to the schema; that its ids, references and pairs hold together. Only then are domain
-objects built, so an invalid file gives nothing at all. Writing never leaves a half-written file behind.
+its path (``map[3].category: ...``): that the file can be read as UTF-8 JSON of sensible size, no object giving a
+key twice; that it holds only JSON values; that it keeps to the schema; that its ids, references and pairs hold
+together. Only then are domain objects built, so an invalid file gives nothing at all. Writing never leaves a
+half-written file behind.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from sos_desktop.exporters.atomic import write_export
-from sos_desktop.exporters.errors import TOP_LEVEL, ExportError, InterchangeError, format_path
+from sos_desktop.exporters.errors import TOP_LEVEL, ExportError, InterchangeError, JsonPath, PathPart, format_path
 from sos_desktop.exporters.interchange.checks import (
     broken_references,
     first_semantic_error,
@@ -58,6 +59,48 @@ class _NotANumberError(ValueError):
 
 def _refuse_constant(name: str) -> Any:
     raise _NotANumberError(name)
+
+
+class _RepeatedKey(dict[str, Any]):
+    """A JSON object that gives a key more than once (JSON readers keep one of the values, each its own way)."""
+
+    key: str
+    keys_before: list[str]
+    """The keys given before the repeat, so that a problem inside them, earlier in the file, is reported first."""
+
+
+def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    record = dict(pairs)
+    if len(record) == len(pairs):
+        return record
+    seen: list[str] = []
+    for key, _ in pairs:
+        if key in seen:
+            marked = _RepeatedKey(record)
+            marked.key, marked.keys_before = key, seen
+            return marked
+        seen.append(key)
+    raise AssertionError("a repeated key was not found")  # pragma: no cover
+
+
+def _first_repeated_key(document: object, parts: JsonPath = ()) -> InterchangeError | None:
+    """The first key (in file order) that an object of a freshly read document gives twice, or None."""
+    if isinstance(document, list):
+        children: list[tuple[PathPart, object]] = list(enumerate(document))
+    elif isinstance(document, dict):
+        before = document.keys_before if isinstance(document, _RepeatedKey) else list(document)
+        children = [(key, document[key]) for key in before]
+    else:
+        return None
+    for part, child in children:
+        if (found := _first_repeated_key(child, (*parts, part))) is not None:
+            return found
+    if isinstance(document, _RepeatedKey):
+        return InterchangeError.at(
+            (*parts, document.key),
+            "this key is given twice in the same object, so which value is meant is unclear; keep one of them.",
+        )
+    return None
 
 
 _DROPPED = {
@@ -149,7 +192,7 @@ def _load(path: Path) -> object:
     if not text.strip():
         raise InterchangeError(f"{path} is empty, so it holds no meeting.")
     try:
-        return json.loads(text, parse_constant=_refuse_constant)
+        document = json.loads(text, parse_constant=_refuse_constant, object_pairs_hook=_json_object)
     except json.JSONDecodeError as error:
         reason = error.msg[:1].lower() + error.msg[1:]
         raise InterchangeError(
@@ -159,3 +202,10 @@ def _load(path: Path) -> object:
         raise InterchangeError(f"{path} is not valid JSON: {error} is not a number JSON allows.") from error
     except RecursionError as error:
         raise InterchangeError(f"{path} is nested too deeply to be a meeting file.") from error
+    try:
+        repeated = _first_repeated_key(document)
+    except RecursionError as error:
+        raise InterchangeError(f"{path} is nested too deeply to be a meeting file.") from error
+    if repeated is not None:
+        raise repeated
+    return document
