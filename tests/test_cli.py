@@ -42,13 +42,20 @@ def test_demo_then_list_then_export_then_import(tmp_path: Path) -> None:
     assert document["case"]["reference"] == "DEMO-0001"
     assert len(document["map"]) == 9
 
+    # Into another database: the meeting comes back as it was, its uid too, so exporting it gives the same bytes.
+    status, out, err = run(tmp_path / "elsewhere", "import", str(exported))
+    assert (status, err) == (0, "")
+    again = tmp_path / "again.json"
+    run(tmp_path / "elsewhere", "export", out.strip(), "--json", str(again))
+    assert again.read_bytes() == exported.read_bytes()
+
+    # Into its own database it is already there: refused, unless asked for as a copy.
     status, out, err = run(tmp_path, "import", str(exported))
+    assert (status, out) == (2, "") and f"(meeting {meeting_id})" in err
+    status, out, err = run(tmp_path, "import", str(exported), "--as-copy")
     assert (status, err) == (0, "")
     new_id = int(out)
     assert new_id != meeting_id
-    again = tmp_path / "again.json"
-    run(tmp_path, "export", str(new_id), "--json", str(again))
-    assert again.read_bytes() == exported.read_bytes()
     # The same case reference: the meeting joined the existing case rather than making a second one.
     _, listing, _ = run(tmp_path, "list")
     assert listing.count("case ") == 1

@@ -43,10 +43,21 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("list", help="list cases and meetings with their ids")
     importing = commands.add_parser("import", help="import a meeting file (prints the new meeting's id)")
     importing.add_argument("file", type=Path, metavar="FILE.json")
-    importing.add_argument(
+    again = importing.add_mutually_exclusive_group()
+    again.add_argument(
         "--merge-observations",
         action="store_true",
         help="only add the file's observations to the matching existing meeting",
+    )
+    again.add_argument(
+        "--as-copy",
+        action="store_true",
+        help="if the meeting is already in the database, add it again as a new meeting",
+    )
+    again.add_argument(
+        "--replace",
+        action="store_true",
+        help="if the meeting is already in the database, replace it (a backup is made first, to restore if need be)",
     )
     exporting = commands.add_parser("export", help="export a meeting")
     exporting.add_argument("meeting_id", type=int, metavar="MEETING_ID")

@@ -1,7 +1,8 @@
 """The ``sos-desktop`` sub-commands, run from :func:`sos_desktop.cli.main` once the arguments are parsed.
 
-Sub-commands: ``list``, ``import FILE``, ``export MEETING_ID --json OUT`` (and/or ``--pdf OUT`` for the minutes,
-``--feedback-pdf OUT`` for the facilitator's feedback report), ``demo``. With none, the facilitator's
+Sub-commands: ``list``, ``import FILE`` (``--as-copy`` or ``--replace`` for a meeting already there),
+``export MEETING_ID --json OUT`` (and/or ``--pdf OUT`` for the minutes, ``--feedback-pdf OUT`` for the
+facilitator's feedback report), ``demo``. With none, the facilitator's
 console opens. Errors go to stderr as one plain sentence with a non-zero status, never a traceback: 1 for a
 store or file-system problem, 2 for bad arguments or an invalid meeting file.
 """
@@ -25,8 +26,10 @@ from sos_desktop.models import merge_observations
 from sos_desktop.models.demo import demo_bundle
 from sos_desktop.models.development import facilitator_of
 from sos_desktop.models.templates import template
+from sos_desktop.store.backup import RESTORE_COMMAND, BackupError
 from sos_desktop.store.engine import PASSPHRASE_ENV_VAR, resolve_database_url, sqlite_file
 from sos_desktop.store.errors import NotFoundError, StoreError
+from sos_desktop.store.repo.bundles import DuplicateMeetingError, ImportMode
 from sos_desktop.store.store import Store
 
 EXIT_ERROR = 1
@@ -72,10 +75,27 @@ def _import(store: Store, args: argparse.Namespace, out: TextIO, err: TextIO) ->
         print(meeting_id, file=out)
         return
     warnings: list[str] = []
-    bundle = store.save_bundle(read_meeting_file(args.file, warnings))
+    bundle = read_meeting_file(args.file, warnings)
+    mode = ImportMode.AS_COPY if args.as_copy else ImportMode.REPLACE if args.replace else ImportMode.REFUSE
+    try:
+        imported = store.import_bundle(bundle, mode, warnings)
+    except DuplicateMeetingError as error:
+        raise CommandError(
+            f"{error.headline} Use --as-copy to add it again as a new meeting, or --replace to replace it.",
+            EXIT_INVALID,
+        ) from error
+    except BackupError as error:  # --replace on a database SoS Desktop cannot back up
+        raise CommandError(f"--replace backs the database up first, and could not: {error}") from error
     for warning in warnings:
         print(f"sos-desktop: warning: {warning}", file=err)
-    print(bundle.meeting.id, file=out)
+    if imported.replaced is not None and imported.backup is not None:
+        print(
+            f"sos-desktop: replaced meeting {imported.replaced.id} with the file's meeting (same id). To undo it, "
+            f'restore the backup made just before: {RESTORE_COMMAND} "{imported.backup}" (this also undoes any '
+            "later change).",
+            file=err,
+        )
+    print(imported.bundle.meeting.id, file=out)
 
 
 def _export(store: Store, args: argparse.Namespace, out: TextIO) -> None:

@@ -75,6 +75,11 @@ class Meeting:
     child_voice: list[ChildVoiceEntry] = field(default_factory=list)
     observations: Observations = field(default_factory=Observations)
     extra: dict[str, Any] = field(default_factory=dict)
+    uid: str = field(default="", compare=False)
+    """The meeting's identity across databases and files (a UUID, given by the store when it is first saved, kept by
+    export and import); "" until then. Not part of its value: a copy of a meeting holds the same meeting."""
+    file_extra: dict[str, Any] = field(default_factory=dict)
+    """The top-level keys of the meeting file it came from that SoS Desktop does not read, written back on export."""
 
     def __post_init__(self) -> None:
         self.kind = MeetingKind(self.kind)

@@ -110,6 +110,8 @@ def meeting_from_row(row: Row[Any]) -> Meeting:
         confidentiality_agreed=bool(row.confidentiality_agreed),
         summary=row.summary,
         extra=load_dict(row.extra),
+        uid=row.uid,
+        file_extra=load_dict(row.file_extra),
     )
 
 

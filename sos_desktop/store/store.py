@@ -44,7 +44,7 @@ from sos_desktop.models import (
 from sos_desktop.store import backup as backups
 from sos_desktop.store import encryption
 from sos_desktop.store.engine import WRITE_OPTION, make_engine, read_only_uri, run_outside_transaction, sqlite_file
-from sos_desktop.store.errors import DatabaseReadOnlyError, NotADatabaseError, translate
+from sos_desktop.store.errors import DatabaseReadOnlyError, NotADatabaseError, StoreError, translate
 from sos_desktop.store.migrate import check_database, upgrade_to_head
 from sos_desktop.store.repo import bundles, cases, development, items, meetings, network, scales, settings
 from sos_desktop.store.repo.common import VERSIONS_OPTION, MeetingVersions, remember_version
@@ -397,6 +397,43 @@ class Store:
         """Save a whole bundle in one transaction (all or nothing); return it as stored, with database ids."""
         with self._transaction(write=True) as conn:
             return bundles.save_bundle(conn, bundle)
+
+    def import_bundle(
+        self,
+        bundle: MeetingBundle,
+        mode: bundles.ImportMode = bundles.ImportMode.REFUSE,
+        warnings: list[str] | None = None,
+    ) -> bundles.Imported:
+        """Save a meeting read from a file unless it is already here (DuplicateMeetingError), in one transaction.
+
+        AS_COPY adds it again as a new meeting. REPLACE first makes a backup of the whole database (the way back:
+        ``sos-desktop restore`` of it), then puts the file's meeting in place of the stored one, under its id;
+        a PostgreSQL database cannot be backed up here, so REPLACE is refused there (BackupError).
+        """
+        uid = bundles.meeting_identity(bundle)
+        backup: Path | None = None
+        if mode is bundles.ImportMode.REPLACE:
+            with self._transaction() as conn:
+                existing = bundles.find_duplicate(conn, bundle, uid)
+            if existing is not None:
+                if not self._sqlite:
+                    raise backups.postgres_refusal()
+                made = self.automatic_backup(force=True)
+                assert made is not None
+                backup = made.path
+        try:
+            with self._transaction(write=True) as conn:
+                stored, replaced = bundles.import_bundle(conn, bundle, mode, warnings)
+        except StoreError as error:
+            if not bundles.is_uid_clash(error):
+                raise
+            # Another import of the same meeting committed between our look and our insert.
+            with self._transaction() as conn:
+                existing = bundles.find_duplicate(conn, bundle, uid)
+            if existing is None:
+                raise
+            raise bundles.DuplicateMeetingError(existing) from error
+        return bundles.Imported(stored, replaced, backup if replaced is not None else None)
 
     def load_bundle(self, meeting_id: int) -> MeetingBundle:
         with self._transaction() as conn:

@@ -10,6 +10,7 @@ key are indexed. Tables with their own ids use SQLite's AUTOINCREMENT so a delet
 from __future__ import annotations
 
 from typing import Any
+from uuid import uuid4
 
 from sqlalchemy import (
     Boolean,
@@ -75,6 +76,10 @@ meetings = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False),
     # Raised by every save touching the meeting; a save from an out-of-date copy is refused (see repo/common.py).
     Column("version", Integer, nullable=False, server_default="0"),
+    # The meeting's identity across databases (written in its meeting file): a second import of it is recognised
+    # by it, and the unique index turns two imports racing into one meeting and a refusal. A new meeting gets one.
+    Column("uid", Text, nullable=False, unique=True, index=True, default=lambda: str(uuid4())),
+    Column("file_extra", Text, nullable=False, server_default="{}"),  # the file's unknown top-level keys, as JSON
     sqlite_autoincrement=True,
 )
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 import pytest
@@ -196,6 +197,7 @@ def test_a_database_of_every_earlier_revision_with_data_in_it_comes_up_to_head_i
     try:
         meeting = store.get_meeting(meeting_id)
         assert meeting.title == "Old meeting"
+        assert str(uuid.UUID(meeting.uid)) == meeting.uid and meeting.file_extra == {}  # given by 0006
         assert [(s.question, s.private_round) for s in meeting.scales] == [("How safe?", False)]
         [nan] = store.get_network(case_id).people
         assert (nan.name, nan.relationship, nan.knows_worries, nan.x, nan.y) == ("Nan Spencer", "", True, 10.0, 20.0)

@@ -2,7 +2,8 @@
 
 File ids become provisional negative ids, unique within the bundle (the store gives each object its own id when
 it saves the bundle). Unknown keys of the case, meeting, people, ties, map items, scales and ratings are kept in
-their ``extra``. A danger/goal pair named on one side only is set on both.
+their ``extra``, unknown top-level keys in the meeting's ``file_extra``; the meeting's ``uid`` is its identity. A
+danger/goal pair named on one side only is set on both.
 """
 
 from __future__ import annotations
@@ -43,7 +44,11 @@ Record = dict[str, Any]
 # The keys each kind of record reads; any other key of a record with an ``extra`` is kept there.
 CASE_KEYS = frozenset({"reference", "label", "framework"})
 MEETING_KEYS = frozenset(
-    {"title", "kind", "held_on", "focus_question", "confidentiality_agreed", "attendees", "agenda", "summary"}
+    {"uid", "title", "kind", "held_on", "focus_question", "confidentiality_agreed", "attendees", "agenda", "summary"}
+)
+# The top-level keys of the file; any other is kept with the meeting (``Meeting.file_extra``) and written back.
+FILE_KEYS = frozenset(
+    {"format", "version", "case", "meeting", "people", "ties", "map", "scales", "child_voice", "observations"}
 )
 PERSON_KEYS = frozenset(
     {"id", "name", "display_name", "role", "age", "circle", "knows_worries", "knows_worries_since", "agrees_with"}
@@ -143,6 +148,8 @@ def _meeting(document: Record, person_ids: dict[str, int]) -> Meeting:
                 for a in raw.get("agenda") or []
             ],
             extra=_extra(raw, MEETING_KEYS),
+            uid=(raw.get("uid") or "").lower(),
+            file_extra=_extra(document, FILE_KEYS),
         )
     for index, entry in enumerate(document.get("child_voice") or []):
         with _building(("child_voice", index)):

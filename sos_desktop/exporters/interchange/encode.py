@@ -3,8 +3,9 @@
 Ids are written by position (``p1``, ``m1``, ``s1``) and whole numbers as integers (4, not 4.0). Inside each
 record, a value that holds nothing (None, "" or an empty list) is left out, except the keys that make the record
 what it is (a card's text, a person's name, a rating's rater and value...); booleans and enumerations are always
-written, and so are the top-level lists. Unknown keys read into ``extra`` follow the known ones. Export, import
-and export again therefore gives the same bytes.
+written, and so are the top-level lists. Unknown keys read into ``extra`` follow the known ones (the file's own
+unknown top-level keys, kept in the meeting's ``file_extra``, come last); the meeting's ``uid`` comes first.
+Export, import and export again therefore gives the same bytes.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 
 from sos_desktop.exporters.interchange.decode import (
     CASE_KEYS,
+    FILE_KEYS,
     ITEM_KEYS,
     MEETING_KEYS,
     PERSON_KEYS,
@@ -123,11 +125,15 @@ def encode_bundle(bundle: MeetingBundle) -> Record:
     }
     if not meeting.observations.is_empty():
         document["observations"] = encode_observations(meeting.observations)
+    for key, value in meeting.file_extra.items():
+        if key not in FILE_KEYS:
+            document[key] = deepcopy(value)
     return document
 
 
 def _meeting(meeting: Meeting) -> Record:
     fields = {
+        "uid": meeting.uid,
         "title": meeting.title,
         "kind": meeting.kind.value,
         "held_on": None if meeting.held_on is None else meeting.held_on.isoformat(),

@@ -162,6 +162,8 @@ def _explain_limit(rule: str, limit: Any, value: Any, fallback: str) -> str:
         return f"this list has {len(value):,} entries, more than the {limit:,} allowed."
     if rule == "pattern" and limit == r"\S":
         return "this must not be empty."
+    if rule == "pattern" and limit == meeting_schema()["$defs"]["uidOrNull"]["pattern"]:
+        return f"{_short(value)} is not a meeting uid, which is a UUID (such as 1b4e28ba-2fa1-11d2-883f-0016d3cca427)."
     if rule == "pattern" and limit == meeting_schema()["$defs"]["dateTimeOrNull"]["pattern"]:
         return f"{_short(value)} is not a date and time written as YYYY-MM-DDThh:mm:ss (or a date, YYYY-MM-DD)."
     if rule == "pattern":

@@ -133,16 +133,26 @@ def case_people(conn: Connection, case_id: int) -> dict[int, int]:
 
 
 def insert_meeting(
-    conn: Connection, case_id: int, meeting: Meeting, person_ids: Mapping[int, int]
+    conn: Connection,
+    case_id: int,
+    meeting: Meeting,
+    person_ids: Mapping[int, int],
+    *,
+    uid: str | None = None,
+    reuse_id: int | None = None,
 ) -> tuple[int, dict[int, int]]:
     """Insert a meeting with everything it holds; return its id and {the meeting's own card ids: database ids}.
 
     Card and scale ids in ``meeting`` are local to it; ``person_ids`` maps the people its child's-voice entries
-    name to database ids. Anything pointing outside is refused (DanglingReferenceError).
+    name to database ids. Anything pointing outside is refused (DanglingReferenceError). ``uid``: the meeting's
+    identity (an import keeps the file's; by default a new one); ``reuse_id``: the id of a meeting it replaces.
     """
     stamp = now()
     values = convert.meeting_values(meeting) | {"case_id": case_id, "created_at": stamp, "updated_at": stamp}
-    meeting_id = insert_row(conn, meetings, values)
+    values["file_extra"] = convert.dump_json(meeting.file_extra)
+    if uid is not None:
+        values["uid"] = uid
+    meeting_id = insert_row(conn, meetings, values, reuse_id)
     _replace_list(conn, attendees, meeting_id, [convert.attendee_values(a) for a in meeting.attendees])
     _replace_list(conn, agenda_phases, meeting_id, [convert.phase_values(p) for p in meeting.agenda])
     item_ids = insert_items(conn, meeting_id, meeting.items)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QToolButton, QWidget
 
 from sos_desktop.models import Category, Column
 from sos_desktop.models.templates import FrameworkTemplate
+from sos_desktop.ui.common.choice import ask_choice
 from sos_desktop.ui.projector.layout import ProjectorMode
 from sos_desktop.ui.projector.modes import FocusMode, NetworkMode, ScalesMode, TrajectoryMode, VoiceMode
 
@@ -88,18 +89,14 @@ def ask_practice_window(parent: QWidget, mirrored: bool) -> bool:
     else:
         found = "Only one screen is connected: SoS Desktop cannot find a separate screen for the projector."
         fix = "connect the projector and set the displays to extend (not mirror)"
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("No separate screen for the projector")
-    box.setText(found)
-    box.setInformativeText(
+    detail = (
         "If the room can see this screen, it sees the console, with the family's full names, not the projector's "
         f"display names.\n\nTo project to the room, {fix}, then press F5 again.\n\n"
         "To practise, or to try the projector out where nobody else can see, open it in a window on this screen."
     )
-    practise = box.addButton("&Practise in a window", QMessageBox.ButtonRole.AcceptRole)
-    cancel = box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(cancel)
-    box.setEscapeButton(cancel)
-    box.exec()
-    return box.clickedButton() is practise
+    buttons = [
+        ("&Practise in a window", QMessageBox.ButtonRole.AcceptRole, True),
+        ("Cancel", QMessageBox.ButtonRole.RejectRole, False),
+    ]
+    title = "No separate screen for the projector"
+    return ask_choice(parent, QMessageBox.Icon.Warning, title, (found, detail), buttons, False)

@@ -169,19 +169,12 @@ class CaseActions(Console):
         self._update_actions()
 
     def import_file(self) -> None:
-        from sos_desktop.exporters.interchange.files import InterchangeError, read_meeting_file
+        from sos_desktop.ui.shell.meeting_import import import_meeting_file
 
         path = dialogs.ask_open_path(self, "Import meeting file")
         if path is None:
             return
-        warnings: list[str] = []
-        try:
-            bundle = self.store.save_bundle(read_meeting_file(path, warnings))
-        except (InterchangeError, StoreError, ValueError) as error:
-            dialogs.tell(self, "The file was not imported", f"{error} Nothing was added.")
-            return
-        if warnings:
-            dialogs.tell(self, "Imported, with links left out", "\n".join(warnings))
-        assert bundle.meeting.id is not None
-        self.navigator.reload(select_meeting=bundle.meeting.id)
-        self.open_meeting(bundle.meeting.id)
+        meeting_id = import_meeting_file(self, self.store, path)
+        if meeting_id is not None:
+            self.navigator.reload(select_meeting=meeting_id)
+            self.open_meeting(meeting_id)
