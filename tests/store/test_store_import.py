@@ -30,6 +30,11 @@ def _count(store: Store) -> int:
     return len(store.meeting_headings())
 
 
+def _existing_id(refusal: DuplicateMeetingError) -> int | None:
+    """The id of the meeting already in the database that ``refusal`` names."""
+    return refusal.existing.id if refusal.existing is not None else None
+
+
 def _exported(store: Store, meeting_id: int) -> MeetingBundle:
     """The meeting as its exported file reads back (ids provisional again, the uid kept)."""
     from sos_desktop.exporters.interchange.files import bundle_to_dict, parse_meeting
@@ -55,7 +60,7 @@ def test_importing_an_export_into_its_own_database_is_refused_naming_the_meeting
         "This meeting is already in the database: 'Group supervision (demo)' held on 2026-11-21 in case "
         f"{DEMO_REFERENCE} (meeting {saved.meeting.id}). Nothing was changed."
     )
-    assert refused.value.existing.id == saved.meeting.id
+    assert _existing_id(refused.value) == saved.meeting.id
     assert _count(store) == 1
 
 
@@ -65,7 +70,7 @@ def test_the_same_file_imported_twice_is_refused_the_second_time(store: Store) -
     first = store.import_bundle(file_bundle).bundle
     with pytest.raises(DuplicateMeetingError) as refused:
         store.import_bundle(_file_without_uid())
-    assert refused.value.existing.id == first.meeting.id
+    assert _existing_id(refused.value) == first.meeting.id
     assert _count(store) == 1
 
 
@@ -73,7 +78,7 @@ def test_a_file_without_uid_is_known_by_case_reference_title_and_time(store: Sto
     made_here = store.save_bundle(demo_bundle())  # the same meeting, typed in here: its own, random uid
     with pytest.raises(DuplicateMeetingError) as refused:
         store.import_bundle(_file_without_uid())
-    assert refused.value.existing.id == made_here.meeting.id
+    assert _existing_id(refused.value) == made_here.meeting.id
     later = _file_without_uid()
     later.meeting.held_on = datetime(2026, 12, 19, 10, 0)  # another meeting of the case
     assert store.import_bundle(later).bundle.meeting.id != made_here.meeting.id
@@ -99,7 +104,7 @@ def test_as_copy_adds_exactly_one_meeting_with_a_new_uid(store: Store) -> None:
     # The copy is a meeting of its own: its export is refused as itself, not as the original.
     with pytest.raises(DuplicateMeetingError) as refused:
         store.import_bundle(_exported(store, copy.meeting.id or 0))
-    assert refused.value.existing.id == copy.meeting.id
+    assert _existing_id(refused.value) == copy.meeting.id
 
 
 def test_two_imports_racing_leave_one_meeting_and_the_second_is_told_why(
@@ -117,7 +122,7 @@ def test_two_imports_racing_leave_one_meeting_and_the_second_is_told_why(
     monkeypatch.setattr(bundles, "find_duplicate", too_early)
     with pytest.raises(DuplicateMeetingError) as refused:
         store.import_bundle(_file_without_uid())
-    assert refused.value.existing.id == first.meeting.id
+    assert _existing_id(refused.value) == first.meeting.id
     assert _count(store) == 1
 
 
