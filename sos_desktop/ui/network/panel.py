@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QPainter, QPen, QResizeEvent, QWheelEvent
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer
+from PySide6.QtGui import QAction, QColor, QMouseEvent, QPainter, QPen, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QGraphicsView,
     QGroupBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QToolBar,
     QToolButton,
@@ -47,7 +48,12 @@ INFO_MARK = "•"
 
 
 class NetworkView(QGraphicsView):
-    """The graph's view: rubber-band selection, Ctrl+wheel zoom, and fitting the network into sight."""
+    """The graph's view: rubber-band selection, Ctrl+wheel zoom, panning, and fitting the network into sight.
+
+    Fitted, the view scrolls nowhere: it holds exactly the network, so no scroll bar takes room from a small screen
+    (1280 by 720). Zoomed in, it holds the network and half a view round it, and scroll bars appear; a drag with
+    the middle button pans then too.
+    """
 
     def __init__(self, scene: NetworkScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
@@ -59,19 +65,49 @@ class NetworkView(QGraphicsView):
         self.setAccessibleName("Safety network graph")
         self.auto_fit = True
         """Fit the network again whenever the view is resized, until the user zooms by hand."""
-        self.setToolTip("Double-click empty space to add a person; Shift+drag between two people to connect them")
+        self._panned_from: QPoint | None = None
+        self.setToolTip(
+            "Double-click empty space to add a person; Shift+drag between two people to connect them; "
+            "Ctrl+wheel zooms, and a drag with the middle button pans when zoomed in"
+        )
 
-    def fit(self) -> None:
-        """Show the whole network, never magnified beyond its natural size."""
+    def network_bounds(self) -> QRectF:
+        """Everybody on the graph, with a margin (a stretch of the middle when there is nobody yet)."""
         bounds = self.network_scene.itemsBoundingRect()
         if bounds.isEmpty():
             bounds = QRectF(-300, -200, 600, 400)
-        bounds = bounds.adjusted(-40, -40, 40, 40)
-        self.setSceneRect(bounds.united(bounds.adjusted(-2000, -2000, 2000, 2000)))
+        return bounds.adjusted(-40, -40, 40, 40)
+
+    def seen(self) -> QRectF:
+        """The part of the scene in sight."""
+        return self.mapToScene(self.viewport().rect()).boundingRect()
+
+    def fit(self) -> None:
+        """Show the whole network, never magnified beyond its natural size, with nothing to scroll to."""
+        self.auto_fit = True
+        bounds = self.network_bounds()
+        self.setSceneRect(bounds)
         self.fitInView(bounds, Qt.AspectRatioMode.KeepAspectRatio)
         if self.transform().m11() > 1.0:
             self.resetTransform()
             self.centerOn(bounds.center())
+
+    def _make_room_to_pan(self) -> None:
+        """Let the view scroll over the network and what is in sight, with half a view to spare on every side."""
+        seen = self.seen()
+        centre = seen.center()
+        room = self.network_bounds().united(seen)
+        half_x, half_y = seen.width() / 2, seen.height() / 2
+        self.setSceneRect(room.adjusted(-half_x, -half_y, half_x, half_y))
+        self.centerOn(centre)  # the scroll range changed under the picture: it stays where it was
+
+    def follow_network(self) -> None:
+        """After people come, go or move: fitted, everybody stays in sight; zoomed in, everybody can be reached."""
+        if self.auto_fit:
+            if not self.seen().contains(self.network_bounds()):
+                self.fit()
+        elif not self.sceneRect().contains(self.network_bounds()):
+            self._make_room_to_pan()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -82,6 +118,7 @@ class NetworkView(QGraphicsView):
         self.auto_fit = False
         scale = self.transform().m11() * factor
         if 0.1 <= scale <= 4.0:
+            self._make_room_to_pan()
             self.scale(factor, factor)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
@@ -90,6 +127,34 @@ class NetworkView(QGraphicsView):
             event.accept()
             return
         super().wheelEvent(event)
+
+    # Panning with the middle button (the left one selects with a rubber band) -----------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.MiddleButton:
+            self._panned_from = event.position().toPoint()
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._panned_from is not None:
+            now = event.position().toPoint()
+            moved, self._panned_from = now - self._panned_from, now
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - moved.x())
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - moved.y())
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._panned_from is not None and event.button() == Qt.MouseButton.MiddleButton:
+            self._panned_from = None
+            self.viewport().unsetCursor()
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
 
 
 class Legend(QWidget):
@@ -176,6 +241,12 @@ class NetworkPanel(QWidget):
         self.findings_list.setWordWrap(True)
         self.findings_list.setToolTip("Select a finding to pick out the people it is about")
         self.findings_list.currentItemChanged.connect(self._finding_chosen)
+        # Its height comes from the page's share (2 to the details' 5), not from a list's usual 190 px, which left
+        # the details three rows high at 1280 by 720; it scrolls beyond five lines.
+        policy = self.findings_list.sizePolicy()
+        policy.setVerticalPolicy(QSizePolicy.Policy.Ignored)
+        self.findings_list.setSizePolicy(policy)
+        self.findings_list.setMinimumHeight(self.findings_list.fontMetrics().lineSpacing() * 5 + 8)
         self.status = QLabel()
         self.toolbar = self._build_toolbar()
 
@@ -218,6 +289,7 @@ class NetworkPanel(QWidget):
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.timeout.connect(self.refresh_findings)
         document.networkChanged.connect(self._network_changed)
+        document.networkMoved.connect(self.view.follow_network)
         document.itemsChanged.connect(self._selection_changed)
         self.scene.selectionSettled.connect(self._selection_changed)
         self.place_unplaced()
@@ -353,6 +425,7 @@ class NetworkPanel(QWidget):
 
     def _network_changed(self) -> None:
         self._refresh_timer.start(0)
+        self.view.follow_network()
         self._selection_changed()
 
     def _selection_changed(self) -> None:

@@ -13,11 +13,6 @@ from sos_desktop.ui.common.console import PAGE_KEYS
 from sos_desktop.ui.shell.main_window import MainWindow
 
 SMALL = (1280, 720)
-CANVAS_PANS = pytest.mark.xfail(
-    strict=True,
-    reason="the network graph pans with scroll bars (its scene reaches 2,000 px past the people); the network "
-    "page's owner is told, and this passes once the view shows the bars only when zoomed in",
-)
 
 
 def overflow(top: QWidget, page: QWidget) -> list[str]:
@@ -43,7 +38,7 @@ def shown_small(qtbot: QtBot, window: MainWindow) -> MainWindow:
     return window
 
 
-@pytest.mark.parametrize("key", [pytest.param(k, marks=CANVAS_PANS) if k == "network" else k for k in PAGE_KEYS])
+@pytest.mark.parametrize("key", PAGE_KEYS)
 def test_each_page_fits_1280_by_720_without_sideways_scrolling(qtbot: QtBot, window: MainWindow, key: str) -> None:
     shown_small(qtbot, window)
     window.bring_page(key)
