@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -28,13 +27,12 @@ from PySide6.QtWidgets import (
 from sos_desktop.models import Category, Circle, NetworkPerson, PersonRole, TieKind
 from sos_desktop.models.labels import PERSON_ROLE_LABELS
 from sos_desktop.models.network import kind_is_guessed
+from sos_desktop.ui.common.date_field import OptionalDateField
 from sos_desktop.ui.common.fields import PlainTextField
 from sos_desktop.ui.common.undo_keys import route_undo_keys
 from sos_desktop.ui.document.meeting import MeetingDocument
 from sos_desktop.ui.network.style import TIE_STYLES
 
-NOT_RECORDED = QDate(1900, 1, 1)
-"""The date field's lowest value, shown as "Not recorded"."""
 CIRCLE_CHOICES: tuple[tuple[str, Circle | None], ...] = (
     ("Not decided", None),
     ("Inner circle", Circle.INNER),
@@ -89,16 +87,13 @@ class PersonForm(QWidget):
             self.circle.addItem(label, circle)
         self.knows = QCheckBox("Knows the worries")
         self.knows.setToolTip("Has been told the danger statements, in words they understand")
-        self.since = QDateEdit()
-        self.since.setAccessibleName("Knows the worries since")
-        self.since.setCalendarPopup(True)
-        self.since.setMinimumDate(NOT_RECORDED)
-        self.since.setSpecialValueText("Not recorded")
-        self.since.setDisplayFormat("d MMM yyyy")
+        self.since = OptionalDateField("Knows the worries since", empty_text="Not recorded")
         self.agrees = QListWidget()
         self.agrees.setAccessibleName("Agrees with these worries")
         self.agrees.setToolTip("The danger statements of this meeting the person agrees with")
         self.agrees.setMaximumHeight(110)
+        self.agrees.setWordWrap(True)  # a worry reads whole, down the list, not sideways past the form's edge
+        self.agrees.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.rules = PlainTextField("Safety-plan rules they own (one a line)")
         self.contact = PlainTextField("How to contact them")
         self.notes = PlainTextField("Notes")
@@ -133,7 +128,7 @@ class PersonForm(QWidget):
         self.circle.activated.connect(lambda _i: self._set("circle", self.circle.currentData()))
         self.age.valueChanged.connect(lambda value: self._set("age", None if value < 0 else value))
         self.knows.toggled.connect(lambda on: self._set("knows_worries", on))
-        self.since.dateChanged.connect(self._since_changed)
+        self.since.dateEdited.connect(self._since_edited)
         self.agrees.itemChanged.connect(lambda _item: self._set("agrees_with", self._agreements()))
         self.rules.textChanged.connect(lambda: self._set("rules", self.rules.toPlainText().split("\n")))
         self.contact.textChanged.connect(lambda: self._set("contact", self.contact.toPlainText()))
@@ -148,10 +143,9 @@ class PersonForm(QWidget):
         except ValueError as refused:
             self.document.noticed.emit(str(refused))
 
-    def _since_changed(self, value: QDate) -> None:
-        self._set(
-            "knows_worries_since", None if value == NOT_RECORDED else date(value.year(), value.month(), value.day())
-        )
+    def _since_edited(self, value: date | None) -> None:
+        self.since.line.setModified(False)  # taken: what the field shows is the person's date again
+        self._set("knows_worries_since", value)
 
     def _agreements(self) -> list[int]:
         shown = {self.agrees.item(row).data(Qt.ItemDataRole.UserRole) for row in range(self.agrees.count())}
@@ -188,10 +182,11 @@ class PersonForm(QWidget):
             self.role.setCurrentIndex(self.role.findData(person.role))
             self.circle.setCurrentIndex([c for _l, c in CIRCLE_CHOICES].index(person.circle))
             self.age.setValue(-1 if person.age is None else person.age)
-        with QSignalBlocker(self.knows), QSignalBlocker(self.since):
+        with QSignalBlocker(self.knows):
             self.knows.setChecked(person.knows_worries)
-            since = person.knows_worries_since
-            self.since.setDate(NOT_RECORDED if since is None else QDate(since.year, since.month, since.day))
+        typing_a_date = self.since.line is typing and (self.since.line.isModified() or self.since.is_invalid())
+        if not typing_a_date:  # a date half typed is taken on Enter or on leaving the field, not overwritten
+            self.since.set_value(person.knows_worries_since)  # not reported as an edit
         self._fill_agreements(person)
 
     def _fill_agreements(self, person: NetworkPerson) -> None:
