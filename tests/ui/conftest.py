@@ -68,6 +68,7 @@ def no_unexpected_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
         "ask_text",
         "ask_minutes_options",
         "ask_unsaved",
+        "ask_kept_changes",
     ):
         if hasattr(dialogs, name):
             monkeypatch.setattr(dialogs, name, unexpected(name))

@@ -63,18 +63,35 @@ def ask_unsaved(parent: QWidget, message: str, doing: str) -> str:
     """Edits are still waiting for the database: "wait" (keep trying), "export" (a meeting file first) or "close"
     (go on and ``doing``, e.g. "quit").
     """
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Changes not saved yet")
-    box.setText(message)
-    wait = box.addButton("&Keep trying", QMessageBox.ButtonRole.RejectRole)
-    export = box.addButton("&Export meeting file…", QMessageBox.ButtonRole.ActionRole)
-    close = box.addButton(f"{doing[:1].upper()}{doing[1:]} &anyway", QMessageBox.ButtonRole.DestructiveRole)
-    box.setDefaultButton(wait)
-    box.setEscapeButton(wait)
-    box.exec()
-    clicked = box.clickedButton()
-    return "export" if clicked is export else "close" if clicked is close else "wait"
+    from sos_desktop.ui.common.choice import ask_choice
+
+    role = QMessageBox.ButtonRole
+    buttons = [
+        ("&Keep trying", role.RejectRole, "wait"),
+        ("&Export meeting file…", role.ActionRole, "export"),
+        (f"{doing[:1].upper()}{doing[1:]} &anyway", role.DestructiveRole, "close"),
+    ]
+    texts = (message, "SoS Desktop tries to save them every few seconds while it is open.")
+    return ask_choice(parent, QMessageBox.Icon.Warning, "Changes not saved yet", texts, buttons, "wait")
+
+
+def ask_kept_changes(parent: QWidget, message: str) -> str:
+    """A journal of unsaved changes from an earlier session: "restore", "copy", "discard" or "later"."""
+    from sos_desktop.ui.common.choice import ask_choice
+
+    role = QMessageBox.ButtonRole
+    buttons = [
+        ("&Restore them", role.AcceptRole, "restore"),
+        ("Keep both (add as a &copy)", role.ActionRole, "copy"),
+        ("&Discard them", role.DestructiveRole, "discard"),
+        ("Decide &later", role.RejectRole, "later"),
+    ]
+    texts = (
+        message,
+        "Restore puts the meeting as it was on screen in place of the one in the database (a backup is made "
+        "first). Keep both adds it as a new meeting beside it. Decide later asks again next time.",
+    )
+    return ask_choice(parent, QMessageBox.Icon.Warning, "Unsaved changes were kept", texts, buttons, "later")
 
 
 def inform(parent: QWidget, title: str, message: str) -> None:

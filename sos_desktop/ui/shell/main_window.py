@@ -271,6 +271,8 @@ class MainWindow(CaseActions):
         self.meeting_menu.set_document(document)
         self.projector_agenda.set_document(document)
         self.navigator.select(MEETING, meeting_id)
+        if getattr(self, "_offers_kept", False):
+            QTimer.singleShot(0, functools.partial(self._offer_kept, meeting_id))
         self._details_changed()
         self._update_actions()
         # Remembered at once, not only on quit, so a crash or a kill still reopens this meeting.
@@ -402,6 +404,24 @@ class MainWindow(CaseActions):
             return "scaling"
         name = widget.objectName().removesuffix("-page") if widget is not None else ""
         return name if name in PAGE_KEYS else "map"
+
+    def offer_kept_changes_from_now(self) -> None:
+        """Start-up's last step: from now on, opening a meeting offers back the changes a journal kept of it (a
+        session killed while they waited), starting with the meeting open now. Tests and scripted starts never ask.
+        """
+        self._offers_kept = True
+        if self.document is not None:
+            QTimer.singleShot(0, functools.partial(self._offer_kept, self.document.meeting_id))
+
+    def _offer_kept(self, meeting_id: int) -> None:
+        if self.document is None or self.document.meeting_id != meeting_id:
+            return
+        opened = self.unsaved.offer_back(meeting_id)
+        if opened == meeting_id:
+            self.reload_meeting()
+        elif opened is not None:
+            self.reload_cases(select_meeting=opened)
+            self.open_meeting(opened)
 
     def _start_card(self, category: Category) -> None:
         if self.map_panel is not None:

@@ -10,12 +10,16 @@ opening of the meeting). A journal left by an earlier session is offered back wh
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel
 
+from sos_desktop.exporters.interchange.files import InterchangeError
+from sos_desktop.store.errors import StoreError
+from sos_desktop.store.repo.bundles import ImportMode
 from sos_desktop.ui.common import dialogs
 from sos_desktop.ui.shell import journal
 
@@ -144,6 +148,40 @@ class UnsavedWatch(QObject):
                 return True
         return True
 
-    def offer_kept(self, meeting_id: int) -> Path | None:
-        """A journal left by an earlier session for this meeting, if there is one."""
-        return journal.kept(self.window.store, self.data_dir, meeting_id)
+    def offer_back(self, meeting_id: int) -> int | None:
+        """Offer back the changes a journal kept of the meeting (a session killed while they waited): the meeting
+        to open now if they went into the database (the same one restored, or a copy beside it), else None.
+        """
+        store = self.window.store
+        path = journal.kept(store, self.data_dir, meeting_id)
+        if path is None:
+            return None
+        try:
+            bundle = journal.read(path)
+        except InterchangeError as error:
+            dialogs.tell(
+                self.window, "Unsaved changes were kept, but cannot be read", f"{error} The file is left in {path}."
+            )
+            return None
+        when = datetime.fromtimestamp(path.stat().st_mtime).strftime("%d %b %Y at %H:%M")
+        answer = dialogs.ask_kept_changes(
+            self.window,
+            f"Changes to this meeting could not be saved in the database before SoS Desktop last closed. They were "
+            f"kept on {when} in {path}.",
+        )
+        if answer == "later":
+            return None
+        if answer == "discard":
+            if dialogs.confirm(self.window, "Discard the kept changes", "Discard the kept changes for good?"):
+                journal.forget(store, self.data_dir, meeting_id)
+            return None
+        mode = ImportMode.REPLACE if answer == "restore" else ImportMode.AS_COPY
+        try:
+            imported = store.import_bundle(bundle, mode)
+        except StoreError as error:
+            dialogs.tell(self.window, "The kept changes were not restored", f"{error} The file is left in {path}.")
+            return None
+        journal.forget(store, self.data_dir, meeting_id)
+        backup = f" A backup of the database as it was is in {imported.backup}." if imported.backup else ""
+        self.window.statusBar().showMessage(f"The kept changes are in the database.{backup}", 20_000)
+        return imported.bundle.meeting.id
