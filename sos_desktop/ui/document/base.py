@@ -56,6 +56,7 @@ class MergeId(IntEnum):
     NEVER = -1  # Qt's "never merge"
     DETAIL = 1
     ITEM_TEXT = 2
+    NEXT_STEP_OWNER = 3
     PERSON_TEXT = 10
     SCALE_TEXT = 11
     RATING = 12

@@ -15,7 +15,7 @@ from PySide6.QtGui import QUndoCommand
 from sos_desktop.models import Category, MapItem, NextStepStatus
 from sos_desktop.models.meeting import MAX_LABEL_LENGTH
 from sos_desktop.models.supervision import IDEAS_ONLY, may_agree
-from sos_desktop.ui.document.base import DocumentPart
+from sos_desktop.ui.document.base import DocumentPart, MergeId, ValueChange
 
 _UNSET: Any = object()
 
@@ -34,6 +34,23 @@ class NextStepCommand(QUndoCommand):
 
     def undo(self) -> None:
         self.document.apply_item_fields(self.item_id, self.old)
+
+
+class OwnerTypingCommand(ValueChange):
+    """Who does a next step, as it is typed: one undo step for a burst of typing, saved at every keystroke."""
+
+    merge_id = MergeId.NEXT_STEP_OWNER
+
+    def __init__(self, document: NextStepEditing, item: MapItem, owner: str) -> None:
+        assert item.id is not None
+        super().__init__("Change who does the next step", item.id, item.owner, owner)
+        self.document = document
+
+    def redo(self) -> None:
+        self.document.apply_item_fields(self.target, {"owner": self.new})  # type: ignore[arg-type]
+
+    def undo(self) -> None:
+        self.document.apply_item_fields(self.target, {"owner": self.old})  # type: ignore[arg-type]
 
 
 class NextStepEditing(DocumentPart):
@@ -66,12 +83,14 @@ class NextStepEditing(DocumentPart):
                 raise ValueError(IDEAS_ONLY)
             new["status"] = status
         new = {name: value for name, value in new.items() if getattr(item, name) != value}
-        if new:
+        if list(new) == ["owner"]:
+            self.undo_stack.push(OwnerTypingCommand(self, item, new["owner"]))  # typing merges into one step
+        elif new:
             self.undo_stack.push(NextStepCommand(self, item, new))
 
     def apply_item_fields(self, item_id: int, values: dict[str, Any]) -> None:
         item = self.item(item_id)
         for name, value in values.items():
             setattr(item, name, copy.copy(value))
-        self._write(lambda: self.store.update_item(item))
+        self._write(lambda: self.store.update_item(item), touches=lambda: item.id)
         self.itemTextChanged.emit(item_id)

@@ -44,7 +44,7 @@ class NextStepEditor(QWidget):
         form.addRow(self.reason)
         line = self.owner.lineEdit()
         assert line is not None
-        line.editingFinished.connect(self._owner_edited)
+        line.textEdited.connect(lambda _text: self._owner_edited())  # saved as it is typed, one undo step a burst
         self.owner.activated.connect(lambda _i: self._owner_edited())
         self.due.dateEdited.connect(self._due_edited)
         self.status.activated.connect(self._status_chosen)
@@ -74,7 +74,9 @@ class NextStepEditor(QWidget):
         with QSignalBlocker(self.owner), QSignalBlocker(self.status):
             self.owner.clear()
             self.owner.addItems(list(dict.fromkeys(names)))
-            self.owner.setEditText(item.owner)
+            typing = self.owner.hasFocus() and " ".join(self.owner.currentText().split()) == item.owner
+            if not typing:  # the field is what the user is typing: leave its spaces and cursor alone
+                self.owner.setEditText(item.owner)
             self.status.setCurrentIndex(self.status.findData(item.status or NextStepStatus.IDEA))
         self.due.set_value(item.due)  # reports only the user's own edits
         self.reason.setVisible(not may_agree(self.document.meeting))

@@ -178,9 +178,34 @@ def test_the_next_step_editor_explains_why_a_step_stays_an_idea(window: MainWind
     line = editor.owner.lineEdit()
     assert line is not None
     line.setText("Jo Reid")
-    line.editingFinished.emit()
+    line.textEdited.emit("Jo Reid")
     assert steps.model.item_at(0).owner == "Jo Reid"
     assert "Idea · Jo Reid" in str(steps.model.data(steps.model.index(0, 0), ActionRole))
+
+
+def test_who_does_a_next_step_is_saved_as_it_is_typed_in_one_undo_step(window: MainWindow, qtbot: QtBot) -> None:
+    """A kill after typing lost the name: it was saved only when the field lost the cursor."""
+    assert window.map_panel is not None and window.document is not None
+    document = window.document
+    boxes = {box.category: box for box in window.map_panel.findChildren(CategoryBox)}
+    steps = boxes[Category.NEXT_STEP]
+    window.show()
+    steps.select_row(0)
+    editor = steps.next_step
+    assert editor is not None
+    before = steps.model.item_at(0).owner
+    line = editor.owner.lineEdit()
+    assert line is not None
+    editor.owner.setFocus()
+    line.selectAll()
+    qtbot.keyClicks(line, "Nan Evans ")
+    step = steps.model.item_at(0)
+    assert step.id is not None
+    stored = next(i for i in window.store.get_meeting(document.meeting_id).items if i.id == step.id)
+    assert stored.owner == "Nan Evans"  # in the database already, with no Enter and no focus-out
+    assert line.text() == "Nan Evans "  # the space being typed is left alone
+    document.undo_stack.undo()
+    assert steps.model.item_at(0).owner == before  # the whole burst of typing was one step
 
 
 def test_the_details_page_warns_when_a_group_is_too_small_or_too_large(window: MainWindow) -> None:
