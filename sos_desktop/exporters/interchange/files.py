@@ -24,6 +24,7 @@ from sos_desktop.exporters.interchange.checks import (
 )
 from sos_desktop.exporters.interchange.decode import decode_bundle
 from sos_desktop.exporters.interchange.encode import encode_bundle
+from sos_desktop.exporters.interchange.names import without_controls
 from sos_desktop.exporters.interchange.schema import (
     FORMAT,
     VERSION,
@@ -130,7 +131,7 @@ def parse_meeting(data: object, warnings: list[str] | None = None) -> MeetingBun
         warnings.extend(
             f"{format_path(parts)}: {detail.rstrip('.')}; {_DROPPED[str(parts[0])]}." for parts, detail in broken
         )
-    return decode_bundle(without_broken_references(data, broken) if broken else data)
+    return without_controls(decode_bundle(without_broken_references(data, broken) if broken else data), warnings)
 
 
 def read_meeting_file(path: Path, warnings: list[str] | None = None) -> MeetingBundle:
