@@ -73,7 +73,9 @@ SPECS: dict[ActionId, ActionSpec] = {
     ),
     ActionId.EXPORT: ActionSpec("&Export meeting file…", "Save the open meeting as an interchange file", "Ctrl+E"),
     ActionId.QUIT: ActionSpec(
-        "&Quit", "Close SoS Desktop (everything is already saved)", QKeySequence.StandardKey.Quit
+        "&Quit",
+        "Close SoS Desktop (edits are saved as you make them; if any still waits for the database, it asks first)",
+        QKeySequence.StandardKey.Quit,
     ),
     ActionId.PROJECTOR: ActionSpec("Show on the &projector", "Open or close the projector window", "F5"),
     ActionId.BLANK: ActionSpec("&Blank the projector", "Blank the projector, and back", "B"),
