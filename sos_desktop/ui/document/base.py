@@ -142,7 +142,7 @@ class DocumentPart:
         with its database id). ``touches`` names the card, scale or person written, to mark it as not saved.
         """
         write = PendingWrite(action, adopt, touches)  # type: ignore[arg-type]
-        if self.pending and not self.pending.flush():
+        if self.pending and (not self.pending.due() or not self.pending.flush()):
             self.pending.add(write, StoreError(self.pending.last_error))
             return None
         try:

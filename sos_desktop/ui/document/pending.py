@@ -2,10 +2,11 @@
 
 When a save fails (a full disk, a database another program has locked, a PostgreSQL server that went away) the edit
 stays on screen and its write waits here, and so does every write after it, so the store receives them in the order
-they were made. The queue is tried again every few seconds and before each new edit; once the store takes them all
-the document is saved again. A card added while the store was failing has a provisional (negative) id until its
-write goes through; the document then adopts the database's id (``MeetingDocument.adopt_id``) and remembers the
-provisional one as an alias, so undo steps that hold it still find the card.
+they were made. The queue is tried again after a few seconds, and again after twice as long at each refusal (up to a
+minute), and by a new edit once that wait is over; once the store takes them all the document is saved again. A card
+added while the store was failing has a provisional (negative) id until its write goes through; the document then
+adopts the database's id (``MeetingDocument.adopt_id``) and remembers the provisional one as an alias, so undo steps
+that hold it still find the card.
 
 The queue is held in memory. So that a kill or a crash cannot lose it, the console also keeps a copy of the whole
 meeting as it stands on screen in a journal file beside the database (:mod:`sos_desktop.ui.shell.journal`) while
@@ -14,6 +15,7 @@ anything waits, and offers it back when the meeting is next opened.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -22,7 +24,11 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from sos_desktop.store.errors import StoreError
 
 RETRY_MILLISECONDS = 3000
-"""How often the waiting writes are tried again."""
+"""How soon the waiting writes are first tried again."""
+LONGEST_WAIT_MILLISECONDS = 60_000
+"""The longest wait between tries: each refusal doubles the wait up to this. A store that blocks before it refuses
+(a locked database waits out its busy timeout, a server that does not answer its connect timeout) holds the console
+for that long at each try, so a fault that lasts is tried less and less often."""
 
 
 @dataclass
@@ -46,8 +52,10 @@ class PendingWrites(QObject):
         super().__init__(parent)
         self.waiting: list[PendingWrite] = []
         self.last_error = ""
+        self.wait_ms = RETRY_MILLISECONDS
+        self.tried_at = 0.0
         self.timer = QTimer(self)
-        self.timer.setInterval(RETRY_MILLISECONDS)
+        self.timer.setInterval(self.wait_ms)
         self.timer.timeout.connect(self.flush)
 
     def __len__(self) -> int:
@@ -56,10 +64,17 @@ class PendingWrites(QObject):
     def __bool__(self) -> bool:
         return bool(self.waiting)
 
+    def due(self) -> bool:
+        """Whether the wait since the last try is over (a new edit then tries the queue before waiting behind it)."""
+        return (time.monotonic() - self.tried_at) * 1000 >= self.wait_ms
+
     def add(self, write: PendingWrite, error: StoreError) -> None:
+        if not self.waiting:
+            self.tried_at = time.monotonic()
         self.waiting.append(write)
         self.last_error = str(error)
-        self.timer.start()
+        if not self.timer.isActive():
+            self.timer.start(self.wait_ms)
         self.changed.emit(len(self.waiting))
 
     def touched(self) -> set[int]:
@@ -73,6 +88,7 @@ class PendingWrites(QObject):
             self.timer.stop()
             return True
         done = 0
+        self.tried_at = time.monotonic()
         try:
             while self.waiting:
                 write = self.waiting[0]
@@ -83,10 +99,13 @@ class PendingWrites(QObject):
                     write.adopt(result)
         except StoreError as error:
             self.last_error = str(error)
+            self.wait_ms = min(self.wait_ms * 2, LONGEST_WAIT_MILLISECONDS)
+            self.timer.start(self.wait_ms)
             if done:
                 self.changed.emit(len(self.waiting))
             self.failed.emit(self.last_error)
             return False
         self.timer.stop()
+        self.wait_ms = RETRY_MILLISECONDS
         self.changed.emit(0)
         return True

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from sos_desktop.models import Category
 from sos_desktop.models.demo import demo_bundle
@@ -59,7 +60,7 @@ def fault(monkeypatch: pytest.MonkeyPatch, demo_document: MeetingDocument) -> Fa
 
 
 def test_a_card_refused_by_a_full_disk_is_saved_in_order_once_the_disk_is_freed(
-    demo_document: MeetingDocument, fault: Fault
+    qtbot: QtBot, demo_document: MeetingDocument, fault: Fault
 ) -> None:
     document = demo_document
     store = document.store
@@ -73,8 +74,9 @@ def test_a_card_refused_by_a_full_disk_is_saved_in_order_once_the_disk_is_freed(
     assert document.unsaved_ids() == {card_b.id}
     assert len(document.pending) == 1
     fault.clear()
-    card_c = document.add_item(Category.STRENGTH, "C: Lily sleeps through the night")
-    assert not document.pending and document.unsaved_ids() == set()
+    card_c = document.add_item(Category.STRENGTH, "C: Lily sleeps through the night")  # waits behind B
+    qtbot.waitUntil(lambda: not document.pending, timeout=10_000)  # the retry timer, a few seconds on
+    assert document.unsaved_ids() == set()
     texts = stored_texts(store, document.meeting_id, Category.STRENGTH)
     assert texts[-3:] == [
         "A: Nan visits on Sundays",
@@ -157,3 +159,25 @@ def test_a_database_locked_by_another_program_keeps_the_edit_until_the_lock_is_l
         other.close()
     assert document.pending.flush()
     assert "Nan collects Lily from nursery" in stored_texts(store, document.meeting_id, Category.SAFETY)
+
+
+def test_a_fault_that_lasts_is_tried_less_and_less_often_and_a_success_starts_again(
+    demo_document: MeetingDocument, fault: Fault
+) -> None:
+    """A locked database or a silent server holds the console at each try, so the waits double up to a minute."""
+    from sos_desktop.ui.document.pending import LONGEST_WAIT_MILLISECONDS, RETRY_MILLISECONDS
+
+    document = demo_document
+    fault.break_("add_item")
+    document.add_item(Category.HARM, "Added while the database was locked")
+    pending = document.pending
+    assert pending.wait_ms == RETRY_MILLISECONDS and not pending.due()  # a new edit now would not try again yet
+    waits = []
+    for _ in range(7):
+        assert not pending.flush()
+        waits.append(pending.wait_ms)
+    assert waits == [6000, 12000, 24000, 48000, 60000, 60000, 60000] and LONGEST_WAIT_MILLISECONDS == 60000
+    assert pending.timer.isActive() and pending.timer.interval() == 60000
+    fault.clear()
+    assert pending.flush()
+    assert pending.wait_ms == RETRY_MILLISECONDS and not pending.timer.isActive()

@@ -74,8 +74,9 @@ def test_a_card_refused_by_a_full_disk_is_kept_and_saved_in_order_once_it_is_fre
         assert kept.stat().st_mode & 0o777 == 0o600 and kept.parent.stat().st_mode & 0o777 == 0o700
     finally:
         filler.unlink()
-    document.add_item(Category.STRENGTH, "C: Lily sleeps through the night")
-    assert not document.pending and not kept.exists()
+    document.add_item(Category.STRENGTH, "C: Lily sleeps through the night")  # waits behind B, in order
+    qtbot.waitUntil(lambda: not document.pending, timeout=10_000)  # the retry timer, a few seconds on
+    assert not kept.exists()
     texts = [i.text for i in window.store.get_meeting(document.meeting_id).items if i.category is Category.STRENGTH]
     assert texts[-3:] == [
         "A: Nan visits on Sundays",
