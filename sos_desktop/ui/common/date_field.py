@@ -9,13 +9,18 @@ what it was until a real one is typed (Escape puts the old one back in the field
 Clearing: the field cleared is no date, at once: Tab into the field (which selects it all) and press Delete or
 Backspace. The calendar (the button beside the field, or Alt+Down / F4) opens at the date set, or at today when
 there is none; a click or Enter on a day takes it, and "No date" in it clears the date.
+
+A date and a time (``OptionalDateTimeField``, the meeting's "Date"): the same date field with a time beside it,
+typed "10:00", "10.30", "930", "2pm" or "2:30 pm". A new date keeps the time the value had (and its time zone); a
+time left empty is midnight, which is how a date without a time is held (the minutes print no time at midnight).
+A time typed before there is a date waits in its field and joins the date when one is given.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime, time
 
 from PySide6.QtCore import QDate, QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -52,6 +57,8 @@ _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _DAY_FIRST = re.compile(r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4}|\d{2})")
 _IN_WORDS = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?[\s\-]+([a-z]+)\.?,?[\s\-]+(\d{4}|\d{2})")
 
+_TIME = re.compile(r"(\d{1,2})(?:[:.h](\d{2}))?(am|pm)?")
+_TIME_RUN = re.compile(r"(\d{1,2})(\d{2})(am|pm)?")  # "930", "1030": hours and minutes with nothing between
 TYPING_TIP = "Type a date, day first (5/3/2027, 5 Mar 2027 or 2027-03-05), or open the calendar (Alt+Down or F4)"
 CLEARING_TIP = "To clear it, select it all (Tab into the field does) and press Delete or Backspace"
 
@@ -77,6 +84,27 @@ def parse_typed_date(text: str) -> date:
         return date(int(year) + (2000 if len(year) == 2 else 0), month, day)  # "5/3/27": this century
     except ValueError:
         raise ValueError(f"“{text.strip()}” is not a real date") from None
+
+
+def parse_typed_time(text: str) -> time:
+    """The time ``text`` gives, 24-hour or with am/pm ("10:00", "9.30", "930", "2pm"); ValueError if none."""
+    typed = "".join(text.lower().split()).replace(".m.", "m").replace("a.m", "am").replace("p.m", "pm")
+    found = _TIME.fullmatch(typed) or _TIME_RUN.fullmatch(typed)
+    if found is None:
+        raise ValueError(f"“{text.strip()}” is not a time")
+    hour, minute, half = int(found[1]), int(found[2] or 0), found[3]
+    if half is not None:
+        if not 1 <= hour <= 12:
+            raise ValueError(f"“{text.strip()}” is not a real time")
+        hour = hour % 12 + (12 if half == "pm" else 0)
+    if hour > 23 or minute > 59:
+        raise ValueError(f"“{text.strip()}” is not a real time")
+    return time(hour, minute)
+
+
+def time_text(value: datetime | None) -> str:
+    """The time of ``value`` as the field writes it, "09:30"; "" for none or midnight (a date with no time)."""
+    return "" if value is None or (value.hour, value.minute) == (0, 0) else f"{value:%H:%M}"
 
 
 def date_text(value: date | None) -> str:
@@ -261,3 +289,109 @@ class OptionalDateField(QWidget):
     def _picked(self, value: date | None) -> None:
         self._take(value)
         self.line.setFocus(Qt.FocusReason.PopupFocusReason)
+
+
+class OptionalDateTimeField(QWidget):
+    """A date that may be left out (``OptionalDateField``) with the time beside it; see the module's docstring.
+
+    ``dateTimeEdited`` reports the user's own changes only (a datetime, or None), never those made with ``set_value``.
+    """
+
+    dateTimeEdited = Signal(object)
+
+    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._value: datetime | None = None
+        self._waiting: time | None = None  # a time typed while there was no date
+        self.date = OptionalDateField(f"Date of {accessible_name}", "No date set")
+        self.time = QLineEdit()
+        self.time.setAccessibleName(f"Time of {accessible_name}")
+        self.time.setPlaceholderText("No time (type 10:00)")
+        self.time.setToolTip("Type the time, such as 10:00, 9.30 or 2pm; leave it empty for no time")
+        self.time.setMaximumWidth(self.time.fontMetrics().horizontalAdvance("No time (type 10:00)") + 16)
+        self.time_problem = QLabel()
+        self.time_problem.setWordWrap(True)
+        self.time_problem.setObjectName("time-problem")
+        self.time_problem.setStyleSheet("color: #b00020;")
+        self.time_problem.hide()
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.date, 2)
+        row.addWidget(QLabel("at"))
+        row.addWidget(self.time, 1)
+        row.setAlignment(self.time, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(row)
+        layout.addWidget(self.time_problem)
+        self.setFocusProxy(self.date)
+        self.date.dateEdited.connect(self._date_edited)
+        self.time.editingFinished.connect(self._time_finished)
+        self.time.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Escape in the time puts back the time held, as it does in the date."""
+        pressed = watched is self.time and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+        if pressed and event.key() == Qt.Key.Key_Escape and not self.time_problem.isHidden():  # type: ignore[attr-defined]
+            self._show_time()
+            return True
+        return super().eventFilter(watched, event)
+
+    def value(self) -> datetime | None:
+        return self._value
+
+    def set_value(self, value: datetime | None) -> None:
+        """Show ``value`` (None: no date); not reported as an edit. The value shown already leaves typing alone."""
+        if value == self._value:
+            return
+        self._value = value
+        self._waiting = None
+        self.date.set_value(None if value is None else value.date())
+        self._show_time()
+
+    def _date_edited(self, day: date | None) -> None:
+        if day is None:
+            self._take(None)
+            return
+        old = self._value
+        kept = old.timetz() if old is not None else (self._waiting or time())
+        self._take(datetime.combine(day, kept))
+
+    def _time_finished(self) -> None:
+        text = self.time.text()
+        if self.time_problem.isHidden() and text == time_text(self._value):
+            return  # only passing through
+        try:
+            typed = parse_typed_time(text) if text.strip() else time()
+        except ValueError as refused:
+            self._show_time_problem(str(refused))
+            return
+        if self._value is None:
+            self._waiting = typed  # joins the date when one is given
+            self._show_time()
+            return
+        self._take(self._value.replace(hour=typed.hour, minute=typed.minute, second=0, microsecond=0))
+
+    def _take(self, value: datetime | None) -> None:
+        changed = value != self._value
+        self._value = value
+        self._waiting = None
+        self._show_time()
+        if changed:
+            self.dateTimeEdited.emit(value)
+
+    def _show_time(self) -> None:
+        waiting = "" if self._waiting is None else f"{self._waiting:%H:%M}"
+        self.time.setText(time_text(self._value) or waiting)
+        self.time_problem.hide()
+        self.time.setStyleSheet("")
+        self.time.setAccessibleDescription("")
+
+    def _show_time_problem(self, reason: str) -> None:
+        kept = time_text(self._value) or "no time"
+        message = f"{reason}: it stays {kept}. Type it as 10:00, 9.30 or 2pm."
+        self.time_problem.setText(message)
+        self.time_problem.show()
+        self.time.setStyleSheet("QLineEdit { border: 2px solid #b00020; }")
+        self.time.setAccessibleDescription(message)

@@ -3,18 +3,17 @@
 Each widget edit becomes one document call (an undo command); the widgets refresh from the document's signals,
 so undo and redo show at once. A new attendee is added with Enter in their name or in their role box (or the
 button); then the role box is back at "Participant" (most of a group are) and the name field is ready for the next.
+The date is the shared optional date field with the time beside it: typed day first or as ISO, or picked from a
+calendar that opens at today when there is no date; a new date keeps the meeting's time.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, QSignalBlocker, Qt, QTime
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -31,6 +30,7 @@ from sos_desktop.models import Attendee, AttendeeRole, MeetingKind
 from sos_desktop.models.labels import MEETING_KIND_LABELS, ROLE_LABELS
 from sos_desktop.models.meeting import MAX_LABEL_LENGTH
 from sos_desktop.models.supervision import group_size_warning
+from sos_desktop.ui.common.date_field import OptionalDateTimeField
 from sos_desktop.ui.common.empty_state import hint_when_empty
 from sos_desktop.ui.common.fields import PlainTextField, limit_length
 from sos_desktop.ui.common.undo_keys import route_undo_keys
@@ -38,8 +38,6 @@ from sos_desktop.ui.document.meeting import MeetingDocument
 
 NEW_ROLE = AttendeeRole.PARTICIPANT
 """The role box's role for each new attendee: most of a group take part as participants."""
-NO_DATE = QDateTime.fromString("1900-01-01T00:00:00", Qt.DateFormat.ISODate)
-"""The date field's lowest value, shown as "No date set"; no meeting of this tool's users is that old."""
 
 
 class DetailsPanel(QWidget):
@@ -63,15 +61,9 @@ class DetailsPanel(QWidget):
             self.kind.addItem(label, kind.value)
         self.kind.activated.connect(lambda: document.set_detail("kind", MeetingKind(self.kind.currentData())))
 
-        self.held_on = QDateTimeEdit()
-        self.held_on.setAccessibleName("Date and time of the meeting")
-        self.held_on.setToolTip("When the meeting is held: type it, or open the calendar")
-        self.held_on.setCalendarPopup(True)
-        self.held_on.setDisplayFormat("d MMMM yyyy, HH:mm")
-        self.held_on.setMinimumDateTime(NO_DATE)
-        self.held_on.setSpecialValueText("No date set")
-        self._shown_date = NO_DATE
-        self.held_on.editingFinished.connect(self._date_edited)
+        self.held_on = OptionalDateTimeField("the meeting")
+        self.held_on.setToolTip("When the meeting is held: type the date (or open the calendar) and the time")
+        self.held_on.dateTimeEdited.connect(lambda held_on: document.set_detail("held_on", held_on))
 
         self.focus_question = PlainTextField("Focus question")
         self.focus_question.setPlaceholderText("What do you want from the group today?")
@@ -170,18 +162,7 @@ class DetailsPanel(QWidget):
             self.title.setText(meeting.title)
         with QSignalBlocker(self.kind):
             self.kind.setCurrentIndex(self.kind.findData(meeting.kind.value))
-        with QSignalBlocker(self.held_on):
-            if meeting.held_on is None:
-                self.held_on.setDateTime(NO_DATE)
-            else:
-                held = meeting.held_on
-                self.held_on.setDateTime(
-                    QDateTime(
-                        QDate(held.year, held.month, held.day),
-                        QTime(held.hour, held.minute, held.second, held.microsecond // 1000),
-                    )
-                )
-        self._shown_date = self.held_on.dateTime()
+        self.held_on.set_value(meeting.held_on)  # not reported as an edit; leaves a half-typed date alone
         self.focus_question.show_text(meeting.focus_question)
         with QSignalBlocker(self.confidentiality):
             self.confidentiality.setChecked(meeting.confidentiality_agreed)
@@ -214,17 +195,6 @@ class DetailsPanel(QWidget):
     def _text_edited(self, name: str, field: PlainTextField) -> None:
         self.document.set_detail(name, field.toPlainText())
         field.show_text(getattr(self.document.meeting, name))  # shows the cut when a paste was too long
-
-    def _date_edited(self) -> None:
-        # editingFinished also fires when focus merely passes through: only a changed value is an edit.
-        value = self.held_on.dateTime()
-        if value == self._shown_date:
-            return
-        held_on: datetime | None = None if value == NO_DATE else value.toPython()  # type: ignore[assignment]
-        old = self.document.meeting.held_on
-        if held_on is not None and old is not None and old.tzinfo is not None:
-            held_on = held_on.replace(tzinfo=old.tzinfo)
-        self.document.set_detail("held_on", held_on)
 
     def _attendees(self) -> list[Attendee]:
         return [Attendee(a.name, a.role) for a in self.document.meeting.attendees]

@@ -1,11 +1,12 @@
 """The optional date field: a date typed day first (UK) or as ISO is taken, one that is not a date is marked and the
-old one kept, emptying the field clears it at once, and the calendar opens at the date set or at today.
+old one kept, emptying the field clears it at once, and the calendar opens at the date set or at today. Its
+date-and-time variant keeps the time (and time zone) across a new date and reads typed times.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime, time, timedelta, timezone
 
 import pytest
 from PySide6.QtCore import QDate, Qt
@@ -13,7 +14,12 @@ from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from sos_desktop.models import Category
-from sos_desktop.ui.common.date_field import OptionalDateField, parse_typed_date
+from sos_desktop.ui.common.date_field import (
+    OptionalDateField,
+    OptionalDateTimeField,
+    parse_typed_date,
+    parse_typed_time,
+)
 from sos_desktop.ui.map.panel import CategoryBox
 from sos_desktop.ui.shell.main_window import MainWindow
 
@@ -23,21 +29,27 @@ pytestmark = pytest.mark.qt_log_ignore(  # the offscreen platform has no window 
 )
 
 
-@pytest.fixture
-def field(qtbot: QtBot) -> Iterator[OptionalDateField]:
-    """The field, in a small window of its own."""
+def shown(qtbot: QtBot, made: QWidget) -> QWidget:
+    """``made`` in a small window of its own, after a field to Tab from (as in a form); the window, active."""
     holder = QWidget()
     qtbot.addWidget(holder)
-    before = QLineEdit(holder)  # a field to Tab from, as in a form
+    before = QLineEdit(holder)
     before.setObjectName("before")
-    made = OptionalDateField("By when")
-    made.today = lambda: TODAY
     layout = QVBoxLayout(holder)
     layout.addWidget(before)
     layout.addWidget(made)
     with qtbot.waitActive(holder):
         holder.show()
         holder.activateWindow()
+    return holder
+
+
+@pytest.fixture
+def field(qtbot: QtBot) -> Iterator[OptionalDateField]:
+    """The field, in a small window of its own."""
+    made = OptionalDateField("By when")
+    made.today = lambda: TODAY
+    holder = shown(qtbot, made)
     yield made
     holder.close()
 
@@ -150,3 +162,68 @@ def test_a_next_steps_by_when_takes_a_typed_date_as_one_undo_step(qtbot: QtBot, 
     window.document.undo_stack.redo()
     assert editor.due.line.text() == "5 Mar 2027"
     window.close()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("10:00", time(10)), ("9.30", time(9, 30)), ("930", time(9, 30)), ("2pm", time(14)), ("2:30 p.m.", time(14, 30))],
+)
+def test_a_typed_time_is_read_on_the_24_hour_clock_or_with_am_pm(text: str, expected: time) -> None:
+    assert parse_typed_time(text) == expected
+
+
+def test_a_time_that_is_not_one_is_refused() -> None:
+    for wrong in ("25:00", "10:75", "13pm", "half ten"):
+        with pytest.raises(ValueError, match="not a"):
+            parse_typed_time(wrong)
+
+
+@pytest.fixture
+def moment(qtbot: QtBot) -> Iterator[OptionalDateTimeField]:
+    """The date-and-time field, in a small window of its own."""
+    made = OptionalDateTimeField("the meeting")
+    made.date.today = lambda: TODAY
+    holder = shown(qtbot, made)
+    yield made
+    holder.close()
+
+
+def test_a_new_date_keeps_the_time_and_its_zone_and_a_typed_time_keeps_the_date(
+    qtbot: QtBot, moment: OptionalDateTimeField
+) -> None:
+    zone = timezone(timedelta(hours=1))
+    moment.set_value(datetime(2026, 11, 21, 10, 0, 30, tzinfo=zone))
+    assert (moment.date.line.text(), moment.time.text()) == ("21 Nov 2026", "10:00")
+    edits: list[object] = []
+    moment.dateTimeEdited.connect(edits.append)
+    assert typed(qtbot, moment.date, "2026-12-05") == [date(2026, 12, 5)]
+    assert edits == [datetime(2026, 12, 5, 10, 0, 30, tzinfo=zone)]
+    moment.time.setFocus()
+    moment.time.selectAll()
+    qtbot.keyClicks(moment.time, "2.15pm")
+    qtbot.keyClick(moment.time, Qt.Key.Key_Return)
+    assert edits[-1] == datetime(2026, 12, 5, 14, 15, tzinfo=zone) and moment.time.text() == "14:15"
+    moment.time.selectAll()
+    qtbot.keyClicks(moment.time, "lunchtime")
+    qtbot.keyClick(moment.time, Qt.Key.Key_Return)
+    assert len(edits) == 2 and "it stays 14:15" in moment.time_problem.text()
+    qtbot.keyClick(moment.time, Qt.Key.Key_Escape)
+    assert moment.time.text() == "14:15" and moment.time_problem.isHidden()
+    moment.date.line.setFocus()
+    moment.date.line.selectAll()
+    qtbot.keyClick(moment.date.line, Qt.Key.Key_Delete)
+    assert edits[-1] is None and moment.time.text() == ""
+
+
+def test_a_time_typed_before_the_date_joins_it(qtbot: QtBot, moment: OptionalDateTimeField) -> None:
+    edits: list[object] = []
+    moment.dateTimeEdited.connect(edits.append)
+    moment.time.setFocus()
+    qtbot.keyClicks(moment.time, "9:30")
+    qtbot.keyClick(moment.time, Qt.Key.Key_Return)
+    assert edits == [] and moment.time.text() == "09:30"
+    moment.date.open_calendar()
+    assert moment.date.popup is not None
+    assert moment.date.popup.calendar.selectedDate() == QDate(2026, 11, 21)  # today, with no date set
+    moment.date.popup.calendar.activated.emit(QDate(2026, 11, 24))
+    assert edits == [datetime(2026, 11, 24, 9, 30)]

@@ -375,16 +375,18 @@ def test_passing_through_the_date_field_changes_nothing(qtbot: QtBot, meeting_wi
     window.document.set_detail("held_on", old)
     count = window.document.undo_stack.count()
     window.show_details()
-    panel.held_on.setFocus()
+    panel.held_on.date.line.setFocus()
+    panel.held_on.time.setFocus()
     panel.title.setFocus()
-    panel.held_on.editingFinished.emit()
+    panel.held_on.date.line.editingFinished.emit()
+    panel.held_on.time.editingFinished.emit()
     assert window.document.meeting.held_on == old
     assert window.store.get_meeting(window.document.meeting_id).held_on == old
     assert window.document.undo_stack.count() == count
 
-    panel.held_on.setDateTime(panel.held_on.dateTime().addDays(1))
-    panel.held_on.editingFinished.emit()
-    assert window.store.get_meeting(window.document.meeting_id).held_on == datetime(1999, 6, 2, 9, 0, 30, 123000)
+    panel.held_on.date.line.setText("2/6/1999")
+    panel.held_on.date.line.editingFinished.emit()  # a new day keeps the time, to the microsecond
+    assert window.store.get_meeting(window.document.meeting_id).held_on == datetime(1999, 6, 2, 9, 0, 30, 123456)
 
 
 def test_choosing_a_case_in_the_navigator_enables_new_meeting(

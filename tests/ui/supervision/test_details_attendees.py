@@ -12,20 +12,10 @@ from sos_desktop.ui.document.meeting import MeetingDocument
 from sos_desktop.ui.supervision.details_panel import DetailsPanel
 
 
-def shown_details(qtbot: QtBot, document: MeetingDocument) -> DetailsPanel:
-    """The page in a window of its own, with the keyboard."""
-    panel = DetailsPanel(document)
-    qtbot.addWidget(panel)
-    with qtbot.waitActive(panel):
-        panel.show()
-        panel.activateWindow()
-    return panel
-
-
 def test_enter_on_the_role_box_adds_the_attendee_and_the_role_goes_back_to_participant(
-    qtbot: QtBot, document: MeetingDocument
+    qtbot: QtBot, document: MeetingDocument, details: DetailsPanel
 ) -> None:
-    panel = shown_details(qtbot, document)
+    panel = details
     before = list(document.meeting.attendees)
     panel.new_name.setFocus()
     qtbot.keyClicks(panel.new_name, "Lee Grant")
@@ -48,4 +38,3 @@ def test_enter_on_the_role_box_adds_the_attendee_and_the_role_goes_back_to_parti
     document.undo_stack.undo()
     document.undo_stack.undo()
     assert document.meeting.attendees == before
-    panel.close()
