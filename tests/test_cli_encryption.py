@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import io
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 
 pytest.importorskip("sqlcipher3", reason="SQLCipher (the 'encryption' extra) is not installed")
 
+from sos_desktop.cli import encryption as cli_encryption
 from sos_desktop.cli import main
 from sos_desktop.store.encryption import looks_encrypted
 
@@ -31,6 +33,13 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
+def _encrypt(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Encrypt the database with "the first passphrase", then forget the passphrase (as a new shell would)."""
+    monkeypatch.setenv("SOS_DESKTOP_PASSPHRASE", "the first passphrase")
+    assert run(data_dir, "encrypt")[0] == 0
+    monkeypatch.delenv("SOS_DESKTOP_PASSPHRASE")
+
+
 def test_encrypt_with_the_passphrase_from_the_environment(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _, listed, _ = run(data_dir, "list")
     assert b"Family Demo" in (data_dir / DATABASE).read_bytes()
@@ -48,9 +57,7 @@ def test_encrypt_with_the_passphrase_from_the_environment(data_dir: Path, monkey
 def test_an_encrypted_database_without_its_passphrase_and_no_terminal_is_a_clear_error(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("SOS_DESKTOP_PASSPHRASE", "the first passphrase")
-    assert run(data_dir, "encrypt")[0] == 0
-    monkeypatch.delenv("SOS_DESKTOP_PASSPHRASE")
+    _encrypt(data_dir, monkeypatch)
     before = (data_dir / DATABASE).read_bytes()
 
     status, out, err = run(data_dir, "list")
@@ -88,3 +95,55 @@ def test_encrypt_without_a_passphrase_or_terminal_changes_nothing(data_dir: Path
         DATABASE,
         *[n for n in (f"{DATABASE}-shm", f"{DATABASE}-wal") if (data_dir / n).exists()],
     ]
+
+
+def _typed(monkeypatch: pytest.MonkeyPatch, *answers: str) -> None:
+    """A terminal on which ``answers`` are typed at the passphrase prompts, in turn."""
+    queue = iter(answers)
+    monkeypatch.setattr(cli_encryption, "_terminal", lambda: True)
+    monkeypatch.setattr(getpass, "getpass", lambda _prompt: next(queue))
+
+
+def test_nothing_typed_at_the_passphrase_prompt_is_refused_in_a_sentence_and_asked_again(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _encrypt(data_dir, monkeypatch)
+    _typed(monkeypatch, "", "the first passphrase")
+
+    status, out, err = run(data_dir, "list")
+
+    assert status == 0, err
+    assert "Family Demo" in out
+    assert "No passphrase was typed. Type the passphrase that opens this database" in capsys.readouterr().err
+
+
+def test_nothing_typed_every_time_ends_with_that_sentence_not_an_unexpected_error(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _encrypt(data_dir, monkeypatch)
+    _typed(monkeypatch, "", "", "")
+
+    status, _, err = run(data_dir, "list")
+
+    assert status == 1
+    assert (
+        err == "sos-desktop: No passphrase was typed. Type the passphrase that opens this database; the file was "
+        "left untouched.\n"
+    )
+
+
+def test_a_new_passphrase_of_only_spaces_is_refused_from_the_environment_and_when_typed(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = (data_dir / DATABASE).read_bytes()
+    monkeypatch.setenv("SOS_DESKTOP_PASSPHRASE", "   ")
+    status, _, err = run(data_dir, "encrypt")
+    assert status == 1
+    assert "SOS_DESKTOP_PASSPHRASE holds only spaces" in err and "Traceback" not in err
+    assert (data_dir / DATABASE).read_bytes() == before
+
+    monkeypatch.delenv("SOS_DESKTOP_PASSPHRASE")
+    _typed(monkeypatch, "  ", "", "chosen", "chosen")
+    assert run(data_dir, "encrypt")[0] == 0
+    assert capsys.readouterr().err.count("The passphrase cannot be empty or only spaces") == 2
+    assert looks_encrypted(data_dir / DATABASE)

@@ -1,8 +1,12 @@
 """The command line's side of encryption at rest: passphrases, and ``sos-desktop encrypt [--change]``.
 
 A passphrase comes from ``SOS_DESKTOP_PASSPHRASE`` when it is set, else it is asked for on the terminal (never
-echoed) when there is one; with neither, the command stops with a plain sentence. A new passphrase is asked twice;
+echoed) when there is one; with neither, the command stops with a plain sentence. Nothing typed (just Enter) is
+refused with a sentence and asked again. A new passphrase is asked twice and may not be empty or only spaces;
 ``encrypt --change`` reads the new one from ``SOS_DESKTOP_NEW_PASSPHRASE`` when that is set (for scripts).
+
+Before a database is opened or encrypted, what an encryption cut short left beside it is put right
+(:func:`sos_desktop.store.encryption.finish_interrupted`), with a note on stderr.
 """
 
 from __future__ import annotations
@@ -48,12 +52,16 @@ def _ask(prompt: str) -> str:
 def ask_new_passphrase(variable: str = PASSPHRASE_ENV_VAR) -> str:
     """A new passphrase: from ``variable`` if set, else typed twice on the terminal (the same both times)."""
     given = os.environ.get(variable)
+    if given and encryption.blank(given):
+        raise PassphraseUnavailableError(
+            f"{variable} holds only spaces, and a passphrase needs something else in it. Nothing was changed."
+        )
     if given:
         return given
     for _ in range(TRIES):
         first = _ask("New passphrase: ")
-        if not first:
-            print("The passphrase cannot be empty.", file=sys.stderr)
+        if encryption.blank(first):
+            print("The passphrase cannot be empty or only spaces; type another.", file=sys.stderr)
             continue
         if _ask("The same passphrase again: ") == first:
             return first
@@ -61,8 +69,25 @@ def ask_new_passphrase(variable: str = PASSPHRASE_ENV_VAR) -> str:
     raise PassphraseUnavailableError("No passphrase was agreed, so nothing was changed.")
 
 
+def finish_interrupted(database: Path | None) -> None:
+    """Put right what an encryption cut short left beside ``database`` (a SQLite file), saying so on stderr."""
+    if database is None:
+        return
+    for note in encryption.finish_interrupted(database):
+        print(f"sos-desktop: note: {note}", file=sys.stderr)
+
+
+def _typed_passphrase() -> str:
+    """A passphrase typed on the terminal; just Enter is refused with a sentence (SQLCipher cannot take it)."""
+    typed = _ask("Passphrase: ")
+    if not typed:
+        raise WrongPassphraseError(encryption.EMPTY_PASSPHRASE)
+    return typed
+
+
 def open_store(url: str) -> Store:
     """Open the database, with ``SOS_DESKTOP_PASSPHRASE`` or, for an encrypted file, a passphrase typed in."""
+    finish_interrupted(sqlite_file(url))
     passphrase = os.environ.get(PASSPHRASE_ENV_VAR) or None
     try:
         return Store.open(url, passphrase)
@@ -72,7 +97,7 @@ def open_store(url: str) -> Store:
         print(error, file=sys.stderr)
     for attempt in range(TRIES):
         try:
-            return Store.open(url, _ask("Passphrase: "))
+            return Store.open(url, _typed_passphrase())
         except WrongPassphraseError as error:
             if attempt == TRIES - 1:
                 raise
@@ -84,8 +109,6 @@ def _database(args: argparse.Namespace) -> Path:
     database = sqlite_file(resolve_database_url(args.db, args.data_dir))
     if database is None:
         raise StoreError(POSTGRES_MESSAGE)
-    if not database.is_file():
-        raise StoreError(f"There is no database at {database} to encrypt yet. Nothing was changed.")
     return database
 
 
@@ -103,6 +126,9 @@ def run_encrypt(args: argparse.Namespace, out: TextIO) -> None:
     """``sos-desktop encrypt``: encrypt the plain database; with ``--change``, change an encrypted one's passphrase."""
     database = _database(args)
     _not_in_use(database)
+    finish_interrupted(database)
+    if not database.is_file():
+        raise StoreError(f"There is no database at {database} to encrypt yet. Nothing was changed.")
     if args.change:
         old = os.environ.get(PASSPHRASE_ENV_VAR) or _ask("Current passphrase: ")
         encryption.change_passphrase(database, old, ask_new_passphrase(NEW_PASSPHRASE_ENV_VAR))

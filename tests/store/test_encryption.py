@@ -187,3 +187,20 @@ def test_an_encrypted_backup_is_restored_with_the_passphrase_and_refused_without
     assert aside is not None and aside.read_bytes() == before  # the current file kept aside, untouched
     with Store.open(_url(encrypted), PASSPHRASE) as store:
         assert [case.label for case in store.list_cases()] == ["Family Thistlewood"]
+
+
+def test_an_empty_passphrase_is_refused_in_a_sentence_not_a_driver_error(encrypted: Path) -> None:
+    before = _snapshot(encrypted)
+    with pytest.raises(WrongPassphraseError, match="No passphrase was typed"):
+        Store.open(_url(encrypted), "")
+    with pytest.raises(WrongPassphraseError, match="No passphrase was typed"):
+        change_passphrase(encrypted, "", "a new passphrase")
+    assert _snapshot(encrypted) == before
+
+
+def test_a_passphrase_of_only_spaces_cannot_encrypt(database: Path) -> None:
+    with Store.open(_url(database)) as store:
+        _fill(store)
+    with pytest.raises(StoreError, match="cannot be empty or only spaces"):
+        encrypt_database(database, "   ")
+    assert not looks_encrypted(database)
