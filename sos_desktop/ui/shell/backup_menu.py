@@ -151,8 +151,18 @@ def restore_at_start(problem: str, args: argparse.Namespace, parent: QWidget | N
     )
     if answer != QMessageBox.StandardButton.Yes:
         return False
+    from sos_desktop.store.encryption import looks_encrypted
+    from sos_desktop.ui.shell.encryption_menu import passphrase_opening
+
+    passphrase: str | None = None
+    if looks_encrypted(newest.path):  # the backup of an encrypted database is read with its passphrase
+        passphrase = passphrase_opening(
+            newest.path, parent, "The backup is encrypted: type the passphrase of the database it was made from."
+        )
+        if passphrase is None:
+            return False
     try:
-        backup.restore(newest.path, database)
+        backup.restore(newest.path, database, passphrase=passphrase)
     except (StoreError, OSError) as error:
         message = str(error) if isinstance(error, StoreError) else (error.strerror or "the system refused")
         QMessageBox.critical(parent, APP_NAME, f"The backup was not restored: {message}")

@@ -1,24 +1,28 @@
 """File › Encrypt this database… and Change the passphrase…, and asking for the passphrase when the app starts.
 
 An encrypted database opens with ``SOS_DESKTOP_PASSPHRASE`` when it is set; otherwise a password box asks for the
-passphrase, again after a wrong one, until it is right or the user cancels (the app then says so and quits; the
-file is never touched). Encrypting or re-keying closes the open meeting, lets go of the database, does the work
+passphrase, again after a wrong one or none at all (just OK: SQLCipher cannot take an empty key), until it is right
+or the user cancels (the app then says so and quits; the file is never touched). Before that, what an encryption
+cut short left beside the file is put right, and the user told (``store/encryption.py``: finish_interrupted).
+Encrypting or re-keying closes the open meeting, lets go of the database, does the work
 (see ``store/encryption.py``), reconnects the same Store with the new passphrase and opens the meeting again.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu, QWidget
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu, QMessageBox, QWidget
 
 from sos_desktop import APP_NAME
 from sos_desktop.store import encryption
-from sos_desktop.store.engine import PASSPHRASE_ENV_VAR
+from sos_desktop.store.engine import PASSPHRASE_ENV_VAR, read_only_uri, sqlite_file
 from sos_desktop.store.errors import PassphraseNeededError, StoreError, WrongPassphraseError
 from sos_desktop.store.store import Store
 from sos_desktop.ui.common import dialogs
@@ -48,8 +52,8 @@ def ask_new_passphrase(parent: QWidget | None, message: str) -> str | None:
         first = ask_passphrase(parent, message)
         if first is None:
             return None
-        if not first:
-            message = "The passphrase cannot be empty."
+        if encryption.blank(first):
+            message = "The passphrase cannot be empty or only spaces; choose another."
             continue
         second = ask_passphrase(parent, "Type the same passphrase again.")
         if second is None:
@@ -59,8 +63,19 @@ def ask_new_passphrase(parent: QWidget | None, message: str) -> str | None:
         message = "The two passphrases differ; type the new passphrase again."
 
 
+def finish_interrupted(url: str, parent: QWidget | None) -> None:
+    """Put right what an encryption cut short left beside the database at ``url``, and say what was done."""
+    database = sqlite_file(url)
+    if database is None:
+        return
+    for note in encryption.finish_interrupted(database):
+        print(f"sos-desktop: note: {note}", file=sys.stderr)
+        QMessageBox.information(parent, APP_NAME, note)
+
+
 def open_store(url: str, parent: QWidget | None = None) -> Store:
     """Open the database: an encrypted one with ``SOS_DESKTOP_PASSPHRASE``, else with a passphrase asked for."""
+    finish_interrupted(url, parent)
     try:
         return Store.open(url, os.environ.get(PASSPHRASE_ENV_VAR) or None)
     except (PassphraseNeededError, WrongPassphraseError) as error:
@@ -69,10 +84,35 @@ def open_store(url: str, parent: QWidget | None = None) -> Store:
         given = ask_passphrase(parent, message)
         if given is None:
             raise PassphraseNeededError(NOT_OPENED)
+        if not given:
+            message = encryption.EMPTY_PASSPHRASE
+            continue
         try:
             return Store.open(url, given)
         except WrongPassphraseError as error:
             message = str(error)
+
+
+def passphrase_opening(path: Path, parent: QWidget | None, message: str) -> str | None:
+    """The passphrase that opens the encrypted file at ``path`` (a backup, say): ``SOS_DESKTOP_PASSPHRASE`` if it
+    does, else one asked for (``message`` first), again after a wrong or empty one; None if the user cancels.
+    """
+    given = os.environ.get(PASSPHRASE_ENV_VAR) or None
+    while True:
+        if given:
+            try:
+                encryption.check_encrypted(path, given, read_only_uri(path))
+            except WrongPassphraseError as error:
+                message = str(error)
+            except StoreError:
+                return given  # it opens the file; what else is wrong with it is for the caller to say
+            else:
+                return given
+        given = ask_passphrase(parent, message)
+        if given is None:
+            return None
+        if not given:
+            message = encryption.EMPTY_PASSPHRASE
 
 
 class EncryptionMenu(QObject):

@@ -1,21 +1,30 @@
-"""The console with an encrypted database (opened, encrypted, re-keyed) and with a meeting someone else changed."""
+"""The console with an encrypted database (opened, encrypted, re-keyed) and with a meeting someone else changed.
+
+Passphrases: nothing typed is refused with a sentence (the console hung on "Opening the database…"), a new one of
+spaces is refused, an encryption cut short is put right before the console opens, and the offer of the newest
+backup restores an encrypted database with its passphrase.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
+from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from sos_desktop.app import build_window
 from sos_desktop.models import MapItem
 from sos_desktop.models.demo import demo_bundle
+from sos_desktop.store import encryption
 from sos_desktop.store.engine import resolve_database_url, sqlite_file
 from sos_desktop.store.errors import StaleWriteError
 from sos_desktop.store.store import Store
 from sos_desktop.ui.common import dialogs
-from sos_desktop.ui.shell import encryption_menu
+from sos_desktop.ui.shell import backup_menu, encryption_menu
 from sos_desktop.ui.shell.main_window import MainWindow
 
 PASSPHRASE = "a passphrase for the team"
@@ -139,3 +148,105 @@ def test_a_change_someone_else_saved_first_is_reported_and_the_meeting_reloaded(
     assert next(i for i in window.store.get_meeting(document.meeting_id).items if i.id == card.id).text == (
         "My wording, after reloading"
     )
+
+
+def _answers(monkeypatch: pytest.MonkeyPatch, *answers: str | None) -> list[str]:
+    """Answer the passphrase box with ``answers`` in turn; returns what each box said."""
+    asked: list[str] = []
+    queue = iter(answers)
+
+    def answer(_parent: object, message: str) -> str | None:
+        asked.append(message)
+        return next(queue)
+
+    monkeypatch.setattr(encryption_menu, "ask_passphrase", answer)
+    return asked
+
+
+def test_nothing_typed_as_the_passphrase_is_refused_in_a_sentence_and_asked_again(
+    qtbot: QtBot, encrypted_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked = _answers(monkeypatch, "", PASSPHRASE)
+
+    window, problem = build_window(_args(encrypted_dir))
+
+    assert window is not None, problem
+    qtbot.addWidget(window)
+    assert asked[1].startswith("No passphrase was typed. Type the passphrase that opens this database")
+    assert window.store.passphrase == PASSPHRASE
+    window.store.close()
+
+
+def test_nothing_typed_then_cancel_stops_with_a_sentence_and_touches_nothing(
+    encrypted_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = _database(encrypted_dir).read_bytes()
+    _answers(monkeypatch, "", None)
+
+    window, problem = build_window(_args(encrypted_dir))
+
+    assert window is None
+    assert problem == encryption_menu.NOT_OPENED
+    assert _database(encrypted_dir).read_bytes() == before
+
+
+def test_a_new_passphrase_of_only_spaces_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked = _answers(monkeypatch, "   ", "a real one", "a real one")
+
+    assert encryption_menu.ask_new_passphrase(None, "Choose the passphrase.") == "a real one"
+    assert asked == [
+        "Choose the passphrase.",
+        "The passphrase cannot be empty or only spaces; choose another.",
+        "Type the same passphrase again.",
+    ]
+
+
+def test_a_plain_copy_left_by_an_encryption_cut_short_is_removed_before_the_console_opens(
+    qtbot: QtBot, encrypted_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    database = _database(encrypted_dir)
+    aside = encryption.plain_aside(database)
+    with Store.open(f"sqlite:///{aside}") as plain:
+        plain.save_bundle(demo_bundle())
+    assert b"Lily Example" in aside.read_bytes()
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: told.append(text))
+    monkeypatch.setenv("SOS_DESKTOP_PASSPHRASE", PASSPHRASE)
+
+    window, problem = build_window(_args(encrypted_dir))
+
+    assert window is not None, problem
+    qtbot.addWidget(window)
+    assert not aside.exists()
+    assert len(told) == 1 and "overwritten with zeros and removed" in told[0]
+    window.store.close()
+
+
+def test_the_offer_of_the_newest_backup_restores_an_encrypted_database_with_its_passphrase(
+    qtbot: QtBot, encrypted_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    database = _database(encrypted_dir)
+    with Store.open(resolve_database_url(None, encrypted_dir), PASSPHRASE) as store:
+        store.automatic_backup()
+        backup_file = store.newest_backup()
+    assert backup_file is not None and encryption.looks_encrypted(backup_file.path)
+    damaged = os.urandom(4096) * 3  # whole pages that look random but open with no passphrase: damaged
+    database.write_bytes(b"SQLite format 3\x00" + damaged[16:])
+    asked = _answers(monkeypatch, "", "not it", PASSPHRASE)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_args: QMessageBox.StandardButton.Yes)
+    refused: list[Any] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: refused.append(args))
+    _, problem = build_window(_args(encrypted_dir))
+    assert problem is not None and backup_menu.restorable(problem), problem
+
+    assert backup_menu.restore_at_start(problem, _args(encrypted_dir), None)
+
+    assert refused == []
+    assert asked[0].startswith("The backup is encrypted: type the passphrase")
+    assert asked[1].startswith("No passphrase was typed")
+    assert asked[2].startswith("The passphrase does not open this database")
+    assert encryption.looks_encrypted(database)
+    with Store.open(resolve_database_url(None, encrypted_dir), PASSPHRASE) as store:
+        assert [case.label for case in store.list_cases()] == ["Family Demo (invented)"]
+    kept = [path for path in encrypted_dir.iterdir() if ".before-restore-" in path.name]
+    assert kept and kept[0].read_bytes().startswith(b"SQLite format 3\x00")  # the damaged file kept, not deleted
