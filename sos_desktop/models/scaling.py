@@ -15,6 +15,19 @@ def check_rating_value(value: float) -> float:
     return number
 
 
+def paged_rating(value: float | None, up: bool) -> float | None:
+    """Where a whole-point step (Page Up or Down) from ``value`` lands, for every 0 to 10 control in half points
+    (the Scaling page's sliders, the observer's rubric): from not rated (None), up to 1, so one press is one point
+    and four give 4 (not ½, 1½…); down from 0 back to not rated; otherwise a whole point, within 0 to 10, staying
+    on the half-point grid (3½ goes to 4½).
+    """
+    if up:
+        return 1.0 if value is None else min(10.0, value + 1.0)
+    if value is None or value <= 0:
+        return None
+    return max(0.0, value - 1.0)
+
+
 @dataclass
 class ScaleRating:
     """One rater's number on a scale, with the two follow-up answers kept beside it."""

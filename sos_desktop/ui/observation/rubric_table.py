@@ -3,6 +3,9 @@ comment, and the criteria themselves editable for this meeting (add, remove, ren
 
 A view of the document: it shows ``document.rubric_criteria()`` and the meeting's ratings, sends every change to
 the document, and follows ``observationsChanged``, updating fields in place so typing is never interrupted.
+
+A rating box steps as the Scaling page's sliders do: the arrow keys move half a point, Page Up and Down a whole
+point (``models.scaling.paged_rating``), so the first Page Up from "Not rated" gives 1, not 4.5.
 """
 
 from __future__ import annotations
@@ -24,13 +27,15 @@ from PySide6.QtWidgets import (
 
 from sos_desktop.models.mapping import MAX_TEXT_LENGTH
 from sos_desktop.models.meeting import MAX_LABEL_LENGTH
-from sos_desktop.models.scaling import number_text
+from sos_desktop.models.scaling import number_text, paged_rating
 from sos_desktop.ui.common.fields import limit_length
 from sos_desktop.ui.common.undo_keys import route_undo_keys
 from sos_desktop.ui.document.meeting import MeetingDocument
 
 NOT_RATED = -0.5
 """The spin box's value below 0, shown as "Not rated"."""
+PAGE_STEPS = 10
+"""The steps Qt asks for at Page Up or Down (and Ctrl with an arrow or the wheel): a whole point here."""
 
 
 class HalfPointBox(QDoubleSpinBox):
@@ -48,6 +53,17 @@ class HalfPointBox(QDoubleSpinBox):
 
     def textFromValue(self, value: float) -> str:
         return number_text(value)
+
+    def stepBy(self, steps: int) -> None:
+        """Half a point a step; a page (Qt's ten steps) is a whole point, by the sliders' rule."""
+        if steps == 0 or steps % PAGE_STEPS != 0:
+            super().stepBy(steps)
+            return
+        rating = self.rating()
+        for _ in range(abs(steps) // PAGE_STEPS):
+            rating = paged_rating(rating, up=steps > 0)
+        self.setValue(NOT_RATED if rating is None else rating)
+        self.selectAll()
 
     def rating(self) -> float | None:
         value = round(self.value() * 2) / 2

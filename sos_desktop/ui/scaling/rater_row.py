@@ -17,7 +17,7 @@ from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import QAbstractSlider, QGridLayout, QLabel, QSizePolicy, QSlider, QWidget
 
 from sos_desktop.models import Scale
-from sos_desktop.models.scaling import number_text
+from sos_desktop.models.scaling import number_text, paged_rating
 from sos_desktop.ui.common.fields import PlainTextField
 from sos_desktop.ui.document.meeting import MeetingDocument
 
@@ -38,14 +38,9 @@ def rating_label(value: float | None) -> str:
 
 
 def paged_notch(notch: int, up: bool) -> int:
-    """Where a whole-point step (Page Up or Down) from ``notch`` lands: from "not rated", up to 1 (one press, one
-    point); down from 0 back to "not rated"; otherwise a whole point, within 0 to 10 and on the half-point grid.
-    """
-    if up:
-        return WHOLE_POINT if notch == NOT_RATED else min(HIGHEST, notch + WHOLE_POINT)
-    if notch <= 0:
-        return NOT_RATED
-    return max(0, notch - WHOLE_POINT)
+    """Where a whole-point step (Page Up or Down) from ``notch`` lands: the rule of ``paged_rating``, in notches."""
+    landed = paged_rating(None if notch == NOT_RATED else notch / WHOLE_POINT, up)
+    return NOT_RATED if landed is None else round(landed * WHOLE_POINT)
 
 
 class RatingSlider(QSlider):
