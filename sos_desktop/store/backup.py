@@ -5,6 +5,15 @@ per backup named after the database and the UTC time it was made, e.g.
 ``backups/sos-desktop-20261122T101500Z.sqlite3``; only the newest :data:`KEEP` are kept. The app makes one when
 it opens a database, at most once an :data:`AUTOMATIC_INTERVAL`; the user can make one at any time.
 
+Rotation never lets a run of newer, emptier backups push out the last one that holds the cases: when the backups
+rotation would remove hold more cases than every one it keeps (a database emptied, or started afresh with the
+demo, after a crash), the one of them with the most cases (the newest, among equals) is kept as well, one more
+than :data:`KEEP`. Once a newer backup holds as many cases, it goes the usual way. A backup whose cases cannot be
+counted (damaged, or encrypted with another passphrase) counts as holding none.
+
+Backups are private to the user, as the database is (``0600`` files in a ``0700`` folder, on POSIX; see
+``store/paths.py``).
+
 The online backup API copies a consistent snapshot of a live database, committed edits in the write-ahead log
 included, while others go on reading and writing it; copying the file itself could catch it half written.
 
@@ -30,7 +39,14 @@ from sqlalchemy.pool import NullPool
 
 from sos_desktop.durable import sync_file, sync_folder
 from sos_desktop.store.engine import raw_connection, read_only_uri
-from sos_desktop.store.errors import DatabaseTooNewError, MigrationError, NotADatabaseError, StoreError
+from sos_desktop.store.errors import (
+    DatabaseTooNewError,
+    DatabaseTooOldError,
+    MigrationError,
+    NotADatabaseError,
+    StoreError,
+)
+from sos_desktop.store.paths import create_private_file, new_private_folder, private_folder, tighten
 
 BACKUP_FOLDER = "backups"
 KEEP = 10
@@ -106,6 +122,14 @@ def backup_folder(database: Path, folder: Path | None = None) -> Path:
     return folder if folder is not None else database.parent / BACKUP_FOLDER
 
 
+def prepare_backup_folder(database: Path, folder: Path | None = None) -> Path:
+    """The folder of :func:`backup_folder`, there and private: the usual one is tightened if need be, one the user
+    chose is made private only when it is made here.
+    """
+    chosen = backup_folder(database, folder)
+    return private_folder(chosen) if folder is None else new_private_folder(chosen)
+
+
 def _stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime(STAMP_FORMAT)
 
@@ -130,6 +154,15 @@ def backups_of(database: Path, folder: Path | None = None) -> list[Backup]:
     return sorted(found, key=lambda backup: backup.made_at, reverse=True)
 
 
+def keep_backups_private(database: Path, folder: Path | None = None) -> None:
+    """Make the usual backups folder of ``database`` and every backup in it (or in ``folder``) the user's alone."""
+    chosen = backup_folder(database, folder)
+    if folder is None and chosen.is_dir():
+        tighten(chosen)
+    for made in backups_of(database, folder):
+        tighten(made.path)
+
+
 def newest_backup(database: Path, folder: Path | None = None) -> Backup | None:
     """The newest automatic backup of ``database``, or None if there is none."""
     backups = backups_of(database, folder)
@@ -152,12 +185,16 @@ def restore_advice(database: Path | None) -> str:
     )
 
 
+RESTORABLE = (NotADatabaseError, DatabaseTooNewError, DatabaseTooOldError, MigrationError)
+"""The troubles a backup can mend: a damaged or empty file, or one this version cannot bring up to date."""
+
+
 def with_restore_advice(error: StoreError, database: Path | None) -> StoreError:
     """``error``, with the newest backup offered when the database is damaged or too new to open.
 
     A locked, read-only or full database is not helped by a restore, so those messages are left as they are.
     """
-    if not isinstance(error, NotADatabaseError | DatabaseTooNewError | MigrationError):
+    if not isinstance(error, RESTORABLE):
         return error
     advice = restore_advice(database)
     if not advice:
@@ -167,15 +204,24 @@ def with_restore_advice(error: StoreError, database: Path | None) -> StoreError:
     return offered
 
 
+def told_with_advice(error: StoreError, database: Path | None) -> str:
+    """What to tell a user of the command line, or a script, when ``database`` cannot be opened: a damaged or empty
+    file named by its path, and, where a backup would help, the newest one with the command that restores it.
+    """
+    offered = str(with_restore_advice(error, database))
+    return f"{database}: {offered}" if isinstance(error, NotADatabaseError) and database is not None else offered
+
+
 def copy_database(source: sqlite3.Connection, target: Path, passphrase: str | None = None) -> None:
     """Copy the database open on ``source`` to ``target`` (replaced atomically) with SQLite's online backup API.
 
     The backup of an encrypted database (``passphrase``: its passphrase) is encrypted with the same passphrase.
     """
-    target.parent.mkdir(parents=True, exist_ok=True)
+    new_private_folder(target.parent)
     partial = target.with_name(f"{target.name}.partial")
     partial.unlink(missing_ok=True)
     try:
+        create_private_file(partial)  # a copy of the database is as private as the database
         destination = raw_connection(partial, passphrase)
         try:
             source.backup(destination)
@@ -191,16 +237,45 @@ def copy_database(source: sqlite3.Connection, target: Path, passphrase: str | No
         raise
 
 
-def rotate(database: Path, keep: int = KEEP, folder: Path | None = None) -> list[Path]:
-    """Remove all but the newest ``keep`` automatic backups of ``database``; returns what was removed."""
+def rotate(database: Path, keep: int = KEEP, folder: Path | None = None, passphrase: str | None = None) -> list[Path]:
+    """Remove all but the newest ``keep`` automatic backups of ``database``; returns what was removed.
+
+    The last backup holding more cases than any kept one stays too (see the module docstring); ``passphrase``
+    (the database's) is needed to count the cases in the backups of an encrypted database.
+    """
     removed = []
     try:
-        for old in backups_of(database, folder)[max(1, keep) :]:
-            old.path.unlink(missing_ok=True)
-            removed.append(old.path)
+        backups = backups_of(database, folder)
+        kept, old = backups[: max(1, keep)], backups[max(1, keep) :]
+        if old:
+            most_kept = max(case_count(backup.path, passphrase) for backup in kept)
+            counted = [(case_count(backup.path, passphrase), backup) for backup in old]
+            fullest, best = max(counted, key=lambda pair: pair[0])  # the first (newest) of equals
+            if fullest > most_kept:
+                old = [backup for backup in old if backup is not best]
+        for backup in old:
+            backup.path.unlink(missing_ok=True)
+            removed.append(backup.path)
     except OSError:
         pass  # one that cannot be removed now is removed next time
     return removed
+
+
+def case_count(path: Path, passphrase: str | None = None) -> int:
+    """How many cases the backup at ``path`` holds; 0 when it cannot be read (damaged, or another passphrase)."""
+    try:
+        with path.open("rb") as file:
+            plain = file.read(len(_SQLITE_HEADER)) == _SQLITE_HEADER
+        if not plain and passphrase is None:
+            return 0
+        connection = raw_connection(read_only_uri(path), None if plain else passphrase, uri=True)
+        try:
+            count = connection.execute("SELECT count(*) FROM cases").fetchone()[0]
+        finally:
+            connection.close()
+    except Exception:  # sqlite3's and SQLCipher's errors alike (not one family): an unreadable one holds none
+        return 0
+    return int(count)
 
 
 def automatic_backup_path(database: Path, now: datetime | None = None, folder: Path | None = None) -> Path:
@@ -274,8 +349,10 @@ def restore(backup: Path, database: Path, now: datetime | None = None, passphras
         raise InvalidBackupError("That backup is the database itself. Nothing was restored.")
     database.parent.mkdir(parents=True, exist_ok=True)
     incoming = database.with_name(f"{database.name}.restoring")
-    shutil.copyfile(backup, incoming)
+    incoming.unlink(missing_ok=True)
     try:
+        create_private_file(incoming)  # the database is the user's alone, whatever the backup's permissions
+        shutil.copyfile(backup, incoming)
         verify_backup(
             incoming, passphrase
         )  # the copy, not only the original, must be sound before it replaces anything

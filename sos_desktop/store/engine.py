@@ -42,7 +42,7 @@ from sqlalchemy.exc import ArgumentError
 from sqlalchemy.pool import QueuePool
 
 from sos_desktop.store.errors import StoreError, UnsupportedDatabaseError
-from sos_desktop.store.paths import DATABASE_FILE_NAME, default_data_dir
+from sos_desktop.store.paths import DATABASE_FILE_NAME, PRIVATE_FOLDER_MODE, default_data_dir
 
 ENV_VAR = "SOS_DESKTOP_DB"
 PASSPHRASE_ENV_VAR = "SOS_DESKTOP_PASSPHRASE"
@@ -191,8 +191,8 @@ def make_engine(url: str, passphrase: str | None = None) -> Engine:
                 "(pip install 'sos-desktop[postgres]'). Nothing was changed."
             ) from None
     path = sqlite_file(url)
-    if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+    if path is not None:  # a folder made here is the user's alone; one that exists may be theirs to share
+        path.parent.mkdir(mode=PRIVATE_FOLDER_MODE, parents=True, exist_ok=True)
     if passphrase is not None and path is not None:
         sqlcipher_module()
         encrypted = make_url(url).set(drivername="sqlite+pysqlcipher", password=passphrase)
@@ -204,11 +204,39 @@ def make_engine(url: str, passphrase: str | None = None) -> Engine:
     return engine
 
 
-def read_only_uri(path: Path) -> str:
-    """A SQLite URI opening ``path`` read-only; Windows drive letters and network shares included."""
+def read_only_uri(path: Path, *, immutable: bool = False) -> str:
+    """A SQLite URI opening ``path`` read-only; Windows drive letters and network shares included.
+
+    ``immutable``: SQLite takes no locks and makes no ``-shm`` file (for a file in a folder nobody may write to,
+    where it could not make one); what only the write-ahead log holds is then not seen.
+    """
     posix = path.absolute().as_posix()
     if posix.startswith("//"):
         posix = f"//{posix}"  # a network share: empty authority, then //server/share/...
     elif not posix.startswith("/"):
         posix = f"/{posix}"  # C:/...
-    return f"file://{quote(posix)}?mode=ro"
+    return f"file://{quote(posix)}?mode=ro{'&immutable=1' if immutable else ''}"
+
+
+def _on_connect_read_only(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None  # as for _on_connect: BEGIN is ours
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_MS)}")
+        cursor.execute("PRAGMA query_only=ON")
+    finally:
+        cursor.close()
+
+
+def make_read_only_engine(path: Path, passphrase: str | None = None, *, immutable: bool = False) -> Engine:
+    """An engine reading the SQLite file ``path`` without ever writing to it (nor to the folder it is in).
+
+    For the commands that only read (``list``, ``export``, ``backup``, ``snapshot``) when the file or its folder
+    cannot be written to, or another program holds the database; ``passphrase`` opens an encrypted one.
+    """
+    uri = read_only_uri(path, immutable=immutable)
+    engine = create_engine("sqlite://", creator=lambda: raw_connection(uri, passphrase, uri=True), poolclass=QueuePool)
+    event.listen(engine, "connect", _on_connect_read_only)
+    event.listen(engine, "begin", _on_begin)
+    return engine

@@ -21,7 +21,14 @@ from sqlalchemy import Engine, inspect, text
 from sqlalchemy.engine import Connection
 
 from sos_desktop.store.engine import WRITE_OPTION, run_outside_transaction
-from sos_desktop.store.errors import DatabaseTooNewError, MigrationError, NotADatabaseError
+from sos_desktop.store.errors import (
+    DatabaseTooNewError,
+    DatabaseTooOldError,
+    MigrationError,
+    NotADatabaseError,
+    StoreError,
+    translate,
+)
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 VERSION_TABLE = "alembic_version"
@@ -84,8 +91,10 @@ def current_revisions(connection: Connection) -> tuple[str, ...]:
 def check_database(connection: Connection) -> tuple[str, ...]:
     """The database's current revisions, after making sure this app may work on it.
 
-    Raises NotADatabaseError for a database that holds tables but no revision (some other program's), and
-    DatabaseTooNewError for a revision this app does not know (written by a newer version).
+    Raises NotADatabaseError for a database that holds tables but no revision (some other program's),
+    DatabaseTooOldError for a revision numbered before the first one shipped (the app no longer carries the steps
+    from it), and DatabaseTooNewError for any other revision this app does not know (written by a newer version).
+    Each says which revision the database is at.
     """
     tables = set(inspect(connection).get_table_names())
     if VERSION_TABLE not in tables:
@@ -93,13 +102,58 @@ def check_database(connection: Connection) -> tuple[str, ...]:
             raise NotADatabaseError()
         return ()
     current = current_revisions(connection)
-    if not set(current) <= known_revisions():
-        raise DatabaseTooNewError()
+    unknown = sorted(set(current) - known_revisions())
+    if unknown:
+        raise unknown_revision_error(unknown[0])
     return current
 
 
+def unknown_revision_error(revision: str) -> DatabaseTooOldError | DatabaseTooNewError:
+    """Why a database at ``revision``, which this version does not ship, cannot be opened.
+
+    Revisions are numbered ("0001", "0002", ...): one numbered below the first shipped is older than this version
+    can upgrade; anything else (a higher number, or a name) comes from a newer version.
+    """
+    known = sorted(known_revisions())
+    oldest, newest = known[0], "/".join(head_revisions())
+    if revision.isdigit() and oldest.isdigit() and int(revision) < int(oldest):
+        return DatabaseTooOldError(
+            f"{DatabaseTooOldError.opening}: it is at revision {revision}, and this version starts from revision "
+            f"{oldest}. It was left untouched; open it once with an earlier version of SoS Desktop (which brings "
+            "it up to date), then open it here again, or restore a backup made by this version."
+        )
+    return DatabaseTooNewError(
+        f"{DatabaseTooNewError.opening} (it is at revision {revision}; this version reads up to revision "
+        f"{newest}). It was left untouched; please update SoS Desktop to open it."
+    )
+
+
+def _upgrade_failure(error: Exception, current: tuple[str, ...]) -> StoreError:
+    """What to tell the user when an upgrade from ``current`` failed part way (it is rolled back whole).
+
+    A locked database or a full disk is said as such; any other refusal means the tables are not what the recorded
+    revision says (a file mended by hand, or a copy of a half-upgraded one): a MigrationError naming both revisions.
+    """
+    translated = translate(error)
+    if type(translated) is not StoreError:
+        return translated
+    revision, head = "/".join(current) or "(none)", "/".join(head_revisions())
+    return MigrationError(
+        f"{MigrationError.opening} from revision {revision} to {head}: its tables are not what revision "
+        f"{revision} should hold. It was left untouched; restore a backup, or keep a copy and contact your "
+        "support team."
+    )
+
+
 def upgrade_to_head(engine: Engine) -> None:
-    """Create or upgrade the schema to this version's head, in one transaction; refuse unknown databases."""
+    """Create or upgrade the schema to this version's head, in one transaction; refuse unknown databases.
+
+    A database already at head is only read (no write lock is taken), so opening it to read never waits for
+    another program's write to finish.
+    """
+    with engine.connect() as connection, connection.begin():
+        if set(check_database(connection)) == set(head_revisions()):
+            return
     with engine.connect() as connection:
         sqlite = connection.dialect.name == "sqlite"
         if sqlite:
@@ -114,7 +168,10 @@ def upgrade_to_head(engine: Engine) -> None:
 
                 config = alembic_config()
                 config.attributes["connection"] = connection
-                command.upgrade(config, "head")
+                try:
+                    command.upgrade(config, "head")
+                except Exception as error:
+                    raise _upgrade_failure(error, current) from error
                 if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
                     raise MigrationError()
         finally:

@@ -12,6 +12,8 @@ date, and checked to be writable, so a read-only file is reported at once rather
 
 from __future__ import annotations
 
+import errno
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,7 +23,7 @@ from types import TracebackType
 from typing import Any
 
 from sqlalchemy import Engine, create_engine
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
@@ -43,9 +45,26 @@ from sos_desktop.models import (
 )
 from sos_desktop.store import backup as backups
 from sos_desktop.store import encryption
-from sos_desktop.store.engine import WRITE_OPTION, make_engine, read_only_uri, run_outside_transaction, sqlite_file
-from sos_desktop.store.errors import DatabaseReadOnlyError, NotADatabaseError, StoreError, translate
-from sos_desktop.store.migrate import check_database, upgrade_to_head
+from sos_desktop.store import engine as engine_settings
+from sos_desktop.store.engine import (
+    WRITE_OPTION,
+    make_engine,
+    make_read_only_engine,
+    read_only_uri,
+    run_outside_transaction,
+    sqlite_file,
+)
+from sos_desktop.store.errors import (
+    DatabaseReadOnlyError,
+    DiskFullError,
+    EmptyDatabaseError,
+    NotADatabaseError,
+    StoreError,
+    disk_is_full,
+    translate,
+)
+from sos_desktop.store.migrate import check_database, head_revisions, upgrade_to_head
+from sos_desktop.store.paths import PRIVATE_FOLDER_MODE, SIDE_FILE_SUFFIXES, create_private_file, tighten_database
 from sos_desktop.store.repo import bundles, cases, development, items, meetings, network, scales, settings
 from sos_desktop.store.repo.common import VERSIONS_OPTION, MeetingVersions, remember_version
 from sos_desktop.store.repo.items import ItemLinks
@@ -53,8 +72,8 @@ from sos_desktop.store.repo.items import ItemLinks
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-def _look_before_opening(path: Path) -> None:
-    """Refuse an existing SQLite file that this app must not write to, reading it only."""
+def _look_before_opening(path: Path, *, immutable: bool = False) -> None:
+    """Refuse an existing SQLite file that this app must not write to (an empty one too), reading it only."""
     if not path.exists():
         return
     if not path.is_file():
@@ -62,12 +81,16 @@ def _look_before_opening(path: Path) -> None:
     with path.open("rb") as file:
         header = file.read(len(_SQLITE_HEADER))
     if not header:
-        return  # an empty file is an empty database: it becomes a new one
+        # Never a new database: a crash or a full disk leaves this of one, and its cases may be in a backup.
+        raise EmptyDatabaseError()
     if header != _SQLITE_HEADER:
         raise NotADatabaseError()
-    uri = read_only_uri(path)
+    uri = read_only_uri(path, immutable=immutable)
+    waits = engine_settings.BUSY_TIMEOUT_MS / 1000  # for another program's write, as long as any connection waits
     probe = create_engine(
-        "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False), poolclass=NullPool
+        "sqlite://",
+        creator=lambda: sqlite3.connect(uri, uri=True, timeout=waits, check_same_thread=False),
+        poolclass=NullPool,
     )
     try:
         with probe.connect() as conn:
@@ -76,6 +99,58 @@ def _look_before_opening(path: Path) -> None:
             check_database(conn)
     finally:
         probe.dispose()
+
+
+def _create_database(url: str, path: Path, passphrase: str | None) -> None:
+    """Make a new, up-to-date SQLite database at ``path``: built beside it, private to the user, then linked into
+    place whole. A crash or a full disk part way leaves at most the partial file beside it, never an empty or
+    half-made database at ``path``; a database another process made there meanwhile is kept, not replaced.
+    """
+    from sos_desktop.durable import sync_file, sync_folder
+
+    path.parent.mkdir(mode=PRIVATE_FOLDER_MODE, parents=True, exist_ok=True)  # made here: the user's alone
+    partial = path.with_name(f"{path.name}.creating-{os.getpid()}")
+    _remove_with_side_files(partial)
+    create_private_file(partial)  # SQLite gives the -wal and -shm files the database's own permissions
+    partial_url = make_url(url).set(database=str(partial)).render_as_string(hide_password=False)
+    engine = make_engine(partial_url, passphrase)
+    try:
+        upgrade_to_head(engine)
+    except BaseException:
+        engine.dispose()
+        _remove_with_side_files(partial)
+        raise
+    engine.dispose()  # the last connection closed folds the write-ahead log into the file
+    try:
+        sync_file(partial)
+        try:
+            os.link(partial, path)  # fails if the place was taken meanwhile: theirs is kept
+        except FileExistsError:
+            pass
+        except OSError:  # a file system without hard links
+            if not path.exists():
+                os.replace(partial, path)
+        sync_folder(path.parent)
+    finally:
+        _remove_with_side_files(partial)
+
+
+def _remove_with_side_files(path: Path) -> None:
+    for leftover in (path, *(path.with_name(path.name + suffix) for suffix in SIDE_FILE_SUFFIXES)):
+        leftover.unlink(missing_ok=True)
+
+
+def _opening_error(error: BaseException, path: Path | None) -> BaseException:
+    """What a failure to open the database at ``path`` is, for the user (a full disk said as one)."""
+    folder = path.parent if path is not None else None
+    if isinstance(error, OSError):
+        full = error.errno == errno.ENOSPC or disk_is_full(folder)
+        return DiskFullError() if full else DatabaseReadOnlyError()
+    if isinstance(error, DBAPIError | sqlite3.Error):
+        error = translate(error, folder)
+    if type(error) is StoreError and disk_is_full(folder):
+        return DiskFullError()  # whatever SQLite called it, nothing can be written there now
+    return error
 
 
 def _check_writable(engine: Engine) -> None:
@@ -99,39 +174,80 @@ class Store:
         self._meeting_versions: dict[int, int] = {}
         self.passphrase: str | None = None
         """The passphrase of an encrypted SQLite database (for backups of it, encrypted too), else None."""
+        self.read_only = False
+        """Opened with :meth:`open_read_only`: the data can be read out, nothing saved."""
 
     @classmethod
-    def open(cls, url: str, passphrase: str | None = None) -> Store:
+    def open(cls, url: str, passphrase: str | None = None, *, check_writable: bool = True) -> Store:
         """Open the database at ``url``, creating or upgrading its schema; refuse it (untouched) if unusable.
 
         ``passphrase`` opens an encrypted SQLite file (PassphraseNeededError or WrongPassphraseError otherwise),
-        and encrypts a new one; a plain file stays plain (``sos-desktop encrypt`` converts it).
+        and encrypts a new one; a plain file stays plain (``sos-desktop encrypt`` converts it). A new SQLite file
+        is made whole beside its place and then renamed into it, so no empty or half-made file is ever left there;
+        an existing file is made private to the user (see ``store/paths.py``).
+
+        ``check_writable=False``: for a caller that only reads (``sos-desktop list``), which then need not wait
+        for another program's write to finish.
         """
         path = sqlite_file(url)
         engine: Engine | None = None
         key: str | None = None
         try:
+            if path is not None and not path.exists():
+                _create_database(url, path, passphrase)
+            if path is not None:
+                tighten_database(path)
             if path is not None and encryption.looks_encrypted(path):
                 encryption.check_encrypted(path, passphrase, read_only_uri(path))
                 key = passphrase
             elif path is not None:
-                new = not path.exists() or (path.is_file() and path.stat().st_size == 0)
                 _look_before_opening(path)
-                key = passphrase if new else None
             engine = make_engine(url, key)
             upgrade_to_head(engine)
-            if engine.dialect.name == "sqlite":
+            if engine.dialect.name == "sqlite" and check_writable:
                 _check_writable(engine)
         except BaseException as error:
             if engine is not None:
                 engine.dispose()
-            if isinstance(error, OSError):
-                raise DatabaseReadOnlyError() from error
-            if isinstance(error, DBAPIError | sqlite3.Error):
-                raise translate(error) from error
-            raise
+            raise _opening_error(error, path) from error
         store = cls(engine)
         store.passphrase = key
+        return store
+
+    @classmethod
+    def open_read_only(cls, url: str, passphrase: str | None = None, *, immutable: bool = False) -> Store:
+        """Open the SQLite file at ``url`` for reading only, writing nothing to it or its folder.
+
+        For reading the data out of a database that cannot be written to (a read-only file or folder) or that
+        another program holds; every save then fails with DatabaseReadOnlyError. It is refused, untouched, as
+        :meth:`open` refuses it, and also when it needs bringing up to date (which would be a write).
+        ``immutable``: see :func:`~sos_desktop.store.engine.read_only_uri` (for a folder nobody may write to).
+        """
+        path = sqlite_file(url)
+        if path is None or not path.exists():
+            raise DatabaseReadOnlyError()
+        engine: Engine | None = None
+        key: str | None = None
+        try:
+            if encryption.looks_encrypted(path):
+                encryption.check_encrypted(path, passphrase, read_only_uri(path, immutable=immutable))
+                key = passphrase
+            else:
+                _look_before_opening(path, immutable=immutable)
+            engine = make_read_only_engine(path, key, immutable=immutable)
+            with engine.connect() as conn, conn.begin():
+                if set(check_database(conn)) != set(head_revisions()):
+                    raise DatabaseReadOnlyError(
+                        "The database must be brought up to date before this version can read it, and it cannot "
+                        "be written to now. Nothing was changed; open it once where it can be written to."
+                    )
+        except BaseException as error:
+            if engine is not None:
+                engine.dispose()
+            raise _opening_error(error, path) from error
+        store = cls(engine)
+        store.passphrase = key
+        store.read_only = True
         return store
 
     @property
@@ -503,7 +619,7 @@ class Store:
             return None  # nothing in it yet worth keeping
         made_at = backups.utc_now()
         target = backups.automatic_backup_path(database, made_at, folder)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        backups.prepare_backup_folder(database, folder)
         path = self.backup(target)
-        backups.rotate(database, keep, folder)
+        backups.rotate(database, keep, folder, self.passphrase)
         return backups.Backup(path, made_at)

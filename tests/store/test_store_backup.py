@@ -118,6 +118,51 @@ def test_automatic_backups_are_made_at_most_once_an_hour_and_only_the_newest_ten
     assert (database.parent / "backups" / "notes.txt").exists()  # not one of ours: left alone
 
 
+def test_rotation_keeps_the_last_backup_with_the_cases_after_many_demo_only_ones(sqlite_url: str) -> None:
+    database = _path(sqlite_url)
+    start = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
+    with Store.open(sqlite_url) as store:
+        for number in range(6):
+            store.add_case(Case(label=f"Family {number}"))
+        real = backup.automatic_backup_path(database, start)
+        store.backup(real)
+    database.unlink()  # lost (say, emptied by a crash and moved away): the app starts again with the demo
+    with Store.open(sqlite_url) as store:
+        store.save_bundle(demo_bundle())
+        for hours in range(1, 13):  # twelve hourly backups of the demo alone, each rotating
+            store.backup(backup.automatic_backup_path(database, start + timedelta(hours=hours)))
+            backup.rotate(database)
+    kept = backup.backups_of(database)
+    assert real in [made.path for made in kept]  # the only copy of the six families was not pushed out
+    assert len(kept) == backup.KEEP + 1 and backup.case_count(real) == 6
+    assert [backup.case_count(made.path) for made in kept[: backup.KEEP]] == [1] * backup.KEEP
+
+    with Store.open(sqlite_url) as store:  # once a newer backup holds as many cases, the old one goes as usual
+        for number in range(5):
+            store.add_case(Case(label=f"Family {number}"))
+        store.backup(backup.automatic_backup_path(database, start + timedelta(hours=13)))
+    assert real in backup.rotate(database)
+    assert len(backup.backups_of(database)) == backup.KEEP
+
+
+def test_rotation_counts_the_cases_of_encrypted_backups_with_the_passphrase(tmp_path: Path) -> None:
+    pytest.importorskip("sqlcipher3")
+    database = tmp_path / "sos-desktop.sqlite3"
+    start = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
+    with Store.open(f"sqlite:///{database}", "correct horse") as store:
+        for number in range(3):
+            store.add_case(Case(label=f"Family {number}"))
+        real = backup.automatic_backup_path(database, start)
+        store.backup(real)
+        for _ in range(3):
+            store.delete_case(store.list_cases()[0].id or 0)
+        for hours in range(1, 4):
+            store.backup(backup.automatic_backup_path(database, start + timedelta(hours=hours)))
+    assert backup.case_count(real) == 0 and backup.case_count(real, "correct horse") == 3
+    assert real not in backup.rotate(database, keep=2, passphrase="correct horse")
+    assert real in backup.rotate(database, keep=2)  # uncounted, it holds nothing that outweighs the kept ones
+
+
 def test_restore_advice_names_the_newest_backup_and_the_command(sqlite_url: str) -> None:
     database = _path(sqlite_url)
     assert backup.restore_advice(database) == ""

@@ -18,8 +18,9 @@ from sqlalchemy import create_engine, inspect, text
 
 from sos_desktop.models import Case
 from sos_desktop.models.demo import demo_bundle
-from sos_desktop.store import DatabaseTooNewError, NotADatabaseError, Store
+from sos_desktop.store import DatabaseTooNewError, MigrationError, NotADatabaseError, Store
 from sos_desktop.store.engine import make_engine
+from sos_desktop.store.errors import DatabaseTooOldError, EmptyDatabaseError
 from sos_desktop.store.migrate import alembic_config, head_revisions, known_revisions, upgrade_to_head
 from sos_desktop.store.tables import metadata
 
@@ -45,13 +46,63 @@ def test_reopening_keeps_the_data(database_url: str) -> None:
         assert store.load_bundle(saved.meeting.id or 0) == saved
 
 
-def test_an_empty_file_becomes_a_new_database(sqlite_url: str) -> None:
+def test_an_empty_file_is_refused_as_damaged_and_left_as_it_is(sqlite_url: str) -> None:
     path = _path(sqlite_url)
     path.parent.mkdir(parents=True)
-    path.touch()
+    path.touch()  # what a crash or a full disk can leave of a database
+    with pytest.raises(EmptyDatabaseError) as raised:
+        Store.open(sqlite_url)
+    assert isinstance(raised.value, NotADatabaseError)  # damaged: the newest backup is offered for it
+    assert "empty" in str(raised.value) and "left untouched" in str(raised.value)
+    assert path.stat().st_size == 0 and sorted(path.parent.iterdir()) == [path]
+
+
+def test_a_new_database_is_made_whole_beside_its_place_leaving_nothing_else(sqlite_url: str) -> None:
+    path = _path(sqlite_url)
     with Store.open(sqlite_url) as store:
-        store.add_case(Case(label="First"))
-        assert [case.label for case in store.list_cases()] == ["First"]
+        assert store.list_cases() == []
+    assert path.read_bytes().startswith(b"SQLite format 3\x00")
+    assert [leftover.name for leftover in path.parent.iterdir() if ".creating" in leftover.name] == []
+
+
+def _at_revision(sqlite_url: str, revision: str) -> Path:
+    with Store.open(sqlite_url) as store:
+        store.add_case(Case(label="Family S"))
+    path = _path(sqlite_url)
+    with sqlite3.connect(path) as raw:
+        raw.execute("UPDATE alembic_version SET version_num = ?", (revision,))
+    raw.close()
+    return path
+
+
+def test_a_database_older_than_the_first_revision_says_which_and_what_to_do(sqlite_url: str) -> None:
+    path = _at_revision(sqlite_url, "0000")
+    before = path.read_bytes()
+    with pytest.raises(DatabaseTooOldError) as raised:
+        Store.open(sqlite_url)
+    message = str(raised.value)
+    assert "revision 0000" in message and "starts from revision 0001" in message
+    assert "earlier version of SoS Desktop" in message and "newer" not in message
+    assert path.read_bytes() == before
+
+
+def test_a_database_from_a_numbered_newer_revision_says_which(sqlite_url: str) -> None:
+    path = _at_revision(sqlite_url, "0999")
+    with pytest.raises(DatabaseTooNewError) as raised:
+        Store.open(sqlite_url)
+    assert "revision 0999" in str(raised.value) and f"up to revision {head_revisions()[0]}" in str(raised.value)
+    assert path.exists()
+
+
+def test_an_upgrade_the_tables_refuse_names_both_revisions_and_changes_nothing(sqlite_url: str) -> None:
+    path = _at_revision(sqlite_url, "0002")  # says 0002, holds the head's tables: 0003's new column is there
+    before = path.read_bytes()
+    with pytest.raises(MigrationError) as raised:
+        Store.open(sqlite_url)
+    message = str(raised.value)
+    assert "from revision 0002 to " + head_revisions()[0] in message and "could not do that" not in message
+    assert "left untouched" in message and "restore a backup" in message
+    assert path.read_bytes() == before
 
 
 def _refused_untouched(url: str, path: Path, error: type[Exception]) -> None:
