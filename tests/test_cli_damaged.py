@@ -53,18 +53,23 @@ def _from_a_newer_version(path: Path) -> None:
     raw.close()
 
 
+def _emptied(path: Path) -> None:
+    path.write_bytes(b"")  # what a crash or a full disk can leave
+
+
 @pytest.mark.parametrize(
-    ("damage", "said"),
+    ("damage", "said", "exit_status"),
     [
-        (_corrupt, "damaged"),
-        (_truncate, "damaged"),
-        (_not_a_database, "not an SoS Desktop database"),
-        (_from_a_newer_version, "newer version of SoS Desktop"),
+        (_corrupt, "damaged", 2),
+        (_truncate, "damaged", 2),
+        (_not_a_database, "not an SoS Desktop database", 2),
+        (_emptied, "is empty (0 bytes)", 2),
+        (_from_a_newer_version, "newer version of SoS Desktop", 1),
     ],
-    ids=["corrupt", "truncated", "not-a-database", "newer-version"],
+    ids=["corrupt", "truncated", "not-a-database", "zero-bytes", "newer-version"],
 )
 def test_a_damaged_database_is_refused_untouched_with_the_newest_backup_offered_and_restored(
-    tmp_path: Path, run_cli: CliRun, damage: Callable[[Path], None], said: str
+    tmp_path: Path, run_cli: CliRun, damage: Callable[[Path], None], said: str, exit_status: int
 ) -> None:
     database = _database_with_a_backup(tmp_path)
     [newest] = backups_of(database)
@@ -72,8 +77,10 @@ def test_a_damaged_database_is_refused_untouched_with_the_newest_backup_offered_
     damaged = database.read_bytes()
 
     status, out, err = run_cli(tmp_path, "list")
-    assert status == 1 and out == ""
+    assert status == exit_status and out == ""  # not 'No cases yet': an empty file is no new database
     assert said in err and "left untouched" in err and "Traceback" not in err
+    if exit_status == 2:  # a bad file: named
+        assert err.startswith(f"sos-desktop: {database}: ")
     assert f'sos-desktop restore "{newest.path}"' in err
     assert database.read_bytes() == damaged
 

@@ -10,10 +10,12 @@ store or file-system problem, 2 for bad arguments or an invalid meeting file.
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 from typing import TextIO
 
 from sos_desktop.cli import encryption as cli_encryption
+from sos_desktop.cli import opening
 from sos_desktop.exporters.interchange.files import (
     ExportError,
     InterchangeError,
@@ -23,12 +25,13 @@ from sos_desktop.exporters.interchange.files import (
 )
 from sos_desktop.exporters.minutes import DEFAULT_MARKING, MinutesOptions, write_feedback_pdf, write_minutes_pdf
 from sos_desktop.models import merge_observations
+from sos_desktop.models.control_characters import escape_controls
 from sos_desktop.models.demo import demo_bundle
 from sos_desktop.models.development import facilitator_of
 from sos_desktop.models.templates import template
 from sos_desktop.store.backup import RESTORE_COMMAND, BackupError
 from sos_desktop.store.engine import PASSPHRASE_ENV_VAR, resolve_database_url, sqlite_file
-from sos_desktop.store.errors import NotFoundError, StoreError
+from sos_desktop.store.errors import DiskFullError, NotFoundError, StoreError
 from sos_desktop.store.repo.bundles import DuplicateMeetingError, ImportMode
 from sos_desktop.store.store import Store
 
@@ -44,8 +47,8 @@ class CommandError(Exception):
         self.status = status
 
 
-def open_store(args: argparse.Namespace) -> Store:
-    return cli_encryption.open_store(resolve_database_url(args.db, args.data_dir))
+def open_store(args: argparse.Namespace, err: TextIO) -> Store:
+    return opening.open_store(args, err)
 
 
 def _list(store: Store, out: TextIO) -> None:
@@ -53,12 +56,15 @@ def _list(store: Store, out: TextIO) -> None:
     if not cases:
         print("No cases yet. Try 'sos-desktop demo' or 'sos-desktop import FILE.json'.", file=out)
         return
+    # Names and titles are the users': a control character in one (an escape, a bidi override) is shown, not obeyed.
     for case in cases:
-        reference = f" [{case.reference}]" if case.reference else ""
-        print(f"case {case.id}: {case.label}{reference} ({template(case.framework).name})", file=out)
+        reference = f" [{escape_controls(case.reference)}]" if case.reference else ""
+        label = escape_controls(case.label)
+        print(f"case {case.id}: {label}{reference} ({template(case.framework).name})", file=out)
         for meeting in store.list_meetings(case.id):
             when = meeting.held_on.strftime("%Y-%m-%d %H:%M") if meeting.held_on else "no date"
-            print(f"  meeting {meeting.id}: {meeting.title} ({when}, {meeting.kind.value})", file=out)
+            title = escape_controls(meeting.title)
+            print(f"  meeting {meeting.id}: {title} ({when}, {meeting.kind.value})", file=out)
 
 
 def _import(store: Store, args: argparse.Namespace, out: TextIO, err: TextIO) -> None:
@@ -196,7 +202,9 @@ def run_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> None:
     if args.command == "encrypt":
         cli_encryption.run_encrypt(args, out)
         return
-    store = open_store(args)
+    if args.command == "import" and (refusal := opening.special_file_refusal(args.file)) is not None:
+        raise CommandError(refusal, EXIT_INVALID)
+    store = open_store(args, err)
     try:
         if args.command == "list":
             _list(store, out)
@@ -214,42 +222,34 @@ def run_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> None:
         store.close()
 
 
-def _offering_backup(error: StoreError, args: argparse.Namespace) -> StoreError:
-    """``error``, offering the newest backup when the database is damaged or too new to open."""
-    from sos_desktop.store.backup import with_restore_advice
-
-    try:
-        database = sqlite_file(resolve_database_url(args.db, args.data_dir))
-    except StoreError:
-        return error
-    return with_restore_advice(error, database)
-
-
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Run the sub-command ``args`` names; return the exit status, each failure told in one sentence on ``err``."""
     try:
         run_command(args, out, err)
     except CommandError as error:
-        print(f"sos-desktop: {error}", file=err)
+        opening.say(err, str(error))
         return error.status
     except (InterchangeError, NotFoundError) as error:  # NotFoundError before StoreError, its base
-        print(f"sos-desktop: {error}", file=err)
+        opening.say(err, str(error))
         return EXIT_INVALID
     except StoreError as error:
-        print(f"sos-desktop: {_offering_backup(error, args)}", file=err)
-        return EXIT_ERROR
+        message, status = opening.store_failure(error, args)
+        opening.say(err, message)
+        return status
     except ExportError as error:
-        print(f"sos-desktop: {error}", file=err)
+        opening.say(err, str(error))
         return EXIT_ERROR
     except OSError as error:
-        print(
-            f"sos-desktop: {error.strerror or 'the operating system refused'}"
-            f"{f': {error.filename}' if error.filename else ''}.",
-            file=err,
+        if error.errno == errno.ENOSPC:
+            opening.say(err, f"{DiskFullError()}")
+            return EXIT_ERROR
+        opening.say(
+            err,
+            f"{error.strerror or 'the operating system refused'}{f': {error.filename}' if error.filename else ''}.",
         )
         return EXIT_ERROR
     except ValueError as error:
-        print(f"sos-desktop: {error}", file=err)
+        opening.say(err, str(error))
         return EXIT_INVALID
     except KeyboardInterrupt:
         print("sos-desktop: interrupted.", file=err)
