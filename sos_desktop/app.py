@@ -16,7 +16,13 @@
    Only here, never in ``build_window``: tests and scripted runs build windows and must not meet it.
 
 ``--exit-after-first-paint`` quits after step 4's paint (steps 5 to 7 are not run), ``--exit-when-ready`` after the
-first paint that follows step 6 (step 7 is not run): ``bench/run.py`` times both.
+first paint that follows step 6 (step 7 is not run): ``bench/run.py`` times both. Such a scripted start asks
+nothing, since nobody is there to answer: whatever stops it (a data folder or a database that cannot be used, an
+encrypted database without ``$SOS_DESKTOP_PASSPHRASE``) is said on stderr, with the newest backup and how to restore
+it where one would help, and the program exits with status 1; a second window on the same database is noted there
+and opened.
+
+The data folder is the user's alone (``0700`` on POSIX, see ``store/paths.py``).
 """
 
 from __future__ import annotations
@@ -32,7 +38,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from sos_desktop import APP_NAME
 from sos_desktop.store.errors import StoreError
-from sos_desktop.store.paths import default_data_dir
+from sos_desktop.store.paths import default_data_dir, private_folder
 from sos_desktop.ui.common.application import make_application, set_icon
 from sos_desktop.ui.common.settings_keys import FIRST_RUN_DONE, LAST_MEETING, database_setting
 from sos_desktop.ui.shell.first_paint import AfterPaint, quit_after_paint
@@ -49,7 +55,7 @@ OPEN_ANYWAY_AFTER_MS = 1000
 
 def open_settings(data_dir: Path) -> QSettings:
     """Settings live beside the database in the data folder, so ``--data-dir`` keeps a run fully isolated."""
-    data_dir.mkdir(parents=True, exist_ok=True)
+    private_folder(data_dir)
     return QSettings(str(data_dir / "settings.ini"), QSettings.Format.IniFormat)
 
 
@@ -71,25 +77,60 @@ def first_run(store: Store, settings: QSettings) -> None:
     settings.sync()
 
 
+def scripted(args: argparse.Namespace) -> bool:
+    """Whether nobody is there to answer a question: a start that quits by itself once ready or painted."""
+    return bool(getattr(args, "exit_when_ready", False) or getattr(args, "exit_after_first_paint", False))
+
+
 def open_store_at_start(
     args: argparse.Namespace, settings: QSettings, parent: QWidget | None = None
 ) -> tuple[Store | None, str | None]:
     """Step 5's store, ready for the console; or None and the sentence to show when it cannot be opened."""
-    from sos_desktop.store.engine import resolve_database_url
-    from sos_desktop.ui.shell import encryption_menu
-    from sos_desktop.ui.shell.backup_menu import automatic_backup
-
     try:
-        url = resolve_database_url(args.db, args.data_dir)
-        # An encrypted database: its passphrase, from the variable or asked for.
-        store = encryption_menu.open_store(url, parent)
-        first_run(store, settings)
-        automatic_backup(store, settings)
+        return start_store(args, settings, parent), None
     except StoreError as error:
         return None, str(error)
     except OSError as error:
         return None, data_folder_problem(error)
-    return store, None
+
+
+def start_store(args: argparse.Namespace, settings: QSettings, parent: QWidget | None = None) -> Store:
+    """Step 5: the store opened, the demo made on a first run, the automatic backup; StoreError or OSError if not.
+
+    A scripted start asks for no passphrase: an encrypted database opens with ``$SOS_DESKTOP_PASSPHRASE`` or not.
+    """
+    from sos_desktop.store.engine import PASSPHRASE_ENV_VAR, resolve_database_url
+    from sos_desktop.store.store import Store
+    from sos_desktop.ui.shell import encryption_menu
+    from sos_desktop.ui.shell.backup_menu import automatic_backup
+
+    url = resolve_database_url(args.db, args.data_dir)
+    if scripted(args):
+        store = Store.open(url, os.environ.get(PASSPHRASE_ENV_VAR) or None)
+    else:  # an encrypted database: its passphrase, from the variable or asked for
+        store = encryption_menu.open_store(url, parent)
+    first_run(store, settings)
+    automatic_backup(store, settings)
+    return store
+
+
+def scripted_start_problem(error: StoreError | OSError, args: argparse.Namespace) -> str:
+    """What a scripted start says on stderr when the store cannot be opened: what the command line says."""
+    from sos_desktop.store.backup import told_with_advice
+    from sos_desktop.store.engine import resolve_database_url, sqlite_file
+
+    if isinstance(error, OSError):
+        return data_folder_problem(error)
+    try:
+        database = sqlite_file(resolve_database_url(args.db, args.data_dir))
+    except StoreError:
+        database = None
+    return told_with_advice(error, database)
+
+
+def tell_stderr(message: str) -> None:
+    """One line for whoever started the program (a script), on stderr."""
+    print(f"sos-desktop: {message}", file=sys.stderr, flush=True)
 
 
 def build_window(args: argparse.Namespace) -> tuple[MainWindow | None, str | None]:
@@ -150,14 +191,23 @@ class ConsoleStart(QObject):
         from sos_desktop.ui.shell.backup_menu import restore_at_start
 
         self.lock, other_window = instance_lock.claim_for(self.args)
-        if other_window is not None and not instance_lock.confirm_second_window(other_window, self.window):
+        if other_window is not None and scripted(self.args):
+            tell_stderr(
+                f"note: {APP_NAME} is already open on this database in another window (process {other_window}); "
+                "a scripted start opens it here as well."
+            )
+        elif other_window is not None and not instance_lock.confirm_second_window(other_window, self.window):
             self._end(0)
             return
-        store, problem = open_store_at_start(self.args, self.settings, self.window)
-        if store is None and restore_at_start(problem or "", self.args, self.window):
+        if scripted(self.args):
+            store, problem = self._open_or_say()
+        else:
             store, problem = open_store_at_start(self.args, self.settings, self.window)
+            if store is None and restore_at_start(problem or "", self.args, self.window):
+                store, problem = open_store_at_start(self.args, self.settings, self.window)
         if store is None:
-            QMessageBox.critical(self.window, APP_NAME, problem or "The database could not be opened.")
+            if problem is not None:  # None: a scripted start has said it on stderr already
+                QMessageBox.critical(self.window, APP_NAME, problem)
             self._end(1)
             return
         self.window.attach_store(store)
@@ -172,6 +222,15 @@ class ConsoleStart(QObject):
             from sos_desktop.ui.guide.welcome import welcome_once
 
             welcome_once(self.window)
+            self.window.offer_kept_changes_from_now()
+
+    def _open_or_say(self) -> tuple[Store | None, None]:
+        """The store for a scripted start, or None once the reason is said on stderr (no dialog to wait on)."""
+        try:
+            return start_store(self.args, self.settings, self.window), None
+        except (StoreError, OSError) as error:
+            tell_stderr(scripted_start_problem(error, self.args))
+            return None, None
 
     def _end(self, status: int) -> None:
         self.status = status
@@ -207,7 +266,10 @@ def run_gui(args: argparse.Namespace) -> int:
     try:
         settings = open_settings(args.data_dir or default_data_dir())
     except OSError as error:
-        QMessageBox.critical(None, APP_NAME, data_folder_problem(error))
+        if scripted(args):
+            tell_stderr(data_folder_problem(error))
+        else:
+            QMessageBox.critical(None, APP_NAME, data_folder_problem(error))
         return 1
     window = MainWindow(None, settings)
     window.restore_geometry()

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 from sos_desktop import APP_NAME
 from sos_desktop.store import backup
 from sos_desktop.store.engine import resolve_database_url, sqlite_file
-from sos_desktop.store.errors import DatabaseTooNewError, MigrationError, NotADatabaseError, StoreError
+from sos_desktop.store.errors import EmptyDatabaseError, StoreError
 from sos_desktop.store.store import Store
 from sos_desktop.ui.common import dialogs, settings_keys
 
@@ -118,16 +118,20 @@ def automatic_backup(store: Store, settings: QSettings) -> None:
     """The backup made as the app opens a database (at most one an hour), where Settings says and keeping as many
     as it says; a failure must not stop the app.
     """
+    folder = settings_keys.backup_folder(settings)
     with contextlib.suppress(StoreError, OSError):  # the next start tries again; the database itself is fine
-        store.automatic_backup(folder=settings_keys.backup_folder(settings), keep=settings_keys.backup_keep(settings))
-
-
-_RESTORABLE = (NotADatabaseError, DatabaseTooNewError, MigrationError)
+        database = store.database_file
+        if database is not None:  # backups an earlier version left readable by all are the user's alone now
+            backup.keep_backups_private(database, folder)
+        store.automatic_backup(folder=folder, keep=settings_keys.backup_keep(settings))
 
 
 def restorable(problem: str) -> bool:
-    """Whether the start-up ``problem`` is one a backup can mend (a damaged or too new database)."""
-    return any(problem.startswith(kind.default_message) for kind in _RESTORABLE)
+    """Whether the start-up ``problem`` is one a backup can mend (a damaged or empty database, or one this version
+    cannot bring up to date), told by how its sentence begins.
+    """
+    kinds = (*backup.RESTORABLE, EmptyDatabaseError)
+    return any(problem.startswith(kind.opening) for kind in kinds)
 
 
 def restore_at_start(problem: str, args: argparse.Namespace, parent: QWidget | None = None) -> bool:

@@ -78,13 +78,10 @@ def test_a_window_closed_before_the_store_opened_keeps_its_size_and_nothing_else
     assert not [key for key in settings.allKeys() if key.startswith("databases/")]
 
 
-def test_a_damaged_database_is_reported_over_the_frame_and_left_untouched(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    data_dir = tmp_path / "data"
-    data_dir.mkdir()
-    damaged = data_dir / "sos-desktop.sqlite3"
-    damaged.write_bytes(b"this is not a database" * 100)
+def _start_over_the_frame(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[start_up.ConsoleStart, list[tuple[QWidget | None, str]], list[int]]:
+    """Steps 5 to 7 run over a frame, with what the error dialogs said and the statuses the app ended with."""
     told: list[tuple[QWidget | None, str]] = []
     monkeypatch.setattr(
         QMessageBox, "critical", staticmethod(lambda parent, _title, text, *rest: told.append((parent, text)))
@@ -97,6 +94,18 @@ def test_a_damaged_database_is_reported_over_the_frame_and_left_untouched(
     qtbot.addWidget(window)
     start = start_up.ConsoleStart(window, _args(data_dir), settings)
     start.start()
+    return start, told, ended
+
+
+def test_a_damaged_database_is_reported_over_the_frame_and_left_untouched(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    damaged = data_dir / "sos-desktop.sqlite3"
+    damaged.write_bytes(b"this is not a database" * 100)
+    start, told, ended = _start_over_the_frame(qtbot, data_dir, monkeypatch)
+    window = start.window
     assert start.status == 1 and ended == [1]
     assert told and told[0][0] is window and "database" in told[0][1].lower()
     assert not window.attached
@@ -171,3 +180,66 @@ def test_exit_when_ready_opens_the_store_and_the_demo_meeting(tmp_path: Path) ->
     assert result.returncode == 0, result.stderr
     assert "ready: meeting 1 open" in result.stdout
     assert (tmp_path / "sos-desktop.sqlite3").exists()
+
+
+def test_an_empty_database_file_is_reported_as_damaged_and_its_newest_backup_offered(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data_dir = tmp_path / "data"
+    database = data_dir / "sos-desktop.sqlite3"
+    with Store.open(f"sqlite:///{database}") as store:
+        store.save_bundle(demo_bundle())
+        store.automatic_backup(force=True)
+    database.write_bytes(b"")  # what a crash or a full disk can leave
+    asked: list[str] = []
+
+    def decline(parent: object, title: str, text: str, *rest: object) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(decline))
+    start, told, ended = _start_over_the_frame(qtbot, data_dir, monkeypatch)
+    assert asked and "empty" in asked[0] and "The newest backup is" in asked[0]  # not the demo, silently
+    assert start.status == 1 and ended == [1] and told and "empty" in told[0][1]
+    assert not start.window.attached
+    assert database.read_bytes() == b""  # left as it is, for whoever wants to look at it
+    assert len(list((data_dir / "backups").iterdir())) == 1  # and no backup of nothing was made
+    start.finish()
+
+
+@pytest.mark.parametrize("flag", ["--exit-when-ready", "--exit-after-first-paint"])
+def test_a_scripted_start_says_on_stderr_why_it_cannot_start_and_exits(tmp_path: Path, flag: str) -> None:
+    blocker = tmp_path / "a file, not a folder"
+    blocker.write_text("", "utf-8")
+    result = _start("--data-dir", str(blocker / "data"), flag)  # would wait on a dialog for ever before
+    assert result.returncode == 1
+    assert "The data folder cannot be used" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_scripted_start_on_a_damaged_database_says_so_with_the_backup_and_exits(tmp_path: Path) -> None:
+    database = tmp_path / "sos-desktop.sqlite3"
+    with Store.open(f"sqlite:///{database}") as store:
+        store.save_bundle(demo_bundle())
+        made = store.automatic_backup(force=True)
+    assert made is not None
+    database.write_bytes(b"")
+    result = _start("--data-dir", str(tmp_path), "--exit-when-ready")
+    assert result.returncode == 1 and "ready:" not in result.stdout
+    assert f"sos-desktop: {database}: The database file is empty" in result.stderr
+    assert f'sos-desktop restore "{made.path}"' in result.stderr
+    assert database.read_bytes() == b""
+
+
+def test_a_scripted_start_on_an_encrypted_database_asks_no_passphrase(tmp_path: Path) -> None:
+    pytest.importorskip("sqlcipher3")
+    Store.open(f"sqlite:///{tmp_path / 'sos-desktop.sqlite3'}", "correct horse").close()
+    environment = {key: value for key, value in os.environ.items() if key != "SOS_DESKTOP_PASSPHRASE"}
+    result = subprocess.run(
+        [sys.executable, "-m", "sos_desktop", "--data-dir", str(tmp_path), "--exit-when-ready"],
+        capture_output=True,
+        text=True,
+        env=environment | {"QT_QPA_PLATFORM": "offscreen"},
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 1 and "encrypted" in result.stderr and "SOS_DESKTOP_PASSPHRASE" in result.stderr
