@@ -4,15 +4,25 @@ Pure functions over the meeting's ``AgendaPhase`` list, with the time passed in,
 supervision in a moment. At most one phase runs at a time. A running phase keeps ``started_at`` and its earlier
 minutes in ``actual_minutes``; stopping it adds the run to ``actual_minutes``. Because the start is saved, a meeting
 whose program was closed or killed is still timed correctly when it reopens: the room carried on meanwhile.
+
+Also what a phase is called, and how an observer's note is stamped ("12′ · Mapping"; a note taken while no phase
+runs is "Before the start" or "After the end"), once for the observer's window and the minutes.
 """
 
 from __future__ import annotations
 
 import copy
+import math
 from dataclasses import dataclass
 from datetime import datetime
 
 from sos_desktop.models.meeting import AgendaPhase
+from sos_desktop.models.observation import ObservationNote
+
+BEFORE_THE_START = "Before the start"
+"""The phase of a note taken before the meeting's clock started."""
+AFTER_THE_END = "After the end"
+"""The phase of a note taken once the meeting has ended (its clock stopped after its last phase)."""
 
 
 @dataclass(frozen=True)
@@ -118,3 +128,26 @@ def clock_text(minutes: float) -> str:
     hours, rest = divmod(seconds, 3600)
     whole_minutes, seconds = divmod(rest, 60)
     return f"{hours}:{whole_minutes:02d}:{seconds:02d}" if hours else f"{whole_minutes}:{seconds:02d}"
+
+
+def phase_name(phase: AgendaPhase) -> str:
+    """What to call ``phase``: its title, else its key in words ("case_overview" is "Case overview")."""
+    return phase.title or phase.phase.replace("_", " ").capitalize()
+
+
+def phase_title(agenda: list[AgendaPhase], key: str) -> str:
+    """What to call the phase ``key`` of ``agenda`` (a note keeps the key; the phase may have been renamed since)."""
+    named = next((phase for phase in agenda if phase.phase == key and phase.title), None)
+    return phase_name(named or AgendaPhase(key))
+
+
+def note_phase(agenda: list[AgendaPhase], note: ObservationNote) -> str:
+    """The phase ``note`` was taken in; with none running, "Before the start" (no minute yet) or "After the end"."""
+    if note.phase:
+        return phase_title(agenda, note.phase)
+    return AFTER_THE_END if note.at_minute else BEFORE_THE_START
+
+
+def minute_text(minutes: float | None) -> str:
+    """The minute a note was taken in, as a match report gives it: 12.7 minutes in is "12′"."""
+    return "" if minutes is None else f"{math.floor(minutes)}′"

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from sos_desktop.exporters.minutes.options import MinutesOptions
 from sos_desktop.exporters.minutes.snapshot import minutes_snapshot
 from sos_desktop.exporters.minutes.snapshot_parts import agenda_rows
-from sos_desktop.models import AgendaPhase, Category, MapItem, Meeting, Scale, ScaleRating
+from sos_desktop.models import AgendaPhase, Category, MapItem, Meeting, ObservationNote, Scale, ScaleRating
 from sos_desktop.models.demo import demo_bundle
 
 
@@ -80,3 +80,19 @@ def test_pseudonyms_reach_every_field_but_the_attendees() -> None:
     assert snapshot.attendees[0] == ("Alex Morgan", "Facilitator")
     assert snapshot.voice[0].child == "L"
     assert all("Example" not in message for message, _ in snapshot.network.findings)
+
+
+def test_notes_taken_before_the_start_or_after_the_end_say_so_as_the_observers_window_does() -> None:
+    bundle = demo_bundle()
+    bundle.meeting.observations.notes = [
+        ObservationNote("Room set up early", 0.0),
+        ObservationNote("Agreed confidentiality", 3.6, "purpose"),
+        ObservationNote("Stayed to talk it through", 71.0),
+    ]
+    feedback = minutes_snapshot(bundle, MinutesOptions(include_feedback=True)).feedback
+    assert feedback is not None
+    assert [(minute, phase) for minute, phase, _text in feedback.notes] == [
+        ("0′", "Before the start"),  # the minutes showed no phase ("–") for this
+        ("3′", "Purpose and roles"),
+        ("71′", "After the end"),  # and for this
+    ]

@@ -1,4 +1,6 @@
-"""The agenda's clock as pure functions: phases started, moved on, paused and resumed, minutes kept."""
+"""The agenda's clock as pure functions: phases started, moved on, paused and resumed, minutes kept; and what a
+phase is called, as an observer's note is stamped with it (console and minutes alike).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +8,20 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from sos_desktop.models.agenda import clock_text, go_to, next_phase, pause, start_or_resume, state
+from sos_desktop.models import ObservationNote
+from sos_desktop.models.agenda import (
+    AFTER_THE_END,
+    BEFORE_THE_START,
+    clock_text,
+    go_to,
+    minute_text,
+    next_phase,
+    note_phase,
+    pause,
+    phase_title,
+    start_or_resume,
+    state,
+)
 from sos_desktop.models.demo import default_agenda
 
 START = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
@@ -64,3 +79,25 @@ def test_the_original_agenda_is_never_changed_in_place() -> None:
     agenda = default_agenda()
     started = start_or_resume(agenda, at(0))
     assert agenda[0].started_at is None and started[0].started_at == at(0)
+
+
+def test_a_note_is_stamped_with_the_phase_it_was_taken_in_or_before_the_start_or_after_the_end() -> None:
+    agenda = default_agenda()
+    agenda[1].title = "Why we are here"  # renamed after the note was taken: the note says so
+    stamps = [
+        (minute_text(note.at_minute), note_phase(agenda, note))
+        for note in (
+            ObservationNote("Waiting for the presenter", 0.0),
+            ObservationNote("Clear question", 4.3, agenda[1].phase),
+            ObservationNote("Kept the genogram brief", 12.7, "case_overview"),
+            ObservationNote("Stayed to talk it through", 95.2),
+        )
+    ]
+    assert stamps == [
+        ("0′", BEFORE_THE_START),
+        ("4′", "Why we are here"),
+        ("12′", "Case overview"),
+        ("95′", AFTER_THE_END),
+    ]
+    assert minute_text(None) == ""
+    assert phase_title(agenda, "no_such_phase") == "No such phase"

@@ -4,13 +4,12 @@ and the observer's feedback. Plain data, names already chosen by a :class:`~.nam
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sos_desktop.exporters.minutes.naming import Namer, short_date
 from sos_desktop.models import AgendaPhase, Category, Meeting, Network, PersonRole, TieKind, pair_numbers, spread
-from sos_desktop.models.agenda import clock_text, spent
+from sos_desktop.models.agenda import clock_text, minute_text, note_phase, phase_name, spent
 from sos_desktop.models.network_findings import findings, summarise, summary_line
 from sos_desktop.models.network_layout import standing_positions
 from sos_desktop.models.trajectory import question_key, trajectory
@@ -103,7 +102,7 @@ def agenda_rows(agenda: list[AgendaPhase], now: datetime | None = None) -> tuple
             actual = spent(phase, moment)
         elif phase.actual_minutes is not None:
             actual = phase.actual_minutes
-        title = phase.title or phase.phase.replace("_", " ").capitalize()
+        title = phase_name(phase)
         rows.append(
             AgendaRow(
                 title,
@@ -186,22 +185,13 @@ def network_view(network: Network, namer: Namer) -> NetworkView:
     return NetworkView(nodes, links, summary_line(summarise(network)), found)
 
 
-def minute_text(minutes: float | None) -> str:
-    """The minute a note was taken in, as the observer's window shows it: 12.7 minutes in is "12′"."""
-    return "" if minutes is None else f"{math.floor(minutes)}′"
-
-
 def feedback_view(meeting: Meeting, namer: Namer) -> FeedbackView:
     observations = meeting.observations
-    phases = {phase.phase: phase.title for phase in meeting.agenda if phase.title}
-
-    def phase_title(key: str) -> str:
-        return phases.get(key) or key.replace("_", " ").capitalize()
-
     return FeedbackView(
         observer=namer.text(observations.observer),
         notes=tuple(
-            (minute_text(note.at_minute), phase_title(note.phase), namer.text(note.text)) for note in observations.notes
+            (minute_text(note.at_minute), note_phase(meeting.agenda, note), namer.text(note.text))
+            for note in observations.notes
         ),
         ratings=tuple((namer.text(r.criterion), r.value, namer.text(r.comment)) for r in observations.ratings),
         went_well=namer.text(observations.went_well),

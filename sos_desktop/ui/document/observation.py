@@ -63,13 +63,6 @@ class ObservationEditing(DocumentPart):
         """The (first) rating of ``criterion`` in this meeting, if it has one."""
         return next((r for r in self.meeting.observations.ratings if r.criterion == criterion), None)
 
-    def phase_title(self, key: str) -> str:
-        """What to call the agenda phase a note was taken in."""
-        if not key:
-            return "Before the start"
-        title = next((phase.title for phase in self.meeting.agenda if phase.phase == key and phase.title), None)
-        return title or key.replace("_", " ").capitalize()
-
     # Edits: each pushes one undo command ------------------------------------------------------------------------
 
     def _push_feedback(

@@ -1,13 +1,12 @@
 """The observer's notes in their window: a line where Enter adds a note stamped with the minute and phase, and the
 list of notes ("12′ · Mapping · Asked the group for the focus question"), each rewordable in place or deletable.
-A note taken while no phase runs is "Before the start" or, once the meeting has had time, "After the end".
+A note taken while no phase runs is "Before the start" or, once the meeting has had time, "After the end"
+(``models.agenda.note_phase``, the rule the minutes use too).
 
 The list is a thin Qt model over ``document.observations.notes``: it keeps no copy, and edits go to the document.
 """
 
 from __future__ import annotations
-
-import math
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from sos_desktop.models import ObservationNote
+from sos_desktop.models.agenda import minute_text, note_phase
 from sos_desktop.models.mapping import MAX_TEXT_LENGTH
 from sos_desktop.ui.common.actions import Key, make_shortcuts
 from sos_desktop.ui.common.fields import limit_length
@@ -29,24 +29,10 @@ from sos_desktop.ui.common.undo_keys import route_undo_keys
 from sos_desktop.ui.document.meeting import MeetingDocument
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-BEFORE_THE_START = "Before the start"
-AFTER_THE_END = "After the end"
-
-
-def minute_text(minutes: float | None) -> str:
-    """The minute a note was taken in, as a match report gives it: 12.7 minutes in is "12′"."""
-    return "" if minutes is None else f"{math.floor(minutes)}′"
-
-
-def note_phase(document: MeetingDocument, note: ObservationNote) -> str:
-    """The phase a note was taken in; with none running, before the start (minute 0) or after the end."""
-    if note.phase:
-        return document.phase_title(note.phase)
-    return AFTER_THE_END if note.at_minute else BEFORE_THE_START
 
 
 def note_label(document: MeetingDocument, note: ObservationNote) -> str:
-    parts = [minute_text(note.at_minute), note_phase(document, note), note.text]
+    parts = [minute_text(note.at_minute), note_phase(document.meeting.agenda, note), note.text]
     return " · ".join(part for part in parts if part)
 
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from sos_desktop.exporters.interchange.files import InterchangeError, read_observations
 from sos_desktop.models import AttendeeRole, Observations
-from sos_desktop.models.agenda import clock_text
+from sos_desktop.models.agenda import AFTER_THE_END, BEFORE_THE_START, clock_text, minute_text, phase_name
 from sos_desktop.models.meeting import MAX_LABEL_LENGTH
 from sos_desktop.ui.common import dialogs
 from sos_desktop.ui.common.actions import Key, bind
@@ -39,7 +39,7 @@ from sos_desktop.ui.common.fields import limit_length
 from sos_desktop.ui.common.undo_keys import route_undo_keys
 from sos_desktop.ui.document.meeting import MeetingDocument
 from sos_desktop.ui.document.observation import ObservationsAdded
-from sos_desktop.ui.observation.notes import AFTER_THE_END, BEFORE_THE_START, NotesPanel, minute_text
+from sos_desktop.ui.observation.notes import NotesPanel
 from sos_desktop.ui.observation.rubric_table import RubricTable
 
 SAVED_NOTE = "Everything here is saved as you type; closing this window loses nothing."
@@ -57,7 +57,7 @@ def clock_header(document: MeetingDocument) -> tuple[str, str]:
     if now.current is None:
         return "The meeting has not started", f"Notes taken now are marked “{BEFORE_THE_START}”."
     phase = document.meeting.agenda[now.current]
-    title = phase.title or document.phase_title(phase.phase)
+    title = phase_name(phase)
     planned = f" of {phase.planned_minutes:g} minutes planned" if phase.planned_minutes else ""
     over = " – over time" if now.over else ""
     state = "" if now.running else "Paused · "
