@@ -345,6 +345,13 @@ def test_not_json_gives_line_and_column(tmp_path: Path) -> None:
     assert file_refusal(path) == f"{path} is not valid JSON: expecting ',' delimiter at line 4, column 3."
 
 
+def test_an_unterminated_string_says_where_it_starts_in_plain_words(tmp_path: Path) -> None:
+    path = write(tmp_path, b'{"format": "sos-desktop/meeting", "case": {"label": "Family S')
+    refusal = file_refusal(path)
+    assert refusal == f"{path} is not valid JSON: unterminated string starting at line 1, column 53."
+    assert "at at" not in refusal
+
+
 def test_empty_file_is_refused(tmp_path: Path) -> None:
     assert file_refusal(write(tmp_path, b"")).endswith("is empty, so it holds no meeting.")
     assert file_refusal(write(tmp_path, b" \n\t\n")).endswith("is empty, so it holds no meeting.")

@@ -195,7 +195,8 @@ def _load(path: Path) -> object:
     try:
         document = json.loads(text, parse_constant=_refuse_constant, object_pairs_hook=_json_object)
     except json.JSONDecodeError as error:
-        reason = error.msg[:1].lower() + error.msg[1:]
+        # json says "Unterminated string starting at" and leaves the place to us: one "at", not two.
+        reason = (error.msg[:1].lower() + error.msg[1:]).removesuffix(" at")
         raise InterchangeError(
             f"{path} is not valid JSON: {reason} at line {error.lineno}, column {error.colno}."
         ) from error
