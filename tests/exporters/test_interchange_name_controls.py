@@ -35,3 +35,11 @@ def test_a_clean_file_gives_no_warning() -> None:
     warnings: list[str] = []
     parse_meeting(bundle_to_dict(demo_bundle()), warnings)
     assert warnings == []
+
+
+def test_control_characters_never_reach_the_minutes_as_boxes() -> None:
+    """Typed on the console, a name or a card can still hold them: the PDF leaves them out."""
+    from sos_desktop.exporters.minutes.styles import markup
+
+    assert markup("Noor\u202e Haddad\x1b[2J\tsaid\nhello") == "Noor Haddad[2J said<br/>hello"
+    assert markup("Mum & Dad <agree>") == "Mum &amp; Dad &lt;agree&gt;"

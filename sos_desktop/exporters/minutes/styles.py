@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from sos_desktop.exporters.minutes.fonts import BOLD, ITALIC, REGULAR, register_fonts
+from sos_desktop.models.control_characters import strip_controls
 from sos_desktop.models.scaling import number_text as number_text  # written once, in models, for every surface
 
 if TYPE_CHECKING:
@@ -123,6 +124,8 @@ def styles() -> Styles:
 
 
 def markup(text: str) -> str:
-    """``text`` as Paragraph markup: ``&``, ``<`` and ``>`` escaped, line breaks kept as breaks."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return "<br/>".join(escape(line) for line in lines)
+    """``text`` as Paragraph markup: ``&``, ``<`` and ``>`` escaped, line breaks kept as breaks, and control
+    characters and bidi controls left out (a PDF font has no glyph for them: they would print as empty boxes).
+    """
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ").split("\n")
+    return "<br/>".join(escape(strip_controls(line)) for line in lines)
