@@ -5,6 +5,10 @@ are offered back when the meeting is next opened: restored in place (after a bac
 from __future__ import annotations
 
 import argparse
+import os
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -93,4 +97,41 @@ def test_kept_changes_can_be_added_beside_the_meeting_or_left_for_later(
     assert window.document is not None
     assert KEPT in safety(window, window.document.meeting_id) and KEPT not in safety(window, original)
     assert not kept.exists()
+    window.store.close()
+
+
+KILLED_SESSION = """
+import argparse, os, signal, sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from sos_desktop.app import build_window
+from sos_desktop.models import Category
+from sos_desktop.store.errors import DiskFullError
+from sos_desktop.ui.common import dialogs
+dialogs.tell = lambda *args: None
+window, _ = build_window(argparse.Namespace(data_dir=Path(sys.argv[1]), db=None, command=None))
+def refuse(*args, **kwargs):
+    raise DiskFullError()
+window.store.add_item = refuse
+window.document.add_item(Category.SAFETY, sys.argv[2])
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs kill -9")
+def test_a_change_waiting_when_the_program_is_killed_is_offered_back(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_SESSION, str(tmp_path), KEPT], env=environment, timeout=120, check=False
+    )
+    assert killed.returncode == -signal.SIGKILL
+    window = reopen(qtbot, tmp_path)
+    assert window.document is not None
+    meeting_id = window.document.meeting_id
+    monkeypatch.setattr(dialogs, "ask_kept_changes", lambda parent, message: "restore")
+    window.offer_kept_changes_from_now()
+    qtbot.waitUntil(lambda: window.document is not None and KEPT in safety(window, meeting_id))
     window.store.close()
