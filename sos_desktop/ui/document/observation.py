@@ -8,12 +8,18 @@ Which criteria a meeting is rated against: the meeting's own list once its obser
 one (kept in ``meeting.extra["rubric"]``, so it travels in the meeting's interchange file), else the team's default
 (the database setting ``rubric/default``, else the practice's ``DEFAULT_RUBRIC``); and after those, any criterion
 rated in this meeting that the list lacks (from a merged observer's file, say), so no rating is ever hidden.
+
+The one change that is not an undo step: the observer's name filled in from the attendee with the observer role
+(``name_observer``). That is a default the program gives, not an edit the user made; see its docstring.
 """
 
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterator
 from dataclasses import dataclass
+
+from PySide6.QtGui import QUndoCommand
 
 from sos_desktop.models import ObservationNote, Observations, RubricRating, merge_observations
 from sos_desktop.models.mapping import MAX_TEXT_LENGTH
@@ -115,6 +121,28 @@ class ObservationEditing(DocumentPart):
         changed = copy.deepcopy(self.meeting.observations)
         changed.observer = self._bounded(name.strip(), MAX_LABEL_LENGTH)
         self._push_feedback(changed, "Change the observer's name", "observer", typing=True)
+
+    def name_observer(self, name: str) -> None:
+        """Give the observer's name, while none is given, as the program's default (the one attendee with the
+        observer role), written through to the store but not as an undo step.
+
+        Why not an undo command, when every edit is one: the user did not make this change, so Ctrl+Z right after
+        the observer's window opens must not take it away (it did, and the name vanished for no reason the user
+        could see). Every edit the user makes, the name typed over this one included, is still its own command.
+        So that no other step's undo or redo takes the name away either, it is folded into the history: each
+        step that left the name empty before and after now holds it on both sides. A step that changed the name
+        (typed, cleared, merged from a file) is left as it was.
+        """
+        name = self._bounded(name.strip(), MAX_LABEL_LENGTH)
+        if not name or self.meeting.observations.observer:
+            return
+        for command in _feedback_commands(self.undo_stack.command(i) for i in range(self.undo_stack.count())):
+            (old, _), (new, _) = command.old, command.new
+            if old.observer == new.observer == "":
+                old.observer = new.observer = name
+        changed = copy.deepcopy(self.meeting.observations)
+        changed.observer = name
+        self.apply_observations(changed, self.own_rubric())
 
     def set_went_well(self, text: str) -> None:
         changed = copy.deepcopy(self.meeting.observations)
@@ -236,6 +264,14 @@ class ObservationsAdded:
 
     def __bool__(self) -> bool:
         return bool(self.notes or self.ratings or self.observer or self.went_well or self.even_better_if)
+
+
+def _feedback_commands(commands: Iterator[QUndoCommand]) -> Iterator[SetObservationsCommand]:
+    """The changes of the observer's feedback among ``commands``, those inside a macro step included."""
+    for command in commands:
+        if isinstance(command, SetObservationsCommand):
+            yield command
+        yield from _feedback_commands(command.child(i) for i in range(command.childCount()))
 
 
 class SetObservationsCommand(ValueChange):

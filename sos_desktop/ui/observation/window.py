@@ -180,12 +180,12 @@ class ObserverWindow(QWidget):
 
     def _observers_listed(self) -> None:
         """The attendees with the observer role: offered as the name is typed, and the name itself while none is
-        given and there is just one (one undo step, as if typed).
+        given and there is just one (a default, not an undo step: ``MeetingDocument.name_observer`` says why).
         """
         names = list(dict.fromkeys(a.name for a in self.document.meeting.attendees if a.role == AttendeeRole.OBSERVER))
         self.observer.setCompleter(QCompleter(names, self.observer))
         if len(names) == 1 and not self.document.observations.observer:
-            self.document.set_observer(names[0])
+            self.document.name_observer(names[0])
             self.observer.setText(self.document.observations.observer)
 
     def _save_failed(self, message: str) -> None:
