@@ -21,6 +21,10 @@ An encrypted SQLite file (SQLCipher, see ``store/encryption.py``) is opened thro
 ``sqlite+pysqlcipher`` dialect when a passphrase is given: the dialect sends ``PRAGMA key`` before anything else
 on each new connection, then the pragmas above follow as usual.
 
+A PostgreSQL server that stops answering must not hang the app: the connection's settings
+(:func:`postgres_connect_args`) and a deadline on each request (``store/server_deadline.py``) make it fail within
+about :data:`SERVER_TIMEOUT_S` seconds (``$SOS_DESKTOP_DB_TIMEOUT`` to change it) as a server that cannot be reached.
+
 The stdlib driver's own transaction handling is switched off (it would not BEGIN before SELECT or DDL, so reads
 were not repeatable and migrations not atomic) and SQLAlchemy emits BEGIN itself, following SQLAlchemy's
 documented recipe. A connection whose execution options say ``sos_write=True`` begins with ``BEGIN IMMEDIATE``,
@@ -30,6 +34,7 @@ when another writer got there first.
 
 from __future__ import annotations
 
+import math
 import os
 import sqlite3
 from pathlib import Path
@@ -49,6 +54,10 @@ PASSPHRASE_ENV_VAR = "SOS_DESKTOP_PASSPHRASE"
 """Opens an encrypted database without asking for its passphrase."""
 BUSY_TIMEOUT_MS = 5000
 """How long a connection waits for another writer before reporting the database as locked."""
+
+TIMEOUT_ENV_VAR = "SOS_DESKTOP_DB_TIMEOUT"
+SERVER_TIMEOUT_S = 10.0
+"""How long a PostgreSQL server may leave a request unanswered before the store says it cannot be reached."""
 
 WRITE_OPTION = "sos_write"
 """Execution option that makes a SQLite transaction start with ``BEGIN IMMEDIATE``."""
@@ -177,6 +186,35 @@ def sqlcipher_module() -> Any:
     return sqlcipher3
 
 
+def server_timeout() -> float:
+    """How long a PostgreSQL server may leave a request unanswered: ``$SOS_DESKTOP_DB_TIMEOUT`` seconds if set to a
+    positive number, else :data:`SERVER_TIMEOUT_S`.
+    """
+    try:
+        seconds = float(os.environ.get(TIMEOUT_ENV_VAR, ""))
+    except ValueError:
+        return SERVER_TIMEOUT_S
+    return seconds if seconds > 0 else SERVER_TIMEOUT_S
+
+
+def postgres_connect_args(timeout: float) -> dict[str, Any]:
+    """libpq's settings for a server connection that fails within about ``timeout`` seconds when the server does not
+    answer: connecting (half of it: libpq counts whole seconds, two at the least; psycopg's default is 130 s), TCP
+    keepalives and ``tcp_user_timeout`` (a server machine or network gone), and the server's ``statement_timeout``
+    (a statement the server itself takes too long over, a lock waited for). A server process that has stopped is
+    caught by ``server_deadline``.
+    """
+    return {
+        "connect_timeout": max(2, math.ceil(timeout / 2)),
+        "keepalives": 1,
+        "keepalives_idle": max(1, math.ceil(timeout / 2)),
+        "keepalives_interval": 1,
+        "keepalives_count": 3,
+        "tcp_user_timeout": int(timeout * 1000),
+        "options": f"-c statement_timeout={int(timeout * 1000)}",
+    }
+
+
 def make_engine(url: str, passphrase: str | None = None) -> Engine:
     """An engine for ``url``; for a SQLite file, its folder is created and each connection set up as above.
 
@@ -184,12 +222,17 @@ def make_engine(url: str, passphrase: str | None = None) -> Engine:
     """
     if parse_database_url(url).get_backend_name() != "sqlite":
         try:
-            return create_engine(url, pool_pre_ping=True)
+            timeout = server_timeout()
+            engine = create_engine(url, connect_args=postgres_connect_args(timeout))
         except ImportError:
             raise UnsupportedDatabaseError(
                 "The PostgreSQL driver is not installed: install SoS Desktop with its 'postgres' extra "
                 "(pip install 'sos-desktop[postgres]'). Nothing was changed."
             ) from None
+        from sos_desktop.store import server_deadline  # threads and sockets: only for a server
+
+        server_deadline.watch(engine, timeout)  # also checks a pooled connection before use (pool_pre_ping's work)
+        return engine
     path = sqlite_file(url)
     if path is not None:  # a folder made here is the user's alone; one that exists may be theirs to share
         path.parent.mkdir(mode=PRIVATE_FOLDER_MODE, parents=True, exist_ok=True)
