@@ -21,6 +21,13 @@ An encrypted SQLite file (SQLCipher, see ``store/encryption.py``) is opened thro
 ``sqlite+pysqlcipher`` dialect when a passphrase is given: the dialect sends ``PRAGMA key`` before anything else
 on each new connection, then the pragmas above follow as usual.
 
+What WAL mode does not protect against: SQLite maps the ``-shm`` file into memory. Making the database, its ``-wal``
+or its ``-shm`` read-only under a running app does not stop it (tried, as a user other than root: the open
+connections keep writing through the descriptors they hold; a new connection is refused in words), but a ``-shm``
+that is truncated or replaced while mapped, or a full in-memory file system that cannot give it a page, ends the
+process with SIGBUS, which no Python code can catch. Only ``locking_mode=EXCLUSIVE`` avoids the mapping, and it
+would lock out the second window and the read-only commands, so it is not used.
+
 A PostgreSQL server that stops answering must not hang the app: the connection's settings
 (:func:`postgres_connect_args`) and a deadline on each request (``store/server_deadline.py``) make it fail within
 about :data:`SERVER_TIMEOUT_S` seconds (``$SOS_DESKTOP_DB_TIMEOUT`` to change it) as a server that cannot be reached.
