@@ -159,7 +159,8 @@ def test_a_password_protected_file_cannot_be_read_without_its_password(tmp_path:
         assert refused.returncode != 0 and "invalid password" in refused.stderr
         shown = ["qpdf", "--show-encryption", "--password=correct horse", str(target)]
         done = subprocess.run(shown, capture_output=True, text=True)
-        assert "R = 3" in done.stdout  # 128-bit standard security
+        assert "R = 6" in done.stdout  # PDF 2.0's AES-256 security handler, not RC4
+        assert "stream encryption method: AESv3" in done.stdout and "RC4" not in done.stdout
         assert "modify other: not allowed" in done.stdout
         assert "print high resolution: allowed" in done.stdout
         checked = subprocess.run(["qpdf", "--check", "--password=correct horse", str(target)], capture_output=True)

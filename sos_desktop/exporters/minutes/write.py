@@ -2,20 +2,21 @@
 
 reportlab is imported only when a PDF is made, so importing the exporters (which the app does at start-up) stays
 cheap. The template method: the snapshot is taken (plain data, names chosen), the story is built from it, and the
-marked page template prints it; the bytes are written atomically, so a failed export leaves no file behind.
+marked page template prints it; a password encrypts the bytes in memory (AES-256, :mod:`.protection`); the bytes
+are written atomically, so a failed export leaves no file behind.
 """
 
 from __future__ import annotations
 
 import io
-import secrets
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sos_desktop.exporters.atomic import write_export
 from sos_desktop.exporters.minutes.naming import Namer
 from sos_desktop.exporters.minutes.options import MinutesOptions
+from sos_desktop.exporters.minutes.protection import protect
 from sos_desktop.exporters.minutes.snapshot import Heading, heading_of, minutes_snapshot
 from sos_desktop.exporters.minutes.snapshot_parts import feedback_view
 from sos_desktop.models import Meeting, MeetingBundle, Observations
@@ -118,27 +119,8 @@ def _render(story: list[Flowable], options: MinutesOptions, heading: Heading, *,
         title=title,
         subject=subject,
         keywords=[options.marking, heading.framework],
-        encrypt=_encryption(options.password) if options.password else None,
     )
     document.build(story)
+    if options.password:
+        return protect(buffer.getvalue(), options.password)
     return buffer.getvalue()
-
-
-def _encryption(password: str) -> Any:
-    """Standard PDF encryption opened by ``password``, 128-bit, with a random owner password that is thrown away,
-    so the permissions (print and copy text, but not change the file) cannot be lifted by anybody.
-
-    128 bits is the strongest of reportlab's settings that every reader opens: its 256-bit files (revision 5, which
-    also needs the ``pyaes`` package) carry keys of a length poppler refuses, so Linux readers could not open them.
-    """
-    from reportlab.lib import pdfencrypt
-
-    return pdfencrypt.StandardEncryption(
-        password,
-        ownerPassword=secrets.token_urlsafe(32),
-        canPrint=1,
-        canModify=0,
-        canCopy=1,
-        canAnnotate=0,
-        strength=128,
-    )
