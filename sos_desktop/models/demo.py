@@ -47,7 +47,9 @@ def demo_bundle() -> MeetingBundle:
     """A small, complete group supervision about an invented family."""
     case = Case(label="Family Demo (invented)", reference=DEMO_REFERENCE, framework=Framework.SAFETY)
     people = [
-        NetworkPerson(id=-1, name="Lily Example", display_name="L", role=PersonRole.CHILD, age=4),
+        NetworkPerson(
+            id=-1, name="Lily Example", display_name="L", role=PersonRole.CHILD, age=4, also_known_as=["Lils"]
+        ),
         NetworkPerson(
             id=-2,
             name="Jordan Example",
@@ -78,6 +80,7 @@ def demo_bundle() -> MeetingBundle:
             display_name="Grandad",
             role=PersonRole.FAMILY,
             relationship="Mum's dad",
+            also_known_as=["Frankie"],
             circle=Circle.OUTER,
         ),
         NetworkPerson(

@@ -6,6 +6,7 @@ The network belongs to the case and carries across its meetings.
 from __future__ import annotations
 
 import copy
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -15,7 +16,8 @@ from sos_desktop.models.enums import Circle, PersonRole, TieKind
 
 def initials(name: str) -> str:
     """A person's initials, the default name shown on the projector: "Mia Spencer" gives "MS"."""
-    parts = [part for part in name.replace("-", " ").split() if part]
+    visible = "".join(char for char in name if unicodedata.category(char) != "Cf")  # no bidi control as a letter
+    parts = [part for part in visible.replace("-", " ").split() if part]
     return "".join(part[0].upper() for part in parts) or "?"
 
 
@@ -40,6 +42,8 @@ class NetworkPerson:
     x: float | None = None
     y: float | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    also_known_as: list[str] = field(default_factory=list)
+    """Other names the family uses for the person (nicknames: "Zosia", "Daz"); hidden on the wall like the name."""
 
     def __post_init__(self) -> None:
         self.role = PersonRole(self.role)
@@ -80,6 +84,7 @@ def updated_with(stored: NetworkPerson, incoming: NetworkPerson) -> NetworkPerso
         x=chosen(stored.x, incoming.x),
         y=chosen(stored.y, incoming.y),
         extra={**stored.extra, **incoming.extra},
+        also_known_as=list(dict.fromkeys([*stored.also_known_as, *incoming.also_known_as])),
     )
 
 

@@ -128,6 +128,7 @@ people = Table(
     Column("knows_worries", Boolean, nullable=False),
     Column("knows_worries_since", Date, nullable=True),
     _text("rules"),
+    Column("also_known_as", Text, nullable=False, server_default="[]"),
     _text("contact"),
     _text("notes"),
     Column("x", Float, nullable=True),

@@ -388,3 +388,13 @@ def test_parse_does_not_change_the_data_it_is_given() -> None:
     before = copy.deepcopy(document)
     parse_meeting(document)
     assert document == before
+
+
+def test_a_person_s_other_names_travel_in_the_meeting_file() -> None:
+    bundle = demo_bundle()
+    document = bundle_to_dict(bundle)
+    lily = next(person for person in document["people"] if person["name"] == "Lily Example")
+    assert lily["also_known_as"] == ["Lils"]
+    assert "also_known_as" not in next(p for p in document["people"] if p["name"] == "Chris Sample")  # none: left out
+    again = parse_meeting(document)
+    assert [p.also_known_as for p in again.network.people] == [p.also_known_as for p in bundle.network.people]

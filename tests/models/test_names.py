@@ -117,8 +117,9 @@ def test_decomposed_accents_match_and_are_not_mistaken_for_a_shorter_name() -> N
     decomposed = unicodedata.normalize("NFD", "Zoë")
     assert decomposed != "Zoë"
     assert mask_text(f"{decomposed} laughed.", [person("Zoë Brown", "ZB")]) == "ZB laughed."
-    # "Zoe" without the diaeresis is somebody else: the combining mark is part of the word.
-    assert mask_text(f"{decomposed} laughed.", [person("Zoe Hart", "ZH")]) == f"{decomposed} laughed."
+    # Accents do not count either way ("Zoë" is how a Zoe Hart might be written too), and the combining mark goes
+    # with the name: none is left behind on the display name.
+    assert mask_text(f"{decomposed} laughed.", [person("Zoe Hart", "ZH")]) == "ZH laughed."
 
 
 def test_the_longest_name_wins() -> None:
@@ -183,10 +184,11 @@ def test_kept_attendee_names_stay_but_network_names_still_mask() -> None:
     assert masker.mask("SAM PATEL") == "SAM PATEL"
 
 
-def test_a_professional_in_the_network_who_attends_keeps_their_name() -> None:
+def test_an_attendee_who_is_a_network_person_goes_by_their_display_name() -> None:
+    # A network professional (or a family member) who attends is not kept: the room sees them as the network does.
     people = [person("Sam Patel", "SW"), person("Lily Example", "L")]
     assert mask_text("Sam Patel visited Lily; Sam saw her.", people, keep=["Sam Patel"]) == (
-        "Sam Patel visited L; Sam saw her."
+        "SW visited L; SW saw her."
     )
     assert mask_text("Sam Patel visited Lily; Sam saw her.", people) == "SW visited L; SW saw her."
 
@@ -252,3 +254,61 @@ def test_the_family_s_name_is_masked_however_it_is_typed() -> None:
     assert masker.mask("Zoe Nunez and Zoe") == "Z and Z"
     assert masker.mask("Anne Marie Smith Jones, or just Jones") == "AM, or just AM"
     assert masker.mask("MCKENZIE and McKenzie") == "E and E"
+
+
+FORMS_FAMILY = [
+    NetworkPerson(name="Zoë Núñez", display_name="Z", also_known_as=["Zosia"]),
+    NetworkPerson(name="Siobhán Kelly", display_name="SK"),
+    NetworkPerson(name="Darren Holt", display_name="Dad", also_known_as=["Daz", "Big D"]),
+    NetworkPerson(name="Lily Example", display_name="L"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("zoë's bike", "Z's bike"),  # lower case: not an everyday word, so a name
+        ("ZOË NÚÑEZ and ZOE", "Z and Z"),
+        ("Siobhan and siobhan kelly", "SK and SK"),  # no accents
+        ("Zoë's, Zoës' and Zoë’s", "Z's, Z's and Z’s"),  # possessives keep their "'s"
+        ("Zosia and zosia's mum; Daz, daz and BIG D", "Z and Z's mum; Dad, Dad and Dad"),  # also known as
+        ("Li\u200bly and Li\u00adly", "L and L"),  # zero-width space, soft hyphen
+        ("Zo\u200dë Nu\u2060ñez", "Z"),  # zero-width joiner, word joiner
+        ("\u202eLily Example\u202c left", "L left"),  # bidi-wrapped: the controls go with the name
+        ("\ufeffDarren\u200e Holt", "Dad"),
+        ("Ｌｉｌｙ", "L"),  # full-width letters
+    ],
+)
+def test_every_form_a_reader_sees_as_the_name_is_hidden(text: str, expected: str) -> None:
+    assert mask_text(text, FORMS_FAMILY) == expected
+
+
+def test_stored_names_with_invisible_characters_still_match_what_is_typed() -> None:
+    people = [person("Zara\u200b Holt", "ZH"), person("\u202eNoor Haddad\u202c", "NH")]
+    assert mask_text("Zara Holt met Noor Haddad; Zara and Noor; zara holt; NOOR", people) == (
+        "ZH met NH; ZH and NH; ZH; NH"
+    )
+
+
+def test_initials_leave_out_invisible_characters() -> None:
+    assert NetworkPerson(name="\u202eNoor Haddad\u202c").display_name == "NH"
+
+
+def test_display_for_gives_a_network_person_s_display_name_in_any_form() -> None:
+    masker = NameMasker(FORMS_FAMILY, keep=["Alex Morgan"])
+    for name in ("Darren Holt", "darren holt", "Darren", "Daz", "Dar\u200bren  Holt", "DARREN HOLT"):
+        assert masker.display_for(name) == "Dad", name
+        assert masker.name(name) == "Dad", name
+    assert masker.display_for("Alex Morgan") is None
+    assert masker.name("Alex Morgan") == "Alex Morgan"
+    assert masker.name("Lily Example's teacher") == "L's teacher"
+
+
+def test_full_names_in_finds_what_masking_left() -> None:
+    # A display name that is the full name itself cannot hide it.
+    people = [person("Lily Example", "Lily Example"), person("Jordan Example", "Mum")]
+    masker = NameMasker(people)
+    shown = masker.mask("About lily example and jordan example")
+    assert shown == "About Lily Example and Mum"
+    assert masker.full_names_in(shown) == ["Lily Example"]
+    assert masker.full_names_in("Mum and L") == []

@@ -220,13 +220,14 @@ def test_a_database_of_every_earlier_revision_with_data_in_it_comes_up_to_head_i
                     "VALUES ('R-1', 'Family Old', 'safety', '{}', '2026-01-01') RETURNING id"
                 )
             ).scalar_one()
+            uid = ", uid" if revision >= "0006" else ""  # from 0006 a meeting must have its uid
             meeting_id = connection.execute(
                 text(
-                    "INSERT INTO meetings (case_id, title, kind, held_on, focus_question, confidentiality_agreed, "
-                    "summary, extra, created_at, updated_at) VALUES (:c, 'Old meeting', 'mapping', NULL, '', "
-                    "false, '', '{}', '2026-01-01', '2026-01-01') RETURNING id"
+                    f"INSERT INTO meetings (case_id, title, kind, held_on, focus_question, confidentiality_agreed, "
+                    f"summary, extra, created_at, updated_at{uid}) VALUES (:c, 'Old meeting', 'mapping', NULL, '', "
+                    f"false, '', '{{}}', '2026-01-01', '2026-01-01'{uid and ', :u'}) RETURNING id"
                 ),
-                {"c": case_id},
+                {"c": case_id, "u": str(uuid.uuid4())},
             ).scalar_one()
             connection.execute(
                 text(
@@ -252,6 +253,7 @@ def test_a_database_of_every_earlier_revision_with_data_in_it_comes_up_to_head_i
         assert [(s.question, s.private_round) for s in meeting.scales] == [("How safe?", False)]
         [nan] = store.get_network(case_id).people
         assert (nan.name, nan.relationship, nan.knows_worries, nan.x, nan.y) == ("Nan Spencer", "", True, 10.0, 20.0)
+        assert nan.also_known_as == []  # given by 0007
     finally:
         store.close()
 

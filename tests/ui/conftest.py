@@ -91,6 +91,23 @@ def practise_on_one_screen(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     return asked
 
 
+@pytest.fixture(autouse=True)
+def project_with_names(monkeypatch: pytest.MonkeyPatch) -> list[list[tuple[str, list[str]]]]:
+    """F5 warns when the wall would show a full name it cannot hide: tests answer "project anyway". The list records
+    each warning (which texts hold which names).
+    """
+    from sos_desktop.ui.projector import name_check
+
+    warned: list[list[tuple[str, list[str]]]] = []
+
+    def project(parent: object, found: list[tuple[str, list[str]]]) -> bool:
+        warned.append(found)
+        return True
+
+    monkeypatch.setattr(name_check, "ask_project_with_names", project)
+    return warned
+
+
 @pytest.fixture
 def window(qtbot: QtBot, data_dir: Path) -> Iterator[MainWindow]:
     """The console as a first run opens it, on the demo meeting in the test's data folder (not shown)."""

@@ -52,7 +52,7 @@ FILE_KEYS = frozenset(
 )
 PERSON_KEYS = frozenset(
     {"id", "name", "display_name", "role", "age", "circle", "knows_worries", "knows_worries_since", "agrees_with"}
-    | {"relationship", "rules", "contact", "notes", "x", "y"}
+    | {"relationship", "rules", "contact", "notes", "x", "y", "also_known_as"}
 )
 TIE_KEYS = frozenset({"from", "to", "kind"})
 ITEM_KEYS = frozenset({"id", "category", "text", "said_by", "pairs_with", "owner", "due", "status"})
@@ -207,6 +207,7 @@ def _person(parts: JsonPath, raw: Record, person_id: int, item_ids: dict[str, in
             x=_float(raw.get("x")),
             y=_float(raw.get("y")),
             extra=_extra(raw, PERSON_KEYS),
+            also_known_as=[name for name in raw.get("also_known_as") or [] if name.strip()],
         )
 
 

@@ -169,6 +169,7 @@ def _person(position: int, person: NetworkPerson, item_ids: dict[int, str]) -> R
         "knows_worries_since": None if person.knows_worries_since is None else person.knows_worries_since.isoformat(),
         "agrees_with": [item_ids[item_id] for item_id in person.agrees_with if item_id in item_ids],
         "rules": list(person.rules),
+        "also_known_as": list(person.also_known_as),
         "contact": person.contact,
         "notes": person.notes,
         "x": _number(person.x),

@@ -2,23 +2,18 @@
 
 Pseudonymised minutes follow the projector: every person of the family's network goes by their display name, and
 their names inside free text are replaced by :class:`~sos_desktop.models.names.NameMasker`. Attendees are the
-professionals at the meeting and keep their names, as on the projector, with one exception: an attendee who is
-also a person of the network (a family member at a network meeting, say) goes by their display name, since the
-promise of pseudonymised minutes is that no network person's full name is anywhere in the file.
+professionals at the meeting and keep their names, as on the projector, with one exception: an attendee, rater,
+next step's owner or observer who is also a person of the network (a family member at a network meeting, say)
+goes by their display name (:meth:`Namer.name`, the projector's rule), since the promise of pseudonymised minutes
+is that no network person's full name is anywhere in the file.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import date, datetime
 
 from sos_desktop.models import MeetingBundle, NetworkPerson
-from sos_desktop.models.names import NameMasker
-from sos_desktop.models.network import initials
-
-
-def _folded(name: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", name).split()).casefold()
+from sos_desktop.models.names import NameMasker, shown_name
 
 
 class Namer:
@@ -27,30 +22,26 @@ class Namer:
     def __init__(self, bundle: MeetingBundle, *, pseudonymise: bool) -> None:
         self.pseudonymise = pseudonymise
         self._masker: NameMasker | None = None
-        self._display: dict[str, str] = {}
         if pseudonymise:
-            people = bundle.network.people
-            self._display = {_folded(person.name): display_name(person) for person in people if person.name.strip()}
-            keep = [a.name for a in bundle.meeting.attendees if _folded(a.name) not in self._display]
-            self._masker = NameMasker(people, keep=keep)
+            keep = [attendee.name for attendee in bundle.meeting.attendees]
+            self._masker = NameMasker(bundle.network.people, keep=keep)
 
     def person(self, person: NetworkPerson) -> str:
         """A network person as the minutes name them."""
-        return display_name(person) if self.pseudonymise else person.name.strip() or display_name(person)
+        return shown_name(person) if self.pseudonymise else person.name.strip() or shown_name(person)
 
-    def attendee(self, name: str) -> str:
-        """An attendee's name: as written, unless pseudonymised and the attendee is a person of the network."""
-        return self._display.get(_folded(name), name) if self.pseudonymise else name
+    def name(self, name: str) -> str:
+        """An attendee's, rater's, owner's or author's name: as written, unless pseudonymised, when a network
+        person goes by their display name (whichever form of their name is written) and any network name in it
+        is masked, as on the projector.
+        """
+        return self._masker.name(name) if self._masker is not None and name.strip() else name
 
     def text(self, text: str) -> str:
-        """Free text (a card, a reason, a rater's name) with network people's names masked when pseudonymised."""
+        """Free text (a card, a reason) with network people's names masked when pseudonymised."""
         if self._masker is None or not text:
             return text
         return self._masker.mask(text)
-
-
-def display_name(person: NetworkPerson) -> str:
-    return person.display_name.strip() or initials(person.name)
 
 
 def long_date(when: datetime | date | None) -> str:

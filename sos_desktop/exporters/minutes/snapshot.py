@@ -140,7 +140,7 @@ def _columns(meeting: Meeting, words: FrameworkTemplate, namer: Namer) -> tuple[
                 Card(
                     namer.text(item.text),
                     numbers.get(item.id) if item.id is not None else None,
-                    namer.text(item.said_by),
+                    namer.name(item.said_by),
                     namer.text(action_line(item)),
                 )
                 for item in items_in(meeting.items, category)
@@ -170,7 +170,7 @@ def _next_steps(meeting: Meeting, namer: Namer) -> tuple[NextStepRow, ...]:
     return tuple(
         NextStepRow(
             namer.text(item.text),
-            namer.text(item.owner),
+            namer.name(item.owner),
             short_date(item.due) if item.due is not None else "",
             STATUS_WORDS[item.status or NextStepStatus.IDEA],
         )
@@ -227,7 +227,7 @@ def minutes_snapshot(
     return MinutesSnapshot(
         marking=options.marking,
         heading=heading,
-        attendees=tuple((namer.attendee(a.name), ROLE_LABELS[a.role]) for a in meeting.attendees),
+        attendees=tuple((namer.name(a.name), ROLE_LABELS[a.role]) for a in meeting.attendees),
         focus_question=namer.text(meeting.focus_question),
         agenda=agenda_rows(meeting.agenda),
         columns=_columns(meeting, words, namer),

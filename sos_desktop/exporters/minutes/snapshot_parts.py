@@ -157,7 +157,7 @@ def scale_views(meeting: Meeting, case_meetings: list[Meeting], namer: Namer) ->
                 ten_means=namer.text(scale.ten_means),
                 about=about_text,
                 ratings=tuple(
-                    RatingRow(namer.text(r.rater), r.value, namer.text(r.reason), namer.text(r.one_point_higher))
+                    RatingRow(namer.name(r.rater), r.value, namer.text(r.reason), namer.text(r.one_point_higher))
                     for r in scale.ratings
                 ),
                 spread=None if found is None else (found.lowest, found.highest, found.median),
@@ -188,7 +188,7 @@ def network_view(network: Network, namer: Namer) -> NetworkView:
 def feedback_view(meeting: Meeting, namer: Namer) -> FeedbackView:
     observations = meeting.observations
     return FeedbackView(
-        observer=namer.text(observations.observer),
+        observer=namer.name(observations.observer),
         notes=tuple(
             (minute_text(note.at_minute), note_phase(meeting.agenda, note), namer.text(note.text))
             for note in observations.notes

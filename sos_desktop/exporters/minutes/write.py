@@ -82,9 +82,9 @@ def feedback_pdf_bytes(
     facilitator = facilitator_of(bundle.meeting)
     report = FeedbackReport(
         heading=heading,
-        facilitator=namer.attendee(facilitator),
+        facilitator=namer.name(facilitator),
         feedback=feedback_view(bundle.meeting, namer),
-        development=development_view(namer.attendee(facilitator), list(facilitated), pseudonymise=options.pseudonymise),
+        development=development_view(namer.name(facilitator), list(facilitated), pseudonymise=options.pseudonymise),
     )
     return _render(
         feedback_story(report),

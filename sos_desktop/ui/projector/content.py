@@ -78,13 +78,21 @@ def _due(day: date) -> str:
     return f"by {day.day} {_MONTHS[day.month - 1]}"
 
 
-def map_content(meeting: Meeting, case: Case, template: FrameworkTemplate, mask: Callable[[str], str]) -> MapContent:
-    """The projector's snapshot of ``meeting``, with ``mask`` applied to every text."""
+def map_content(
+    meeting: Meeting,
+    case: Case,
+    template: FrameworkTemplate,
+    mask: Callable[[str], str],
+    name: Callable[[str], str] | None = None,
+) -> MapContent:
+    """The projector's snapshot of ``meeting``, with ``mask`` applied to every text and ``name`` (by default
+    ``mask``) to every person's name (a next step's owner).
+    """
     numbers = pair_numbers(meeting.items)
     lonely = {id(item) for item in unpaired(meeting.items)}
 
     def card(item: MapItem) -> Card:
-        return Card(*_words(item, mask), numbers.get(item.id or 0), id(item) in lonely)
+        return Card(*_words(item, mask, name or mask), numbers.get(item.id or 0), id(item) in lonely)
 
     cards: dict[Category, list[Card]] = {category: [] for category in Category}
     for item in meeting.items:
@@ -106,20 +114,26 @@ def map_content(meeting: Meeting, case: Case, template: FrameworkTemplate, mask:
     )
 
 
-def _words(item: MapItem, mask: Callable[[str], str]) -> tuple[str, str]:
+def _words(item: MapItem, mask: Callable[[str], str], name: Callable[[str], str]) -> tuple[str, str]:
     """What a card says, masked: its text, and a next step's status, owner and date as one line."""
     meta = ""
     if item.category is Category.NEXT_STEP:
         details = (
             _STATUS[item.status] if item.status is not None else "",
-            mask(item.owner.strip()),
+            name(item.owner.strip()) if item.owner.strip() else "",
             _due(item.due) if item.due is not None else "",
         )
         meta = " · ".join(part for part in details if part)
     return mask(item.text.strip()), meta
 
 
-def with_card_reworded(content: MapContent, item: MapItem, index: int, mask: Callable[[str], str]) -> MapContent:
+def with_card_reworded(
+    content: MapContent,
+    item: MapItem,
+    index: int,
+    mask: Callable[[str], str],
+    name: Callable[[str], str] | None = None,
+) -> MapContent:
     """``content`` with the ``index``-th card of ``item``'s category saying what ``item`` says now (its text, and a
     next step's details), masked; the rest is shared.
 
@@ -131,7 +145,7 @@ def with_card_reworded(content: MapContent, item: MapItem, index: int, mask: Cal
         for s, section in enumerate(column.sections):
             if section.category is item.category:
                 cards = list(section.cards)
-                text, meta = _words(item, mask)
+                text, meta = _words(item, mask, name or mask)
                 cards[index] = cards[index]._replace(text=text, meta=meta)
                 sections = list(column.sections)
                 sections[s] = replace(section, cards=tuple(cards))

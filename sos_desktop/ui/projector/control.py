@@ -6,7 +6,9 @@ reaching for the projector window, which never takes the keyboard.
 
 With no screen of the projector's own (one screen, or displays set to mirror), F5 first says that the room would see
 the console, full names and all, and opens a practice window only if the facilitator chooses to; once agreed, it
-does not ask again until the screens change. The status bar's chip (``WallChip``) says what the wall shows now.
+does not ask again until the screens change. Then, if the wall would show a full name that masking cannot hide (a
+display name that is a full name), it says which texts hold which names and asks (``name_check``). The status bar's
+chip (``WallChip``) says what the wall shows now.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from sos_desktop.ui.projector import (
     TrajectoryMode,
     VoiceMode,
     mirrored_screens,
+    name_check,
     projector_screens,
     wall_state,
 )
@@ -252,9 +255,18 @@ class ProjectorControl(QObject):
         self.practice_agreed = wall_state.ask_practice_window(self.console, bool(mirrored_screens(console_screen)))
         return self.practice_agreed
 
+    def may_show_names(self) -> bool:
+        """When the wall would show full names that masking cannot hide, the facilitator is told which texts hold
+        which names and chooses to project anyway (asked at each F5 while they remain, not while projecting).
+        """
+        if self.window is not None and self.window.isVisible():
+            return True
+        found = name_check.unhidden_names(self.document)
+        return not found or name_check.ask_project_with_names(self.console, found)
+
     def open(self, screen: QScreen | None = None) -> ProjectorWindow | None:
         """Show the projector on ``screen`` (by default one of its own); None if the facilitator chose not to."""
-        if not self.may_project(screen):
+        if not self.may_project(screen) or not self.may_show_names():
             self._update_actions()  # F5 ticked its menu entry on the way in: untick it
             return None
         if self.window is None:

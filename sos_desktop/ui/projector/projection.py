@@ -172,7 +172,7 @@ class Projection(QObject):
         # Only the card's words changed (its text, or a next step's details), not its pair: change that card alone.
         try:
             item = document.item(item_id)
-            self._content = with_card_reworded(content, item, document.index_of(item), self.mask)
+            self._content = with_card_reworded(content, item, document.index_of(item), self.mask, self.name)
         except (KeyError, ValueError, IndexError):
             self._content = None  # not where the snapshot has it: read the meeting afresh
         self._invalidate()
@@ -185,26 +185,37 @@ class Projection(QObject):
         self._scene = None
         self.changed.emit()
 
-    def mask(self, text: str) -> str:
-        """``text`` as the room may see it: each person of the case's network by their display name."""
+    def masker(self) -> NameMasker | None:
+        """The masker of the document's network and attendees (None without a document), built once per change."""
         document = self._document
         if document is None:
-            return text
+            return None
         if self._masker is None:
-            keep = [attendee.name for attendee in document.meeting.attendees]
-            self._masker = NameMasker(document.network.people, keep=keep)
+            self._masker = wall_masker(document)
+        return self._masker
+
+    def name(self, name: str) -> str:
+        """A rater's, attendee's or owner's name as the room may see it: a network person's display name."""
+        masker = self.masker()
+        return name if masker is None else masker.name(name)
+
+    def mask(self, text: str) -> str:
+        """``text`` as the room may see it: each person of the case's network by their display name."""
+        masker = self.masker()
+        if masker is None:
+            return text
         masked = self._masked.get(text)
         if masked is None:
             if len(self._masked) > 10_000:
                 self._masked.clear()
-            masked = self._masked[text] = self._masker.mask(text)
+            masked = self._masked[text] = masker.mask(text)
         return masked
 
     def content(self) -> MapContent | None:
         """The masked snapshot of the meeting, re-read only after the document said it changed."""
         document = self._document
         if self._content is None and document is not None:
-            self._content = map_content(document.meeting, document.case, document.template, self.mask)
+            self._content = map_content(document.meeting, document.case, document.template, self.mask, self.name)
         return self._content
 
     def network(self) -> NetworkContent | None:
@@ -325,7 +336,7 @@ class Projection(QObject):
         if isinstance(mode, ScalesMode):
             if document is None:
                 return ScalesLayout(None, theme, width, height, self.zoom, self._texts, NO_MEETING).scene()
-            content = scale_content(document.meeting, document.case, mode.scale_index, self.mask)
+            content = scale_content(document.meeting, document.case, mode.scale_index, self.mask, self.name)
             return ScalesLayout(content, theme, width, height, self.zoom, self._texts).scene()
         if isinstance(mode, TrajectoryMode):
             meeting, case = (document.meeting, document.case) if document is not None else (None, None)
@@ -366,6 +377,13 @@ class Projection(QObject):
             paint_clock(painter, local, self._theme, *shown)
         painter.restore()
         return scene
+
+
+def wall_masker(document: MeetingDocument) -> NameMasker:
+    """The masker of what the wall shows of ``document``: its network, keeping the attendees' names (an attendee who
+    is a network person is not kept: the masker gives them their display name).
+    """
+    return NameMasker(document.network.people, keep=[attendee.name for attendee in document.meeting.attendees])
 
 
 def _title(document: MeetingDocument) -> str:

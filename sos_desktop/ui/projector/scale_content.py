@@ -1,6 +1,7 @@
 """What the projector shows of a meeting's scales and of a case's trajectory, already masked.
 
-Every string here has been through the masker. In a private round the snapshot holds who has rated and nothing of
+Every string here has been through the masker, and every rater's name through the projection's ``name`` (a network
+person's display name). In a private round the snapshot holds who has rated and nothing of
 what they said, so no later step can draw a number by mistake.
 """
 
@@ -70,8 +71,13 @@ def chosen_scale(meeting: Meeting, index: int | None) -> Scale | None:
     return meeting.scales[max(0, min(len(meeting.scales) - 1, index or 0))]
 
 
-def scale_content(meeting: Meeting, case: Case | None, index: int | None, mask: Mask) -> ScaleContent | None:
-    """The projector's snapshot of one of ``meeting``'s scales, or None when it has no scales."""
+def scale_content(
+    meeting: Meeting, case: Case | None, index: int | None, mask: Mask, name: Mask | None = None
+) -> ScaleContent | None:
+    """The projector's snapshot of one of ``meeting``'s scales, or None when it has no scales; ``name`` (by default
+    ``mask``) gives each rater's name as the room sees it (a network person's display name).
+    """
+    named = name or mask
     scale = chosen_scale(meeting, index)
     if scale is None:
         return None
@@ -81,8 +87,8 @@ def scale_content(meeting: Meeting, case: Case | None, index: int | None, mask: 
         folded = same_person(name)
         return attendees.index(folded) if folded in attendees else len(attendees) + position
 
-    marks = tuple(Mark(mask(r.rater.strip()), r.value, colour(r.rater, i)) for i, r in enumerate(scale.ratings))
-    waiting = tuple(mask(name) for name in still_to_rate(meeting.attendees, scale))
+    marks = tuple(Mark(named(r.rater.strip()), r.value, colour(r.rater, i)) for i, r in enumerate(scale.ratings))
+    waiting = tuple(named(rater) for rater in still_to_rate(meeting.attendees, scale))
     return ScaleContent(
         title=meeting_title(meeting, case, mask),
         question=mask(scale.question.strip()),

@@ -145,11 +145,13 @@ def test_the_projector_shows_display_names_never_full_first_or_last_names(
 
 
 def test_a_new_attendee_keeps_their_name_from_the_next_frame(document: MeetingDocument, view: ProjectorView) -> None:
-    document.add_item(Category.STRENGTH, "Robin Neighbour walks L to nursery.")
-    assert "RN walks L to nursery." in view.drawn_texts()
-    # A professional of the network who attends the meeting is named as attendees are.
+    document.add_item(Category.STRENGTH, "Robin Neighbour and Ben Carter walk L to nursery.")
+    assert "RN and Ben Carter walk L to nursery." in view.drawn_texts()
+    document.set_attendees([*document.meeting.attendees, Attendee("Ben Carter", AttendeeRole.PARTICIPANT)])
+    assert "RN and Ben Carter walk L to nursery." in view.drawn_texts()
+    # A person of the network who attends the meeting (the family's friend here) is still their display name.
     document.set_attendees([*document.meeting.attendees, Attendee("Robin Neighbour", AttendeeRole.PARTICIPANT)])
-    assert "Robin Neighbour walks L to nursery." in view.drawn_texts()
+    assert "RN and Ben Carter walk L to nursery." in view.drawn_texts()
 
 
 def test_one_column_or_one_category_shows_only_its_cards(view: ProjectorView) -> None:

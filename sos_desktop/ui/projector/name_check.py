@@ -1,0 +1,84 @@
+"""Before projecting: does anything the wall would show still hold a full name that masking cannot hide?
+
+Every text on the wall goes through the masker, so a network person's full name in a card, the focus question, the
+meeting's title or the case label becomes their display name. What masking cannot hide is a full name that the
+display names themselves bring back: a person whose display name is their own full name (or holds another
+person's), which the network view, the rater chips and every masked text then show as it is. F5 lists each text
+that would show one, and which names, and asks before projecting (:func:`ask_project_with_names`).
+
+A name that is not a network person's cannot be known for a name ("a meeting about Sarah Jones" when Sarah is not
+in the network): it is not guessed at, and the facilitator's eye remains the last check.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from sos_desktop.models.labels import HOUSE_TITLES
+from sos_desktop.models.names import NameMasker, shown_name
+from sos_desktop.ui.common.choice import ask_choice
+from sos_desktop.ui.document.meeting import MeetingDocument
+from sos_desktop.ui.projector.projection import wall_masker
+
+_QUOTED = 40
+"""How many characters of a card (as the wall shows it) the warning quotes to say which card it is."""
+
+
+def _quoted(text: str) -> str:
+    text = " ".join(text.split())
+    return f"“{text[:_QUOTED]}…”" if len(text) > _QUOTED else f"“{text}”"
+
+
+def wall_texts(document: MeetingDocument, masker: NameMasker) -> list[tuple[str, str]]:
+    """What the wall would show of ``document``, as (which text, the text as shown), before it is drawn."""
+    meeting, case, template = document.meeting, document.case, document.template
+    texts = [
+        ("The meeting's title", masker.mask(meeting.title)),
+        ("The case label", masker.mask(case.label)),
+        ("The focus question", masker.mask(meeting.focus_question)),
+    ]
+    for item in meeting.items:
+        shown = masker.mask(item.text)
+        texts.append((f"A card in {template.label(item.category)} {_quoted(shown)}", shown))
+        if item.owner.strip():
+            texts.append((f"The owner of {_quoted(shown)}", masker.name(item.owner)))
+    for number, scale in enumerate(meeting.scales, start=1):
+        where = f"Scale {number}"
+        texts += [(where, masker.mask(text)) for text in (scale.question, scale.zero_means, scale.ten_means)]
+        texts += [(f"A rater on scale {number}", masker.name(rating.rater)) for rating in scale.ratings]
+    for entry in meeting.child_voice:
+        if entry.consent_to_share:
+            texts.append((f"The child's words in {HOUSE_TITLES[entry.house]}", masker.mask(entry.words)))
+    for person in document.network.people:
+        texts.append(("A name on the safety network", shown_name(person)))
+    return texts
+
+
+def unhidden_names(document: MeetingDocument | None) -> list[tuple[str, list[str]]]:
+    """Each text the wall would show that still holds a network person's full name, with those names."""
+    if document is None:
+        return []
+    masker = wall_masker(document)
+    found: dict[str, list[str]] = {}
+    for where, shown in wall_texts(document, masker):
+        names = masker.full_names_in(shown)
+        if names:
+            found[where] = list(dict.fromkeys([*found.get(where, []), *names]))
+    return list(found.items())
+
+
+def ask_project_with_names(parent: QWidget, found: list[tuple[str, list[str]]]) -> bool:
+    """Before projecting texts that would show full names: say which texts hold which names; True to project."""
+    lines = "\n".join(f"• {where}: {', '.join(names)}" for where, names in found[:12])
+    if len(found) > 12:
+        lines += f"\n• and {len(found) - 12} more"
+    question = "The projector would show full names it cannot hide."
+    detail = (
+        f"{lines}\n\nA display name that is somebody's full name is shown as it is, wherever the person is named. "
+        "Give them initials or a pseudonym on the Network page (or reword the text), then press F5 again."
+    )
+    buttons = [
+        ("&Project anyway", QMessageBox.ButtonRole.AcceptRole, True),
+        ("Cancel", QMessageBox.ButtonRole.RejectRole, False),
+    ]
+    return ask_choice(parent, QMessageBox.Icon.Warning, "Full names on the wall", (question, detail), buttons, False)
