@@ -152,7 +152,7 @@ class CaseActions(Console):
                 if not dialogs.confirm(self, "Delete case", question):
                     return
                 if self.document is not None and self.document.case.id == item_id:
-                    self.close_meeting()
+                    self.close_meeting(dropping=True)
                 self.store.delete_case(item_id)
             else:
                 meeting = self.store.get_meeting(item_id)
@@ -161,7 +161,7 @@ class CaseActions(Console):
                 ):
                     return
                 if self.document is not None and self.document.meeting_id == item_id:
-                    self.close_meeting()
+                    self.close_meeting(dropping=True)
                 self.store.delete_meeting(item_id)
         except StoreError as error:
             dialogs.tell(self, "Could not delete", str(error))
