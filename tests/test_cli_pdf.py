@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import subprocess
 import sys
@@ -103,3 +104,88 @@ def test_export_into_a_missing_folder_is_status_1_in_one_sentence(tmp_path: Path
     assert status == 1
     assert err == f"sos-desktop: The minutes could not be written to {minutes}: no such file or directory.\n"
     assert not minutes.parent.exists()
+
+
+def _opens_only_with(path: Path, password: str) -> None:
+    """The PDF at ``path`` is encrypted: qpdf refuses it without ``password`` and reads it with it."""
+    assert b"/Encrypt" in path.read_bytes()
+    if shutil.which("qpdf"):
+        assert subprocess.run(["qpdf", "--check", str(path)], capture_output=True).returncode != 0
+        shown = subprocess.run(
+            ["qpdf", "--show-encryption", f"--password={password}", str(path)], capture_output=True, text=True
+        )
+        assert shown.returncode == 0 and "R = 6" in shown.stdout
+    assert "OFFICIAL-SENSITIVE" in page_texts(path.read_bytes(), password=password)[0]
+
+
+def test_the_pdf_password_can_come_from_the_environment_unseen_in_the_process_list(tmp_path: Path, demo: str) -> None:
+    minutes = tmp_path / "minutes.pdf"
+    environment = {**os.environ, "SOS_DESKTOP_PDF_PASSWORD": "from the env"}
+    command = [sys.executable, "-m", "sos_desktop", "--data-dir", str(tmp_path), "export", demo, "--pdf", str(minutes)]
+    done = subprocess.run(command, env=environment, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    assert done.returncode == 0, done.stderr
+    assert "from the env" not in " ".join(command)
+    _opens_only_with(minutes, "from the env")
+
+
+def test_an_empty_pdf_password_in_the_environment_is_refused(
+    tmp_path: Path, demo: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOS_DESKTOP_PDF_PASSWORD", "")
+    minutes = tmp_path / "minutes.pdf"
+    status, _, err = run(tmp_path, "export", demo, "--pdf", str(minutes))
+    assert status == 2 and "SOS_DESKTOP_PDF_PASSWORD is set but empty" in err
+    assert not minutes.exists()
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_password_prompt_asks_twice_on_a_terminal_until_both_agree(
+    tmp_path: Path, demo: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    answers = iter(["first try", "a typo", "typed twice", "typed twice"])
+    prompts: list[str] = []
+
+    def typed(prompt: str = "") -> str:
+        prompts.append(prompt)
+        return next(answers)
+
+    monkeypatch.delenv("SOS_DESKTOP_PDF_PASSWORD", raising=False)
+    monkeypatch.setattr("sys.stdin", _Terminal())
+    monkeypatch.setattr("getpass.getpass", typed)
+    minutes = tmp_path / "minutes.pdf"
+    status, _, err = run(tmp_path, "export", demo, "--pdf", str(minutes), "--password-prompt")
+    assert (status, err) == (0, "")
+    assert prompts == ["Password for the PDFs: ", "The same password again: "] * 2
+    assert "The two passwords differ; try again." in capsys.readouterr().err
+    _opens_only_with(minutes, "typed twice")
+
+
+def test_password_prompt_reads_one_line_when_standard_input_is_not_a_terminal(
+    tmp_path: Path, demo: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("piped in\n"))
+    minutes = tmp_path / "minutes.pdf"
+    status, _, err = run(tmp_path, "export", demo, "--pdf", str(minutes), "--password-prompt")
+    assert (status, err) == (0, "")
+    _opens_only_with(minutes, "piped in")
+
+
+def test_password_and_password_prompt_together_are_refused(tmp_path: Path, demo: str) -> None:
+    minutes = tmp_path / "minutes.pdf"
+    status, _, err = run(tmp_path, "export", demo, "--pdf", str(minutes), "--password", "a", "--password-prompt")
+    assert status == 2 and "Give --password or --password-prompt, not both." in err
+    assert not minutes.exists()
+
+
+def test_export_help_warns_that_password_is_visible_and_names_the_private_ways(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["export", "--help"])
+    shown = " ".join(capsys.readouterr().out.split())
+    assert "other users of this computer can see PW in the process list" in shown
+    assert "--password-prompt" in shown and "$SOS_DESKTOP_PDF_PASSWORD" in shown

@@ -69,7 +69,18 @@ def build_parser() -> argparse.ArgumentParser:
     exporting.add_argument(
         "--pseudonymise", action="store_true", help="in the PDFs, name the family's network by display names only"
     )
-    exporting.add_argument("--password", metavar="PW", help="encrypt the PDFs: they open only with this password")
+    exporting.add_argument(
+        "--password-prompt",
+        action="store_true",
+        help="encrypt the PDFs (AES-256) with a password asked for on the terminal, twice, never shown (or one line "
+        "of standard input when it is not a terminal); $SOS_DESKTOP_PDF_PASSWORD, when set, is used the same way",
+    )
+    exporting.add_argument(
+        "--password",
+        metavar="PW",
+        help="encrypt the PDFs with PW; other users of this computer can see PW in the process list, so prefer "
+        "--password-prompt or $SOS_DESKTOP_PDF_PASSWORD",
+    )
     exporting.add_argument(
         "--marking", metavar="TEXT", default=DEFAULT_MARKING, help=f"protective marking (default {DEFAULT_MARKING})"
     )

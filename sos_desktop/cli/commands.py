@@ -16,6 +16,7 @@ from typing import TextIO
 
 from sos_desktop.cli import encryption as cli_encryption
 from sos_desktop.cli import opening
+from sos_desktop.cli.pdf_password import PdfPasswordError, pdf_password
 from sos_desktop.exporters.interchange.files import (
     ExportError,
     InterchangeError,
@@ -115,10 +116,14 @@ def _export(store: Store, args: argparse.Namespace, out: TextIO) -> None:
         raise CommandError(f"{pdf_only[0]} applies to the PDFs only: add --pdf or --feedback-pdf.", EXIT_INVALID)
     if args.with_feedback and args.pdf is None:
         raise CommandError("--with-feedback adds the feedback to the minutes: add --pdf OUT.pdf.", EXIT_INVALID)
+    try:
+        password = pdf_password(args) if pdfs else None
+    except PdfPasswordError as error:
+        raise CommandError(str(error), EXIT_INVALID) from None
     options = MinutesOptions(
         marking=args.marking,
         pseudonymise=args.pseudonymise,
-        password=args.password,
+        password=password,
         include_feedback=args.with_feedback,
     )
     try:
@@ -146,6 +151,7 @@ def _pdf_flags(args: argparse.Namespace) -> list[tuple[str, bool]]:
     return [
         ("--pseudonymise", args.pseudonymise),
         ("--password", args.password is not None),
+        ("--password-prompt", args.password_prompt),
         ("--marking", args.marking != DEFAULT_MARKING),
         ("--with-feedback", args.with_feedback),
     ]
