@@ -23,7 +23,7 @@ from sos_desktop.ui.document.base import DocumentPart, MergeId, ValueChange
 Positions = dict[int, tuple[float | None, float | None]]
 
 PERSON_TEXT_FIELDS = ("name", "display_name", "relationship", "contact", "notes")
-_TYPED_FIELDS = (*PERSON_TEXT_FIELDS, "rules")
+_TYPED_FIELDS = (*PERSON_TEXT_FIELDS, "rules", "also_known_as")
 """Details typed letter by letter: a burst of typing in one of them is one undo step."""
 PERSON_FIELDS = (
     *PERSON_TEXT_FIELDS,
@@ -34,6 +34,7 @@ PERSON_FIELDS = (
     "knows_worries_since",
     "agrees_with",
     "rules",
+    "also_known_as",
 )
 
 
@@ -157,6 +158,9 @@ class NetworkEditing(DocumentPart):
             value = sorted({int(item_id) for item_id in value})
         elif name == "rules":
             value = [self._bounded(rule, MAX_TEXT_LENGTH) for rule in value if rule.strip()]
+        elif name == "also_known_as":
+            others = (self._bounded(other.strip(), MAX_LABEL_LENGTH) for other in value if other.strip())
+            value = list(dict.fromkeys(others))  # each nickname once, in the order typed
         return value
 
     def delete_person(self, person_id: int) -> None:

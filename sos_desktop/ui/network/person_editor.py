@@ -77,6 +77,11 @@ class PersonForm(QWidget):
         for role in PersonRole:
             self.role.addItem(PERSON_ROLE_LABELS[role], role)
         self.relationship = _line("Relationship to the child", "For example: Nan, Mum's partner, teacher")
+        self.also_known_as = _line("Also known as", "Nicknames, separated by commas: Zosia, Daz")
+        self.also_known_as.setToolTip(
+            "Other names the family uses for this person, separated by commas. They are hidden on the projector "
+            "and in pseudonymised minutes, as the full name is."
+        )
         self.age = QSpinBox()
         self.age.setAccessibleName("Age")
         self.age.setRange(-1, 130)
@@ -108,6 +113,7 @@ class PersonForm(QWidget):
         form.addRow("On the &projector", self.display_name)
         form.addRow("&Role", self.role)
         form.addRow("Re&lationship", self.relationship)
+        form.addRow("Also kno&wn as", self.also_known_as)
         form.addRow("&Age", self.age)
         form.addRow("&Circle", self.circle)
         form.addRow("", self.knows)
@@ -124,6 +130,7 @@ class PersonForm(QWidget):
             ("relationship", self.relationship),
         ):
             line.textEdited.connect(lambda text, key=key: self._set(key, text))
+        self.also_known_as.textEdited.connect(lambda text: self._set("also_known_as", text.split(",")))
         self.role.activated.connect(lambda _i: self._set("role", self.role.currentData()))
         self.circle.activated.connect(lambda _i: self._set("circle", self.circle.currentData()))
         self.age.valueChanged.connect(lambda value: self._set("age", None if value < 0 else value))
@@ -167,6 +174,7 @@ class PersonForm(QWidget):
             (self.name, person.name),
             (self.display_name, person.display_name),
             (self.relationship, person.relationship),
+            (self.also_known_as, ", ".join(person.also_known_as)),
         ):
             if line is not typing and line.text() != value:
                 with QSignalBlocker(line):
