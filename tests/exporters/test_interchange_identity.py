@@ -4,11 +4,8 @@ level (kept with the meeting and written back).
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-from typing import Any
-
 import pytest
+from interchange_support import spec_example
 
 from sos_desktop.exporters.interchange.decode import FILE_KEYS
 from sos_desktop.exporters.interchange.files import (
@@ -19,23 +16,11 @@ from sos_desktop.exporters.interchange.files import (
 )
 from sos_desktop.models.demo import demo_bundle
 
-DATA = Path(__file__).parent / "data"
 UID = "0b7c4a4e-5f1d-4c4b-9d0e-2f6a1c3b8e91"
 
 
-def _write(tmp_path: Path, text: str) -> Path:
-    path = tmp_path / "meeting.json"
-    path.write_text(text, "utf-8")
-    return path
-
-
-def _document() -> dict[str, Any]:
-    document: dict[str, Any] = json.loads((DATA / "spec-example.json").read_text("utf-8"))
-    return document
-
-
 def test_unknown_top_level_keys_are_kept_and_written_back_after_the_known_ones() -> None:
-    document = _document()
+    document = spec_example()
     document["x_origin"] = {"system": "Liquidlogic", "exported": "2026-11-22"}
     document["x_note"] = "kept"
     bundle = parse_meeting(document)
@@ -53,7 +38,7 @@ def test_the_top_level_keys_read_are_those_of_the_schema() -> None:
 
 
 def test_the_uid_is_read_and_written_first_in_the_meeting() -> None:
-    document = _document()
+    document = spec_example()
     document["meeting"]["uid"] = UID.upper()
     bundle = parse_meeting(document)
     assert bundle.meeting.uid == UID
@@ -66,7 +51,7 @@ def test_a_meeting_without_uid_is_written_without_one() -> None:
 
 
 def test_a_uid_that_is_not_a_uuid_is_refused() -> None:
-    document = _document()
+    document = spec_example()
     document["meeting"]["uid"] = "meeting-7"
     with pytest.raises(InterchangeError) as refused:
         parse_meeting(document)

@@ -6,24 +6,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
+from interchange_support import DATA, spec_example, write_text
 
 from sos_desktop.exporters.interchange.files import InterchangeError, read_meeting_file
-
-DATA = Path(__file__).parent / "data"
-
-
-def _write(tmp_path: Path, text: str) -> Path:
-    path = tmp_path / "meeting.json"
-    path.write_text(text, "utf-8")
-    return path
-
-
-def _document() -> dict[str, Any]:
-    document: dict[str, Any] = json.loads((DATA / "spec-example.json").read_text("utf-8"))
-    return document
 
 
 def test_a_key_given_twice_is_refused_naming_where(tmp_path: Path) -> None:
@@ -31,7 +18,7 @@ def test_a_key_given_twice_is_refused_naming_where(tmp_path: Path) -> None:
     repeated = text.replace('"title": "Group supervision",', '"title": "Group supervision", "title": "Other",', 1)
     assert repeated != text
     with pytest.raises(InterchangeError) as refused:
-        read_meeting_file(_write(tmp_path, repeated))
+        read_meeting_file(write_text(tmp_path, repeated))
     assert refused.value.path == "meeting.title"
     assert str(refused.value) == (
         "meeting.title: this key is given twice in the same object, so which value is meant is unclear; "
@@ -40,16 +27,16 @@ def test_a_key_given_twice_is_refused_naming_where(tmp_path: Path) -> None:
 
 
 def test_a_key_given_twice_inside_a_list_is_named_by_its_place(tmp_path: Path) -> None:
-    document = _document()
+    document = spec_example()
     document["map"] = [{"category": "harm", "text": "a"}, {"category": "harm", "text": "b"}]
     text = json.dumps(document).replace('"text": "b"', '"text": "b", "text": "c"')
     with pytest.raises(InterchangeError) as refused:
-        read_meeting_file(_write(tmp_path, text))
+        read_meeting_file(write_text(tmp_path, text))
     assert refused.value.path == "map[1].text"
 
 
 def test_the_first_repeated_key_in_the_file_is_the_one_named(tmp_path: Path) -> None:
     text = '{"format": "sos-desktop/meeting", "case": {"label": "A", "label": "B"}, "version": 1, "version": 1}'
     with pytest.raises(InterchangeError) as refused:
-        read_meeting_file(_write(tmp_path, text))
+        read_meeting_file(write_text(tmp_path, text))
     assert refused.value.path == "case.label"
