@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import errno
 import os
+import warnings
 from typing import TextIO
 
 from sos_desktop.cli import encryption as cli_encryption
@@ -25,6 +26,7 @@ from sos_desktop.exporters.interchange.files import (
     write_meeting_file,
 )
 from sos_desktop.exporters.minutes import DEFAULT_MARKING, MinutesOptions, write_feedback_pdf, write_minutes_pdf
+from sos_desktop.exporters.minutes.fonts import MissingGlyphWarning
 from sos_desktop.models import merge_observations
 from sos_desktop.models.control_characters import escape_controls
 from sos_desktop.models.demo import demo_bundle
@@ -105,7 +107,7 @@ def _import(store: Store, args: argparse.Namespace, out: TextIO, err: TextIO) ->
     print(imported.bundle.meeting.id, file=out)
 
 
-def _export(store: Store, args: argparse.Namespace, out: TextIO) -> None:
+def _export(store: Store, args: argparse.Namespace, out: TextIO, err: TextIO) -> None:
     pdfs = args.pdf is not None or args.feedback_pdf is not None
     if args.json is None and not pdfs:
         raise CommandError(
@@ -135,15 +137,22 @@ def _export(store: Store, args: argparse.Namespace, out: TextIO) -> None:
     if args.json is not None:
         write_meeting_file(bundle, args.json)
         print(f"Exported meeting {args.meeting_id} to {args.json}", file=out)
-    if args.pdf is not None:
-        case_meetings = store.case_meetings(bundle.case.id) if bundle.case.id is not None else []
-        write_minutes_pdf(bundle, args.pdf, case_meetings=case_meetings, options=options)
-        print(f"Wrote the minutes of meeting {args.meeting_id} to {args.pdf}", file=out)
-    if args.feedback_pdf is not None:
-        facilitator = facilitator_of(bundle.meeting)
-        facilitated = store.facilitated(facilitator) if facilitator else []
-        write_feedback_pdf(bundle, args.feedback_pdf, facilitated=facilitated, options=options)
-        print(f"Wrote the feedback report on meeting {args.meeting_id} to {args.feedback_pdf}", file=out)
+    with warnings.catch_warnings(record=True) as unprintable:
+        warnings.simplefilter("always", MissingGlyphWarning)
+        if args.pdf is not None:
+            case_meetings = store.case_meetings(bundle.case.id) if bundle.case.id is not None else []
+            write_minutes_pdf(bundle, args.pdf, case_meetings=case_meetings, options=options)
+            print(f"Wrote the minutes of meeting {args.meeting_id} to {args.pdf}", file=out)
+        if args.feedback_pdf is not None:
+            facilitator = facilitator_of(bundle.meeting)
+            facilitated = store.facilitated(facilitator) if facilitator else []
+            write_feedback_pdf(bundle, args.feedback_pdf, facilitated=facilitated, options=options)
+            print(f"Wrote the feedback report on meeting {args.meeting_id} to {args.feedback_pdf}", file=out)
+    for caught in unprintable:  # any other warning goes on as it came
+        if not issubclass(caught.category, MissingGlyphWarning):
+            warnings.warn_explicit(caught.message, caught.category, caught.filename, caught.lineno)
+    for message in dict.fromkeys(str(w.message) for w in unprintable if issubclass(w.category, MissingGlyphWarning)):
+        print(f"sos-desktop: warning: {message}", file=err)
 
 
 def _pdf_flags(args: argparse.Namespace) -> list[tuple[str, bool]]:
@@ -217,7 +226,7 @@ def run_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> None:
         elif args.command == "import":
             _import(store, args, out, err)
         elif args.command == "export":
-            _export(store, args, out)
+            _export(store, args, out, err)
         elif args.command == "demo":
             print(store.save_bundle(demo_bundle()).meeting.id, file=out)
         elif args.command == "snapshot":

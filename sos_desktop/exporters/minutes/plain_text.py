@@ -4,7 +4,9 @@ reportlab's Paragraph parses markup and lays text out fragment by fragment, whic
 in pure Python; a 300-card meeting's minutes would take seconds. Our texts need none of that: each is one run of
 one font, size and colour, so :class:`PlainText` breaks lines by measuring words and draws each line as a string.
 Line breaks in the text are kept, a word too long for the line is broken where it must be, and the text stays
-real, selectable text in the embedded font.
+real, selectable text in the embedded font. A text in another script is drawn in fonts that have its glyphs,
+shaped, and with its words in the order they are seen (:mod:`.script_text`); a text that starts right to left
+(Arabic, Hebrew) is aligned to the right, as the projector shows it.
 """
 
 from __future__ import annotations
@@ -17,6 +19,10 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
+
+from sos_desktop.exporters.minutes.fonts import warn_uncovered
+from sos_desktop.exporters.minutes.script_text import text_width, visual_line
+from sos_desktop.models.bidi import Direction, base_direction
 
 
 @dataclass(frozen=True)
@@ -40,7 +46,7 @@ def wrap_lines(text: str, font: str, size: float, width: float) -> list[str]:
     for paragraph in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line, used = "", 0.0
         for word in paragraph.split():
-            wide = stringWidth(word, font, size)
+            wide = text_width(word, font, size)
             while wide > width and len(word) > 1:  # a word no line could hold (a long link, say) is broken
                 if line:
                     lines.append(line)
@@ -48,7 +54,7 @@ def wrap_lines(text: str, font: str, size: float, width: float) -> list[str]:
                 cut = _fitting(word, font, size, width)
                 lines.append(word[:cut])
                 word = word[cut:]
-                wide = stringWidth(word, font, size)
+                wide = text_width(word, font, size)
             if line and used + space + wide > width:
                 lines.append(line)
                 line, used = word, wide
@@ -62,10 +68,10 @@ def wrap_lines(text: str, font: str, size: float, width: float) -> list[str]:
 
 def _fitting(word: str, font: str, size: float, width: float) -> int:
     """How many of ``word``'s first characters fit in ``width`` (at least one)."""
-    cut = max(1, min(len(word), int(len(word) * width / stringWidth(word, font, size))))
-    while cut > 1 and stringWidth(word[:cut], font, size) > width:
+    cut = max(1, min(len(word), int(len(word) * width / max(text_width(word, font, size), 0.001))))
+    while cut > 1 and text_width(word[:cut], font, size) > width:
         cut -= 1
-    while cut < len(word) and stringWidth(word[: cut + 1], font, size) <= width:
+    while cut < len(word) and text_width(word[: cut + 1], font, size) <= width:
         cut += 1
     return cut
 
@@ -76,6 +82,8 @@ class PlainText(Flowable):
     def __init__(self, runs: Sequence[Run], *, space_before: float = 0.0, space_after: float = 0.0) -> None:
         super().__init__()
         self.runs = [run for run in runs if run.text.strip()]
+        for run in self.runs:
+            warn_uncovered(run.text, run.font)
         self.spaceBefore = space_before
         self.spaceAfter = space_after
         self._laid: list[tuple[Run, str]] | None = None
@@ -110,7 +118,7 @@ class PlainText(Flowable):
         return [first, rest]
 
     def draw(self) -> None:
-        _draw_lines(self.canv, self._layout(self.width), self.height)
+        _draw_lines(self.canv, self._layout(self.width), self.height, self.width)
 
 
 class _Lines(PlainText):
@@ -124,20 +132,39 @@ class _Lines(PlainText):
         return self._fixed
 
 
-def _draw_lines(canvas: Any, laid: list[tuple[Run, str]], height: float) -> None:
-    """All the lines in one text object, placed afresh only where the run (font, size, leading) changes."""
+def _draw_lines(canvas: Any, laid: list[tuple[Run, str]], height: float, width: float) -> None:
+    """All the lines in one text object, placed afresh only where the run (font, size, leading) changes or a line
+    is laid out word by word (another script, or right to left: right-aligned in ``width``).
+    """
     if not laid:
         return  # an empty text object would still name the canvas's default font (Helvetica) in the file
     text = canvas.beginText()
     top = height
     current: Run | None = None
+    directions: dict[int, Direction] = {}
+    placed = False
     for run, line in laid:
         if current is not run:
-            text.setTextOrigin(0, top - run.leading + _baseline(run))
             text.setFont(run.font, run.size, run.leading)
             text.setFillColor(_colour(run.colour))
-            current = run
-        text.textLine(line)
+            current, placed = run, False
+        direction = directions.get(id(run))
+        if direction is None:
+            direction = directions[id(run)] = base_direction(run.text)
+        baseline = top - run.leading + _baseline(run)
+        if line.isascii() and direction is Direction.LEFT_TO_RIGHT:
+            if not placed:
+                text.setTextOrigin(0, baseline)
+                placed = True
+            text.textLine(line)
+        else:
+            segments, wide = visual_line(line, run.font, run.size, direction)
+            text.setTextOrigin(max(0.0, width - wide) if direction is Direction.RIGHT_TO_LEFT else 0, baseline)
+            for font, part in segments:
+                text.setFont(font, run.size, run.leading)
+                text.textOut(part)
+            text.setFont(run.font, run.size, run.leading)
+            placed = False
         top -= run.leading
     canvas.drawText(text)
 

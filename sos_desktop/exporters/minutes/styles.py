@@ -11,7 +11,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
-from sos_desktop.exporters.minutes.fonts import BOLD, ITALIC, REGULAR, register_fonts
+from sos_desktop.exporters.minutes.fonts import BOLD, ITALIC, REGULAR, font_runs, register_fonts, warn_uncovered
 from sos_desktop.models.control_characters import strip_controls
 from sos_desktop.models.scaling import number_text as number_text  # written once, in models, for every surface
 
@@ -125,7 +125,19 @@ def styles() -> Styles:
 
 def markup(text: str) -> str:
     """``text`` as Paragraph markup: ``&``, ``<`` and ``>`` escaped, line breaks kept as breaks, and control
-    characters and bidi controls left out (a PDF font has no glyph for them: they would print as empty boxes).
+    characters and bidi controls left out (a PDF font has no glyph for them: they would print as empty boxes), and
+    letters DejaVu lacks put in a font that has them (:func:`.fonts.font_runs`).
     """
     lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ").split("\n")
-    return "<br/>".join(escape(strip_controls(line)) for line in lines)
+    return "<br/>".join(_in_fonts(strip_controls(line)) for line in lines)
+
+
+def _in_fonts(line: str) -> str:
+    """``line`` escaped, with each run DejaVu cannot draw (Chinese, Devanagari, ...) in a font that can."""
+    if line.isascii():
+        return escape(line)
+    warn_uncovered(line)
+    return "".join(
+        escape(part) if font == REGULAR else f'<font name="{font}">{escape(part)}</font>'
+        for font, part in font_runs(line)
+    )
