@@ -1,20 +1,39 @@
 """Word-wrapped text laid out once and kept: the projector measures and draws the same cached ``QTextLayout``.
 
 A 300-card map repaints without laying out any text again; an edit lays out only the card that changed.
+
+Qt orders the characters of each line itself (bidi), given the whole text and its base direction: a text whose first
+strong character is right to left (Arabic, Hebrew; :func:`sos_desktop.models.bidi.base_direction`, the same rule the
+minutes follow) is laid out right to left and aligned to the right of its box, not forced to the left.
 """
 
 from __future__ import annotations
 
 from typing import NamedTuple
 
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QFont, QPainter, QTextLayout, QTextOption
+
+from sos_desktop.models.bidi import Direction, base_direction
 
 ELLIPSIS = "…"
 _LONGEST = 3_000
 """Characters of a text worth laying out: far more than the most lines a card shows."""
-_WRAPPING = QTextOption()
-_WRAPPING.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)  # a long web address still wraps
+
+
+def _wrapping(direction: Direction) -> QTextOption:
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)  # a long web address still wraps
+    if direction is Direction.RIGHT_TO_LEFT:
+        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+        option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+    else:
+        option.setTextDirection(Qt.LayoutDirection.LeftToRight)
+        option.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
+    return option
+
+
+_WRAPPING = {direction: _wrapping(direction) for direction in Direction}
 
 
 class TextStyle(NamedTuple):
@@ -58,7 +77,7 @@ def _prepared(text: str) -> str:
 def _layout(text: str, font: QFont, width: float, spacing: float) -> tuple[QTextLayout, float, float]:
     """Lay out ``text`` at ``width``; returns the layout, its height and the widest line."""
     layout = QTextLayout(text, font)
-    layout.setTextOption(_WRAPPING)
+    layout.setTextOption(_WRAPPING[base_direction(text)])
     layout.setCacheEnabled(True)
     extra = font.pixelSize() * (spacing - 1.0)
     y = 0.0
