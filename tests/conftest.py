@@ -19,7 +19,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 _isolated_home = Path(tempfile.mkdtemp(prefix="sos-desktop-tests-"))
 for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
     os.environ[variable] = str(_isolated_home / variable.lower())
-os.environ.pop("SOS_DESKTOP_DB", None)
+# A developer's own settings never reach a test: the database, a passphrase, a PDF password, a server timeout.
+for variable in ("SOS_DESKTOP_DB", "SOS_DESKTOP_PASSPHRASE", "SOS_DESKTOP_PDF_PASSWORD", "SOS_DESKTOP_DB_TIMEOUT"):
+    os.environ.pop(variable, None)
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
