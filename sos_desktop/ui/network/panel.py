@@ -236,12 +236,14 @@ class NetworkPanel(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Network summary")
+        # As high as its words, no more: the findings under it take the rest of the box.
+        self.summary.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.findings_list = QListWidget()
         self.findings_list.setAccessibleName("Findings")
         self.findings_list.setWordWrap(True)
         self.findings_list.setToolTip("Select a finding to pick out the people it is about")
         self.findings_list.currentItemChanged.connect(self._finding_chosen)
-        # Its height comes from the page's share (2 to the details' 5), not from a list's usual 190 px, which left
+        # Its height comes from the page's share (3 to the details' 5), not from a list's usual 190 px, which left
         # the details three rows high at 1280 by 720; it scrolls beyond five lines.
         policy = self.findings_list.sizePolicy()
         policy.setVerticalPolicy(QSizePolicy.Policy.Ignored)
@@ -266,7 +268,7 @@ class NetworkPanel(QWidget):
         QVBoxLayout(details_box).addWidget(details_scroll)
         legend_box = QGroupBox("Legend")
         QVBoxLayout(legend_box).addWidget(self.legend)
-        side_layout.addWidget(findings_box, 2)
+        side_layout.addWidget(findings_box, 3)
         side_layout.addWidget(details_box, 5)
         side_layout.addWidget(legend_box, 0)
         side.setMinimumWidth(340)
