@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from sos_desktop.exporters.minutes import MinutesOptions, minutes_pdf_bytes
 from sos_desktop.exporters.minutes.keeping import FRAME_HEIGHT, LEAST_ROWS
+from sos_desktop.exporters.minutes.plain_text import PlainText
 from sos_desktop.exporters.minutes.snapshot import minutes_snapshot
 from sos_desktop.exporters.minutes.story import minutes_story
 from sos_desktop.exporters.minutes.story_parts import grid
@@ -38,6 +39,8 @@ def _headings(bundle: MeetingBundle, options: MinutesOptions) -> set[str]:
                 walk(inner)
             elif isinstance(flowable, Paragraph) and flowable.style.name in kinds:
                 found.add(flowable.getPlainText())
+            elif isinstance(flowable, PlainText) and flowable.style_name in kinds:
+                found.add(" ".join(run.text for run in flowable.runs))
 
     walk(minutes_story(minutes_snapshot(bundle, options, None)))
     return found

@@ -16,10 +16,11 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 from sos_desktop.exporters.minutes.charts import blank
 from sos_desktop.exporters.minutes.development import DevelopmentView
 from sos_desktop.exporters.minutes.fonts import REGULAR
+from sos_desktop.exporters.minutes.plain_text import plain
 from sos_desktop.exporters.minutes.snapshot import Heading
 from sos_desktop.exporters.minutes.snapshot_parts import FeedbackView
 from sos_desktop.exporters.minutes.story_parts import feedback_flowables, grid, heading_block, nothing, section
-from sos_desktop.exporters.minutes.styles import FRAME_WIDTH, INK, MUTED, RULE, Styles, markup, styles
+from sos_desktop.exporters.minutes.styles import FRAME_WIDTH, INK, MUTED, RULE, Styles, styles
 from sos_desktop.models.scaling import number_text
 
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#8C6D31", "#7F7F7F", "#9467BD", "#17BECF")
@@ -54,8 +55,8 @@ def _development(view: DevelopmentView, s: Styles) -> list[Flowable]:
     rows = [
         [
             Paragraph(m.when, s.cell),
-            Paragraph(markup(m.what), s.cell),
-            Paragraph(markup(m.observer) or "–", s.cell),
+            plain(m.what, s.cell),
+            plain(m.observer or "–", s.cell),
             Paragraph(str(m.rated), s.cell),
         ]
         for m in view.meetings
@@ -93,7 +94,7 @@ def _ratings_table(view: DevelopmentView, start: int, s: Styles) -> Table:
     header = [Paragraph("What the observers looked at", s.cell_bold)]
     header += [Paragraph(view.meetings[i].when, s.cell_right_bold) for i in shown]
     rows = [
-        [Paragraph(markup(criterion), s.cell)]
+        [plain(criterion, s.cell)]
         + [Paragraph("–" if values[i] is None else number_text(values[i] or 0), s.cell_right) for i in shown]
         for criterion, values in zip(view.criteria, view.values, strict=True)
     ]
@@ -175,9 +176,9 @@ def _chart_legend(view: DevelopmentView, s: Styles) -> Table:
         sample.add(Line(0, 4, 18, 4, strokeColor=colour, strokeWidth=stroke))
         return sample
 
-    entries = [(swatch(colors.black, 2.6), Paragraph("<b>Average</b>", s.cell))]
+    entries: list[tuple[Drawing, Flowable]] = [(swatch(colors.black, 2.6), Paragraph("<b>Average</b>", s.cell))]
     entries += [
-        (swatch(colors.HexColor(PALETTE[i % len(PALETTE)]), 1.6), Paragraph(markup(criterion), s.cell))
+        (swatch(colors.HexColor(PALETTE[i % len(PALETTE)]), 1.6), plain(criterion, s.cell))
         for i, criterion in enumerate(view.criteria)
     ]
     half = -(-len(entries) // 2)

@@ -5,19 +5,26 @@ diamond; professionals: blue hexagon; anybody else: grey circle), so the printou
 badge with a tick marks somebody who knows the worries; ties are drawn with a line style per kind, round the people
 they do not join (``models.tie_routes``, as on the console and the projector). The look is the app's own table
 (``models.network_look``), the same the console and the projector draw from.
+
+reportlab's graphics draw a string as it is typed, so a name in Arabic would print unjoined and left to right, one
+in Chinese as boxes: the names are drawn on the page's canvas after the drawing (:class:`NamedDrawing`), by
+:func:`.script_text.draw_line`, in fonts that have them, shaped and in the order they are seen.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import Any
 
-from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, PolyLine, Rect, String
+from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, PolyLine, Rect, String, _unset_
 from reportlab.lib import colors
+from reportlab.lib.attrmap import AttrMap, AttrMapValue
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from sos_desktop.exporters.minutes.charts import blank
-from sos_desktop.exporters.minutes.fonts import BOLD, REGULAR
+from sos_desktop.exporters.minutes.fonts import BOLD, REGULAR, warn_uncovered
+from sos_desktop.exporters.minutes.script_text import draw_line, line_width
 from sos_desktop.exporters.minutes.snapshot_parts import NetworkView
 from sos_desktop.exporters.minutes.styles import INK, MUTED
 from sos_desktop.models import TieKind
@@ -42,6 +49,25 @@ _DASHES: dict[Stroke, list[float] | None] = {
 TIE_COLOUR = colors.HexColor("#6E6E6E")
 OUTLINE = colors.HexColor("#3A3A3A")
 BASE_LINE = 0.75
+
+
+class NamedDrawing(Drawing):
+    """A drawing, then ``names`` drawn over it on the canvas: (x, baseline, text, size), each centred on its x."""
+
+    _attrMap = AttrMap(BASE=Drawing, names=AttrMapValue(None, desc="the names drawn over it"))  # noqa: N815
+
+    def __init__(self, width: float, height: float) -> None:
+        super().__init__(width, height, initialFontName=REGULAR)
+        self.names: list[tuple[float, float, str, float]] = []
+
+    def draw(self, showBoundary: Any = _unset_) -> None:  # noqa: N803 - reportlab's name
+        super().draw(showBoundary)
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setFillColor(colors.HexColor(INK))
+        for x, y, text, size in self.names:
+            draw_line(canvas, x, y, text, REGULAR, size, align="centre")
+        canvas.restoreState()
 
 
 def marker(kind: str, x: float, y: float, size: float, fill: str) -> Polygon | Circle | Rect:
@@ -84,7 +110,8 @@ def network_drawing(view: NetworkView, width: float, max_height: float = 330.0) 
     nodes = view.nodes
     size = 15.0 if len(nodes) <= 24 else 12.0
     label_size = 7.5 if len(nodes) <= 24 else 6.5
-    pad_x = max([stringWidth(node.label, REGULAR, label_size) / 2 for node in nodes] + [size]) + 4
+    widths = {node.id: line_width(node.label, REGULAR, label_size) for node in nodes}
+    pad_x = max([wide / 2 for wide in widths.values()] + [size]) + 4
     pad_x = min(pad_x, 60.0)
     pad_top, pad_bottom = size / 2 + 8, size / 2 + label_size + 6
     xs = [node.x for node in nodes] or [0.0]
@@ -101,7 +128,7 @@ def network_drawing(view: NetworkView, width: float, max_height: float = 330.0) 
     def where(x: float, y: float) -> tuple[float, float]:
         return offset_x + (x - min(xs)) * scale, height - pad_top - (y - min(ys)) * scale
 
-    drawing = blank(width, height)
+    drawing = NamedDrawing(width, height)
     places = {node.id: where(node.x, node.y) for node in nodes}
     for (_source, _target, kind), route in zip(view.links, _routes(view, places, size, label_size), strict=True):
         dashes, weight = _DASHES[TIE_LOOKS[kind].line], TIE_LOOKS[kind].width
@@ -116,7 +143,7 @@ def network_drawing(view: NetworkView, width: float, max_height: float = 330.0) 
         # Each name on a pale ground, so that the ties crossing under it do not strike it through.
         x, y = places[node.id]
         baseline = y - size / 2 - label_size - 1.5
-        wide = stringWidth(node.label, REGULAR, label_size)
+        wide = widths[node.id]
         drawing.add(
             Rect(
                 x - wide / 2 - 1.5,
@@ -127,17 +154,8 @@ def network_drawing(view: NetworkView, width: float, max_height: float = 330.0) 
                 strokeColor=None,
             )
         )
-        drawing.add(
-            String(
-                x,
-                baseline,
-                node.label,
-                fontName=REGULAR,
-                fontSize=label_size,
-                textAnchor="middle",
-                fillColor=colors.HexColor(INK),
-            )
-        )
+        warn_uncovered(node.label)
+        drawing.names.append((x, baseline, node.label, label_size))
     for node in nodes:
         x, y = places[node.id]
         look = ROLE_STYLES[node.role]

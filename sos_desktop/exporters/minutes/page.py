@@ -3,7 +3,8 @@ the meeting, and "Page N of M".
 
 The total number of pages is not known until the last page is laid out, so each page draws a reference to a small
 drawing (a PDF form) named ``total``, and the form, holding the total, is made once the story is done: one pass
-over the story, not two. The sections' headings become the file's bookmarks.
+over the story, not two. The sections' headings become the file's bookmarks. The case and the meeting's title are
+drawn by :func:`.script_text.draw_line`, so that they print in any script, shaped and in the order they are seen.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from sos_desktop import APP_NAME, __version__
-from sos_desktop.exporters.minutes.fonts import BOLD, REGULAR
+from sos_desktop.exporters.minutes.fonts import BOLD, REGULAR, warn_uncovered
+from sos_desktop.exporters.minutes.script_text import draw_line, line_width
 from sos_desktop.exporters.minutes.styles import (
     FRAME_WIDTH,
     MARGIN_BOTTOM,
@@ -28,6 +30,7 @@ from sos_desktop.exporters.minutes.styles import (
     PAGE_WIDTH,
     RULE,
 )
+from sos_desktop.models.bidi import Direction
 
 TOTAL_FORM = "total"
 MARKING_SIZE = 9.5
@@ -73,6 +76,8 @@ class MarkedDocument(BaseDocTemplate):
         self.marking = marking
         self.left = left
         self.right = right
+        for text, face in ((marking, BOLD), (left, REGULAR), (right, REGULAR)):
+            warn_uncovered(text, face)  # once here, not on every page it is drawn on
         self._bookmarks = 0
         frame = Frame(
             MARGIN_X, MARGIN_BOTTOM, FRAME_WIDTH, PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM, id="story", showBoundary=0
@@ -84,17 +89,18 @@ class MarkedDocument(BaseDocTemplate):
         canvas.saveState()
         right_edge = PAGE_WIDTH - MARGIN_X
         canvas.setFillColor(colors.black)
-        canvas.setFont(BOLD, MARKING_SIZE)
-        canvas.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - 11 * MM, self.marking)
-        canvas.drawCentredString(PAGE_WIDTH / 2, 8 * MM, self.marking)
+        for y in (PAGE_HEIGHT - 11 * MM, 8 * MM):
+            draw_line(canvas, PAGE_WIDTH / 2, y, self.marking, BOLD, MARKING_SIZE, align="centre")
 
         canvas.setFont(REGULAR, LINE_SIZE)
         canvas.setFillColor(colors.HexColor(MUTED))
         canvas.setStrokeColor(colors.HexColor(RULE))
         canvas.setLineWidth(0.6)
         header_y = PAGE_HEIGHT - 16.5 * MM
-        canvas.drawString(MARGIN_X, header_y, _fitted(canvas, self.left, FRAME_WIDTH * 0.58))
-        canvas.drawRightString(right_edge, header_y, _fitted(canvas, self.right, FRAME_WIDTH * 0.4))
+        draw_line(canvas, MARGIN_X, header_y, _fitted(self.left, FRAME_WIDTH * 0.58), REGULAR, LINE_SIZE)
+        right = _fitted(self.right, FRAME_WIDTH * 0.4)
+        # "title · date" is our template: left to right, whichever way the title runs.
+        draw_line(canvas, right_edge, header_y, right, REGULAR, LINE_SIZE, align="right", base=Direction.LEFT_TO_RIGHT)
         canvas.line(MARGIN_X, header_y - 2 * MM, right_edge, header_y - 2 * MM)
 
         footer_y = 13.5 * MM
@@ -105,7 +111,8 @@ class MarkedDocument(BaseDocTemplate):
         canvas.translate(MARGIN_X + canvas.stringWidth(words, REGULAR, LINE_SIZE), footer_y)
         canvas.doForm(TOTAL_FORM)
         canvas.restoreState()
-        canvas.drawRightString(right_edge, footer_y, _fitted(canvas, self.left, FRAME_WIDTH * 0.7))
+        footer = _fitted(self.left, FRAME_WIDTH * 0.7)
+        draw_line(canvas, right_edge, footer_y, footer, REGULAR, LINE_SIZE, align="right")
         canvas.restoreState()
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab's name for the hook
@@ -141,10 +148,10 @@ class CountingCanvas(Canvas):
         super().save()
 
 
-def _fitted(canvas: Canvas, text: str, width: float) -> str:
-    """``text`` cut short with an ellipsis so that it fits ``width`` in the header's type."""
-    if canvas.stringWidth(text, REGULAR, LINE_SIZE) <= width:
+def _fitted(text: str, width: float) -> str:
+    """``text`` cut short with an ellipsis (at its end, as typed) so that it fits ``width`` in the header's type."""
+    if line_width(text, REGULAR, LINE_SIZE) <= width:
         return text
-    while text and canvas.stringWidth(text + "…", REGULAR, LINE_SIZE) > width:
+    while text and line_width(text + "…", REGULAR, LINE_SIZE) > width:
         text = text[:-1]
     return text.rstrip() + "…"

@@ -21,6 +21,7 @@ from sos_desktop.exporters.minutes.plain_text import PlainText, Run, plain
 from sos_desktop.exporters.minutes.snapshot import Card, MapColumn, MinutesSnapshot
 from sos_desktop.exporters.minutes.snapshot_parts import ScaleView
 from sos_desktop.exporters.minutes.story_parts import (
+    bulleted,
     feedback_flowables,
     grid,
     heading_block,
@@ -236,7 +237,7 @@ def _network(snapshot: MinutesSnapshot, s: Styles) -> list[Flowable]:
         flowables += subsection("What the network shows", s)
         for message, concern in view.findings:
             style = s.bullet_concern if concern else s.bullet
-            flowables.append(Paragraph(markup(message), style, bulletText="⚠" if concern else "•"))
+            flowables.append(bulleted(message, style, "⚠" if concern else "•"))
     return flowables
 
 

@@ -1,29 +1,40 @@
 """Pieces the minutes and the feedback report share: the heading block, section headings (which become bookmarks),
 the house table style, the "nothing recorded" line, and the observer's feedback.
+
+Whatever holds text somebody typed (the case, the meeting's title, a name in a heading) is plain text
+(:mod:`.plain_text`), which draws any script in a font that has it, shaped and in the order it is seen; a heading
+is an English template, so it runs left to right whatever the name in it is.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-from sos_desktop.exporters.minutes.fonts import REGULAR
+from sos_desktop.exporters.minutes.fonts import BOLD, REGULAR
 from sos_desktop.exporters.minutes.keeping import Grid, keep_with_next, kept
-from sos_desktop.exporters.minutes.plain_text import plain
+from sos_desktop.exporters.minutes.plain_text import Lead, plain
+from sos_desktop.exporters.minutes.script_text import text_width
 from sos_desktop.exporters.minutes.snapshot import Heading
 from sos_desktop.exporters.minutes.snapshot_parts import FeedbackView
 from sos_desktop.exporters.minutes.styles import ACCENT, FRAME_WIDTH, RULE, SHADE, Styles, markup, number_text
+from sos_desktop.models.bidi import Direction
+
+if TYPE_CHECKING:
+    from reportlab.lib.styles import ParagraphStyle
 
 
 def heading_block(
     heading: Heading, s: Styles, *, what: str = "Minutes", more: Sequence[tuple[str, str]] = ()
 ) -> list[Flowable]:
     """The case in large type, what this is and of which meeting, then the meeting's particulars in a small table."""
-    title = Paragraph(markup(heading.case_label), s.title)
+    title = plain(heading.case_label, s.title)
     title.bookmark = heading.case_label
-    flowables: list[Flowable] = [title, Paragraph(f"{what}: {markup(heading.title)}", s.subtitle)]
+    subtitle = plain(f"{what}: {heading.title}", s.subtitle, direction=Direction.LEFT_TO_RIGHT)
+    flowables: list[Flowable] = [title, subtitle]
     details = [
         ("Date", heading.held_on or "Not recorded"),
         ("Meeting", heading.kind),
@@ -32,7 +43,7 @@ def heading_block(
         ("Confidentiality", "Agreed at the start" if heading.confidentiality_agreed else "Not recorded as agreed"),
         *more,
     ]
-    rows = [[Paragraph(key, s.cell_bold), Paragraph(markup(value), s.cell)] for key, value in details]
+    rows = [[Paragraph(key, s.cell_bold), plain(value, s.cell)] for key, value in details]
     table = Table(rows, colWidths=[FRAME_WIDTH * 0.2, FRAME_WIDTH * 0.6], hAlign="LEFT")
     table.setStyle(
         TableStyle(
@@ -56,18 +67,35 @@ def heading_block(
 
 def section(title: str, s: Styles) -> list[Flowable]:
     """A section heading; it is kept with what follows and becomes a bookmark of the file."""
-    heading = Paragraph(markup(title), s.section)
+    heading = plain(title, s.section, direction=Direction.LEFT_TO_RIGHT)
     heading.bookmark = title
     return [heading]
 
 
 def subsection(title: str, s: Styles) -> list[Flowable]:
-    return [Paragraph(markup(title), s.subsection)]
+    return [plain(title, s.subsection, direction=Direction.LEFT_TO_RIGHT)]
 
 
 def nothing(text: str, s: Styles) -> Paragraph:
     """A quiet line saying that a part of the meeting holds nothing, so an empty section is not mistaken for a gap."""
     return Paragraph(markup(text), s.note)
+
+
+def labelled(label: str, text: str, style: ParagraphStyle) -> Flowable:
+    """``text`` after ``label`` in bold on its first line, as "<b>Observer:</b> Name" would be set."""
+    start = text_width(label, BOLD, style.fontSize) + text_width(" ", style.fontName, style.fontSize)
+    lead = Lead(label, BOLD, style.fontSize, 0.0, start)
+    return plain(text, style, direction=Direction.LEFT_TO_RIGHT, lead=lead)
+
+
+def bulleted(text: str, style: ParagraphStyle, bullet: str) -> Flowable:
+    """``text`` as a bulleted paragraph of ``style`` (its indents and bullet face) would set it: the first line
+    starts clear of the bullet, as reportlab's does (0.6 of the bullet's size after it), the others at the indent.
+    """
+    size = style.bulletFontSize
+    bullet_end = style.bulletIndent + text_width(bullet, style.bulletFontName, size) + size * 0.6
+    lead = Lead(bullet, style.bulletFontName, size, style.bulletIndent, max(style.leftIndent, bullet_end))
+    return plain(text, style, direction=Direction.LEFT_TO_RIGHT, indent=style.leftIndent, lead=lead)
 
 
 def grid(rows: Sequence[Sequence[object]], widths: Sequence[float], *, align: str = "LEFT") -> Table:
@@ -99,7 +127,7 @@ def feedback_flowables(view: FeedbackView, s: Styles, *, lead: Sequence[Flowable
     """
     first: list[Flowable] = list(lead)
     if view.observer:
-        first.append(keep_with_next(Paragraph(f"<b>Observer:</b> {markup(view.observer)}", s.body)))
+        first.append(keep_with_next(labelled("Observer:", view.observer, s.body)))
     if view.is_empty():
         return kept([[*first, nothing("The observer recorded no feedback.", s)]])
     first += subsection("The observer's notes", s)
