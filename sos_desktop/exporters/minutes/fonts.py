@@ -10,7 +10,9 @@ a font that has its glyphs: DejaVu where it can, else a font of the reader's com
 character (``fc-match``; TrueType outlines only, which is what reportlab can embed), registered on first use as
 ``SoSScript-N``. ``./dev`` installs Noto (Arabic, Hebrew, Devanagari and the other Indic scripts) and WenQuanYi
 Micro Hei (Chinese, Japanese, Korean); packaging/README.md lists them for the bundle. A character no font has is
-printed as :data:`PLACEHOLDER`, never as an empty box, and a :class:`MissingGlyphWarning` names the text it is in.
+printed as :data:`PLACEHOLDER`, never as an empty box, and a :class:`MissingGlyphWarning` names the text it is in;
+inside :func:`missing_glyphs` (the console's export, on its worker thread) the messages are collected instead, for
+the console to show once the file is saved.
 """
 
 from __future__ import annotations
@@ -19,6 +21,9 @@ import shutil
 import subprocess
 import unicodedata
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -104,20 +109,39 @@ def uncovered(text: str, face: str = REGULAR) -> list[str]:
     return list(dict.fromkeys(c for c in text if unicodedata.category(c) not in _SKIPPED and not covering(face, c)))
 
 
+_collected: ContextVar[list[str] | None] = ContextVar("missing_glyphs", default=None)
+
+
+@contextmanager
+def missing_glyphs() -> Iterator[list[str]]:
+    """Collect, in the list this gives, each :class:`MissingGlyphWarning` message (once) of the PDFs made inside
+    it on this thread, instead of warning: the warnings module's filters are the whole process's, and the console
+    makes its PDFs on a worker thread.
+    """
+    found: list[str] = []
+    token = _collected.set(found)
+    try:
+        yield found
+    finally:
+        _collected.reset(token)
+
+
 def warn_uncovered(text: str, face: str = REGULAR) -> None:
     """Warn (:class:`MissingGlyphWarning`), quoting ``text`` (a card's words, a name), if a character of it has no
-    font here, so that the person exporting knows which one to check.
+    font here, so that the person exporting knows which one to check (inside :func:`missing_glyphs`: collect it).
     """
     missing = uncovered(text, face)
     if missing:
         codes = ", ".join(f"U+{ord(c):04X}" for c in missing)
-        warnings.warn(
-            MissingGlyphWarning(
-                f"No font on this computer can draw {codes} in {_quoted(text)}; the PDF shows {PLACEHOLDER} there. "
-                "Install a font for that script (packaging/README.md lists the ones SoS Desktop uses)."
-            ),
-            stacklevel=2,
+        message = (
+            f"No font on this computer can draw {codes} in {_quoted(text)}; the PDF shows {PLACEHOLDER} there. "
+            "Install a font for that script (packaging/README.md lists the ones SoS Desktop uses)."
         )
+        collected = _collected.get()
+        if collected is None:
+            warnings.warn(MissingGlyphWarning(message), stacklevel=2)
+        elif message not in collected:
+            collected.append(message)
 
 
 def covering(face: str, character: str) -> str | None:

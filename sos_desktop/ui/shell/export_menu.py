@@ -6,7 +6,9 @@ freezes; a failed export says why in one sentence and leaves no file behind.
 
 The Save dialog starts in the folder the last export from this database went to (else the user's Documents) and
 offers a name of the case, the meeting and its date, ``Family Demo (invented) Group supervision 2026-11-21.pdf``;
-for pseudonymised minutes, the case and the meeting as the pseudonymised file itself writes them.
+for pseudonymised minutes, the case and the meeting as the pseudonymised file itself writes them. A PDF holding
+characters no font on this computer can draw (printed as [?]) is still saved, and the console then says which card
+or name holds them, in the status bar and in a dialog, as the command line prints them.
 """
 
 from __future__ import annotations
@@ -38,6 +40,9 @@ if TYPE_CHECKING:
     from sos_desktop.ui.projector.control import ProjectorControl
     from sos_desktop.ui.projector.layout import ProjectorMode
 
+MISSING_GLYPHS_SHOWN = 8
+"""At most this many texts are quoted in the dialog after an export; the rest are counted."""
+
 
 def _file_name(*parts: str) -> str:
     """A file name from words that may hold a slash or other characters a file name cannot."""
@@ -48,6 +53,15 @@ def _file_name(*parts: str) -> str:
 def _day(held_on: datetime | None) -> str:
     """The day a meeting was held, as a file name sorts it (2026-11-21); "" when it has none."""
     return held_on.date().isoformat() if held_on is not None else ""
+
+
+def _missing_glyphs_of(work: Callable[[], None]) -> list[str]:
+    """Do ``work`` (make a PDF) and return what it would have warned about characters no font here can draw."""
+    from sos_desktop.exporters.minutes.fonts import missing_glyphs
+
+    with missing_glyphs() as missing:
+        work()
+    return missing
 
 
 def _minutes_writer() -> ModuleType:
@@ -206,11 +220,26 @@ class ExportMenu(QObject):
         )
 
     def _run(self, label: str, work: Callable[[], None], path: Path, failure: str) -> BackgroundJob:
-        job = BackgroundJob(self.window, label, work, expected=(ExportError, ValueError))
-        job.finished.connect(lambda _result: self.window.statusBar().showMessage(f"Saved {path}", 15_000))
+        job = BackgroundJob(self.window, label, lambda: _missing_glyphs_of(work), expected=(ExportError, ValueError))
+        job.finished.connect(lambda missing: self._saved(path, missing))
         job.failed.connect(lambda message: dialogs.tell(self.window, failure, message))
         self.job = job.start()
         return job
+
+    def _saved(self, path: Path, missing: object) -> None:
+        """Say the PDF is saved and, if some of its characters no font here could draw, which texts hold them."""
+        messages = [str(message) for message in missing] if isinstance(missing, list) else []
+        if not messages:
+            self.window.statusBar().showMessage(f"Saved {path}", 15_000)
+            return
+        texts = "1 text has" if len(messages) == 1 else f"{len(messages)} texts have"
+        self.window.statusBar().showMessage(
+            f"Saved {path}, but {texts} characters no font here can draw: they show as [?].", 30_000
+        )
+        shown = messages[:MISSING_GLYPHS_SHOWN]
+        more = len(messages) - len(shown)
+        listed = "\n\n".join(shown) + (f"\n\n… and {more} more." if more else "")
+        dialogs.inform(self.window, "Some characters could not be printed", f"The PDF is saved at {path}.\n\n{listed}")
 
     # Pictures ------------------------------------------------------------------------------------------------
 

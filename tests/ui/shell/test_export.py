@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from sos_desktop.app import build_window
 from sos_desktop.exporters.minutes import MinutesOptions
+from sos_desktop.models import Category
 from sos_desktop.ui.common import dialogs
 from sos_desktop.ui.shell.main_window import MainWindow
 
@@ -107,3 +108,39 @@ def test_a_picture_of_the_projectors_view_without_an_ending_is_saved_as_png(
     window.export_menu.export_projector_picture()
     image = QImage(str(tmp_path / "wall.png"))
     assert not image.isNull() and image.width() == 1920
+
+
+def _exported_minutes(window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, out: Path) -> list[str]:
+    """Export the minutes to ``out`` and wait for them; what the dialog after it said, if anything."""
+    told = answer(monkeypatch, out)
+    informed: list[str] = []
+    monkeypatch.setattr(dialogs, "inform", lambda parent, title, message: informed.append(f"{title}: {message}"))
+    job = window.export_menu.export_minutes()
+    assert job is not None
+    with qtbot.waitSignal(job.finished, timeout=30_000):
+        pass
+    assert told == [] and out.exists()
+    return informed
+
+
+def test_the_minutes_export_names_the_card_whose_characters_no_font_has(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The command line printed the warning; the console said only "Saved"."""
+    assert window.document is not None
+    window.document.add_item(Category.STRENGTH, "Zoë drew \U0010fffd for her dad.")  # private use: no font has it
+    out = tmp_path / "minutes.pdf"
+    informed = _exported_minutes(window, qtbot, monkeypatch, out)
+    assert len(informed) == 1
+    assert informed[0].startswith("Some characters could not be printed: ")
+    assert "U+10FFFD" in informed[0] and "“Zoë drew" in informed[0] and "[?]" in informed[0]
+    status = window.statusBar().currentMessage()
+    assert status.startswith(f"Saved {out}") and "1 text has characters no font here can draw" in status
+
+
+def test_minutes_every_font_can_draw_are_only_said_to_be_saved(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    out = tmp_path / "minutes.pdf"
+    assert _exported_minutes(window, qtbot, monkeypatch, out) == []
+    assert window.statusBar().currentMessage() == f"Saved {out}"
