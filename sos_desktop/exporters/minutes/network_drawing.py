@@ -3,8 +3,8 @@
 Role is told by shape as well as colour (child: yellow circle; family: orange square; friends and community: green
 diamond; professionals: blue hexagon; anybody else: grey circle), so the printout still reads in greyscale. A green
 badge with a tick marks somebody who knows the worries; ties are drawn with a line style per kind, round the people
-they do not join (``models.tie_routes``, as on the console and the projector). The look is the app's own table
-(``models.network_look``), the same the console and the projector draw from.
+they do not join, their markers and whole names (``models.tie_routes``, as on the console and the projector). The
+look is the app's own table (``models.network_look``), the same the console and the projector draw from.
 
 reportlab's graphics draw a string as it is typed, so a name in Arabic would print unjoined and left to right, one
 in Chinese as boxes: the names are drawn on the page's canvas after the drawing (:class:`NamedDrawing`), by
@@ -37,7 +37,7 @@ from sos_desktop.models.network_look import (
     Stroke,
     legend_entries,
 )
-from sos_desktop.models.tie_routes import route_ties, zone_of
+from sos_desktop.models.tie_routes import Box, route_ties, zone_of
 
 _DASHES: dict[Stroke, list[float] | None] = {
     Stroke.SOLID: None,
@@ -130,7 +130,8 @@ def network_drawing(view: NetworkView, width: float, max_height: float = 330.0) 
 
     drawing = NamedDrawing(width, height)
     places = {node.id: where(node.x, node.y) for node in nodes}
-    for (_source, _target, kind), route in zip(view.links, _routes(view, places, size, label_size), strict=True):
+    plates = {node.id: name_plate(*places[node.id], size, label_size, widths[node.id]) for node in nodes}
+    for (_source, _target, kind), route in zip(view.links, _routes(view, places, size, plates), strict=True):
         dashes, weight = _DASHES[TIE_LOOKS[kind].line], TIE_LOOKS[kind].width
         stroke = {"strokeColor": TIE_COLOUR, "strokeWidth": BASE_LINE * weight, "strokeDashArray": dashes}
         if len(route) == 2:
@@ -142,18 +143,9 @@ def network_drawing(view: NetworkView, width: float, max_height: float = 330.0) 
     for node in nodes:
         # Each name on a pale ground, so that the ties crossing under it do not strike it through.
         x, y = places[node.id]
-        baseline = y - size / 2 - label_size - 1.5
-        wide = widths[node.id]
-        drawing.add(
-            Rect(
-                x - wide / 2 - 1.5,
-                baseline - label_size * 0.25,
-                wide + 3,
-                label_size * 1.15,
-                fillColor=halo,
-                strokeColor=None,
-            )
-        )
+        baseline = _baseline(y, size, label_size)
+        left, bottom, right, top = plates[node.id]
+        drawing.add(Rect(left, bottom, right - left, top - bottom, fillColor=halo, strokeColor=None))
         warn_uncovered(node.label)
         drawing.names.append((x, baseline, node.label, label_size))
     for node in nodes:
@@ -165,16 +157,29 @@ def network_drawing(view: NetworkView, width: float, max_height: float = 330.0) 
     return drawing
 
 
+def _baseline(y: float, size: float, label_size: float) -> float:
+    """The baseline of the name under a marker of ``size`` centred at height ``y`` (y up)."""
+    return y - size / 2 - label_size - 1.5
+
+
+def name_plate(x: float, y: float, size: float, label_size: float, wide: float) -> Box:
+    """The pale ground under the name of a person drawn at (``x``, ``y``) (y up): left, bottom, right, top."""
+    bottom = _baseline(y, size, label_size) - label_size * 0.25
+    return (x - wide / 2 - 1.5, bottom, x + wide / 2 + 1.5, bottom + label_size * 1.15)
+
+
 def _routes(
-    view: NetworkView, places: dict[int, tuple[float, float]], size: float, label_size: float
+    view: NetworkView, places: dict[int, tuple[float, float]], size: float, plates: dict[int, Box]
 ) -> list[list[tuple[float, float]]]:
-    """Each tie's path on the page, round the markers and names of the people it does not join (y runs up here)."""
+    """Each tie's path on the page, round the markers and the whole name grounds of the people it does not join,
+    and beside its own people's names where it can (y runs up here).
+    """
     ids = [node.id for node in view.nodes]
     index = {person_id: n for n, person_id in enumerate(ids)}
     starts = [places[person_id] for person_id in ids]
-    name_middle = -(size / 2 + 1.5 + label_size * 0.6)  # the baseline's lift: just above it
-    widest = BASE_LINE * max(look.width for look in TIE_LOOKS.values())
-    zones = [zone_of(start, size, name_middle, widest + 1.0) for start in starts]
+    # Half the widest line and a little air, so that a tie still finds its way between neighbours on a crowded page.
+    room = BASE_LINE * max(look.width for look in TIE_LOOKS.values()) / 2 + 0.5
+    zones = [zone_of(places[person_id], size, plates[person_id], room) for person_id in ids]
     return route_ties(starts, zones, [(index[source], index[target]) for source, target, _ in view.links])
 
 

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from sos_desktop.models import NetworkPerson, PersonRole, Tie, TieKind
 from sos_desktop.models.network import kind_is_guessed
-from sos_desktop.models.tie_routes import CHILD_MARKER, MARKER, layout_zone, route_ties
+from sos_desktop.models.tie_routes import CHILD_MARKER, CLEARANCE, MARKER, Zone, route_ties, zone_of
 from sos_desktop.ui.document.meeting import MeetingDocument
 from sos_desktop.ui.network.style import (
     KNOWS_COLOUR,
@@ -159,6 +159,23 @@ class PersonNode(QGraphicsObject):
             int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
             self.person.name,
         )
+
+    def marker_rect(self) -> QRectF:
+        """The rectangle the marker is painted in (the item's own coordinates)."""
+        return self._outline.boundingRect()
+
+    def name_rect(self) -> QRectF:
+        """The rectangle the name is painted in, its backing included (the item's own coordinates)."""
+        return QRectF(self._backing)
+
+    def zone(self) -> Zone:
+        """The room this person takes up in the scene for routing ties: their marker and their name's backing as
+        painted (its whole width and height), where they stand now.
+        """
+        x, y = self.pos().x(), self.pos().y()
+        name = self._backing.translated(x, y)
+        box = (name.left(), name.top(), name.right(), name.bottom()) if self.person.name.strip() else None
+        return zone_of((x, y), self.marker_size, box, CLEARANCE)
 
     def _label_backing(self, label: QRectF) -> QRectF:
         """The name's own width (not the whole label box), so the backing hides the lines only behind the words."""
@@ -371,16 +388,15 @@ class NetworkScene(QGraphicsScene):
         self.route_ties()  # somebody moved may now stand in the way of ties that are not theirs
 
     def route_ties(self) -> None:
-        """Draw every tie round the people it does not join (straight where nobody is in the way)."""
+        """Draw every tie round the people it does not join, their markers and names (straight where nobody is in
+        the way), and beside its own people's names rather than through them where it can.
+        """
         lines = list(self.lines.values())
         if not lines:
             return
         index = {person_id: n for n, person_id in enumerate(self.nodes)}
-        starts = [(node.pos().x(), node.pos().y()) for node in self.nodes.values()]
-        zones = [
-            layout_zone(start, node.person.role is PersonRole.CHILD)
-            for start, node in zip(starts, self.nodes.values(), strict=True)
-        ]
+        zones = [node.zone() for node in self.nodes.values()]
+        starts = [zone.centre for zone in zones]
         ends = [(index[line.source.person_id], index[line.target.person_id]) for line in lines]
         for line, route in zip(lines, route_ties(starts, zones, ends), strict=True):
             line.set_route([QPointF(x, y) for x, y in route])

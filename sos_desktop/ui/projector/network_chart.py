@@ -3,10 +3,11 @@
 Below the heading and the summary line, the network is fitted to the screen: the positions the console's graph saved
 (or the circles layout's) are scaled to the room left, so that every name shows whole. Names take the largest type
 at which everybody has room: where they stand, else nudged apart, else (a crowd too big for that) set on a grid.
-Ties go round the people they do not join (``models.tie_routes``, as on the console and in the minutes), worked out
-where people finally stand on the wall. Names are drawn last, over every line and marker. A legend strip along the
-bottom explains the shapes, the tick and the line styles shown. Everything that looks like a role or a tie comes
-from ``network_style``, shared with the console's graph, so the room and the facilitator read the same picture.
+Ties go round the people they do not join, their markers and their whole name plates (``models.tie_routes``, as on
+the console and in the minutes), worked out where people finally stand on the wall. Names are drawn last, over every
+line and marker. A legend strip along the bottom explains the shapes, the tick and the line styles shown. Everything
+that looks like a role or a tie comes from ``network_style``, shared with the console's graph, so the room and the
+facilitator read the same picture.
 """
 
 from __future__ import annotations
@@ -219,18 +220,18 @@ class NetworkLayout(ContentFrame[NetworkContent]):
             self._name(person, where[person.node.id], shapes)
 
     def _routes(self, content: NetworkContent, people: list[_Person], centres: list[Point]) -> list[list[Point]]:
-        """Each tie's path on the wall, round the markers and names of the people it does not join."""
+        """Each tie's path on the wall, round the markers and whole name plates of the people it does not join, and
+        beside its own people's names where it can.
+        """
         index = {person.node.id: n for n, person in enumerate(people)}
-        widest = self._tie_width(max(style.width for style in TIE_STYLES.values()))
-        zones = [
-            zone_of(
-                centre,
-                person.marker,
-                person.marker / 2 + person.gap + person.laid.height / (2 * max(1, person.laid.lines)),
-                widest,
-            )
-            for person, centre in zip(people, centres, strict=True)
-        ]
+        # Half the widest line and a little air: people may stand only ``_apart`` from each other, and a tie must
+        # still find its way between two neighbours' names.
+        room = self._tie_width(max(style.width for style in TIE_STYLES.values())) / 2 + max(1.0, 2 * self.u)
+        zones = []
+        for person, centre in zip(people, centres, strict=True):
+            plate = self._plate(person, QPointF(*centre))
+            name = (plate.left(), plate.top(), plate.right(), plate.bottom())
+            zones.append(zone_of(centre, person.marker, name, room))
         ends = [(index[link.source], index[link.target]) for link in content.links]
         return route_ties(centres, zones, ends)
 
@@ -267,13 +268,16 @@ class NetworkLayout(ContentFrame[NetworkContent]):
     def _name(self, person: _Person, centre: QPointF, shapes: list[Shape]) -> None:
         """A person's name under their marker, on a plate so that a tie passing behind does not cross the letters."""
         theme, laid = self.theme, person.laid
-        top = centre.y() + person.marker / 2 + person.gap
-        pad = person.gap
-        plate = QRectF(centre.x() - laid.width / 2 - pad, top - pad / 3, laid.width + 2 * pad, laid.height + pad)
         behind = QColor(theme.background)
         behind.setAlphaF(0.85)
-        shapes.append(BoxShape(plate, behind, pad))
-        self.put(shapes, laid, centre.x() - laid.width / 2, top, theme.text)
+        shapes.append(BoxShape(self._plate(person, centre), behind, person.gap))
+        self.put(shapes, laid, centre.x() - laid.width / 2, centre.y() + person.marker / 2 + person.gap, theme.text)
+
+    def _plate(self, person: _Person, centre: QPointF) -> QRectF:
+        """Where a person's name is drawn, with the plate behind it: the room ties keep out of."""
+        laid, pad = person.laid, person.gap
+        top = centre.y() + person.marker / 2 + person.gap
+        return QRectF(centre.x() - laid.width / 2 - pad, top - pad / 3, laid.width + 2 * pad, laid.height + pad)
 
     def _marker(self, person: _Person, centre: QPointF, shapes: list[Shape]) -> None:
         """A person's marker, its shape and colour telling their role, with the tick if they know the worries."""
