@@ -123,3 +123,15 @@ DEFAULT_PHASES: tuple[str, ...] = (
     "next_steps",
     "reflection",
 )
+
+
+class ReviewOutcome(StrEnum):
+    """What became of one of last time's next steps, as the next meeting reviews it."""
+
+    DONE = "done"
+    PARTLY_DONE = "partly_done"
+    NOT_DONE = "not_done"
+    CARRIED_FORWARD = "carried_forward"
+    """Still to do: it is a next step of this meeting as well (a card with the same key, keeping its owner)."""
+    DROPPED = "dropped"
+    """The group decided it is no longer needed."""

@@ -29,6 +29,9 @@ class MapItem:
     due: date | None = None
     status: NextStepStatus | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    key: str = field(default="", compare=False)
+    """The card's identity across the case's meetings (a UUID): the store gives one to a card without, continuing a
+    meeting keeps it, the meeting file writes it. "" until the store has given it one."""
 
     def __post_init__(self) -> None:
         self.category = Category(self.category)

@@ -10,6 +10,7 @@ from sos_desktop.models.enums import AttendeeRole, Framework, MeetingKind
 from sos_desktop.models.mapping import MapItem
 from sos_desktop.models.network import Network
 from sos_desktop.models.observation import Observations
+from sos_desktop.models.review import PersonThen, StepReview
 from sos_desktop.models.scaling import Scale
 from sos_desktop.models.voice import ChildVoiceEntry
 
@@ -80,6 +81,12 @@ class Meeting:
     export and import); "" until then. Not part of its value: a copy of a meeting holds the same meeting."""
     file_extra: dict[str, Any] = field(default_factory=dict)
     """The top-level keys of the meeting file it came from that SoS Desktop does not read, written back on export."""
+    follows: str = ""
+    """The uid of the meeting this one was continued from ("" when it was not)."""
+    reviews: list[StepReview] = field(default_factory=list)
+    """Last time's next steps, as this meeting reviews them (the first thing a continued meeting does)."""
+    network_at_start: list[PersonThen] = field(default_factory=list)
+    """The case's network as it stood when this meeting was continued from the last one (empty otherwise)."""
 
     def __post_init__(self) -> None:
         self.kind = MeetingKind(self.kind)

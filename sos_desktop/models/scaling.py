@@ -58,6 +58,9 @@ class Scale:
     ratings: list[ScaleRating] = field(default_factory=list)
     private_round: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
+    key: str = field(default="", compare=False)
+    """The scale's identity across the case's meetings (a UUID), whatever its wording later becomes: the same key is
+    the same line of the case's trajectory. "" until the store has given it one."""
 
 
 @dataclass(frozen=True)

@@ -27,9 +27,21 @@ class TrajectoryPoint:
     count: int
 
 
+def question_key_text(question: str) -> str:
+    """A question as two wordings are compared: trimmed, spacing tidied, without regard to case."""
+    return " ".join(question.split()).casefold()
+
+
 def question_key(scale: Scale) -> str:
-    """What makes two meetings' scales the same scale: the question, trimmed and without regard to case."""
-    return " ".join(scale.question.split()).casefold()
+    """What made two meetings' scales the same scale before scales had keys: the question, as compared."""
+    return question_key_text(scale.question)
+
+
+def scale_identity(scale: Scale) -> str:
+    """What makes two meetings' scales the same scale: its key (kept when a meeting is continued, whatever the
+    wording became), or, for a scale not saved yet, its question.
+    """
+    return scale.key or question_key(scale)
 
 
 def _moment(held_on: datetime | None) -> datetime:
@@ -56,7 +68,7 @@ def trajectory(
     meetings: list[Meeting], scale_key: Callable[[Scale], str] | None = None
 ) -> dict[str, list[TrajectoryPoint]]:
     """The points of each scale, by key, in time order; keys in the order their scale was first rated."""
-    key_of = scale_key or question_key
+    key_of = scale_key or scale_identity
     lines: dict[str, list[TrajectoryPoint]] = {}
     for meeting in in_time_order(meetings):
         seen: set[str] = set()
@@ -81,5 +93,5 @@ def trajectory(
 
 def questions(meetings: list[Meeting], scale_key: Callable[[Scale], str] | None = None) -> dict[str, str]:
     """Each key's question as most recently worded (the key ignores case and spacing; the title should not)."""
-    key_of = scale_key or question_key
+    key_of = scale_key or scale_identity
     return {key_of(scale): scale.question.strip() for meeting in in_time_order(meetings) for scale in meeting.scales}

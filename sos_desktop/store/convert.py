@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 from typing import Any
+from uuid import uuid4
 
 from sqlalchemy import Row
 
@@ -26,6 +27,7 @@ from sos_desktop.models import (
     ScaleRating,
     Tie,
 )
+from sos_desktop.models.review import PersonThen, StepReview
 
 CATEGORY_ORDER: dict[str, int] = {category.value: index for index, category in enumerate(Category)}
 """Map order of the categories, for sorting cards as the map shows them."""
@@ -95,6 +97,8 @@ def meeting_values(meeting: Meeting) -> dict[str, Any]:
         "confidentiality_agreed": meeting.confidentiality_agreed,
         "summary": meeting.summary,
         "extra": dump_json(meeting.extra),
+        "follows": meeting.follows,
+        "network_at_start": people_then_values(meeting.network_at_start),
     }
 
 
@@ -112,6 +116,60 @@ def meeting_from_row(row: Row[Any]) -> Meeting:
         extra=load_dict(row.extra),
         uid=row.uid,
         file_extra=load_dict(row.file_extra),
+        follows=row.follows,
+        network_at_start=[people_then_from(entry) for entry in load_list(row.network_at_start)],
+    )
+
+
+def new_key(given: str) -> str:
+    """A card's or scale's key: the one it has, else a new one."""
+    return given or str(uuid4())
+
+
+def people_then_values(people: list[PersonThen]) -> str:
+    """The network as a continued meeting began with it, as JSON."""
+    return dump_json(
+        [
+            {"name": p.name, "display_name": p.display_name, "person": p.person, "knows_worries": p.knows_worries}
+            for p in people
+        ]
+    )
+
+
+def people_then_from(entry: Any) -> PersonThen:
+    values = entry if isinstance(entry, dict) else {}
+    person = values.get("person")
+    return PersonThen(
+        name=str(values.get("name", "")),
+        display_name=str(values.get("display_name", "")),
+        person=person if isinstance(person, int) else None,
+        knows_worries=bool(values.get("knows_worries", False)),
+    )
+
+
+def review_values(review: StepReview) -> dict[str, Any]:
+    return {
+        "key": review.key,
+        "text": review.text,
+        "owner": review.owner,
+        "due": review.due,
+        "status_then": None if review.status_then is None else review.status_then.value,
+        "outcome": None if review.outcome is None else review.outcome.value,
+        "note": review.note,
+        "extra": dump_json(review.extra),
+    }
+
+
+def review_from_row(row: Row[Any]) -> StepReview:
+    return StepReview(
+        key=row.key,
+        text=row.text,
+        owner=row.owner,
+        due=row.due,
+        status_then=row.status_then,
+        outcome=row.outcome,
+        note=row.note,
+        extra=load_dict(row.extra),
     )
 
 
@@ -166,6 +224,7 @@ def item_from_row(row: Row[Any]) -> MapItem:
         due=row.due,
         status=row.status,
         extra=load_dict(row.extra),
+        key=row.key,
     )
 
 
@@ -195,6 +254,7 @@ def scale_from_row(row: Row[Any], scale_ratings: list[ScaleRating]) -> Scale:
         ratings=scale_ratings,
         private_round=bool(row.private_round),
         extra=load_dict(row.extra),
+        key=row.key,
     )
 
 

@@ -43,6 +43,7 @@ from sos_desktop.models import (
     Scale,
     Tie,
 )
+from sos_desktop.models.review import StepReview
 from sos_desktop.store import backup as backups
 from sos_desktop.store import encryption
 from sos_desktop.store import engine as engine_settings
@@ -65,7 +66,7 @@ from sos_desktop.store.errors import (
 )
 from sos_desktop.store.migrate import check_database, head_revisions, upgrade_to_head
 from sos_desktop.store.paths import PRIVATE_FOLDER_MODE, SIDE_FILE_SUFFIXES, create_private_file, tighten_database
-from sos_desktop.store.repo import bundles, cases, development, items, meetings, network, scales, settings
+from sos_desktop.store.repo import bundles, cases, continuity, development, items, meetings, network, scales, settings
 from sos_desktop.store.repo.common import VERSIONS_OPTION, MeetingVersions, remember_version
 from sos_desktop.store.repo.items import ItemLinks
 
@@ -368,6 +369,41 @@ class Store:
         """Every meeting of a case in full (scales and ratings too), by date then id, read in one transaction."""
         with self._transaction() as conn:
             return [meetings.get_meeting(conn, m.id) for m in meetings.list_meetings(conn, case_id) if m.id is not None]
+
+    def previous_meeting(self, meeting_id: int) -> Meeting | None:
+        """The meeting before this one in its case (the one it was continued from, else the latest before it in
+        time), in full; None for a case's first meeting.
+        """
+        with self._transaction() as conn:
+            return continuity.previous_meeting(conn, meeting_id)
+
+    def latest_meeting_id(self, case_id: int) -> int | None:
+        """The case's latest meeting by date (then id), which the next meeting continues from; None if it has none."""
+        with self._transaction() as conn:
+            return continuity.latest_meeting_id(conn, case_id)
+
+    def continue_meeting(
+        self,
+        meeting_id: int,
+        *,
+        title: str,
+        held_on: datetime | None,
+        agenda: list[AgendaPhase],
+        attendees: list[Attendee] | None = None,
+    ) -> Meeting:
+        """Save the case's next meeting with the map of ``meeting_id`` carried forward (the cards' keys and pairs, the
+        scales unrated, last time's next steps to review; ``attendees``: by default last time's), in one
+        transaction; return it as stored.
+        """
+        with self._transaction(write=True) as conn:
+            return continuity.continue_from(
+                conn, meeting_id, title=title, held_on=held_on, agenda=agenda, attendees=attendees
+            )
+
+    def set_reviews(self, meeting_id: int, reviews: list[StepReview]) -> None:
+        """Save the meeting's review of last time's next steps, whole."""
+        with self._transaction(write=True) as conn:
+            meetings.set_reviews(conn, meeting_id, reviews)
 
     def add_meeting(self, meeting: Meeting) -> Meeting:
         """Save a new meeting of ``meeting.case_id`` with all it holds; return it as stored, with ids."""

@@ -80,6 +80,8 @@ meetings = Table(
     # by it, and the unique index turns two imports racing into one meeting and a refusal. A new meeting gets one.
     Column("uid", Text, nullable=False, unique=True, index=True, default=lambda: str(uuid4())),
     Column("file_extra", Text, nullable=False, server_default="{}"),  # the file's unknown top-level keys, as JSON
+    Column("follows", Text, nullable=False, server_default=""),  # the uid of the meeting it was continued from
+    Column("network_at_start", Text, nullable=False, server_default="[]"),  # the network then, as JSON
     sqlite_autoincrement=True,
 )
 
@@ -163,6 +165,9 @@ map_items = Table(
     Column("due", Date, nullable=True),
     Column("status", Text, nullable=True),
     _extra(),
+    # The card's identity across the case's meetings; one card per key in a meeting.
+    Column("key", Text, nullable=False, default=lambda: str(uuid4())),
+    UniqueConstraint("meeting_id", "key", name="uq_map_items_meeting_key"),
     sqlite_autoincrement=True,
 )
 
@@ -186,6 +191,8 @@ scales = Table(
     Column("about", Integer, ForeignKey("map_items.id", ondelete="SET NULL"), nullable=True, index=True),
     _extra(),
     Column("private_round", Boolean, nullable=False, server_default=false()),
+    # The scale's identity across the case's meetings: one line of the trajectory, whatever its wording.
+    Column("key", Text, nullable=False, index=True, default=lambda: str(uuid4())),
     sqlite_autoincrement=True,
 )
 
@@ -213,6 +220,18 @@ child_voice = Table(
     _text("words"),
     Column("consent_to_share", Boolean, nullable=False),
     sqlite_autoincrement=True,
+)
+
+step_reviews = _meeting_child(
+    "step_reviews",
+    _text("key"),
+    _text("text"),
+    _text("owner"),
+    Column("due", Date, nullable=True),
+    Column("status_then", Text, nullable=True),
+    Column("outcome", Text, nullable=True),
+    _text("note"),
+    _extra(),
 )
 
 observations = Table(

@@ -12,7 +12,7 @@ from sos_desktop.models import AgendaPhase, Category, Meeting, Network, PersonRo
 from sos_desktop.models.agenda import clock_text, minute_text, note_phase, phase_name, spent
 from sos_desktop.models.network_findings import findings, summarise, summary_line
 from sos_desktop.models.network_layout import standing_positions
-from sos_desktop.models.trajectory import question_key, trajectory
+from sos_desktop.models.trajectory import scale_identity, trajectory
 
 
 @dataclass(frozen=True)
@@ -162,7 +162,7 @@ def scale_views(meeting: Meeting, case_meetings: list[Meeting], namer: Namer) ->
                 ),
                 spread=None if found is None else (found.lowest, found.highest, found.median),
                 private_round=scale.private_round,
-                trajectory=marks.get(question_key(scale), ()),
+                trajectory=marks.get(scale_identity(scale), ()),
             )
         )
     return tuple(views)

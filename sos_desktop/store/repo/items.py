@@ -14,7 +14,7 @@ from sqlalchemy import Row, bindparam, delete, insert, or_, select, update
 from sqlalchemy.engine import Connection
 
 from sos_desktop.models import Category, MapItem
-from sos_desktop.store.convert import item_from_row, item_values, map_order
+from sos_desktop.store.convert import item_from_row, item_values, map_order, new_key
 from sos_desktop.store.errors import NotFoundError
 from sos_desktop.store.repo.common import insert_row, map_reference, touch_meeting
 from sos_desktop.store.tables import map_items, meetings, people, person_agreements, scales
@@ -137,6 +137,7 @@ def add_item(
     category = item.category.value
     siblings = _sibling_ids(conn, meeting_id, category)
     values = item_values(item) | {"meeting_id": meeting_id, "category": category, "position": len(siblings)}
+    values["key"] = new_key(item.key)
     new_id = insert_row(conn, map_items, values, reuse_id=item.id)
     _renumber(conn, _insert_at(siblings, new_id, index), category)
     _set_partner(conn, new_id, meeting_id, item.pairs_with)
@@ -189,6 +190,7 @@ def insert_items(conn: Connection, meeting_id: int, items: Iterable[MapItem]) ->
         position = next_position.get(category, 0)
         next_position[category] = position + 1
         values = item_values(item) | {"meeting_id": meeting_id, "category": category, "position": position}
+        values["key"] = new_key(item.key)
         new_id = insert_row(conn, map_items, values)
         inserted.append((item, new_id))
         if item.id is not None:

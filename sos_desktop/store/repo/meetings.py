@@ -17,6 +17,8 @@ from sos_desktop.models import (
     MeetingKind,
     Observations,
 )
+from sos_desktop.models.review import StepReview
+from sos_desktop.models.trajectory import question_key_text as question_key_of
 from sos_desktop.store import convert
 from sos_desktop.store.errors import NotFoundError
 from sos_desktop.store.repo.common import insert_row, map_reference, now, touch_meeting
@@ -32,6 +34,8 @@ from sos_desktop.store.tables import (
     observation_ratings,
     observations,
     people,
+    scales,
+    step_reviews,
 )
 
 
@@ -84,6 +88,7 @@ def get_meeting(conn: Connection, meeting_id: int) -> Meeting:
     meeting.scales = get_scales(conn, meeting_id)
     meeting.child_voice = [convert.voice_from_row(r) for r in _ordered(conn, child_voice, meeting_id)]
     meeting.observations = get_observations(conn, meeting_id)
+    meeting.reviews = [convert.review_from_row(r) for r in _ordered(conn, step_reviews, meeting_id)]
     return meeting
 
 
@@ -156,10 +161,36 @@ def insert_meeting(
     _replace_list(conn, attendees, meeting_id, [convert.attendee_values(a) for a in meeting.attendees])
     _replace_list(conn, agenda_phases, meeting_id, [convert.phase_values(p) for p in meeting.agenda])
     item_ids = insert_items(conn, meeting_id, meeting.items)
+    _key_scales_by_question(conn, case_id, meeting)
     insert_scales(conn, meeting_id, meeting.scales, item_ids)
+    _replace_list(conn, step_reviews, meeting_id, [convert.review_values(r) for r in meeting.reviews])
     _write_child_voice(conn, meeting_id, meeting.child_voice, person_ids, keep_ids=False)
     _write_observations(conn, meeting_id, meeting.observations)
     return meeting_id, item_ids
+
+
+def _key_scales_by_question(conn: Connection, case_id: int, meeting: Meeting) -> None:
+    """Give each of ``meeting``'s scales that has no key the key of the case's latest scale asking the same question
+    (a meeting file written before scales had keys joins the case's trajectory as its wording did).
+    """
+    if all(scale.key for scale in meeting.scales):
+        return
+    query = (
+        select(scales.c.question, scales.c.key)
+        .join(meetings, meetings.c.id == scales.c.meeting_id)
+        .where(meetings.c.case_id == case_id)
+        .order_by(scales.c.id)
+    )
+    known = {question_key_of(row.question): row.key for row in conn.execute(query)}
+    for scale in meeting.scales:
+        if not scale.key:
+            scale.key = known.get(question_key_of(scale.question), "")
+
+
+def set_reviews(conn: Connection, meeting_id: int, reviews: list[StepReview]) -> None:
+    """Replace the meeting's review of last time's next steps."""
+    touch_meeting(conn, meeting_id)
+    _replace_list(conn, step_reviews, meeting_id, [convert.review_values(r) for r in reviews])
 
 
 def add_meeting(conn: Connection, meeting: Meeting) -> Meeting:

@@ -9,7 +9,7 @@ from sqlalchemy import Row, bindparam, delete, insert, select, update
 from sqlalchemy.engine import Connection
 
 from sos_desktop.models import Scale, ScaleRating
-from sos_desktop.store.convert import rating_from_row, rating_values, scale_from_row, scale_values
+from sos_desktop.store.convert import new_key, rating_from_row, rating_values, scale_from_row, scale_values
 from sos_desktop.store.errors import DanglingReferenceError, NotFoundError
 from sos_desktop.store.repo.common import insert_row, map_reference, touch_meeting
 from sos_desktop.store.tables import map_items, ratings, scales
@@ -81,6 +81,7 @@ def insert_scale(
 ) -> int:
     """Insert a scale at ``position`` with its ratings and return its id (``reuse_id`` for an undone delete)."""
     values = scale_values(scale) | {"meeting_id": meeting_id, "position": position, "about": about}
+    values["key"] = new_key(scale.key)
     new_id = insert_row(conn, scales, values, reuse_id)
     _set_ratings(conn, new_id, scale.ratings)
     return new_id

@@ -20,7 +20,7 @@ from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QScreen
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from sos_desktop.models import COLUMN_ORDER, Category, Column, Meeting
-from sos_desktop.models.trajectory import question_key
+from sos_desktop.models.trajectory import scale_identity
 from sos_desktop.ui.common.actions import ActionId, Key, bind, key_sequences, make_action
 from sos_desktop.ui.common.settings_keys import THEME_KEY, type_scale
 from sos_desktop.ui.document.meeting import MeetingDocument
@@ -166,7 +166,7 @@ class ProjectorControl(QObject):
             return ScalesMode(index)
         scales = self.document.meeting.scales if self.document is not None else []
         if index is not None and 0 <= index < len(scales):
-            return TrajectoryMode(question_key(scales[index]))
+            return TrajectoryMode(scale_identity(scales[index]))
         return TrajectoryMode()
 
     def scale_chosen(self, index: int | None) -> None:

@@ -14,7 +14,7 @@ from datetime import datetime
 from sos_desktop.models import Case, Meeting
 from sos_desktop.models.raters import same_person, still_to_rate
 from sos_desktop.models.scaling import Scale, Spread, spread
-from sos_desktop.models.trajectory import TrajectoryPoint, question_key, questions, trajectory
+from sos_desktop.models.trajectory import TrajectoryPoint, questions, scale_identity, trajectory
 
 Mask = Callable[[str], str]
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -133,13 +133,13 @@ def _key(current: Meeting | None, lines: dict[str, list[TrajectoryPoint]], wante
     if wanted is not None:
         return wanted
     for scale in current.scales if current is not None else []:
-        if len(lines.get(question_key(scale), ())) > 1:
-            return question_key(scale)
+        if len(lines.get(scale_identity(scale), ())) > 1:
+            return scale_identity(scale)
     charted = [key for key, points in lines.items() if len(points) > 1]
     if charted:
         return charted[0]
     first = current.scales[0] if current is not None and current.scales else None
-    return question_key(first) if first is not None else next(iter(lines), None)
+    return scale_identity(first) if first is not None else next(iter(lines), None)
 
 
 def trajectory_content(

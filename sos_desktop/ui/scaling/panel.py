@@ -35,7 +35,7 @@ from sos_desktop.models import Category, Meeting, Scale, spread
 from sos_desktop.models.guidance import scaling_nudges
 from sos_desktop.models.raters import may_be_added, raters
 from sos_desktop.models.scaling import number_text
-from sos_desktop.models.trajectory import question_key
+from sos_desktop.models.trajectory import scale_identity
 from sos_desktop.ui.common.empty_state import hint_when_empty
 from sos_desktop.ui.common.fields import PlainTextField
 from sos_desktop.ui.document.meeting import MeetingDocument
@@ -274,7 +274,7 @@ class ScalesPanel(QSplitter):
             return None
         meetings = self.document.store.case_meetings(self.document.meeting.case_id or 0)
         scale = self.current_scale()
-        dialog = self.open_trajectory(meetings, question_key(scale) if scale else None, self)
+        dialog = self.open_trajectory(meetings, scale_identity(scale) if scale else None, self)
         dialog.show()
         return dialog
 

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from sos_desktop.models import Attendee, AttendeeRole, Meeting
 from sos_desktop.models.demo import demo_bundle
 from sos_desktop.models.scaling import Scale, ScaleRating, Spread
-from sos_desktop.models.trajectory import question_key
+from sos_desktop.models.trajectory import scale_identity
 from sos_desktop.store.store import Store
 from sos_desktop.ui.document.meeting import MeetingDocument
 from sos_desktop.ui.projector import (
@@ -270,7 +270,7 @@ def test_the_trajectory_charts_five_meetings(store: Store, document: MeetingDocu
     counts = colours(image)
     assert counts[theme.median.rgb()] > 300 and counts[theme.spread_band.rgb()] > 1000
     save_snapshot(image, "proj-trajectory")
-    key = question_key(document.meeting.scales[0])
+    key = scale_identity(document.meeting.scales[0])
     assert render_trajectory(document, meetings, FULL_HD, question_key=key) == image
 
 

@@ -42,7 +42,8 @@ def test_the_console_the_wall_its_pictures_and_the_minutes_write_the_same_number
     svg = picture_bytes(document, ".svg", ScalesMode()).decode("utf-8")
     assert "4.75" in svg and "½" not in svg
 
-    earlier = Scale(document.meeting.scales[0].question, ratings=[ScaleRating("A", 4), ScaleRating("B", 5.5)])
+    now = document.meeting.scales[0]
+    earlier = Scale(now.question, key=now.key, ratings=[ScaleRating("A", 4), ScaleRating("B", 5.5)])
     meetings = [Meeting("Review", document.case.id, held_on=datetime(2026, 3, 5, 10), scales=[earlier])]
     view.set_case_meetings([*meetings, document.meeting])
     view.set_mode(TrajectoryMode())
