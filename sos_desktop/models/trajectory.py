@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from sos_desktop.models.mapping import pair_numbers
 from sos_desktop.models.meeting import Meeting
 from sos_desktop.models.scaling import Scale, spread
 
@@ -95,3 +96,18 @@ def questions(meetings: list[Meeting], scale_key: Callable[[Scale], str] | None 
     """Each key's question as most recently worded (the key ignores case and spacing; the title should not)."""
     key_of = scale_key or scale_identity
     return {key_of(scale): scale.question.strip() for meeting in in_time_order(meetings) for scale in meeting.scales}
+
+
+def pair_of(meeting: Meeting, scale: Scale) -> tuple[int, str] | None:
+    """The danger/goal pair a scale of ``meeting`` is about, as its number and the danger statement's words; None
+    when the scale is about no paired danger statement. Each pair's scale keeps its key when the case's next meeting
+    is continued from this one, so each pair has a trajectory of its own.
+    """
+    if scale.about is None:
+        return None
+    numbers = pair_numbers(meeting.items)
+    number = numbers.get(scale.about)
+    if number is None:
+        return None
+    card = next((item for item in meeting.items if item.id == scale.about), None)
+    return (number, card.text) if card is not None else None

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sos_desktop.models import Meeting
+from sos_desktop.models import Category, MapItem, Meeting
 from sos_desktop.models.scaling import Scale, ScaleRating
-from sos_desktop.models.trajectory import TrajectoryPoint, in_time_order, question_key, questions, trajectory
+from sos_desktop.models.trajectory import (
+    TrajectoryPoint,
+    in_time_order,
+    pair_of,
+    question_key,
+    questions,
+    trajectory,
+)
 
 SAFETY = "On a scale of 0 to 10, where do you rate this situation?"
 WILLING = "How willing is Dad to work with us?"
@@ -82,3 +89,17 @@ def test_questions_keep_their_latest_wording() -> None:
     ]
     assert questions(meetings) == {"how safe is lily?": "how safe is lily?"}
     assert questions(meetings[:1]) == {"how safe is lily?": "How SAFE is Lily?"}
+
+
+def test_a_scale_about_a_paired_danger_statement_names_its_pair() -> None:
+    meeting = Meeting(
+        "Review",
+        items=[
+            MapItem(Category.DANGER, "We worry  Lily is hurt.", id=1, pairs_with=2),
+            MapItem(Category.GOAL, "Lily is safe.", id=2, pairs_with=1),
+            MapItem(Category.DANGER, "Unpaired worry", id=3),
+        ],
+    )
+    assert pair_of(meeting, Scale("How safe?", about=1)) == (1, "We worry  Lily is hurt.")
+    assert pair_of(meeting, Scale("How safe?", about=3)) is None
+    assert pair_of(meeting, Scale("How safe?")) is None

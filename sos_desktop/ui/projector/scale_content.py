@@ -14,7 +14,7 @@ from datetime import datetime
 from sos_desktop.models import Case, Meeting
 from sos_desktop.models.raters import same_person, still_to_rate
 from sos_desktop.models.scaling import Scale, Spread, spread
-from sos_desktop.models.trajectory import TrajectoryPoint, questions, scale_identity, trajectory
+from sos_desktop.models.trajectory import TrajectoryPoint, pair_of, questions, scale_identity, trajectory
 
 Mask = Callable[[str], str]
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -142,6 +142,13 @@ def _key(current: Meeting | None, lines: dict[str, list[TrajectoryPoint]], wante
     return scale_identity(first) if first is not None else next(iter(lines), None)
 
 
+def _pair(current: Meeting | None, key: str | None) -> int | None:
+    """The number of the danger/goal pair the charted scale is about in the open meeting (each pair its own line)."""
+    scale = next((s for s in current.scales if scale_identity(s) == key), None) if current is not None else None
+    found = pair_of(current, scale) if current is not None and scale is not None else None
+    return None if found is None else found[0]
+
+
 def trajectory_content(
     current: Meeting | None, case: Case | None, meetings: list[Meeting] | None, wanted: str | None, mask: Mask
 ) -> TrajectoryContent:
@@ -151,6 +158,9 @@ def trajectory_content(
     lines = trajectory(every)
     key = _key(current, lines, wanted)
     question = mask(questions(every).get(key, "")) if key is not None else ""
+    pair = _pair(current, key)
+    if pair is not None:
+        title = f"{title} · Pair {pair}"
     points = tuple(lines.get(key, ())) if key is not None else ()
     if len(every) < 2:
         return TrajectoryContent(title, question, points, (), -1, ONE_MEETING)

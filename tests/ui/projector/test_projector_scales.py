@@ -262,6 +262,7 @@ def test_the_trajectory_charts_five_meetings(store: Store, document: MeetingDocu
     view.set_case_meetings(meetings)
     drawn = view.drawn_texts()
     assert document.meeting.scales[0].question in drawn
+    assert f"Trajectory · {document.case.label} · Pair 1" in drawn  # the scale is about the first pair's danger
     assert [t for t in drawn if re.fullmatch(r"\d+ \w{3}", t)] == ["5 Mar", "14 May", "23 Jul", "17 Sep", "21 Nov"]
     assert "This meeting" in drawn
     assert [t for t in drawn if re.fullmatch(r"[\d.]+", t)][11:] == ["2.25", "3", "3.75", "4.5", "4.5"]
