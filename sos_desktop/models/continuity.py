@@ -167,12 +167,14 @@ def continue_meeting(
 
 
 def carried_card(review: StepReview) -> MapItem:
-    """The next-step card a review carried forward becomes: the same key, words, owner and date, agreed."""
+    """The next-step card a review carried forward becomes: the same key, words, owner and date; agreed, unless it
+    was only an idea last time.
+    """
     return MapItem(
         category=Category.NEXT_STEP,
         text=review.text,
         owner=review.owner,
         due=review.due,
-        status=NextStepStatus.AGREED,
+        status=NextStepStatus.IDEA if review.status_then is NextStepStatus.IDEA else NextStepStatus.AGREED,
         key=review.key,
     )

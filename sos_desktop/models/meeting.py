@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, NamedTuple
 
+from sos_desktop.models.chronology import ChronologyEvent
 from sos_desktop.models.enums import AttendeeRole, Framework, MeetingKind
 from sos_desktop.models.mapping import MapItem
 from sos_desktop.models.network import Network
@@ -112,6 +113,11 @@ class MeetingBundle:
     case: Case
     meeting: Meeting
     network: Network = field(default_factory=Network)
+    chronology: list[ChronologyEvent] = field(default_factory=list)
+    """The case's chronology (case-level, like the network)."""
+    previous: Meeting | None = None
+    """The meeting before this one in its case, when the store loaded it (for what changed since last time and the
+    review's figures in the minutes); a meeting file does not carry it."""
 
 
 def check_label(text: str, what: str) -> str:

@@ -27,6 +27,7 @@ from sos_desktop.models import (
     ScaleRating,
     Tie,
 )
+from sos_desktop.models.chronology import ChronologyEvent
 from sos_desktop.models.review import PersonThen, StepReview
 
 CATEGORY_ORDER: dict[str, int] = {category.value: index for index, category in enumerate(Category)}
@@ -169,6 +170,29 @@ def review_from_row(row: Row[Any]) -> StepReview:
         status_then=row.status_then,
         outcome=row.outcome,
         note=row.note,
+        extra=load_dict(row.extra),
+    )
+
+
+def event_values(event: ChronologyEvent) -> dict[str, Any]:
+    return {
+        "happened_on": event.happened_on,
+        "precision": event.precision.value,
+        "what": event.what,
+        "source": event.source,
+        "item_key": event.item_key,
+        "extra": dump_json(event.extra),
+    }
+
+
+def event_from_row(row: Row[Any]) -> ChronologyEvent:
+    return ChronologyEvent(
+        happened_on=row.happened_on,
+        what=row.what,
+        source=row.source,
+        precision=row.precision,
+        item_key=row.item_key,
+        id=row.id,
         extra=load_dict(row.extra),
     )
 

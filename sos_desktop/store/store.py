@@ -43,6 +43,7 @@ from sos_desktop.models import (
     Scale,
     Tie,
 )
+from sos_desktop.models.chronology import ChronologyEvent
 from sos_desktop.models.review import StepReview
 from sos_desktop.store import backup as backups
 from sos_desktop.store import encryption
@@ -66,7 +67,18 @@ from sos_desktop.store.errors import (
 )
 from sos_desktop.store.migrate import check_database, head_revisions, upgrade_to_head
 from sos_desktop.store.paths import PRIVATE_FOLDER_MODE, SIDE_FILE_SUFFIXES, create_private_file, tighten_database
-from sos_desktop.store.repo import bundles, cases, continuity, development, items, meetings, network, scales, settings
+from sos_desktop.store.repo import (
+    bundles,
+    cases,
+    chronology,
+    continuity,
+    development,
+    items,
+    meetings,
+    network,
+    scales,
+    settings,
+)
 from sos_desktop.store.repo.common import VERSIONS_OPTION, MeetingVersions, remember_version
 from sos_desktop.store.repo.items import ItemLinks
 
@@ -399,6 +411,24 @@ class Store:
             return continuity.continue_from(
                 conn, meeting_id, title=title, held_on=held_on, agenda=agenda, attendees=attendees
             )
+
+    def chronology(self, case_id: int) -> list[ChronologyEvent]:
+        """The case's chronology in date order."""
+        with self._transaction() as conn:
+            return chronology.get_chronology(conn, case_id)
+
+    def add_event(self, case_id: int, event: ChronologyEvent, reuse_id: int | None = None) -> ChronologyEvent:
+        """Put an event on the case's chronology; return it with its id (``reuse_id``: an undone removal's)."""
+        with self._transaction(write=True) as conn:
+            return chronology.add_event(conn, case_id, event, reuse_id)
+
+    def update_event(self, event: ChronologyEvent) -> None:
+        with self._transaction(write=True) as conn:
+            chronology.update_event(conn, event)
+
+    def delete_event(self, event_id: int) -> None:
+        with self._transaction(write=True) as conn:
+            chronology.delete_event(conn, event_id)
 
     def set_reviews(self, meeting_id: int, reviews: list[StepReview]) -> None:
         """Save the meeting's review of last time's next steps, whole."""

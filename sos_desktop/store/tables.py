@@ -256,3 +256,17 @@ observation_ratings = _meeting_child(
     Column("value", Float, nullable=False),
     _text("comment"),
 )
+
+chronology_events = Table(
+    "chronology_events",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("case_id", Integer, ForeignKey("cases.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("happened_on", Date, nullable=False),
+    _text("precision"),
+    _text("what"),
+    _text("source"),
+    _text("item_key"),
+    _extra(),
+    sqlite_autoincrement=True,
+)

@@ -229,12 +229,13 @@ def test_a_database_of_every_earlier_revision_with_data_in_it_comes_up_to_head_i
                 ),
                 {"c": case_id, "u": str(uuid.uuid4())},
             ).scalar_one()
+            key = ", key" if revision >= "0008" else ""  # from 0008 a scale must have its key
             connection.execute(
                 text(
-                    "INSERT INTO scales (meeting_id, position, question, zero_means, ten_means, about, extra) "
-                    "VALUES (:m, 0, 'How safe?', 'Not at all', 'Safe enough', NULL, '{}')"
+                    f"INSERT INTO scales (meeting_id, position, question, zero_means, ten_means, about, extra{key}) "
+                    f"VALUES (:m, 0, 'How safe?', 'Not at all', 'Safe enough', NULL, '{{}}'{key and ', :k'})"
                 ),
-                {"m": meeting_id},
+                {"m": meeting_id, "k": str(uuid.uuid4())},
             )
             connection.execute(
                 text(
@@ -254,6 +255,8 @@ def test_a_database_of_every_earlier_revision_with_data_in_it_comes_up_to_head_i
         [nan] = store.get_network(case_id).people
         assert (nan.name, nan.relationship, nan.knows_worries, nan.x, nan.y) == ("Nan Spencer", "", True, 10.0, 20.0)
         assert nan.also_known_as == []  # given by 0007
+        assert all(scale.key for scale in meeting.scales)  # given by 0008
+        assert store.chronology(case_id) == []  # the table 0009 makes
     finally:
         store.close()
 

@@ -35,6 +35,8 @@ from sos_desktop.models.templates import template
 from sos_desktop.store.convert import dump_held_on, load_held_on
 from sos_desktop.store.errors import StoreError
 from sos_desktop.store.repo import cases as case_repo
+from sos_desktop.store.repo import chronology as chronology_repo
+from sos_desktop.store.repo import continuity
 from sos_desktop.store.repo import network as network_repo
 from sos_desktop.store.repo.common import map_reference
 from sos_desktop.store.repo.meetings import delete_meeting, get_meeting, insert_meeting
@@ -210,6 +212,7 @@ def save_bundle(
         if (source, target, tie.kind.value) not in recorded:
             network_repo.insert_tie(conn, case_id, tie, source, target, keep_id=False)
             recorded.add((source, target, tie.kind.value))
+    chronology_repo.add_missing_events(conn, case_id, bundle.chronology)
     return load_bundle(conn, meeting_id)
 
 
@@ -236,7 +239,13 @@ def load_bundle(conn: Connection, meeting_id: int) -> MeetingBundle:
     case = case_repo.get_case(conn, meeting.case_id)
     item_ids = {item.id for item in meeting.items if item.id is not None}
     network = network_repo.get_network(conn, meeting.case_id, only_items=item_ids)
-    return MeetingBundle(case=case, meeting=meeting, network=network)
+    return MeetingBundle(
+        case=case,
+        meeting=meeting,
+        network=network,
+        chronology=chronology_repo.get_chronology(conn, meeting.case_id),
+        previous=continuity.previous_meeting(conn, meeting_id),
+    )
 
 
 def find_meeting(conn: Connection, case_reference: str, title: str, held_on: datetime | None) -> int | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import Table, delete, insert, select, update
@@ -154,6 +155,12 @@ def insert_meeting(
     """
     stamp = now()
     values = convert.meeting_values(meeting) | {"case_id": case_id, "created_at": stamp, "updated_at": stamp}
+    # Who was in the network when the meeting began names people as the bundle does: their database ids here.
+    then = [
+        replace(person, person=None if person.person is None else person_ids.get(person.person))
+        for person in meeting.network_at_start
+    ]
+    values["network_at_start"] = convert.people_then_values(then)
     values["file_extra"] = convert.dump_json(meeting.file_extra)
     if uid is not None:
         values["uid"] = uid

@@ -62,6 +62,8 @@ class MergeId(IntEnum):
     RATING = 12
     VOICE_WORDS = 20
     OBSERVATIONS_TYPING = 30
+    REVIEW_NOTE = 40
+    EVENT_TEXT = 41
 
 
 class ValueChange(QUndoCommand):
@@ -118,6 +120,8 @@ class DocumentPart:
     agendaChanged: SignalInstance
     voiceChanged: SignalInstance
     observationsChanged: SignalInstance
+    reviewsChanged: SignalInstance
+    chronologyChanged: SignalInstance
 
     @property
     def meeting_id(self) -> int:

@@ -5,6 +5,7 @@ them, and their edits (add, edit, delete, move, pair), each one undo step writte
 from __future__ import annotations
 
 import copy
+from uuid import uuid4
 
 from PySide6.QtGui import QUndoCommand
 
@@ -80,10 +81,15 @@ class MapEditing(DocumentPart):
     def add_item(self, category: Category, text: str, index: int | None = None) -> MapItem:
         """Add a card and return it (with its id)."""
         status = NextStepStatus.IDEA if category is Category.NEXT_STEP else None  # an idea until agreed
-        item = MapItem(category=category, text=self._bounded(text, MAX_TEXT_LENGTH), status=status)
+        # The card's key (its identity across the case's meetings) is given here, so the views know it at once.
+        item = MapItem(category=category, text=self._bounded(text, MAX_TEXT_LENGTH), status=status, key=str(uuid4()))
         command = AddItemCommand(self, item, index, self.template.label(category))
         self.undo_stack.push(command)
         return self.item(command.item.id) if command.item.id is not None else item
+
+    def add_carried_card(self, card: MapItem) -> None:
+        """Add a next step carried forward from last time (its key, words, owner and date kept), at the end."""
+        self.undo_stack.push(AddItemCommand(self, card, None, self.template.label(card.category)))
 
     def set_item_text(self, item_id: int, text: str) -> None:
         item = self.item(item_id)

@@ -6,7 +6,8 @@ change domain data themselves, and never keep a copy of it.
 
 The document is made of parts, each a mixin in its own module of this package holding its edits and their undo
 commands: the details and attendees, the map, the scales, the case's safety network, the agenda and its clock, the
-next steps, the child's voice and the observer's feedback. This module declares the signals and composes them.
+next steps, the child's voice, the observer's feedback, the case over time (the meeting before, what changed, the
+review of its next steps) and the case's chronology. This module declares the signals and composes them.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from PySide6.QtGui import QUndoStack
 from sos_desktop.models import Case, Category, MapItem, Meeting, MeetingBundle, Network
 from sos_desktop.store.store import Store
 from sos_desktop.ui.document.agenda import AgendaEditing
+from sos_desktop.ui.document.chronology import ChronologyEditing
+from sos_desktop.ui.document.continuity import ContinuityEditing
 from sos_desktop.ui.document.details import DetailsEditing
 from sos_desktop.ui.document.map import MapEditing
 from sos_desktop.ui.document.network import NetworkEditing
@@ -49,6 +52,8 @@ class MeetingDocument(
     NextStepEditing,
     VoiceEditing,
     ObservationEditing,
+    ContinuityEditing,
+    ChronologyEditing,
 ):
     """An open meeting. Signals tell the views what changed; the store always holds what the views show."""
 
@@ -66,6 +71,8 @@ class MeetingDocument(
     agendaChanged = Signal()  # phases added, removed, edited; the clock started, moved on or paused
     voiceChanged = Signal()  # the child's-voice entries changed
     observationsChanged = Signal()  # the observer's notes, rubric or comments changed
+    reviewsChanged = Signal()  # the review of last time's next steps changed
+    chronologyChanged = Signal()  # the case's chronology changed
 
     def __init__(self, store: Store, meeting_id: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -75,6 +82,8 @@ class MeetingDocument(
         self.case: Case = store.get_case(self.meeting.case_id)
         self.network: Network = store.get_network(self.meeting.case_id)
         self.undo_stack = QUndoStack(self)
+        self.load_previous()
+        self.load_chronology()
         # Derived views of the meeting, worked out once and forgotten when what they derive from changes. Connected
         # before any view connects, so they are forgotten before a view asks again.
         self._by_category: dict[Category, list[MapItem]] | None = None
@@ -82,6 +91,8 @@ class MeetingDocument(
         self._hints: dict[int, list[str]] = {}
         for signal in (self.itemsChanged, self.pairsChanged, self.caseChanged):
             signal.connect(self._forget_derived)
+        self.itemsChanged.connect(self.forget_changes)
+        self.itemTextChanged.connect(lambda _item_id: self.forget_changes())
         self.itemTextChanged.connect(lambda item_id: self._hints.pop(item_id, None))
         self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
         """Where the document reads the time (the agenda's clock, observers' notes); tests set their own."""
@@ -136,7 +147,15 @@ class MeetingDocument(
         It holds what the store may not: an edit whose save failed is kept in memory, and the console tells the
         user to export the meeting to keep it. A deep copy, so work on another thread never shares the live objects.
         """
-        bundle = copy.deepcopy(MeetingBundle(case=self.case, meeting=self.meeting, network=self.network))
+        bundle = copy.deepcopy(
+            MeetingBundle(
+                case=self.case,
+                meeting=self.meeting,
+                network=self.network,
+                chronology=self.chronology,
+                previous=self.previous,
+            )
+        )
         cards = {item.id for item in bundle.meeting.items if item.id is not None}
         for person in bundle.network.people:
             person.agrees_with = sorted(card for card in person.agrees_with if card in cards)

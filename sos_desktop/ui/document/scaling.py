@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 from typing import Any
+from uuid import uuid4
 
 from PySide6.QtGui import QUndoCommand
 
@@ -32,6 +33,7 @@ class ScalingEditing(DocumentPart):
             zero_means=self._bounded(zero_means, MAX_TEXT_LENGTH),
             ten_means=self._bounded(ten_means, MAX_TEXT_LENGTH),
             about=about,
+            key=str(uuid4()),
         )
         command = AddScaleCommand(self, scale, None)
         self.undo_stack.push(command)
