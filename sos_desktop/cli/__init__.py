@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
@@ -85,6 +86,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--marking", metavar="TEXT", default=DEFAULT_MARKING, help=f"protective marking (default {DEFAULT_MARKING})"
     )
     exporting.add_argument("--with-feedback", action="store_true", help="add the observer's feedback to the minutes")
+    continuing = commands.add_parser(
+        "continue",
+        help="create the case's next meeting from this one: the map carried forward with its keys and pairs, the "
+        "scales unrated, last time's next steps to review, the same attendees (prints the new meeting's id)",
+    )
+    continuing.add_argument("meeting_id", type=int, metavar="MEETING_ID")
+    continuing.add_argument("--title", metavar="T", help="the new meeting's title (default: its kind and date)")
+    continuing.add_argument(
+        "--held-on",
+        type=_held_on,
+        metavar="DATE",
+        help="when it is held: YYYY-MM-DD or YYYY-MM-DDTHH:MM (default: today, at this hour)",
+    )
     commands.add_parser("demo", help="create the demo case and meeting (prints the meeting's id)")
     backing_up = commands.add_parser("backup", help="copy the whole database, as it is now, to a backup file")
     backing_up.add_argument("out", type=Path, metavar="OUT")
@@ -102,7 +116,18 @@ def build_parser() -> argparse.ArgumentParser:
     snapshot.add_argument("meeting_id", type=int, metavar="MEETING_ID")
     snapshot.add_argument(
         "--view",
-        choices=("console", "projector", "scales", "trajectory", "network", "voice", "focus"),
+        choices=(
+            "console",
+            "projector",
+            "scales",
+            "trajectory",
+            "network",
+            "voice",
+            "focus",
+            "review",
+            "changes",
+            "chronology",
+        ),
         default="projector",
     )
     snapshot.add_argument("--out", type=Path, metavar="FILE.png", required=True)
@@ -115,6 +140,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="picture size in pixels (default 1920x1080)",
     )
     return parser
+
+
+def _held_on(text: str) -> datetime:
+    try:
+        return datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date such as 2026-12-05 or 2026-12-05T10:00") from None
 
 
 def _size(text: str) -> tuple[int, int]:

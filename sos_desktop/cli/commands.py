@@ -1,7 +1,8 @@
 """The ``sos-desktop`` sub-commands, run from :func:`sos_desktop.cli.main` once the arguments are parsed.
 
 Sub-commands: ``list``, ``import FILE`` (``--as-copy`` or ``--replace`` for a meeting already there),
-``export MEETING_ID --json OUT`` (and/or ``--pdf OUT`` for the minutes, ``--feedback-pdf OUT`` for the
+``continue MEETING_ID`` (the case's next meeting, carried forward), ``export MEETING_ID --json OUT`` (and/or
+``--pdf OUT`` for the minutes, ``--feedback-pdf OUT`` for the
 facilitator's feedback report), ``demo``. With none, the facilitator's
 console opens. Errors go to stderr as one plain sentence with a non-zero status, never a traceback: 1 for a
 store or file-system problem, 2 for bad arguments or an invalid meeting file.
@@ -13,6 +14,7 @@ import argparse
 import errno
 import os
 import warnings
+from datetime import datetime
 from typing import TextIO
 
 from sos_desktop.cli import encryption as cli_encryption
@@ -28,6 +30,7 @@ from sos_desktop.exporters.interchange.files import (
 from sos_desktop.exporters.minutes import DEFAULT_MARKING, MinutesOptions, write_feedback_pdf, write_minutes_pdf
 from sos_desktop.exporters.minutes.fonts import MissingGlyphWarning
 from sos_desktop.models import merge_observations
+from sos_desktop.models.continuity import following_title
 from sos_desktop.models.control_characters import escape_controls
 from sos_desktop.models.demo import demo_bundle
 from sos_desktop.models.development import facilitator_of
@@ -37,6 +40,7 @@ from sos_desktop.store.engine import PASSPHRASE_ENV_VAR, resolve_database_url, s
 from sos_desktop.store.errors import DiskFullError, NotFoundError, StoreError
 from sos_desktop.store.repo.bundles import DuplicateMeetingError, ImportMode
 from sos_desktop.store.store import Store
+from sos_desktop.store.team_settings import team_agenda
 
 EXIT_ERROR = 1
 EXIT_INVALID = 2
@@ -184,6 +188,28 @@ def _snapshot(store: Store, args: argparse.Namespace, out: TextIO) -> None:
     print(f"Saved the {args.view} view of meeting {args.meeting_id} to {args.out}", file=out)
 
 
+def _continue(store: Store, args: argparse.Namespace, out: TextIO, err: TextIO) -> None:
+    """Create the case's next meeting from ``args.meeting_id`` and print its id (alone, for scripts)."""
+    try:
+        previous = store.get_meeting(args.meeting_id)
+    except NotFoundError:
+        raise CommandError(
+            f"There is no meeting {args.meeting_id} in the database; 'sos-desktop list' shows the ids.", EXIT_INVALID
+        ) from None
+    assert previous.case_id is not None
+    latest = store.latest_meeting_id(previous.case_id)
+    if latest is not None and latest != previous.id:
+        print(
+            f"sos-desktop: warning: meeting {previous.id} is not the case's latest (meeting {latest} is); the new "
+            f"meeting continues from {previous.id}, as asked.",
+            file=err,
+        )
+    held_on = args.held_on or datetime.now().replace(minute=0, second=0, microsecond=0)
+    title = args.title if args.title is not None else following_title(previous, held_on.date())
+    following = store.continue_meeting(previous.id or 0, title=title, held_on=held_on, agenda=team_agenda(store))
+    print(following.id, file=out)
+
+
 def _backup(store: Store, args: argparse.Namespace, out: TextIO) -> None:
     print(f"Backed up the database to {store.backup(args.out)}", file=out)
 
@@ -231,6 +257,8 @@ def run_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> None:
             print(store.save_bundle(demo_bundle()).meeting.id, file=out)
         elif args.command == "snapshot":
             _snapshot(store, args, out)
+        elif args.command == "continue":
+            _continue(store, args, out, err)
         elif args.command == "backup":
             _backup(store, args, out)
     finally:

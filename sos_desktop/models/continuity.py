@@ -14,8 +14,9 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
 from sos_desktop.models.enums import Category, NextStepStatus, ReviewOutcome
+from sos_desktop.models.labels import MEETING_KIND_LABELS
 from sos_desktop.models.mapping import MapItem
-from sos_desktop.models.meeting import AgendaPhase, Attendee, Meeting
+from sos_desktop.models.meeting import MAX_LABEL_LENGTH, AgendaPhase, Attendee, Meeting
 from sos_desktop.models.network import Network
 from sos_desktop.models.review import PersonThen, StepReview
 from sos_desktop.models.scaling import Scale
@@ -24,6 +25,7 @@ REVIEW_PHASE = "review"
 """The agenda phase of a continued meeting in which last time's next steps are reviewed."""
 REVIEW_PHASE_TITLE = "Review of last time's next steps"
 REVIEW_PHASE_MINUTES = 10.0
+FOLLOW_UP_PREFIX = "Follow-up: "
 
 OUTCOME_LABELS: dict[ReviewOutcome, str] = {
     ReviewOutcome.DONE: "Done",
@@ -128,6 +130,16 @@ def _carried_scales(scales: Iterable[Scale], card_ids: dict[int, int]) -> list[S
             )
         )
     return carried
+
+
+def following_title(previous: Meeting, held_on: date | None) -> str:
+    """The title offered for the meeting that continues ``previous``: its kind and day ('Group supervision,
+    5 December 2026'), or 'Follow-up: <last title>' when it has no date yet.
+    """
+    if held_on is None:
+        base = previous.title.removeprefix(FOLLOW_UP_PREFIX)
+        return f"{FOLLOW_UP_PREFIX}{base}"[:MAX_LABEL_LENGTH]
+    return f"{MEETING_KIND_LABELS[previous.kind]}, {held_on.day} {held_on.strftime('%B')} {held_on.year}"
 
 
 def continue_meeting(

@@ -57,6 +57,8 @@ def _reference_problems(document: dict[str, Any]) -> Iterator[Problem]:
         yield from _unknown(("scales", index, "about"), scale.get("about"), item_ids, "map item")
     for index, entry in enumerate(document.get("child_voice") or []):
         yield from _unknown(("child_voice", index, "child"), entry.get("child"), person_ids, "person")
+    for index, then in enumerate(document.get("network_at_start") or []):
+        yield from _unknown(("network_at_start", index, "person"), then.get("person"), person_ids, "person")
 
 
 def without_broken_references(document: dict[str, Any], problems: list[Problem]) -> dict[str, Any]:
@@ -90,6 +92,13 @@ def _problems(document: dict[str, Any]) -> Iterator[Problem]:
     yield from _duplicate_ids("people", people, "person")
     yield from _duplicate_ids("map", items, "map item")
     yield from _duplicate_ids("scales", scales, "scale")
+    yield from _duplicate_ids("map", items, "map item", field="key")
+    yield from _duplicate_ids("scales", scales, "scale", field="key")
+    yield from _duplicate_ids("reviews", document.get("reviews") or [], "reviewed next step", field="key")
+    for index, review in enumerate(document.get("reviews") or []):
+        yield from _date_problems(("reviews", index, "due"), review.get("due"))
+    for index, event in enumerate(document.get("chronology") or []):
+        yield from _date_problems(("chronology", index, "happened_on"), event.get("happened_on"))
 
     yield from _date_problems(("meeting", "held_on"), document["meeting"].get("held_on"), with_time=True)
     for index, person in enumerate(people):
@@ -113,16 +122,16 @@ def _problems(document: dict[str, Any]) -> Iterator[Problem]:
             yield ("observations", "ratings", position, "value"), "a rating needs a value from 0 to 10."
 
 
-def _duplicate_ids(section: str, records: list[dict[str, Any]], what: str) -> Iterator[Problem]:
+def _duplicate_ids(section: str, records: list[dict[str, Any]], what: str, *, field: str = "id") -> Iterator[Problem]:
     first_at: dict[str, int] = {}
     for index, record in enumerate(records):
-        record_id = record.get("id")
+        record_id = record.get(field)
         if record_id is None:
             continue
         if record_id in first_at:
             yield (
-                (section, index, "id"),
-                f"{record_id!r} is already the id of {section}[{first_at[record_id]}]; each {what} needs its own.",
+                (section, index, field),
+                f"{record_id!r} is already the {field} of {section}[{first_at[record_id]}]; each {what} needs its own.",
             )
         else:
             first_at[record_id] = index

@@ -38,6 +38,8 @@ from sos_desktop.models import (
     Tie,
     TieKind,
 )
+from sos_desktop.models.chronology import ChronologyEvent
+from sos_desktop.models.review import PersonThen, StepReview
 
 Record = dict[str, Any]
 
@@ -45,18 +47,22 @@ Record = dict[str, Any]
 CASE_KEYS = frozenset({"reference", "label", "framework"})
 MEETING_KEYS = frozenset(
     {"uid", "title", "kind", "held_on", "focus_question", "confidentiality_agreed", "attendees", "agenda", "summary"}
+    | {"follows"}
 )
 # The top-level keys of the file; any other is kept with the meeting (``Meeting.file_extra``) and written back.
 FILE_KEYS = frozenset(
     {"format", "version", "case", "meeting", "people", "ties", "map", "scales", "child_voice", "observations"}
+    | {"reviews", "network_at_start", "chronology"}
 )
 PERSON_KEYS = frozenset(
     {"id", "name", "display_name", "role", "age", "circle", "knows_worries", "knows_worries_since", "agrees_with"}
     | {"relationship", "rules", "contact", "notes", "x", "y", "also_known_as"}
 )
 TIE_KEYS = frozenset({"from", "to", "kind"})
-ITEM_KEYS = frozenset({"id", "category", "text", "said_by", "pairs_with", "owner", "due", "status"})
-SCALE_KEYS = frozenset({"id", "question", "zero_means", "ten_means", "about", "ratings", "private_round"})
+ITEM_KEYS = frozenset({"id", "key", "category", "text", "said_by", "pairs_with", "owner", "due", "status"})
+SCALE_KEYS = frozenset({"id", "key", "question", "zero_means", "ten_means", "about", "ratings", "private_round"})
+REVIEW_KEYS = frozenset({"key", "text", "owner", "due", "status_then", "outcome", "note"})
+EVENT_KEYS = frozenset({"happened_on", "precision", "what", "source", "item_key"})
 RATING_KEYS = frozenset({"rater", "value", "reason", "one_point_higher"})
 
 
@@ -120,7 +126,44 @@ def decode_bundle(document: Record) -> MeetingBundle:
     scales = [_scale(("scales", index), raw, scales_new[index], item_ids) for index, raw in enumerate(raw_scales)]
     meeting = _meeting(document, person_ids)
     meeting.items, meeting.scales = items, scales
-    return MeetingBundle(case=case, meeting=meeting, network=Network(people=people, ties=ties))
+    meeting.reviews = [_review(("reviews", index), raw) for index, raw in enumerate(document.get("reviews") or [])]
+    meeting.network_at_start = [
+        PersonThen(
+            name=raw.get("name") or "",
+            display_name=raw.get("display_name") or "",
+            person=None if raw.get("person") is None else person_ids[raw["person"]],
+            knows_worries=raw.get("knows_worries", False),
+        )
+        for raw in document.get("network_at_start") or []
+    ]
+    chronology = [_event(("chronology", index), raw) for index, raw in enumerate(document.get("chronology") or [])]
+    return MeetingBundle(case=case, meeting=meeting, network=Network(people=people, ties=ties), chronology=chronology)
+
+
+def _review(parts: JsonPath, raw: Record) -> StepReview:
+    with _building(parts):
+        return StepReview(
+            key=raw["key"],
+            text=raw["text"],
+            owner=raw.get("owner") or "",
+            due=_date(raw.get("due")),
+            status_then=raw.get("status_then"),
+            outcome=raw.get("outcome"),
+            note=raw.get("note") or "",
+            extra=_extra(raw, REVIEW_KEYS),
+        )
+
+
+def _event(parts: JsonPath, raw: Record) -> ChronologyEvent:
+    with _building(parts):
+        return ChronologyEvent(
+            happened_on=date.fromisoformat(raw["happened_on"]),
+            what=raw["what"],
+            source=raw.get("source") or "",
+            precision=raw.get("precision", "day"),
+            item_key=raw.get("item_key") or "",
+            extra=_extra(raw, EVENT_KEYS),
+        )
 
 
 def _meeting(document: Record, person_ids: dict[str, int]) -> Meeting:
@@ -149,6 +192,7 @@ def _meeting(document: Record, person_ids: dict[str, int]) -> Meeting:
             ],
             extra=_extra(raw, MEETING_KEYS),
             uid=(raw.get("uid") or "").lower(),
+            follows=(raw.get("follows") or "").lower(),
             file_extra=_extra(document, FILE_KEYS),
         )
     for index, entry in enumerate(document.get("child_voice") or []):
@@ -224,6 +268,7 @@ def _item(parts: JsonPath, raw: Record, item_id: int, item_ids: dict[str, int]) 
             due=_date(raw.get("due")),
             status=raw.get("status"),
             extra=_extra(raw, ITEM_KEYS),
+            key=raw.get("key") or "",
         )
 
 
@@ -250,4 +295,5 @@ def _scale(parts: JsonPath, raw: Record, scale_id: int, item_ids: dict[str, int]
         about=None if about is None else item_ids[about],
         ratings=ratings,
         extra=_extra(raw, SCALE_KEYS),
+        key=raw.get("key") or "",
     )

@@ -15,11 +15,13 @@ from typing import Any
 
 from sos_desktop.exporters.interchange.decode import (
     CASE_KEYS,
+    EVENT_KEYS,
     FILE_KEYS,
     ITEM_KEYS,
     MEETING_KEYS,
     PERSON_KEYS,
     RATING_KEYS,
+    REVIEW_KEYS,
     SCALE_KEYS,
     TIE_KEYS,
     Record,
@@ -35,6 +37,8 @@ from sos_desktop.models import (
     Observations,
     Scale,
 )
+from sos_desktop.models.chronology import ChronologyEvent
+from sos_desktop.models.review import StepReview
 
 
 def _number(value: float | None) -> float | int | None:
@@ -125,15 +129,58 @@ def encode_bundle(bundle: MeetingBundle) -> Record:
     }
     if not meeting.observations.is_empty():
         document["observations"] = encode_observations(meeting.observations)
+    # The case over time: written when there is something (a first meeting's file looks as it always did).
+    if meeting.reviews:
+        document["reviews"] = [_review(review) for review in meeting.reviews]
+    if meeting.network_at_start:
+        document["network_at_start"] = [
+            _record(
+                {
+                    "person": None if then.person is None else person_ids.get(then.person),
+                    "name": then.name,
+                    "display_name": then.display_name,
+                    "knows_worries": then.knows_worries,
+                },
+                keep=("name",),
+            )
+            for then in meeting.network_at_start
+        ]
+    if bundle.chronology:
+        document["chronology"] = [_event(event) for event in bundle.chronology]
     for key, value in meeting.file_extra.items():
         if key not in FILE_KEYS:
             document[key] = deepcopy(value)
     return document
 
 
+def _review(review: StepReview) -> Record:
+    fields = {
+        "key": review.key,
+        "text": review.text,
+        "owner": review.owner,
+        "due": None if review.due is None else review.due.isoformat(),
+        "status_then": None if review.status_then is None else review.status_then.value,
+        "outcome": None if review.outcome is None else review.outcome.value,
+        "note": review.note,
+    }
+    return _record(fields, keep=("key", "text"), extra=review.extra, known=REVIEW_KEYS)
+
+
+def _event(event: ChronologyEvent) -> Record:
+    fields = {
+        "happened_on": event.happened_on.isoformat(),
+        "precision": event.precision.value,
+        "what": event.what,
+        "source": event.source,
+        "item_key": event.item_key,
+    }
+    return _record(fields, keep=("happened_on", "what"), extra=event.extra, known=EVENT_KEYS)
+
+
 def _meeting(meeting: Meeting) -> Record:
     fields = {
         "uid": meeting.uid,
+        "follows": meeting.follows,
         "title": meeting.title,
         "kind": meeting.kind.value,
         "held_on": None if meeting.held_on is None else meeting.held_on.isoformat(),
@@ -184,6 +231,7 @@ def _items(items: list[MapItem]) -> list[Record]:
     for position, item in enumerate(items):
         fields = {
             "id": f"m{position + 1}",
+            "key": item.key,
             "category": item.category.value,
             "text": item.text,
             "said_by": item.said_by,
@@ -213,6 +261,7 @@ def _scale(position: int, scale: Scale, item_ids: dict[int, str]) -> Record:
     ]
     fields = {
         "id": f"s{position}",
+        "key": scale.key,
         "question": scale.question,
         "zero_means": scale.zero_means,
         "ten_means": scale.ten_means,
