@@ -1,6 +1,6 @@
 """The agenda on the projector, if the facilitator wishes: a discreet clock in a corner, and the projected view
-following the phase (the focus question while the purpose is set, the network for the overview, the map while
-mapping, the scale while scaling...).
+following the phase (the review of last time's next steps first in a continued meeting, the focus question while
+the purpose is set, the network for the overview, the map while mapping, the scale while scaling...).
 
 Two checkable actions in the Projector menu, remembered between sessions; the Agenda page shows them as ticks.
 """
@@ -12,13 +12,15 @@ from PySide6.QtGui import QAction
 
 from sos_desktop.models import Column
 from sos_desktop.models.agenda import clock_text
+from sos_desktop.models.continuity import REVIEW_PHASE
 from sos_desktop.ui.common.settings_keys import FOLLOW_KEY, SHOW_CLOCK_KEY
 from sos_desktop.ui.document.meeting import MeetingDocument
 from sos_desktop.ui.projector.control import ProjectorControl
 from sos_desktop.ui.projector.layout import ProjectorMode
-from sos_desktop.ui.projector.modes import FocusMode, NetworkMode, ScalesMode
+from sos_desktop.ui.projector.modes import FocusMode, NetworkMode, ReviewMode, ScalesMode
 
 PHASE_VIEWS: dict[str, ProjectorMode] = {
+    REVIEW_PHASE: ReviewMode(),
     "purpose": FocusMode(),
     "overview": NetworkMode(),
     "mapping": None,
@@ -27,7 +29,8 @@ PHASE_VIEWS: dict[str, ProjectorMode] = {
     "next_steps": Column.NEEDS_TO_HAPPEN,
     "reflection": None,
 }
-"""The view each phase of the default agenda shows, when the projector follows the phase (others: no change)."""
+"""The view each phase of the default agenda shows, when the projector follows the phase (others: no change); a
+continued meeting's first phase, the review of last time's next steps, shows the review."""
 
 
 class ProjectorAgenda(QObject):
@@ -45,7 +48,9 @@ class ProjectorAgenda(QObject):
         self.clock_action.setChecked(bool(settings.value(SHOW_CLOCK_KEY, False, type=bool)))
         self.follow_action = QAction("&Follow the agenda's phase", control.console)
         self.follow_action.setCheckable(True)
-        self.follow_action.setToolTip("Each phase shows its view: focus question, network, map, scale, next steps")
+        self.follow_action.setToolTip(
+            "Each phase shows its view: review, focus question, network, map, scale, next steps"
+        )
         self.follow_action.setChecked(bool(settings.value(FOLLOW_KEY, False, type=bool)))
         control.menu.addSeparator()
         control.menu.addAction(self.clock_action)

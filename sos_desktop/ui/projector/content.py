@@ -1,6 +1,7 @@
 """What the projector shows of a meeting, already masked: a plain snapshot taken from the document when it changes.
 
-Every string here has been through the masker, so nothing downstream can draw a full name by mistake.
+Every string here has been through the masker, so nothing downstream can draw a full name by mistake. A next step
+past its date and not done is marked overdue, judged on the day the meeting is held (``overdue_on``).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from sos_desktop.models import (
     pair_numbers,
     unpaired,
 )
+from sos_desktop.models.continuity import step_is_overdue
 from sos_desktop.models.templates import FrameworkTemplate
 
 OPTIONAL = frozenset({Category.GREY})
@@ -31,12 +33,15 @@ _STATUS = {NextStepStatus.IDEA: "Idea", NextStepStatus.AGREED: "Agreed", NextSte
 
 
 class Card(NamedTuple):
-    """One card as the room sees it: its text, a line of details, its pair number or a flag if unpaired."""
+    """One card as the room sees it: its text, a line of details, its pair number or a flag if unpaired, and for a
+    next step whether it is overdue.
+    """
 
     text: str
     meta: str = ""
     pair: int | None = None
     flagged: bool = False
+    overdue: bool = False
 
 
 @dataclass(frozen=True)
@@ -74,7 +79,8 @@ class MapContent:
         return next(s for c in self.columns for s in c.sections if s.category is category)
 
 
-def _due(day: date) -> str:
+def due_text(day: date) -> str:
+    """A next step's date as the wall writes it: 'by 8 Oct'."""
     return f"by {day.day} {_MONTHS[day.month - 1]}"
 
 
@@ -84,15 +90,18 @@ def map_content(
     template: FrameworkTemplate,
     mask: Callable[[str], str],
     name: Callable[[str], str] | None = None,
+    overdue_on: date | None = None,
 ) -> MapContent:
     """The projector's snapshot of ``meeting``, with ``mask`` applied to every text and ``name`` (by default
-    ``mask``) to every person's name (a next step's owner).
+    ``mask``) to every person's name (a next step's owner); with ``overdue_on``, next steps overdue that day are
+    marked.
     """
     numbers = pair_numbers(meeting.items)
     lonely = {id(item) for item in unpaired(meeting.items)}
 
     def card(item: MapItem) -> Card:
-        return Card(*_words(item, mask, name or mask), numbers.get(item.id or 0), id(item) in lonely)
+        late = overdue_on is not None and step_is_overdue(item, overdue_on)
+        return Card(*_words(item, mask, name or mask), numbers.get(item.id or 0), id(item) in lonely, late)
 
     cards: dict[Category, list[Card]] = {category: [] for category in Category}
     for item in meeting.items:
@@ -121,7 +130,7 @@ def _words(item: MapItem, mask: Callable[[str], str], name: Callable[[str], str]
         details = (
             _STATUS[item.status] if item.status is not None else "",
             name(item.owner.strip()) if item.owner.strip() else "",
-            _due(item.due) if item.due is not None else "",
+            due_text(item.due) if item.due is not None else "",
         )
         meta = " · ".join(part for part in details if part)
     return mask(item.text.strip()), meta
@@ -133,9 +142,10 @@ def with_card_reworded(
     index: int,
     mask: Callable[[str], str],
     name: Callable[[str], str] | None = None,
+    overdue_on: date | None = None,
 ) -> MapContent:
     """``content`` with the ``index``-th card of ``item``'s category saying what ``item`` says now (its text, and a
-    next step's details), masked; the rest is shared.
+    next step's details and whether it is overdue on ``overdue_on``), masked; the rest is shared.
 
     Rewording a card changes nothing else the room sees: its pair number and flag follow the pairs, not the words.
     Raises ``IndexError`` if the snapshot has no such card.
@@ -146,7 +156,8 @@ def with_card_reworded(
             if section.category is item.category:
                 cards = list(section.cards)
                 text, meta = _words(item, mask, name or mask)
-                cards[index] = cards[index]._replace(text=text, meta=meta)
+                late = overdue_on is not None and step_is_overdue(item, overdue_on)
+                cards[index] = cards[index]._replace(text=text, meta=meta, overdue=late)
                 sections = list(column.sections)
                 sections[s] = replace(section, cards=tuple(cards))
                 columns[c] = replace(column, sections=tuple(sections))

@@ -27,10 +27,13 @@ from sos_desktop.ui.document.meeting import MeetingDocument
 from sos_desktop.ui.projector import (
     DEFAULT_THEME,
     THEMES,
+    ChangesMode,
+    ChronologyMode,
     FocusMode,
     NetworkMode,
     ProjectorMode,
     ProjectorWindow,
+    ReviewMode,
     ScalesMode,
     TrajectoryMode,
     VoiceMode,
@@ -100,6 +103,11 @@ class ProjectorControl(QObject):
             console.addAction(action)
         console.addAction(self.voice_action)
         console.addAction(self.focus_action)
+        # The case over time (no keys of their own yet: the action registry would give them, as for the network).
+        views.addSeparator()
+        self.changes_action = self._mode_action(views, ChangesMode(), "What &changed since last time")
+        self.review_action = self._mode_action(views, ReviewMode(), "The &review of last time's next steps")
+        self.chronology_action = self._mode_action(views, ChronologyMode(), "The case c&hronology")
         self.theme_group = QActionGroup(self)
         themes = self.menu.addMenu("&Theme")
         for name in THEMES:

@@ -19,15 +19,37 @@ from PySide6.QtGui import QColor, QFont
 
 from sos_desktop.models import COLUMN_OF, Category, Column
 from sos_desktop.ui.projector.content import MapContent, Section
-from sos_desktop.ui.projector.modes import FocusMode, NetworkMode, ScalesMode, TrajectoryMode, VoiceMode
+from sos_desktop.ui.projector.modes import (
+    ChangesMode,
+    ChronologyMode,
+    FocusMode,
+    NetworkMode,
+    ReviewMode,
+    ScalesMode,
+    TrajectoryMode,
+    VoiceMode,
+)
 from sos_desktop.ui.projector.panel import Geometry, Panel, PanelSpec
 from sos_desktop.ui.projector.scene import Scene, Shape, TextShape
 from sos_desktop.ui.projector.text import TextCache, TextStyle
 from sos_desktop.ui.projector.themes import Theme
 
-ProjectorMode = Column | Category | ScalesMode | TrajectoryMode | NetworkMode | VoiceMode | FocusMode | None
+ProjectorMode = (
+    Column
+    | Category
+    | ScalesMode
+    | TrajectoryMode
+    | NetworkMode
+    | VoiceMode
+    | FocusMode
+    | ChangesMode
+    | ChronologyMode
+    | ReviewMode
+    | None
+)
 """What the projector shows: the whole map (None), one column, one category, a scale, a scale's trajectory, the
-safety network, the child's voice (Three Houses) or the focus question."""
+safety network, the child's voice (Three Houses), the focus question, what changed since last time, the chronology
+or the review of last time's next steps."""
 
 REFERENCE_WIDTH, REFERENCE_HEIGHT = 1920, 1080
 FLOOR_PX = 14

@@ -1,5 +1,6 @@
 """The projector's modes beyond the map: a scale of the meeting, its trajectory across the case, the safety network,
-the child's voice and the focus question.
+the child's voice, the focus question, and the case over time (what changed since last time, the chronology, the
+review of last time's next steps).
 """
 
 from __future__ import annotations
@@ -40,3 +41,18 @@ class VoiceMode:
 @dataclass(frozen=True)
 class FocusMode:
     """The meeting's focus question, large, under "What do you want from the group today?"."""
+
+
+@dataclass(frozen=True)
+class ChangesMode:
+    """What changed since the meeting before: cards new, changed and dropped, the scales' movement, the network."""
+
+
+@dataclass(frozen=True)
+class ChronologyMode:
+    """The case chronology as a timeline, oldest at the top, the latest that fit when there are many."""
+
+
+@dataclass(frozen=True)
+class ReviewMode:
+    """Last time's next steps as this meeting reviews them: each one's owner, date, outcome and whether overdue."""

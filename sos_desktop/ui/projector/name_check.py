@@ -1,8 +1,9 @@
 """Before projecting: does anything the wall would show still hold a full name that masking cannot hide?
 
 Every text on the wall goes through the masker, so a network person's full name in a card, the focus question, the
-meeting's title or the case label becomes their display name. What masking cannot hide is a full name that the
-display names themselves bring back: a person whose display name is their own full name (or holds another
+meeting's title or the case label becomes their display name; so do last time's next steps, the chronology and the
+cards dropped since last time, which the views of the case over time show. What masking cannot hide is a full name
+that the display names themselves bring back: a person whose display name is their own full name (or holds another
 person's), which the network view, the rater chips and every masked text then show as it is. F5 lists each text
 that would show one, and which names, and asks before projecting (:func:`ask_project_with_names`).
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from sos_desktop.models.changes import CardChangeKind
 from sos_desktop.models.labels import HOUSE_TITLES
 from sos_desktop.models.names import NameMasker, shown_name
 from sos_desktop.ui.common.choice import ask_choice
@@ -51,6 +53,34 @@ def wall_texts(document: MeetingDocument, masker: NameMasker) -> list[tuple[str,
             texts.append((f"The child's words in {HOUSE_TITLES[entry.house]}", masker.mask(entry.words)))
     for person in document.network.people:
         texts.append(("A name on the safety network", shown_name(person)))
+    return texts + over_time_texts(document, masker)
+
+
+def over_time_texts(document: MeetingDocument, masker: NameMasker) -> list[tuple[str, str]]:
+    """What the wall's views of the case over time would show beyond the map: last time's next steps under review
+    (their words, owners and notes), the chronology, the cards dropped or reworded since last time.
+    """
+    texts: list[tuple[str, str]] = []
+    for review in document.meeting.reviews:
+        shown = masker.mask(review.text)
+        texts.append((f"A next step from last time {_quoted(shown)}", shown))
+        if review.owner.strip():
+            texts.append((f"The owner of {_quoted(shown)}", masker.name(review.owner)))
+        if review.note.strip():
+            texts.append((f"The review note on {_quoted(shown)}", masker.mask(review.note)))
+    for event in document.chronology:
+        shown = masker.mask(event.what)
+        texts.append((f"An event on the chronology {_quoted(shown)}", shown))
+        if event.source.strip():
+            texts.append((f"The source of {_quoted(shown)}", masker.mask(event.source)))
+    changes = document.changes()
+    for found in changes.cards.values() if changes is not None else ():
+        for change in found:
+            if change.kind is CardChangeKind.DROPPED:
+                shown = masker.mask(change.text)
+                texts.append((f"A card dropped since last time {_quoted(shown)}", shown))
+            elif change.before.strip():
+                texts.append(("What a changed card said last time", masker.mask(change.before)))
     return texts
 
 

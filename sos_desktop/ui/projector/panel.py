@@ -2,6 +2,7 @@
 
 A panel measures itself lazily, so checking whether a 300-card map fits stops at the first card that does not;
 when the cards do not all fit, each category shows as many as fit, shared round the categories, and "+N more".
+A next step that is overdue ends with an "Overdue" tag in the theme's amber.
 """
 
 from __future__ import annotations
@@ -13,14 +14,15 @@ from PySide6.QtGui import QColor, QFont, QPen
 
 from sos_desktop.models import Category, Column
 from sos_desktop.ui.projector.content import Card, Section
-from sos_desktop.ui.projector.scene import BadgeShape, CardShape, FlagShape, RuleShape, Shape, TextShape
+from sos_desktop.ui.projector.scene import BadgeShape, CardShape, FlagShape, RuleShape, Shape, TagShape, TextShape
 from sos_desktop.ui.projector.text import LaidText, TextCache, TextStyle
-from sos_desktop.ui.projector.themes import Theme
+from sos_desktop.ui.projector.themes import Theme, ink_on
 
 MAX_CARD_LINES = 10
 """The most lines one card shows on the projector; a longer card ends with "…" (the console has it all)."""
 PAIRED = frozenset({Category.DANGER, Category.GOAL})
 EMPTY_MARK = "—"
+OVERDUE = "Overdue"
 
 
 class Geometry:
@@ -34,6 +36,8 @@ class Geometry:
         self.card = TextStyle(families, s, QFont.Weight.Normal.value, 1.1)
         self.label = TextStyle(families, small, QFont.Weight.Bold.value)
         self.meta = TextStyle(families, small, QFont.Weight.Normal.value)
+        self.tag = TextStyle(families, small, QFont.Weight.Bold.value)
+        self.tag_pad = (round(0.45 * small), round(0.18 * small))  # either side of a tag's word, above and below
         self.title = TextStyle(families, max(title_px[0], min(round(1.12 * s), title_px[1])), QFont.Weight.Bold.value)
         self.badge_font = TextStyle(families, max(8, round(0.7 * s)), QFont.Weight.Bold.value).font()
         self.pad_v = round(0.32 * s)
@@ -72,7 +76,7 @@ class Panel:
         self.g = geometry
         self.theme = theme
         self.cache = cache
-        self._cards: dict[tuple[Category, Card], tuple[LaidText, LaidText | None, float]] = {}
+        self._cards: dict[tuple[Category, Card], tuple[LaidText, LaidText | None, LaidText | None, float]] = {}
         """Each card's laid texts and height, once measured: planning and placing ask for the same cards."""
 
     # Measuring ---------------------------------------------------------------------------------------------------
@@ -95,22 +99,26 @@ class Panel:
         room = self.g.badge_room if section.category in PAIRED else self.g.pad_h
         return self.width - self.g.bar_room - room
 
-    def _measured(self, section: Section, card: Card) -> tuple[LaidText, LaidText | None, float]:
-        """The card's text and details laid out, and its height."""
+    def _measured(self, section: Section, card: Card) -> tuple[LaidText, LaidText | None, LaidText | None, float]:
+        """The card's text, details and overdue tag laid out, and its height."""
         key = (section.category, card)
         found = self._cards.get(key)
         if found is None:
+            g = self.g
             width = self._text_width(section)
-            text = self.cache.lay(card.text, self.g.card, width, MAX_CARD_LINES)
-            meta = self.cache.lay(card.meta, self.g.meta, width, 2) if card.meta else None
-            height = 2 * self.g.pad_v + text.height + (self.g.meta_gap + meta.height if meta else 0)
+            text = self.cache.lay(card.text, g.card, width, MAX_CARD_LINES)
+            meta = self.cache.lay(card.meta, g.meta, width, 2) if card.meta else None
+            late = self.cache.lay(OVERDUE, g.tag, width, 1) if card.overdue else None
+            height = 2 * g.pad_v + text.height + (g.meta_gap + meta.height if meta else 0)
+            if late is not None:
+                height += g.meta_gap + late.height + 2 * g.tag_pad[1]
             if section.category in PAIRED:
-                height = max(height, self.g.badge + 2 * round(0.3 * self.g.card_px))
-            found = self._cards[key] = text, meta, height
+                height = max(height, g.badge + 2 * round(0.3 * g.card_px))
+            found = self._cards[key] = text, meta, late, height
         return found
 
     def card_height(self, section: Section, card: Card) -> float:
-        return self._measured(section, card)[2]
+        return self._measured(section, card)[3]
 
     def _note(self, text: str) -> LaidText:
         return self.cache.lay(text, self.g.meta, self.width - self.g.pad_h, 1)
@@ -205,11 +213,17 @@ class Panel:
         inset = round(0.3 * g.card_px)
         bar = QRectF(self.x + inset, y + inset, g.bar, height - 2 * inset)
         shapes.append(CardShape(rect, theme.card_fill, QPen(theme.card_border, g.border), g.radius, bar, accent))
-        text, meta, _ = self._measured(section, card)
+        text, meta, late, _ = self._measured(section, card)
         left = self.x + g.bar_room
         shapes.append(TextShape(text, QPointF(left, y + g.pad_v), theme.text))
+        below = y + g.pad_v + text.height
         if meta is not None:
-            shapes.append(TextShape(meta, QPointF(left, y + g.pad_v + text.height + g.meta_gap), theme.muted_text))
+            shapes.append(TextShape(meta, QPointF(left, below + g.meta_gap), theme.muted_text))
+            below += g.meta_gap + meta.height
+        if late is not None:
+            (across, down), top = g.tag_pad, below + g.meta_gap
+            tag = QRectF(left, top, late.width + 2 * across, late.height + 2 * down)
+            shapes.append(TagShape(tag, late, theme.flag, ink_on(theme, theme.flag)))
         corner = QRectF(rect.right() - inset - g.badge, y + inset, g.badge, g.badge)
         if card.pair is not None:
             shapes.append(BadgeShape(corner, str(card.pair), theme.badge_fill, theme.badge_text, g.badge_font))

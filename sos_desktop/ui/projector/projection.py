@@ -2,7 +2,8 @@
 
 It follows the document's signals (never a copy of the meeting): content is re-read and masked when the document
 says it changed (the network too: who is in it decides what is masked, and the network view draws it; the child's
-voice when its entries change; the focus question with the meeting's details), the frame
+voice when its entries change; the focus question with the meeting's details; the review of last time's next steps
+and the chronology when they change), the frame
 is laid out again only when content, size, mode, theme or zoom changed, and laid-out texts are kept between frames.
 A card's new words change only that card of the snapshot, and the fitting of the map starts from the card size that
 fitted last time, so typing on the console does not re-read and re-fit the whole map at each keystroke.
@@ -17,7 +18,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QRectF, Signal
 from PySide6.QtGui import QPainter, QRegion
 
-from sos_desktop.models import Category, Column, Meeting
+from sos_desktop.models import Category, Column, Meeting, NetworkPerson
 from sos_desktop.models.names import NameMasker
 from sos_desktop.models.network_layout import standing_positions
 from sos_desktop.ui.document.meeting import MeetingDocument
@@ -25,7 +26,16 @@ from sos_desktop.ui.projector.clock_overlay import paint_clock
 from sos_desktop.ui.projector.content import MapContent, map_content, with_card_reworded
 from sos_desktop.ui.projector.focus_chart import FocusContent, FocusLayout
 from sos_desktop.ui.projector.layout import NO_MEETING, Layout, ProjectorMode
-from sos_desktop.ui.projector.modes import FocusMode, NetworkMode, ScalesMode, TrajectoryMode, VoiceMode
+from sos_desktop.ui.projector.modes import (
+    ChangesMode,
+    ChronologyMode,
+    FocusMode,
+    NetworkMode,
+    ReviewMode,
+    ScalesMode,
+    TrajectoryMode,
+    VoiceMode,
+)
 from sos_desktop.ui.projector.network_chart import NetworkLayout
 from sos_desktop.ui.projector.network_content import (
     NetworkContent,
@@ -33,6 +43,7 @@ from sos_desktop.ui.projector.network_content import (
     layout_key,
     network_content,
 )
+from sos_desktop.ui.projector.over_time_views import over_time_scene
 from sos_desktop.ui.projector.scale_content import scale_content, trajectory_content
 from sos_desktop.ui.projector.scales import ScalesLayout
 from sos_desktop.ui.projector.scene import Scene
@@ -112,6 +123,10 @@ class Projection(QObject):
                 old.scalesChanged.disconnect(self.refresh_scales)
             if hasattr(old, "voiceChanged"):
                 old.voiceChanged.disconnect(self.refresh_voice)
+            if hasattr(old, "reviewsChanged"):
+                old.reviewsChanged.disconnect(self.refresh_reviews)
+            if hasattr(old, "chronologyChanged"):
+                old.chronologyChanged.disconnect(self.refresh_chronology)
             old.destroyed.disconnect(self._document_destroyed)
         self._document = document
         self._network_where = None
@@ -127,6 +142,10 @@ class Projection(QObject):
                 document.scalesChanged.connect(self.refresh_scales)
             if hasattr(document, "voiceChanged"):  # the child's words added, reworded, moved, shared or not
                 document.voiceChanged.connect(self.refresh_voice)
+            if hasattr(document, "reviewsChanged"):  # an outcome or a note of last time's next steps
+                document.reviewsChanged.connect(self.refresh_reviews)
+            if hasattr(document, "chronologyChanged"):  # events added, changed or taken off
+                document.chronologyChanged.connect(self.refresh_chronology)
             document.destroyed.connect(self._document_destroyed)
         self.refresh_names()
 
@@ -145,8 +164,20 @@ class Projection(QObject):
             self._invalidate()
 
     def refresh_scales(self) -> None:
-        """Show the scales and the trajectory afresh: call it when a scale, a rating or a private round changes."""
-        if isinstance(self._mode, ScalesMode | TrajectoryMode):
+        """Show the scales, the trajectory and what changed afresh: call it when a scale, a rating or a private round
+        changes.
+        """
+        if isinstance(self._mode, ScalesMode | TrajectoryMode | ChangesMode):
+            self._invalidate()
+
+    def refresh_reviews(self) -> None:
+        """Show the review of last time's next steps afresh: call it when an outcome or a note changes."""
+        if isinstance(self._mode, ReviewMode):
+            self._invalidate()
+
+    def refresh_chronology(self) -> None:
+        """Show the chronology afresh: call it when an event is added, changed or taken off."""
+        if isinstance(self._mode, ChronologyMode):
             self._invalidate()
 
     def refresh_voice(self) -> None:
@@ -172,7 +203,8 @@ class Projection(QObject):
         # Only the card's words changed (its text, or a next step's details), not its pair: change that card alone.
         try:
             item = document.item(item_id)
-            self._content = with_card_reworded(content, item, document.index_of(item), self.mask, self.name)
+            index, day = document.index_of(item), document.review_day()
+            self._content = with_card_reworded(content, item, index, self.mask, self.name, day)
         except (KeyError, ValueError, IndexError):
             self._content = None  # not where the snapshot has it: read the meeting afresh
         self._invalidate()
@@ -215,7 +247,8 @@ class Projection(QObject):
         """The masked snapshot of the meeting, re-read only after the document said it changed."""
         document = self._document
         if self._content is None and document is not None:
-            self._content = map_content(document.meeting, document.case, document.template, self.mask, self.name)
+            meeting, day = document.meeting, document.review_day()
+            self._content = map_content(meeting, document.case, document.template, self.mask, self.name, day)
         return self._content
 
     def network(self) -> NetworkContent | None:
@@ -268,13 +301,25 @@ class Projection(QObject):
 
     def set_mode(self, mode: ProjectorMode) -> None:
         """The whole map (None), one ``Column``, one ``Category``, a ``ScalesMode``, a ``TrajectoryMode``, the
-        ``NetworkMode``, a ``VoiceMode`` or the ``FocusMode``.
+        ``NetworkMode``, a ``VoiceMode``, the ``FocusMode``, or the case over time: ``ChangesMode``,
+        ``ChronologyMode``, ``ReviewMode``.
         """
-        kinds = Column | Category | ScalesMode | TrajectoryMode | NetworkMode | VoiceMode | FocusMode
+        kinds = (
+            Column
+            | Category
+            | ScalesMode
+            | TrajectoryMode
+            | NetworkMode
+            | VoiceMode
+            | FocusMode
+            | ChangesMode
+            | ChronologyMode
+            | ReviewMode
+        )
         if mode is not None and not isinstance(mode, kinds):
             raise ValueError(
                 f"{mode!r} is neither a column nor a category of the map, nor a scale, trajectory, network, the "
-                "child's voice or the focus question."
+                "child's voice, the focus question, what changed, the chronology or the review."
             )
         if mode == self._mode:
             return
@@ -351,6 +396,9 @@ class Projection(QObject):
                 else voice_content(document.meeting, document.network, _title(document), mode.child, self.mask)
             )
             return VoiceLayout(voice, theme, width, height, self.zoom, self._texts).scene()
+        if isinstance(mode, ChangesMode | ChronologyMode | ReviewMode):  # the case over time, masked
+            size = (float(width), float(height))
+            return over_time_scene(mode, document, self.mask, self.name, theme, size, self.zoom, self._texts)
         if isinstance(mode, FocusMode):
             focus = (
                 None
@@ -382,8 +430,16 @@ class Projection(QObject):
 def wall_masker(document: MeetingDocument) -> NameMasker:
     """The masker of what the wall shows of ``document``: its network, keeping the attendees' names (an attendee who
     is a network person is not kept: the masker gives them their display name).
+
+    People who were in the network when the meeting began and are no longer in it are still hidden, by the display
+    name they had: last time's cards and next steps, which the case over time shows, may name them.
     """
-    return NameMasker(document.network.people, keep=[attendee.name for attendee in document.meeting.attendees])
+    people = list(document.network.people)
+    present = {person.id for person in people if person.id is not None}
+    for then in document.meeting.network_at_start:
+        if then.person is None or then.person not in present:
+            people.append(NetworkPerson(then.name, display_name=then.display_name))
+    return NameMasker(people, keep=[attendee.name for attendee in document.meeting.attendees])
 
 
 def _title(document: MeetingDocument) -> str:

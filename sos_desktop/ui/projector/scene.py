@@ -174,7 +174,43 @@ class FlagShape:
         return _rect_key(self.rect), self.colour.rgba()
 
 
-_COMPARABLE = (TextShape, CardShape, RuleShape, BadgeShape, FlagShape)
+@dataclass(frozen=True, eq=False)
+class TagShape:
+    """A word in a filled, rounded box: "New", "Changed", "Dropped", an outcome, "Overdue". The word is drawn in
+    ``ink`` on ``fill`` (dark on a bright fill, or the reverse) so that it reads from the back of the room;
+    ``outline`` draws only the box's border in ``fill`` (for "Not reviewed yet", which is no outcome).
+    """
+
+    rect: QRectF
+    laid: LaidText
+    fill: QColor
+    ink: QColor
+    outline: bool = False
+
+    def paint(self, painter: QPainter) -> None:
+        radius = self.rect.height() / 2
+        if self.outline:
+            painter.setPen(QPen(self.fill, max(1.5, self.rect.height() / 14)))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+        else:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(self.fill)
+        painter.drawRoundedRect(self.rect, radius, radius)
+        painter.setPen(self.ink)
+        origin = self.rect.center() - QPointF(self.laid.width / 2, self.laid.height / 2)
+        self.laid.draw(painter, origin)
+
+    def texts(self) -> tuple[str, ...]:
+        return (self.laid.text,)
+
+    def bounds(self) -> QRectF:
+        return _grown(self.rect, 2 + self.laid.layout.font().pixelSize() / 4)
+
+    def key(self) -> tuple[object, ...]:
+        return _rect_key(self.rect), id(self.laid), self.fill.rgba(), self.ink.rgba(), self.outline
+
+
+_COMPARABLE = (TextShape, CardShape, RuleShape, BadgeShape, FlagShape, TagShape)
 """The shapes that say where they paint (``bounds``: every pixel they may paint lies inside) and what decides their
 pixels (``key``: equal for two shapes that paint the same); a frame holding any other is always painted whole."""
 

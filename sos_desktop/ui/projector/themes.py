@@ -127,3 +127,9 @@ def contrast_ratio(first: QColor, second: QColor) -> float:
     """The WCAG contrast ratio of two colours, from 1 (none) to 21 (black on white)."""
     lighter, darker = sorted((_luminance(first), _luminance(second)), reverse=True)
     return (lighter + 0.05) / (darker + 0.05)
+
+
+def ink_on(theme: Theme, fill: QColor) -> QColor:
+    """The theme's background or text colour, whichever stands out more on ``fill`` (the word on a tag)."""
+    background, text = theme.background, theme.text
+    return background if contrast_ratio(background, fill) >= contrast_ratio(text, fill) else text

@@ -15,7 +15,16 @@ from sos_desktop.models import Category, Column
 from sos_desktop.models.templates import FrameworkTemplate
 from sos_desktop.ui.common.choice import ask_choice
 from sos_desktop.ui.projector.layout import ProjectorMode
-from sos_desktop.ui.projector.modes import FocusMode, NetworkMode, ScalesMode, TrajectoryMode, VoiceMode
+from sos_desktop.ui.projector.modes import (
+    ChangesMode,
+    ChronologyMode,
+    FocusMode,
+    NetworkMode,
+    ReviewMode,
+    ScalesMode,
+    TrajectoryMode,
+    VoiceMode,
+)
 
 CHIP_LOOK = "border-radius: 4px; padding: 1px 8px;"
 CHIP_STYLES = {
@@ -43,6 +52,12 @@ def mode_words(mode: ProjectorMode, template: FrameworkTemplate | None) -> str:
         return "the child's voice"
     if isinstance(mode, FocusMode):
         return "the focus question"
+    if isinstance(mode, ChangesMode):
+        return "what changed since last time"
+    if isinstance(mode, ChronologyMode):
+        return "the chronology"
+    if isinstance(mode, ReviewMode):
+        return "the review of last time's next steps"
     return "the meeting"
 
 

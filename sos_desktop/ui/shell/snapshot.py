@@ -19,7 +19,18 @@ from PySide6.QtWidgets import QApplication
 from sos_desktop.store.store import Store
 from sos_desktop.ui.common.application import make_application
 
-VIEWS = ("console", "projector", "scales", "trajectory", "network", "voice", "focus")
+VIEWS = (
+    "console",
+    "projector",
+    "scales",
+    "trajectory",
+    "network",
+    "voice",
+    "focus",
+    "changes",
+    "chronology",
+    "review",
+)
 
 
 def _quiet_offscreen(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
@@ -45,9 +56,12 @@ def render_view(store: Store, meeting_id: int, view: str, size: QSize, theme: st
 
     if view != "console" and view in VIEWS:
         from sos_desktop.ui.projector import (
+            ChangesMode,
+            ChronologyMode,
             FocusMode,
             NetworkMode,
             ProjectorMode,
+            ReviewMode,
             ScalesMode,
             VoiceMode,
             render_projector,
@@ -59,6 +73,9 @@ def render_view(store: Store, meeting_id: int, view: str, size: QSize, theme: st
             "network": NetworkMode(),
             "voice": VoiceMode(),
             "focus": FocusMode(),
+            "changes": ChangesMode(),
+            "chronology": ChronologyMode(),
+            "review": ReviewMode(),
         }
 
         document = MeetingDocument(store, meeting_id)

@@ -1,0 +1,56 @@
+"""The frames of the case over time on the wall, taken from the open document: what changed since last time, the
+chronology and the review of last time's next steps.
+
+Each snapshot is made here, through the projection's ``mask`` and ``name`` (the wall's name hiding), and handed to
+its chart; with no document open, each says so as the other views do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sos_desktop.ui.document.meeting import MeetingDocument
+from sos_desktop.ui.projector.changes_chart import ChangesLayout
+from sos_desktop.ui.projector.changes_content import changes_content
+from sos_desktop.ui.projector.chronology_chart import ChronologyLayout
+from sos_desktop.ui.projector.chronology_content import chronology_content
+from sos_desktop.ui.projector.modes import ChangesMode, ChronologyMode, ReviewMode
+from sos_desktop.ui.projector.review_chart import ReviewLayout
+from sos_desktop.ui.projector.review_content import from_line, review_content
+from sos_desktop.ui.projector.scene import Scene
+from sos_desktop.ui.projector.text import TextCache
+from sos_desktop.ui.projector.themes import Theme
+
+Mask = Callable[[str], str]
+OverTimeMode = ChangesMode | ChronologyMode | ReviewMode
+
+
+def over_time_scene(
+    mode: OverTimeMode,
+    document: MeetingDocument | None,
+    mask: Mask,
+    name: Mask,
+    theme: Theme,
+    size: tuple[float, float],
+    zoom: float,
+    cache: TextCache,
+) -> Scene:
+    """The frame of ``mode`` at ``size`` (width, height)."""
+    width, height = size
+    title = "" if document is None else f"{document.meeting.title} · {document.case.label}"
+    if isinstance(mode, ChangesMode):
+        changes = None
+        if document is not None:
+            private = {scale.key for scale in document.meeting.scales if scale.private_round and scale.key}
+            found = document.changes()
+            changes = changes_content(found, title, document.template, mask, name, private)
+        return ChangesLayout(changes, theme, width, height, zoom, cache).scene()
+    if isinstance(mode, ChronologyMode):
+        events = None if document is None else chronology_content(document.events(), title, mask)
+        return ChronologyLayout(events, theme, width, height, zoom, cache).scene()
+    reviews = None
+    if document is not None:
+        late = [document.review_overdue(index) for index in range(len(document.meeting.reviews))]
+        since = from_line(document.previous, mask)
+        reviews = review_content(document.meeting.reviews, late, title, since, mask, name)
+    return ReviewLayout(reviews, theme, width, height, zoom, cache).scene()
