@@ -65,14 +65,12 @@ def data_folder_problem(error: OSError) -> str:
 
 def first_run(store: Store, settings: QSettings) -> None:
     """Create the demo meeting the first time the app opens an empty database (each database once)."""
-    from sos_desktop.models.demo import demo_bundle
-
     done = database_setting(store.url, FIRST_RUN_DONE)
     if settings.value(done, False, type=bool):
         return
     if not store.has_cases():
-        bundle = store.save_bundle(demo_bundle())
-        settings.setValue(database_setting(store.url, LAST_MEETING), bundle.meeting.id)
+        demo = store.save_demo()
+        settings.setValue(database_setting(store.url, LAST_MEETING), demo.first)
     settings.setValue(done, True)
     settings.sync()
 

@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from sos_desktop.models import Category
+from sos_desktop.models import Category, MapItem
 from sos_desktop.models.chronology import ChronologyEvent, DatePrecision
-from sos_desktop.models.enums import ReviewOutcome
 from tests.conftest import CliRun
 
 DATABASE = "sos-desktop.sqlite3"
@@ -31,30 +30,16 @@ def _ok(result: tuple[int, str, str]) -> str:
 
 
 def _three_meetings(folder: Path, run_cli: CliRun) -> list[Path]:
-    """The demo case's first meeting and two continued from it, each with its own edits, exported to files."""
+    """The demo case's two meetings (the follow-up continued from the first, its steps reviewed) and a third
+    continued from the follow-up with next steps of its own, exported to files.
+    """
     first = _ok(run_cli(folder, "demo"))
-    second = _ok(run_cli(folder, "continue", first, "--held-on", "2026-12-05T10:00"))
-    store = _store(folder)
-    try:
-        meeting = store.get_meeting(int(second))
-        reviews = meeting.reviews
-        reviews[0].outcome, reviews[0].note = ReviewOutcome.DONE, "Dad came to the meeting."
-        reviews[1].outcome = ReviewOutcome.CARRIED_FORWARD
-        store.set_reviews(int(second), reviews)
-        step = next(item for item in store.get_meeting(int(first)).items if item.key == reviews[1].key)
-        step.id = None
-        store.add_item(int(second), step)
-        store.add_item(int(second), type(step)(category=Category.NEXT_STEP, text="Nan to visit on Sundays."))
-        store.add_event(meeting.case_id or 0, ChronologyEvent(date(2026, 10, 3), "Police called to the home."))
-    finally:
-        store.close()
+    second = str(int(first) + 1)  # the demo's follow-up
     third = _ok(run_cli(folder, "continue", second, "--held-on", "2026-12-19T10:00", "--title", "Third"))
     store = _store(folder)
     try:
-        store.add_item(
-            int(third), type(step)(category=Category.NEXT_STEP, text="Sam to visit the school.", owner="Sam")
-        )
-        store.add_item(int(third), type(step)(category=Category.NEXT_STEP, text="Ring Dad.", due=date(2027, 1, 2)))
+        store.add_item(int(third), MapItem(category=Category.NEXT_STEP, text="Sam to visit the school.", owner="Sam"))
+        store.add_item(int(third), MapItem(category=Category.NEXT_STEP, text="Ring Dad.", due=date(2027, 1, 2)))
     finally:
         store.close()
     files = []
@@ -109,17 +94,30 @@ def test_continuing_the_latest_of_three_imported_meetings_carries_its_map_and_re
     ]
     assert "outcome" not in new["reviews"][0]
     # The chronology is the case's: it travels with every meeting file, once.
-    assert [event["what"] for event in new["chronology"]] == ["Police called to the home."]
+    assert new["chronology"] == latest_file["chronology"] and len(new["chronology"]) == 6
 
 
 def test_a_continued_meeting_goes_out_and_back_in_byte_for_byte(tmp_path: Path, run_cli: CliRun) -> None:
     files = _three_meetings(tmp_path / "made", run_cli)
     document = json.loads(files[1].read_text("utf-8"))
-    assert {r.get("outcome") for r in document["reviews"]} == {"done", "carried_forward"}
-    assert document["network_at_start"][0]["person"] == "p1"
-    assert document["chronology"] == [
-        {"happened_on": "2026-10-03", "precision": "day", "what": "Police called to the home."}
+    assert [r.get("outcome") for r in document["reviews"]] == [
+        "done",
+        "carried_forward",
+        "partly_done",
+        "not_done",
+        "dropped",
     ]
+    assert document["network_at_start"][0]["person"] == "p1"
+    assert [(event["happened_on"], event["precision"]) for event in document["chronology"]] == [
+        ("2022-01-01", "year"),
+        ("2025-09-01", "month"),
+        ("2026-09-01", "month"),
+        ("2026-09-01", "month"),
+        ("2026-10-14", "day"),
+        ("2026-11-29", "day"),
+    ]
+    harm = next(card for card in document["map"] if card["text"].startswith("On 29 November 2026"))
+    assert document["chronology"][-1]["item_key"] == harm["key"]
     here = tmp_path / "here"
     meeting_id = _ok(run_cli(here, "import", str(files[1])))
     again = here / "again.json"
@@ -141,8 +139,7 @@ def test_a_file_giving_two_cards_one_key_is_refused_naming_the_card(tmp_path: Pa
 def test_continue_names_a_missing_meeting_and_warns_when_it_is_not_the_latest(tmp_path: Path, run_cli: CliRun) -> None:
     status, out, err = run_cli(tmp_path, "continue", "99")
     assert (status, out) == (2, "") and "There is no meeting 99" in err
-    first = _ok(run_cli(tmp_path, "demo"))
-    _ok(run_cli(tmp_path, "continue", first, "--held-on", "2026-12-05"))
+    first = _ok(run_cli(tmp_path, "demo"))  # and its follow-up, the case's latest
     status, out, err = run_cli(tmp_path, "continue", first, "--held-on", "2026-12-06")
     assert status == 0 and out.strip().isdigit()
     assert f"meeting {first} is not the case's latest" in err

@@ -160,7 +160,7 @@ def test_a_full_disk_on_the_command_line_exits_1_in_plain_words(
         raise DiskFullError()
 
     run_cli(tmp_path, "demo")
-    monkeypatch.setattr(store_module.Store, "save_bundle", full)
+    monkeypatch.setattr(store_module.Store, "save_demo", full)
     status, _, err = run_cli(tmp_path, "demo")
     assert status == 1 and "disk is full" in err and "Traceback" not in err
 

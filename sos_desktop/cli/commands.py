@@ -32,7 +32,6 @@ from sos_desktop.exporters.minutes.fonts import MissingGlyphWarning
 from sos_desktop.models import merge_observations
 from sos_desktop.models.continuity import following_title
 from sos_desktop.models.control_characters import escape_controls
-from sos_desktop.models.demo import demo_bundle
 from sos_desktop.models.development import facilitator_of
 from sos_desktop.models.templates import template
 from sos_desktop.store.backup import RESTORE_COMMAND, BackupError
@@ -254,7 +253,8 @@ def run_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> None:
         elif args.command == "export":
             _export(store, args, out, err)
         elif args.command == "demo":
-            print(store.save_bundle(demo_bundle()).meeting.id, file=out)
+            # The first meeting's id, as ever (scripts read it); the follow-up continued from it is the next meeting.
+            print(store.save_demo().first, file=out)
         elif args.command == "snapshot":
             _snapshot(store, args, out)
         elif args.command == "continue":

@@ -98,15 +98,18 @@ def date_label(event: ChronologyEvent) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
-def _order(event: ChronologyEvent) -> tuple[date, int, int]:
-    # Within the same first day, the vaguer date comes first (March 2026 before 1 March 2026).
+def sort_text(event: ChronologyEvent) -> str:
+    """A text that sorts events as the chronology orders them (for a table's sorting): by date, the vaguer date
+    first within its first day (March 2026 before 1 March 2026), then in the order they were added.
+    """
     vagueness = {DatePrecision.YEAR: 0, DatePrecision.MONTH: 1, DatePrecision.DAY: 2}[event.precision]
-    return (event.happened_on, vagueness, event.id if event.id is not None and event.id > 0 else 0)
+    added = event.id if event.id is not None and event.id > 0 else 0
+    return f"{event.happened_on.isoformat()}-{vagueness}-{added:012d}"
 
 
 def in_date_order(events: Iterable[ChronologyEvent], *, newest_first: bool = False) -> list[ChronologyEvent]:
     """The events by date, oldest first (or newest first); events of the same date keep the order they were added."""
-    ordered = sorted(events, key=_order)
+    ordered = sorted(events, key=sort_text)
     return ordered[::-1] if newest_first else ordered
 
 

@@ -1,4 +1,6 @@
-"""The demo case and meeting: a made-up family to try the tool on, with no real person in it.
+"""The demo case and its meetings: a made-up family to try the tool on, with no real person in it. The first
+meeting maps the case; the follow-up (:func:`demo_follow_up`) is continued from it, reviews its next steps and shows
+what changed; the case's chronology comes with it.
 
 Ids here are provisional (negative); the store gives each object its own id when the bundle is saved.
 """
@@ -6,7 +8,10 @@ Ids here are provisional (negative); the store gives each object its own id when
 from __future__ import annotations
 
 from datetime import date, datetime
+from uuid import uuid4
 
+from sos_desktop.models.chronology import ChronologyEvent, DatePrecision
+from sos_desktop.models.continuity import carried_card, continue_meeting
 from sos_desktop.models.enums import (
     AttendeeRole,
     Category,
@@ -16,6 +21,7 @@ from sos_desktop.models.enums import (
     MeetingKind,
     NextStepStatus,
     PersonRole,
+    ReviewOutcome,
     TieKind,
 )
 from sos_desktop.models.mapping import MapItem
@@ -187,6 +193,30 @@ def demo_bundle() -> MeetingBundle:
             due=date(2026, 12, 12),
             status=NextStepStatus.IDEA,
         ),
+        MapItem(
+            id=-20,
+            category=Category.NEXT_STEP,
+            text="Share the danger statement with Mum and Dad in plain words.",
+            owner="Sam Patel",
+            due=date(2026, 11, 28),
+            status=NextStepStatus.IDEA,
+        ),
+        MapItem(
+            id=-22,
+            category=Category.NEXT_STEP,
+            text="Ask the health visitor how Lily is developing.",
+            owner="Alex Morgan",
+            due=date(2026, 11, 30),
+            status=NextStepStatus.IDEA,
+        ),
+        MapItem(
+            id=-23,
+            category=Category.NEXT_STEP,
+            text="Refer Dad to an alcohol support service.",
+            owner="Sam Patel",
+            due=date(2026, 12, 10),
+            status=NextStepStatus.IDEA,
+        ),
         MapItem(id=-19, category=Category.GREY, text="Whether Dad's drinking plays a part."),
     ]
     wording = template(Framework.SAFETY).scale
@@ -231,4 +261,100 @@ def demo_bundle() -> MeetingBundle:
         summary="Group supervision mapped the worries about arguments at home; next steps are ideas for Sam "
         "to take to the manager.",
     )
-    return MeetingBundle(case=case, meeting=meeting, network=Network(people=people, ties=ties))
+    return MeetingBundle(
+        case=case, meeting=meeting, network=Network(people=people, ties=ties), chronology=demo_chronology()
+    )
+
+
+def demo_chronology() -> list[ChronologyEvent]:
+    """The demo case's chronology as it stood at the first meeting."""
+    return [
+        ChronologyEvent(date(2022, 1, 1), "Lily was born.", "Health visitor", DatePrecision.YEAR),
+        ChronologyEvent(date(2025, 9, 1), "Lily started nursery; she goes every day.", "Nursery", DatePrecision.MONTH),
+        ChronologyEvent(
+            date(2026, 9, 1),
+            "Dad pushed Mum into a door during an argument, with Lily in the room; Mum's arm was bruised.",
+            "Police report",
+            DatePrecision.MONTH,
+        ),
+        ChronologyEvent(
+            date(2026, 9, 1),
+            "Mum took Lily to Nan's the same night and they stayed for a week.",
+            "Mum",
+            DatePrecision.MONTH,
+        ),
+        ChronologyEvent(date(2026, 10, 14), "Mum told the social worker about the arguments.", "Sam Patel"),
+    ]
+
+
+FOLLOW_UP_TITLE = "Group supervision: review (demo)"
+FOLLOW_UP_HELD_ON = datetime(2026, 12, 12, 10, 0)
+FOLLOW_UP_HARM = "On 29 November 2026 the police were called after Dad shouted at Mum in the street; Lily was at Nan's."
+_OUTCOMES = {
+    "Meet Dad at home to hear his view.": (
+        ReviewOutcome.DONE,
+        "Sam met Dad at home on 4 December; he wants to come to the next meeting.",
+    ),
+    "Ask Nan to join a safety-planning meeting.": (ReviewOutcome.CARRIED_FORWARD, "Nan is away until the 15th."),
+    "Share the danger statement with Mum and Dad in plain words.": (
+        ReviewOutcome.PARTLY_DONE,
+        "Mum has read it with Sam; Dad has not seen it yet.",
+    ),
+    "Ask the health visitor how Lily is developing.": (ReviewOutcome.NOT_DONE, "Alex was off sick; still to do."),
+    "Refer Dad to an alcohol support service.": (
+        ReviewOutcome.DROPPED,
+        "Dad says he has stopped drinking; the group will look for signs instead.",
+    ),
+}
+
+
+def demo_follow_up(first: Meeting, network: Network) -> Meeting:
+    """The demo case's second meeting, continued from the first (``first`` and ``network`` as stored): every
+    review outcome, a card changed, one new and one dropped, the group's new ratings; one next step overdue.
+    """
+    following = continue_meeting(
+        first, network, title=FOLLOW_UP_TITLE, held_on=FOLLOW_UP_HELD_ON, agenda=default_agenda()
+    )
+    for review in following.reviews:
+        review.outcome, review.note = _OUTCOMES[review.text]
+    following.items = [item for item in following.items if item.category != Category.GREY]  # dropped
+    for item in following.items:
+        if item.category == Category.COMPLICATING:
+            item.text = "Dad works nights; he met Sam at home on 4 December and wants to come to meetings."
+    lowest = min((item.id for item in following.items if item.id is not None), default=0)
+    new_cards = [
+        MapItem(category=Category.HARM, text=FOLLOW_UP_HARM, said_by="Sam Patel", key=str(uuid4())),
+        MapItem(
+            id=lowest - 2, category=Category.STRENGTH, text="Dad came to a home visit and listened to the worries."
+        ),
+        *(carried_card(review) for review in following.reviews if review.outcome == ReviewOutcome.CARRIED_FORWARD),
+        MapItem(
+            category=Category.NEXT_STEP,
+            text="Mum and Nan to write the family's first safety rules.",
+            owner="Sam Patel",
+            due=date(2026, 12, 19),
+            status=NextStepStatus.IDEA,
+        ),
+    ]
+    for position, card in enumerate(new_cards, start=1):
+        card.id = lowest - position  # local ids, as the carried cards have
+    following.items += new_cards
+    ratings = {"Sam Patel": (5, "Mum keeps Lily away from the arguments."), "Alex Morgan": (6, "Dad is talking to us.")}
+    ratings["Priya Shah"] = (5, "The police call worries me.")
+    for scale in following.scales:
+        scale.ratings = [ScaleRating(rater, value, reason) for rater, (value, reason) in ratings.items()]
+    following.summary = "Reviewed last time's next steps: Dad met Sam; Nan's meeting is carried forward."
+    return following
+
+
+def demo_joiner() -> NetworkPerson:
+    """Somebody who joined the demo family's network after the first meeting, and knows the worries."""
+    return NetworkPerson(
+        name="Grace Adeyemi",
+        display_name="Aunt",
+        role=PersonRole.FAMILY,
+        relationship="Mum's sister",
+        circle=Circle.INNER,
+        knows_worries=True,
+        knows_worries_since=date(2026, 12, 1),
+    )

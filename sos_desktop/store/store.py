@@ -48,6 +48,7 @@ from sos_desktop.models.review import StepReview
 from sos_desktop.store import backup as backups
 from sos_desktop.store import encryption
 from sos_desktop.store import engine as engine_settings
+from sos_desktop.store.demo import DemoMeetings, save_demo
 from sos_desktop.store.engine import (
     WRITE_OPTION,
     make_engine,
@@ -616,6 +617,13 @@ class Store:
                 raise
             raise bundles.DuplicateMeetingError(existing) from error
         return bundles.Imported(stored, replaced, backup if replaced is not None else None)
+
+    def save_demo(self) -> DemoMeetings:
+        """Save the demo case (its first meeting, the follow-up continued from it, its chronology) in one
+        transaction; return the two meetings' ids.
+        """
+        with self._transaction(write=True) as conn:
+            return save_demo(conn)
 
     def load_bundle(self, meeting_id: int) -> MeetingBundle:
         with self._transaction() as conn:

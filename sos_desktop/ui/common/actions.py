@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 class ActionId(Enum):
     NEW_CASE = auto()
     NEW_MEETING = auto()
+    CONTINUE_MEETING = auto()
     EDIT_CASE = auto()
     RENAME = auto()
     DELETE = auto()
@@ -64,6 +65,11 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.NEW_CASE: ActionSpec("New &case…", "Start a new case", "Ctrl+Shift+N"),
     ActionId.NEW_MEETING: ActionSpec(
         "&New meeting…", "Add a meeting to the selected case", QKeySequence.StandardKey.New
+    ),
+    ActionId.CONTINUE_MEETING: ActionSpec(
+        "New meeting from the &last one…",
+        "The case's next meeting: the map carried forward, the scales to rate again, last time's next steps to review",
+        "Ctrl+Shift+M",
     ),
     ActionId.EDIT_CASE: ActionSpec("Case &details…", "Name, reference and framework of the selected case"),
     ActionId.RENAME: ActionSpec("&Rename…", "Rename the selected case or meeting (F2 in the list of cases)"),

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from sos_desktop.store.store import Store
     from sos_desktop.ui.document.meeting import MeetingDocument
 
-PAGE_KEYS = ("map", "scaling", "agenda", "network", "voice", "details")
+PAGE_KEYS = ("map", "scaling", "review", "agenda", "network", "voice", "details", "chronology")
 """The pages of an open meeting, by the keys the help and the tour name them with."""
 
 

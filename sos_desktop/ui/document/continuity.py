@@ -15,11 +15,19 @@ from datetime import date
 from PySide6.QtGui import QUndoCommand
 
 from sos_desktop.models import Category, MapItem, Meeting
-from sos_desktop.models.changes import CardChangeKind, Changes, changed_keys, changes_since
-from sos_desktop.models.continuity import carried_card, overdue_reviews, reference_day, review_is_overdue
+from sos_desktop.models.changes import CHANGE_LABELS, CardChangeKind, Changes, changed_keys, changes_since
+from sos_desktop.models.continuity import (
+    carried_card,
+    overdue_reviews,
+    reference_day,
+    review_is_overdue,
+    step_is_overdue,
+)
 from sos_desktop.models.enums import ReviewOutcome
 from sos_desktop.models.review import MAX_NOTE_LENGTH, StepReview
 from sos_desktop.ui.document.base import DocumentPart, MergeId, ValueChange
+
+OVERDUE = "Overdue"
 
 
 class ReviewOutcomeCommand(QUndoCommand):
@@ -75,6 +83,18 @@ class ContinuityEditing(DocumentPart):
         if self._changed_keys is None:
             self._changed_keys = changed_keys(self.previous, self.meeting)
         return self._changed_keys.get(item.key)
+
+    def card_marks(self, item: MapItem) -> list[str]:
+        """What a card shows of the case over time: 'Overdue' for a next step past its date and not done, and
+        'New since last time' or 'Changed since last time' in a continued meeting.
+        """
+        marks = []
+        if step_is_overdue(item, self.review_day()):
+            marks.append(OVERDUE)
+        change = self.change_of(item)
+        if change is not None:
+            marks.append(f"{CHANGE_LABELS[change]} since last time")
+        return marks
 
     def forget_changes(self) -> None:
         self._changed_keys = None

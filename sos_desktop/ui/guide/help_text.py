@@ -119,6 +119,42 @@ Ctrl+Alt+N show the network on the projector.
 **Keys.** Ctrl+Alt+V shows the chosen child's shared words on the projector.
 """,
     ),
+    "review": HelpPage(
+        "Since last time",
+        """
+**What it is for.** A case is worked over many meetings. A meeting continued from the last one (**Meeting › New
+meeting from the last one**, Ctrl+Shift+M) starts here: with the review of last time's next steps, then what has
+changed since.
+
+**How to use it.**
+- For each of last time's next steps, choose what became of it: done, partly done, not done, carried forward or
+  dropped, and note what happened. *Carried forward* makes it a next step of this meeting again, with its owner
+  and date. A step past its date and neither done nor dropped is marked **Overdue** in amber.
+- "What changed since last time" lists the cards new, changed and dropped in each part of the map, how the scales
+  moved (the median then and now, and each person who rated both times), and who joined the network or now knows
+  the worries. A card changed today shows it at once.
+- On the map, a card new or changed since last time, and a next step that is overdue, say so at their foot.
+
+**Keys.** Ctrl+Shift+M new meeting from the last one · Ctrl+Z undo a choice or a note.
+""",
+    ),
+    "chronology": HelpPage(
+        "Chronology",
+        """
+**What it is for.** The case chronology: the significant events in the child's life, with when they happened and
+who says so. It is the case's, so every meeting of the case shows the same list, and it goes into the minutes.
+
+**How to use it.**
+- Give the date (or only the month or the year, when that is all that is known), say what happened in plain words
+  and the source, then press Add. Click a heading to sort; "Newest first" turns the list round.
+- Double-click what happened or the source to correct it; "Take off the chronology" removes an event. Each change
+  can be undone.
+- On the map, a harm card goes on the chronology in one action: right-click it, **Put on the chronology**. The
+  date is read from the card's words ("On 29 November 2026 …"); when they give none, it is asked for.
+
+**Keys.** Enter in what happened or the source adds the event · Ctrl+Z undo.
+""",
+    ),
     "details": HelpPage(
         "Meeting details",
         """

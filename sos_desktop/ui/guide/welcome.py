@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from sos_desktop import APP_NAME
-from sos_desktop.models.demo import DEMO_REFERENCE, demo_bundle
+from sos_desktop.models.demo import DEMO_REFERENCE
 from sos_desktop.store.errors import StoreError
 from sos_desktop.ui.common import dialogs
 from sos_desktop.ui.common.settings_keys import WELCOMED, database_setting
@@ -102,7 +102,7 @@ class WelcomeDialog(QDialog):
         try:
             demo = next((c for c in store.list_cases() if c.reference == DEMO_REFERENCE), None)
             found = store.list_meetings(demo.id) if demo is not None and demo.id is not None else []
-            meeting_id = found[0].id if found else store.save_bundle(demo_bundle()).meeting.id
+            meeting_id = found[0].id if found else store.save_demo().first
         except StoreError as error:
             dialogs.tell(self, "Could not open the demo meeting", str(error))
             return None

@@ -21,7 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from sos_desktop.models import COLUMN_OF, Category, Column
-from sos_desktop.ui.map.model import ActionRole, CategoryItemsModel, HintsRole, PairNumberRole, UnsavedRole
+from sos_desktop.ui.map.model import (
+    ActionRole,
+    CategoryItemsModel,
+    HintsRole,
+    MarkedRole,
+    PairNumberRole,
+    UnsavedRole,
+)
 
 ACCENTS: dict[Column, QColor] = {
     Column.WORRIES: QColor("#c62828"),
@@ -29,6 +36,8 @@ ACCENTS: dict[Column, QColor] = {
     Column.NEEDS_TO_HAPPEN: QColor("#1565c0"),
 }
 FLAG = QColor("#b26a00")
+MARK = QColor("#9a5500")
+"""The colour of a card's case-over-time mark: amber, dark enough to read on a white card."""
 PADDING = 8
 ACCENT_WIDTH = 5
 BADGE = 22
@@ -159,9 +168,12 @@ class CardDelegate(QStyledItemDelegate):
             line = QFontMetrics(option.font).lineSpacing()
             foot = QRect(text_rect.left(), text_rect.bottom() - line + 1, text_rect.width(), line)
             small = QFont(option.font)
-            small.setItalic(True)
+            marked = bool(index.data(MarkedRole))
+            # A mark of the case over time (overdue, new or changed since last time) is amber and bold.
+            small.setItalic(not marked)
+            small.setBold(marked)
             painter.setFont(small)
-            painter.setPen(palette.placeholderText().color())
+            painter.setPen(MARK if marked else palette.placeholderText().color())
             painter.drawText(foot, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), action)
         painter.restore()
 

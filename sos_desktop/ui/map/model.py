@@ -23,6 +23,8 @@ HintsRole = Qt.ItemDataRole.UserRole + 3
 ActionRole = Qt.ItemDataRole.UserRole + 4
 UnsavedRole = Qt.ItemDataRole.UserRole + 5
 """True while a change to the card waits for the database (``MeetingDocument.pending``)."""
+MarkedRole = Qt.ItemDataRole.UserRole + 6
+"""True when the card's foot line carries a mark of the case over time (overdue, new or changed since last time)."""
 NOT_SAVED = "Not saved yet: SoS Desktop keeps trying."
 """A next step's status, owner and date as one line (empty for other cards)."""
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -81,12 +83,19 @@ class CategoryItemsModel(QAbstractListModel):
         if role == HintsRole:
             return self.hints(item)
         if role == ActionRole:
-            return action_line(item)
+            return self.foot_line(item)
+        if role == MarkedRole:
+            return bool(self.document.card_marks(item))
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
             said = [NOT_SAVED] if self.unsaved(item) else []
+            said.extend(self.document.card_marks(item))
             said.extend(self.hints(item))
             return " ".join(said) if said else None
         return None
+
+    def foot_line(self, item: MapItem) -> str:
+        """The line at a card's foot: a next step's status, owner and date, then the case-over-time marks."""
+        return " · ".join(part for part in (action_line(item), *self.document.card_marks(item)) if part)
 
     def unsaved(self, item: MapItem) -> bool:
         return bool(self.document.pending) and item.id in self.document.unsaved_ids()
@@ -117,7 +126,7 @@ class CategoryItemsModel(QAbstractListModel):
     def card_texts(self, row: int) -> tuple[str, str]:
         """The card's text and its action line (``DisplayRole`` and ``ActionRole``), as the delegate measures them."""
         item = self._items()[row]
-        return item.text, action_line(item)
+        return item.text, self.foot_line(item)
 
     # Drag and drop ---------------------------------------------------------------------------------------------
 

@@ -27,9 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from sos_desktop.models import COLUMN_ORDER, Category, Column, can_pair
+from sos_desktop.models.chronology import ChronologyEvent, date_label, on_chronology
 from sos_desktop.models.guidance import completeness, danger_count_hint
 from sos_desktop.models.mapping import MAX_TEXT_LENGTH
+from sos_desktop.ui.common import dialogs
 from sos_desktop.ui.common.actions import Key, make_shortcuts
+from sos_desktop.ui.common.date_field import parse_typed_date
 from sos_desktop.ui.common.empty_state import hint_when_empty
 from sos_desktop.ui.common.fields import limit_length
 from sos_desktop.ui.common.undo_keys import route_undo_keys
@@ -313,7 +316,39 @@ class CategoryBox(QGroupBox):
                 action.triggered.connect(lambda _=False, c=category: self.move_selected_to(c))
         menu.addAction("Edit", lambda: self.list.edit(self.list.currentIndex()))
         menu.addAction("Delete", self.delete_selected)
+        if self.category is Category.HARM:
+            menu.addSeparator()
+            item_id = self._selected_id()
+            item = self.document.item(item_id) if item_id is not None else None
+            if item is not None and on_chronology(self.document.chronology, item):
+                menu.addAction("On the chronology").setEnabled(False)
+            else:
+                menu.addAction("Put on the c&hronology", self.put_selected_on_chronology)
         menu.exec(self.list.viewport().mapToGlobal(point))
+
+    def put_selected_on_chronology(self) -> ChronologyEvent | None:
+        """Put the selected harm card on the case's chronology in one step, on the date its words give; when they
+        give none, the date is asked for.
+        """
+        item_id = self._selected_id()
+        if item_id is None:
+            return None
+        item = self.document.item(item_id)
+        if self.document.card_date(item) is not None:
+            event = self.document.put_card_on_chronology(item_id)
+        else:
+            typed = dialogs.ask_text(
+                self, "Put on the chronology", "The card does not say when it happened. Date (e.g. 5/3/2026):"
+            )
+            if not typed:
+                return None
+            try:
+                event = self.document.put_card_on_chronology(item_id, on=parse_typed_date(typed))
+            except ValueError as error:
+                dialogs.tell(self, "That date cannot be used", str(error))
+                return None
+        self.document.noticed.emit(f"Put on the chronology: {date_label(event)}.")
+        return event
 
 
 class CompletenessBar(QLabel):

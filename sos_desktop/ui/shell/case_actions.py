@@ -15,15 +15,19 @@ from sos_desktop.ui.common.console import Console
 if TYPE_CHECKING:
     from sos_desktop.models import Case
     from sos_desktop.ui.common import dialogs
+    from sos_desktop.ui.shell.lazy_pages import LazyPages
     from sos_desktop.ui.shell.navigator import Navigator
 else:
     dialogs = lazy_module("sos_desktop.ui.common.dialogs")
 
 
 class CaseActions(Console):
-    """File › New case, New meeting, Case details, Rename, Delete and Import, for the main window."""
+    """File › New case, New meeting, New meeting from the last one, Case details, Rename, Delete and Import, for
+    the main window.
+    """
 
     navigator: Navigator
+    pages: LazyPages
 
     if TYPE_CHECKING:  # supplied by MainWindow
 
@@ -101,6 +105,48 @@ class CaseActions(Console):
         self.navigator.reload(select_meeting=meeting.id)
         self.open_meeting(meeting.id)
         return meeting.id
+
+    def continue_meeting(self) -> int | None:
+        """Meeting › New meeting from the last one: the selected case's next meeting, continued from its latest."""
+        from datetime import datetime
+
+        from sos_desktop.store.team_settings import team_agenda
+        from sos_desktop.ui.supervision.continue_dialog import ContinueMeetingDialog
+
+        case_id = self.navigator.selected_case_id()
+        if case_id is None:
+            return None
+        try:
+            latest = self.store.latest_meeting_id(case_id)
+            if latest is None:
+                dialogs.tell(
+                    self, "No meeting to continue from", "This case has no meeting yet: add its first with New meeting."
+                )
+                return None
+            previous = self.store.get_meeting(latest)
+        except StoreError as error:
+            dialogs.tell(self, "Could not read the case's last meeting", str(error))
+            return None
+        dialog = ContinueMeetingDialog(previous, datetime.now().replace(second=0, microsecond=0), self)
+        if dialog.exec() != dialog.DialogCode.Accepted:
+            return None
+        try:
+            following = self.store.continue_meeting(
+                latest,
+                title=dialog.title.text(),
+                held_on=dialog.held_on(),
+                agenda=team_agenda(self.store),
+                attendees=dialog.chosen_attendees(),
+            )
+        except (StoreError, ValueError) as error:
+            dialogs.tell(self, "Could not create the meeting", str(error))
+            return None
+        assert following.id is not None
+        self.navigator.reload(select_meeting=following.id)
+        self.open_meeting(following.id)
+        if self.document is not None and self.document.meeting_id == following.id:
+            self.pages.show("review")
+        return following.id
 
     def rename_selected(self) -> None:
         from sos_desktop.ui.shell.navigator import CASE

@@ -47,9 +47,11 @@ else:
 if TYPE_CHECKING:
     from sos_desktop.models import Category, Meeting
     from sos_desktop.store.store import Store
+    from sos_desktop.ui.chronology.panel import ChronologyPanel
     from sos_desktop.ui.document.meeting import MeetingDocument
     from sos_desktop.ui.map.panel import MapPanel
     from sos_desktop.ui.network.panel import NetworkPanel
+    from sos_desktop.ui.review.panel import SinceLastTimePanel
     from sos_desktop.ui.scaling.panel import ScalesPanel
     from sos_desktop.ui.supervision.agenda_panel import AgendaPanel
     from sos_desktop.ui.supervision.details_panel import DetailsPanel
@@ -136,6 +138,7 @@ class MainWindow(CaseActions):
         self.actions_by_id = {
             ActionId.NEW_CASE: make_action(ActionId.NEW_CASE, self, self.new_case),
             ActionId.NEW_MEETING: make_action(ActionId.NEW_MEETING, self, self.new_meeting),
+            ActionId.CONTINUE_MEETING: make_action(ActionId.CONTINUE_MEETING, self, self.continue_meeting),
             ActionId.EDIT_CASE: make_action(ActionId.EDIT_CASE, self, self.edit_case),
             ActionId.RENAME: make_action(ActionId.RENAME, self, self.rename_selected),
             ActionId.DELETE: make_action(ActionId.DELETE, self, self.delete_selected),
@@ -153,6 +156,10 @@ class MainWindow(CaseActions):
         self.projector = ProjectorControl(self, self.settings)
         self.statusBar().addPermanentWidget(self.projector.chip)  # what the wall shows, at a glance
         self.meeting_menu = MeetingMenu(self)
+        # Meeting › New meeting from the last one, first in the menu (it is on the File menu too, by New meeting).
+        first = self.meeting_menu.menu.actions()[0]
+        self.meeting_menu.menu.insertAction(first, self.actions_by_id[ActionId.CONTINUE_MEETING])
+        self.meeting_menu.menu.insertSeparator(first)
         self.export_menu = ExportMenu(self, self.actions_by_id[ActionId.EXPORT], self.projector)
         self.projector_agenda = ProjectorAgenda(self.projector, self.settings)
         self._build_menus()
@@ -177,6 +184,7 @@ class MainWindow(CaseActions):
         for action_id in (
             ActionId.NEW_CASE,
             ActionId.NEW_MEETING,
+            ActionId.CONTINUE_MEETING,
             ActionId.EDIT_CASE,
             ActionId.RENAME,
             ActionId.DELETE,
@@ -217,7 +225,13 @@ class MainWindow(CaseActions):
             else "No cases yet. Start one with File › New case (Ctrl+Shift+N), then add its first meeting."
         )
         has_case = self.navigator.selected_case_id() is not None
-        for action_id in (ActionId.NEW_MEETING, ActionId.EDIT_CASE, ActionId.RENAME, ActionId.DELETE):
+        for action_id in (
+            ActionId.NEW_MEETING,
+            ActionId.CONTINUE_MEETING,
+            ActionId.EDIT_CASE,
+            ActionId.RENAME,
+            ActionId.DELETE,
+        ):
             self.actions_by_id[action_id].setEnabled(has_case)
         self.actions_by_id[ActionId.EXPORT].setEnabled(self.document is not None)
         self.export_menu.set_enabled(self.document is not None)
@@ -261,10 +275,13 @@ class MainWindow(CaseActions):
         # The network and details pages are built when first wanted: the map is what a facilitator opens a meeting
         # to see.
         links = (self.projector_agenda.clock_action, self.projector_agenda.follow_action)
+        if document.previous is not None or document.meeting.reviews:
+            self.pages.add("review", "Since &last time", lambda: self._since_last_time(document))
         self.pages.add("agenda", "&Agenda", lambda: AgendaPanel(document, links))
         self.pages.add("network", "&Network", lambda: NetworkPanel(document))
         self.pages.add("voice", "Child's &voice", lambda: self._voice_panel(document))
         self.pages.add("details", "Meeting &details", lambda: DetailsPanel(document))
+        self.pages.add("chronology", "C&hronology", lambda: self._chronology(document))
         self.stack.setCurrentWidget(self.tabs)
         self.projector.load_case_meetings = lambda: self._case_meetings(document)
         self.projector.set_document(document)
@@ -310,6 +327,16 @@ class MainWindow(CaseActions):
         self.setWindowTitle(APP_NAME)
         self._update_actions()
         return True
+
+    def _since_last_time(self, document: MeetingDocument) -> SinceLastTimePanel:
+        from sos_desktop.ui.review.panel import SinceLastTimePanel
+
+        return SinceLastTimePanel(document)
+
+    def _chronology(self, document: MeetingDocument) -> ChronologyPanel:
+        from sos_desktop.ui.chronology.panel import ChronologyPanel
+
+        return ChronologyPanel(document)
 
     def _voice_panel(self, document: MeetingDocument) -> VoicePanel:
         """The Child's voice page, telling the projector which child it shows."""

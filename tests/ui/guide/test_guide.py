@@ -149,7 +149,8 @@ def test_help_on_this_page_follows_the_tab_in_front(qtbot: QtBot, console: MainW
     action = console.guide.page_help_action
     assert action.shortcut().toString() == "Shift+F1"
     expected = {"Map": "map", "Scaling": "scaling", "Agenda": "agenda", "Network": "network"}
-    expected |= {"Child's voice": "voice", "Meeting details": "details"}
+    expected |= {"Child's voice": "voice", "Meeting details": "details", "Chronology": "chronology"}
+    expected |= {"Since last time": "review"}
     for index in range(console.tabs.count()):
         console.tabs.setCurrentIndex(index)
         key = expected[console.tabs.tabText(index).replace("&", "")]

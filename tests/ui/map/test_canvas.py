@@ -68,7 +68,10 @@ def test_dragging_a_card_to_another_category_moves_it_in_one_undo_step(demo: Mai
 
     steps = demo.map_panel.box(Category.NEXT_STEP).model
     first = steps.data(steps.index(0, 0))
-    assert steps.dropMimeData(steps.mimeData([steps.index(0, 0)]), Qt.DropAction.MoveAction, 2, 0, QModelIndex())
+    below_last = steps.rowCount()
+    assert steps.dropMimeData(
+        steps.mimeData([steps.index(0, 0)]), Qt.DropAction.MoveAction, below_last, 0, QModelIndex()
+    )
     assert stored(demo, Category.NEXT_STEP)[-1] == first  # dropped below the last card: now last
     bad = QMimeData()
     bad.setData(CARD_MIME_TYPE, b"not json")
