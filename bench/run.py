@@ -32,6 +32,7 @@ from pathlib import Path
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import bench_changes
 import bench_mapping
 import bench_minutes
 import bench_network
@@ -226,6 +227,14 @@ def network_figures(repeats: Repeats) -> list[Figure]:
     return figures
 
 
+def changes_figures(repeats: Repeats) -> list[Figure]:
+    """What changed since last time over a case of 50 meetings, computed and painted on the projector."""
+    return [
+        Figure(name, value, "ms", target, f"≤ {target:g} ms")
+        for name, value, target in bench_changes.measure(repeats.edits)
+    ]
+
+
 def minutes_figure(repeats: Repeats) -> Figure:
     _, times, _ = bench_minutes.measure(repeats.minutes)
     bare = bench_minutes.measure_bare(repeats.minutes)
@@ -395,6 +404,7 @@ def main(argv: list[str] | None = None) -> int:
     figures = startup_figures(fixture, repeats)
     figures += console_figures(fixture, repeats)
     figures += network_figures(repeats)
+    figures += changes_figures(repeats)
     figures.append(minutes_figure(repeats))
     figures.append(memory_figure(fixture, repeats))
     seconds = time.perf_counter() - started

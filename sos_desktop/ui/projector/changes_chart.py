@@ -2,13 +2,12 @@
 
 Under the title line, "What changed since last time" and the meeting it is compared with, a row of counts ("3 New",
 "2 Changed", "1 Dropped") in the tags' colours. Below, on the left, each category of the map (by the framework's
-label, in its column's colour) with its cards, each behind a strong tag: New, Changed (with what it said before, or
-where it was), Dropped (its words as they were, muted). On the right, the scales' movement, the medians large
-("4 → 6") with the movement in words and each person who rated both times, then who joined the safety network, who
-now knows the worries and who is no longer in it, by display name.
+label, in its column's colour) with its cards behind strong tags (``changes_cards``). On the right, the scales'
+movement, the medians large ("4 → 6") with the movement in words and each person who rated both times, then who
+joined the safety network, who now knows the worries and who is no longer in it, by display name.
 
-Type is as large as fits, down to a floor readable from the back of the room; below it each category shows the
-cards there is room for and "+ N more".
+Type is as large as fits, down to a floor readable from the back of the room; past it what fits is shown and the
+rest counted ("+ N more").
 """
 
 from __future__ import annotations
@@ -16,37 +15,28 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFont
 
-from sos_desktop.models import Category
 from sos_desktop.models.changes import CHANGE_LABELS, CardChangeKind
+from sos_desktop.ui.projector.changes_cards import ChangedCards, more_line
 from sos_desktop.ui.projector.changes_content import (
     FIRST_MEETING,
     HEADING,
     NO_CARD_CHANGES,
     NOTHING_CHANGED,
-    CardLine,
-    CategoryLines,
     ChangesContent,
     ScaleLine,
 )
-from sos_desktop.ui.projector.over_time import Block, OverTimeFrame, Piece, change_colour
+from sos_desktop.ui.projector.over_time import Block, Piece, change_colour
 from sos_desktop.ui.projector.scene import RuleShape, Scene, Shape
 
-CARD_PX = (40, 36, 33, 30, 28)
-"""The cards' type in reference pixels, largest first: the first at which every changed card fits; at the last,
-each category shows what fits and "+ N more"."""
-CARD_LINES = 5
-"""The most lines a card's words take here; a longer card ends with "…" (the map has it all)."""
 SIDE_SCALES = (1.0, 0.9, 0.8)
 """The scales' and the network's type, as a share of its full size, in the order tried."""
+SIDE_SHARES = (0.42, 0.3)
+"""The share of the width the scales and the network take beside one column of cards, and beside two."""
 SCALES = "Scales"
 NETWORK = "Safety network"
 
 
-def more_line(count: int) -> str:
-    return f"+ {count} more"
-
-
-class ChangesLayout(OverTimeFrame[ChangesContent]):
+class ChangesLayout(ChangedCards):
     """Builds the ``Scene`` of what changed since last time at one size, theme and zoom."""
 
     def draw(self, content: ChangesContent, scene: Scene) -> None:
@@ -60,19 +50,29 @@ class ChangesLayout(OverTimeFrame[ChangesContent]):
             return
         top = self._counts(content, top, shapes)
         room = max(0.0, self.height - self.margin - top)
-        full = self.width - 2 * self.margin
-        if content.scales or content.network.rows():
-            gap = round(60 * self.u)
-            left = (full - gap) * 0.58
+        full, gap = self.width - 2 * self.margin, round(60 * self.u)
+        side = bool(content.scales or content.network.rows())
+        # One column of cards beside the side, then two beside a narrower side; without a side, the whole width.
+        cards = [(1, full), (2, full)]
+        if side:
+            cards = [(columns, (full - gap) * (1 - share)) for columns, share in zip((1, 2), SIDE_SHARES, strict=True)]
+        hidden = 0
+        if content.categories:
+            plan, which = self.plan_cards(content, cards, room)
+            self.place_cards(plan, self.margin, top, shapes)
+            scene.card_pixel_size = self.style(plan.px).pixel_size
+            hidden = sum(len(group.lines) for group in content.categories) - sum(plan.shown)
+        else:
+            which = 0
+            self.put_block(self.note_line(NO_CARD_CHANGES, 30, cards[0][1]), self.margin, top, shapes)
+        if side:
+            left = cards[which][1]
             rule = max(2.0, round(3 * self.u))
             shapes.append(
                 RuleShape(QRectF(self.margin + left + (gap - rule) / 2, top, rule, room), self.theme.gridline)
             )
-            scene.hidden_cards = self._side(content, self.margin + left + gap, top, full - left - gap, room, shapes)
-        else:
-            left = full
-        px, hidden = self._cards(content, self.margin, top, left, room, shapes)
-        scene.card_pixel_size, scene.hidden_cards = px, scene.hidden_cards + hidden
+            hidden += self._side(content, self.margin + left + gap, top, full - left - gap, room, shapes)
+        scene.hidden_cards = hidden
 
     def _counts(self, content: ChangesContent, top: float, shapes: list[Shape]) -> float:
         """The count of each kind of change as a tag ("3 New"); returns the bottom, with room below."""
@@ -84,104 +84,6 @@ class ChangesLayout(OverTimeFrame[ChangesContent]):
                 rect = self.tag(laid, x, top, change_colour(self.theme, kind), shapes)
                 x, bottom = rect.right() + round(22 * self.u), rect.bottom()
         return bottom + round(28 * self.u) if bottom > top else top
-
-    # The cards ---------------------------------------------------------------------------------------------------
-
-    def _label(self, category: CategoryLines, px: int, width: float) -> Block:
-        colour = self.theme.muted_text if category.category is Category.GREY else self.theme.accent(category.column)
-        laid = self.lay(category.label, px, width, 1, QFont.Weight.Bold)
-        return Block(laid.height + round(0.3 * px * self.type), (Piece(laid, 0.0, 0.0, colour),))
-
-    def _tag_width(self, px: int) -> float:
-        return max(self.tag_size(self.tag_text(label, px * 0.82))[0] for label in CHANGE_LABELS.values())
-
-    def _row(self, line: CardLine, px: int, width: float) -> Block:
-        """A card: its tag, its words (``CARD_LINES`` at most) and, for a changed card, what it was (two lines)."""
-        theme = self.theme
-        tag_width = self._tag_width(px)
-        inset = tag_width + round(0.6 * px * self.type)
-        tag = self.tag_text(line.tag, px * 0.82)
-        text = self.lay(line.text, px, width - inset, CARD_LINES)
-        colour = theme.muted_text if line.kind is CardChangeKind.DROPPED else theme.text
-        pieces = [
-            Piece(tag, 0.0, 0.0, change_colour(theme, line.kind), True, tag_width),
-            Piece(text, inset, 0.0, colour),
-        ]
-        height = max(self.tag_size(tag)[1], text.height)
-        if line.note:
-            note = self.lay(line.note, px * 0.82, width - inset, 2)
-            pieces.append(Piece(note, inset, text.height + round(0.1 * px * self.type), theme.muted_text))
-            height = max(height, text.height + round(0.1 * px * self.type) + note.height)
-        return Block(height, tuple(pieces))
-
-    def _gaps(self, px: int) -> tuple[float, float]:
-        """Between two cards, and between two categories."""
-        return round(0.4 * px * self.type), round(0.9 * px * self.type)
-
-    def _fits(self, content: ChangesContent, px: int, width: float, room: float) -> bool:
-        """Whether every card fits at ``px``; stops measuring at the first that does not."""
-        row_gap, group_gap = self._gaps(px)
-        used = group_gap * (len(content.categories) - 1)
-        for category in content.categories:
-            used += self._label(category, px, width).height + row_gap * (len(category.lines) - 1)
-            for line in category.lines:
-                used += self._row(line, px, width).height
-                if used > room:
-                    return False
-        return used <= room
-
-    def _plan(self, content: ChangesContent, px: int, width: float, room: float) -> list[int]:
-        """How many cards of each category to show: one more each in turn, while they and the "+ N more" fit."""
-        row_gap, group_gap = self._gaps(px)
-        groups = content.categories
-        shown = [0] * len(groups)
-        rows: list[float] = [0.0] * len(groups)
-        more = self.note_line(more_line(999), 28, width).height + row_gap
-        fixed = group_gap * (len(groups) - 1) + sum(self._label(g, px, width).height for g in groups)
-
-        def used() -> float:
-            total = fixed + sum(rows) + row_gap * sum(max(0, n - 1) for n in shown)
-            return total + sum(more for g, n in zip(groups, shown, strict=True) if n < len(g.lines))
-
-        growing = True
-        while growing:
-            growing = False
-            for index, group in enumerate(groups):
-                if shown[index] == len(group.lines):
-                    continue
-                height = self._row(group.lines[shown[index]], px, width).height
-                shown[index] += 1
-                rows[index] += height
-                if used() > room:
-                    shown[index] -= 1
-                    rows[index] -= height
-                else:
-                    growing = True
-        return shown
-
-    def _cards(
-        self, content: ChangesContent, x: float, top: float, width: float, room: float, shapes: list[Shape]
-    ) -> tuple[int, int]:
-        """Place every category's changed cards; returns the type size and how many cards did not fit."""
-        if not content.categories:
-            self.put_block(self.note_line(NO_CARD_CHANGES, 30, width), x, top, shapes)
-            return 0, 0
-        px = next((size for size in CARD_PX if self._fits(content, size, width, room)), None)
-        shown = [len(group.lines) for group in content.categories]
-        if px is None:
-            px = CARD_PX[-1]
-            shown = self._plan(content, px, width, room)
-        row_gap, group_gap = self._gaps(px)
-        y = top
-        for group, count in zip(content.categories, shown, strict=True):
-            y = self.put_block(self._label(group, px, width), x, y, shapes)
-            for line in group.lines[:count]:
-                y = self.put_block(self._row(line, px, width), x, y, shapes) + row_gap
-            if count < len(group.lines):
-                y = self.put_block(self.note_line(more_line(len(group.lines) - count), 28, width), x, y, shapes)
-                y += row_gap
-            y += group_gap - row_gap
-        return self.style(px).pixel_size, sum(len(g.lines) for g in content.categories) - sum(shown)
 
     # The scales and the network ----------------------------------------------------------------------------------
 
