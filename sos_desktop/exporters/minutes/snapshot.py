@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from sos_desktop.exporters.minutes.naming import Namer, long_date, short_date
 from sos_desktop.exporters.minutes.options import MinutesOptions
+from sos_desktop.exporters.minutes.over_time import OverTimeView, over_time_view
 from sos_desktop.exporters.minutes.snapshot_parts import (
     AgendaRow,
     FeedbackView,
@@ -120,6 +122,8 @@ class MinutesSnapshot:
     next_steps_note: str
     summary: str
     feedback: FeedbackView | None
+    over_time: OverTimeView | None = None
+    """The review of last time's next steps, what changed since last time and the case chronology."""
 
     @property
     def document_title(self) -> str:
@@ -242,4 +246,5 @@ def minutes_snapshot(
         next_steps_note=IDEAS_ONLY if ideas and not may_agree(meeting) else "",
         summary=namer.text(meeting.summary),
         feedback=feedback_view(meeting, namer) if options.include_feedback else None,
+        over_time=over_time_view(bundle, namer, date.today()),
     )

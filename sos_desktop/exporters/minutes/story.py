@@ -1,8 +1,9 @@
 """The minutes' story: the flowables, in the order practitioners file them, built from a :class:`MinutesSnapshot`.
 
-Heading, who was there, the focus question, the agenda, the map in its three columns, the danger statements beside
-their goals, the scales (with the spread of numbers and the trajectory), the safety network, the child's voice, the
-next steps, the summary for the child's file and, only when asked for, the observer's feedback.
+Heading, who was there, the focus question, the agenda, in a continued meeting the review of last time's next steps
+and what changed since, the map in its three columns, the danger statements beside their goals, the scales (with the
+spread of numbers and the trajectory), the safety network, the case chronology, the child's voice, the next steps,
+the summary for the child's file and, only when asked for, the observer's feedback.
 
 What people wrote is set as :class:`~.plain_text.PlainText` (fast, and nothing in it can be taken for markup);
 headings and the few lines that mix type are Paragraphs. A heading is always kept with what follows it.
@@ -20,6 +21,7 @@ from sos_desktop.exporters.minutes.network_drawing import legend_drawing, networ
 from sos_desktop.exporters.minutes.plain_text import PlainText, Run, plain
 from sos_desktop.exporters.minutes.snapshot import Card, MapColumn, MinutesSnapshot
 from sos_desktop.exporters.minutes.snapshot_parts import ScaleView
+from sos_desktop.exporters.minutes.story_over_time import changes_flowables, chronology_flowables, review_flowables
 from sos_desktop.exporters.minutes.story_parts import (
     bulleted,
     feedback_flowables,
@@ -53,10 +55,12 @@ def minutes_story(snapshot: MinutesSnapshot) -> list[Flowable]:
             plain(focus, s.quote) if focus else nothing("No focus question was recorded.", s),
         ],
         _agenda(snapshot, s),
+        *_review_and_changes(snapshot, s),
         [*section("The assessment and planning map", s), _map_columns(snapshot.columns, s)],
         _pairs(snapshot, s),
         _scales(snapshot.scales, s),
         _network(snapshot, s),
+        *_chronology(snapshot, s),
         _voice(snapshot, s),
         _next_steps(snapshot, s),
         [
@@ -69,6 +73,24 @@ def minutes_story(snapshot: MinutesSnapshot) -> list[Flowable]:
         sections.append(feedback_flowables(snapshot.feedback, s, lead=heading))
     # A short section stays on one page, and the last ones together: no page holds a heading and a stray line.
     return story + kept(sections)
+
+
+def _review_and_changes(snapshot: MinutesSnapshot, s: Styles) -> list[list[Flowable]]:
+    """A continued meeting begins with the review of last time's next steps, then what changed since."""
+    over_time = snapshot.over_time
+    if over_time is None:
+        return []
+    parts = []
+    if over_time.review is not None:
+        parts.append(review_flowables(over_time.review, s))
+    if over_time.changes is not None:
+        parts.append(changes_flowables(over_time.changes, s))
+    return parts
+
+
+def _chronology(snapshot: MinutesSnapshot, s: Styles) -> list[list[Flowable]]:
+    over_time = snapshot.over_time
+    return [chronology_flowables(over_time.chronology, s)] if over_time is not None and over_time.chronology else []
 
 
 def _attendees(snapshot: MinutesSnapshot, s: Styles) -> list[Flowable]:
