@@ -128,6 +128,9 @@ class Key(Enum):
     PROJECT_NETWORK = auto()
     PROJECT_VOICE = auto()
     PROJECT_FOCUS = auto()
+    PROJECT_CHANGES = auto()
+    PROJECT_REVIEW = auto()
+    PROJECT_CHRONOLOGY = auto()
     CONSOLE_BLANK = auto()
     CONSOLE_VIEW = auto()
     CONSOLE_THEME = auto()
@@ -232,6 +235,14 @@ KEYS: dict[Key, KeySpec] = {
         "Ctrl+Alt+V / Ctrl+Alt+F",
     ),
     Key.PROJECT_FOCUS: KeySpec(("Ctrl+Alt+F",), "Projector: the focus question", Section.PROJECTOR, ""),
+    Key.PROJECT_REVIEW: KeySpec(
+        ("Ctrl+Alt+R",),
+        "Projector: the review of last time's next steps, what changed since last time, the case chronology",
+        Section.PROJECTOR,
+        "Ctrl+Alt+R / Ctrl+Alt+C / Ctrl+Alt+H",
+    ),
+    Key.PROJECT_CHANGES: KeySpec(("Ctrl+Alt+C",), "Projector: what changed since last time", Section.PROJECTOR, ""),
+    Key.PROJECT_CHRONOLOGY: KeySpec(("Ctrl+Alt+H",), "Projector: the case chronology", Section.PROJECTOR, ""),
     Key.CONSOLE_LARGER: KeySpec(
         ("Ctrl+Alt+=",),
         "Projector: larger, smaller, back to fitting the wall",

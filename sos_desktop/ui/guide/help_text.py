@@ -135,7 +135,8 @@ changed since.
   the worries. A card changed today shows it at once.
 - On the map, a card new or changed since last time, and a next step that is overdue, say so at their foot.
 
-**Keys.** Ctrl+Shift+M new meeting from the last one · Ctrl+Z undo a choice or a note.
+**Keys.** Ctrl+Shift+M new meeting from the last one · Ctrl+Alt+R the review on the projector · Ctrl+Alt+C what
+changed, on the projector · Ctrl+Z undo a choice or a note.
 """,
     ),
     "chronology": HelpPage(
@@ -152,7 +153,8 @@ who says so. It is the case's, so every meeting of the case shows the same list,
 - On the map, a harm card goes on the chronology in one action: right-click it, **Put on the chronology**. The
   date is read from the card's words ("On 29 November 2026 …"); when they give none, it is asked for.
 
-**Keys.** Enter in what happened or the source adds the event · Ctrl+Z undo.
+**Keys.** Enter in what happened or the source adds the event · Ctrl+Alt+H the chronology on the projector ·
+Ctrl+Z undo.
 """,
     ),
     "details": HelpPage(

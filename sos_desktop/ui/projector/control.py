@@ -103,11 +103,16 @@ class ProjectorControl(QObject):
             console.addAction(action)
         console.addAction(self.voice_action)
         console.addAction(self.focus_action)
-        # The case over time (no keys of their own yet: the action registry would give them, as for the network).
+        # The case over time.
         views.addSeparator()
         self.changes_action = self._mode_action(views, ChangesMode(), "What &changed since last time")
+        bind(self.changes_action, Key.PROJECT_CHANGES)
         self.review_action = self._mode_action(views, ReviewMode(), "The &review of last time's next steps")
+        bind(self.review_action, Key.PROJECT_REVIEW)
         self.chronology_action = self._mode_action(views, ChronologyMode(), "The case c&hronology")
+        bind(self.chronology_action, Key.PROJECT_CHRONOLOGY)
+        for action in (self.changes_action, self.review_action, self.chronology_action):
+            console.addAction(action)
         self.theme_group = QActionGroup(self)
         themes = self.menu.addMenu("&Theme")
         for name in THEMES:

@@ -275,8 +275,8 @@ class MainWindow(CaseActions):
         # The network and details pages are built when first wanted: the map is what a facilitator opens a meeting
         # to see.
         links = (self.projector_agenda.clock_action, self.projector_agenda.follow_action)
-        if document.previous is not None or document.meeting.reviews:
-            self.pages.add("review", "Since &last time", lambda: self._since_last_time(document))
+        # Every meeting has the page: a case's first meeting says there is nothing from last time yet.
+        self.pages.add("review", "Since &last time", lambda: self._since_last_time(document))
         self.pages.add("agenda", "&Agenda", lambda: AgendaPanel(document, links))
         self.pages.add("network", "&Network", lambda: NetworkPanel(document))
         self.pages.add("voice", "Child's &voice", lambda: self._voice_panel(document))
