@@ -115,11 +115,13 @@ def measure(app: QApplication, window: MainWindow, store: Store, last_id: int, r
     return samples
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="fewer repeats")
-    args = parser.parse_args(argv)
-    app = make_application()
+FIGURE = f"continue a {CARDS}-card meeting ({PEOPLE} people, {SCALES} scales), painted"
+
+
+def continue_samples(runs: int) -> list[float]:
+    """Seconds of each run (see the module docstring), in a fresh database and console."""
+    app = QApplication.instance() or make_application()
+    assert isinstance(app, QApplication)
     with tempfile.TemporaryDirectory() as folder:
         store = Store.open(f"sqlite:///{Path(folder) / 'bench.sqlite3'}")
         last_id = large_last_meeting(store)
@@ -127,11 +129,24 @@ def main(argv: list[str] | None = None) -> int:
         window.resize(1600, 1000)
         window.show()
         app.processEvents()
-        samples = measure(app, window, store, last_id, QUICK_RUNS if args.quick else RUNS)
+        samples = measure(app, window, store, last_id, runs)
         window.close()
         store.close()
+    return samples
+
+
+def figures(runs: int) -> list[tuple[str, float, float]]:
+    """(figure, median in ms, target in ms), for bench/run.py."""
+    return [(FIGURE, statistics.median(continue_samples(runs)) * 1000, TARGET_MS)]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats")
+    args = parser.parse_args(argv)
+    samples = continue_samples(QUICK_RUNS if args.quick else RUNS)
     value = statistics.median(samples) * 1000
-    name = f"continue a {CARDS}-card meeting ({PEOPLE} people, {SCALES} scales), painted"
+    name = FIGURE
     print(f"{'figure':<64} {'median':>10} {'target':>10}  verdict")
     print(f"{name:<64} {value:>8.1f}ms {TARGET_MS:>8.1f}ms  {'ok' if value <= TARGET_MS else 'MISSED'}")
     print(f"(slowest of {len(samples)} runs: {max(samples) * 1000:.1f} ms)")

@@ -33,6 +33,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_changes
+import bench_continue
 import bench_mapping
 import bench_minutes
 import bench_network
@@ -232,6 +233,9 @@ def changes_figures(repeats: Repeats) -> list[Figure]:
     return [
         Figure(name, value, "ms", target, f"≤ {target:g} ms")
         for name, value, target in bench_changes.measure(repeats.edits)
+    ] + [
+        Figure(name, value, "ms", target, f"≤ {target:g} ms")
+        for name, value, target in bench_continue.figures(repeats.opens)
     ]
 
 
