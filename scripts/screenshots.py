@@ -33,7 +33,13 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from sos_desktop.app import build_window  # noqa: E402
 from sos_desktop.exporters.minutes import write_minutes_pdf  # noqa: E402
-from sos_desktop.ui.projector import NetworkMode, ScalesMode, render_projector  # noqa: E402
+from sos_desktop.ui.projector import (  # noqa: E402
+    ChangesMode,
+    NetworkMode,
+    ReviewMode,
+    ScalesMode,
+    render_projector,
+)
 from sos_desktop.ui.shell.main_window import MainWindow  # noqa: E402
 from sos_desktop.ui.shell.snapshot import ensure_application  # noqa: E402
 
@@ -54,6 +60,10 @@ NAMES = {
     "observer": "observer-window.png",
     "minutes_first": "minutes-page-1.png",
     "minutes_map": "minutes-map-page.png",
+    "since_last_time": "console-since-last-time.png",
+    "projector_review": "projector-review.png",
+    "projector_changes": "projector-changes.png",
+    "chronology": "console-chronology.png",
 }
 
 
@@ -233,6 +243,7 @@ def make_all(out: Path) -> list[Path]:
         try:
             written += console_pictures(window, app, out)
             written += minutes_pictures(window, Path(folder), out)
+            written += over_time_pictures(window, app, out)
         finally:
             window.close()
             window.store.close()
@@ -281,6 +292,30 @@ def console_pictures(window: MainWindow, app: QApplication, out: Path) -> list[P
         shot("observer", lambda: grab(observer, app, OBSERVER))
         observer.close()
     finish_the_meeting(window, clock)
+    return written
+
+
+def over_time_pictures(window: MainWindow, app: QApplication, out: Path) -> list[Path]:
+    """The demo's follow-up meeting: its Since last time page, the review and the changes on the wall, and the
+    case chronology.
+    """
+    meetings = window.store.list_meetings()
+    if len(meetings) < 2 or meetings[1].id is None:
+        raise SystemExit("The demo's follow-up meeting was not created on the first run.")
+    window.open_meeting(meetings[1].id)
+    document = window.document
+    assert document is not None
+    written = []
+    window.pages.show("review")
+    written.append(save(grab(window, app, CONSOLE), out / NAMES["since_last_time"]))
+    written.append(
+        save(render_projector(document, PROJECTOR, "projector", ReviewMode()), out / NAMES["projector_review"])
+    )
+    written.append(
+        save(render_projector(document, PROJECTOR, "projector", ChangesMode()), out / NAMES["projector_changes"])
+    )
+    window.pages.show("chronology")
+    written.append(save(grab(window, app, CONSOLE), out / NAMES["chronology"]))
     return written
 
 
