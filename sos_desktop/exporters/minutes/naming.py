@@ -5,7 +5,9 @@ their names inside free text are replaced by :class:`~sos_desktop.models.names.N
 professionals at the meeting and keep their names, as on the projector, with one exception: an attendee, rater,
 next step's owner or observer who is also a person of the network (a family member at a network meeting, say)
 goes by their display name (:meth:`Namer.name`, the projector's rule), since the promise of pseudonymised minutes
-is that no network person's full name is anywhere in the file.
+is that no network person's full name is anywhere in the file. People who were in the network when a continued
+meeting began and have left it since are hidden too, by the display name they had (last time's cards, the review
+and what changed may name them), as the wall hides them.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ class Namer:
         self._masker: NameMasker | None = None
         if pseudonymise:
             keep = [attendee.name for attendee in bundle.meeting.attendees]
-            self._masker = NameMasker(bundle.network.people, keep=keep)
+            self._masker = NameMasker(_people_to_hide(bundle), keep=keep)
 
     def person(self, person: NetworkPerson) -> str:
         """A network person as the minutes name them."""
@@ -42,6 +44,16 @@ class Namer:
         if self._masker is None or not text:
             return text
         return self._masker.mask(text)
+
+
+def _people_to_hide(bundle: MeetingBundle) -> list[NetworkPerson]:
+    """The network's people, and those the meeting began with who are no longer in it."""
+    people = list(bundle.network.people)
+    present = {person.id for person in people if person.id is not None}
+    for then in bundle.meeting.network_at_start:
+        if then.person is None or then.person not in present:
+            people.append(NetworkPerson(then.name, display_name=then.display_name))
+    return people
 
 
 def long_date(when: datetime | date | None) -> str:

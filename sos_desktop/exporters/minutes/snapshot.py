@@ -36,6 +36,7 @@ from sos_desktop.models import (
     items_in,
     pair_numbers,
 )
+from sos_desktop.models.continuity import reference_day, step_is_overdue
 from sos_desktop.models.labels import HOUSE_TITLES, ROLE_LABELS, meeting_kind_label
 from sos_desktop.models.supervision import IDEAS_ONLY, STATUS_WORDS, action_line, may_agree
 from sos_desktop.models.templates import FrameworkTemplate, template
@@ -63,6 +64,8 @@ class Card:
     said_by: str = ""
     action: str = ""
     """For a next step: "Agreed · Sam Patel · by 5 Dec 2026"."""
+    overdue: bool = False
+    """A next step past its date on the meeting's day and not done (``models.continuity.step_is_overdue``)."""
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,7 @@ class NextStepRow:
     who: str
     due: str
     status: str
+    overdue: bool = False
 
 
 @dataclass(frozen=True)
@@ -134,7 +138,7 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _columns(meeting: Meeting, words: FrameworkTemplate, namer: Namer) -> tuple[MapColumn, ...]:
+def _columns(meeting: Meeting, words: FrameworkTemplate, namer: Namer, on: date) -> tuple[MapColumn, ...]:
     numbers = pair_numbers(meeting.items)
     columns = []
     for column, categories in COLUMN_ORDER.items():
@@ -146,6 +150,7 @@ def _columns(meeting: Meeting, words: FrameworkTemplate, namer: Namer) -> tuple[
                     numbers.get(item.id) if item.id is not None else None,
                     namer.name(item.said_by),
                     namer.text(action_line(item)),
+                    step_is_overdue(item, on),
                 )
                 for item in items_in(meeting.items, category)
             )
@@ -170,13 +175,14 @@ def _pairs(meeting: Meeting, namer: Namer) -> tuple[Pair, ...]:
     return tuple(pairs)
 
 
-def _next_steps(meeting: Meeting, namer: Namer) -> tuple[NextStepRow, ...]:
+def _next_steps(meeting: Meeting, namer: Namer, on: date) -> tuple[NextStepRow, ...]:
     return tuple(
         NextStepRow(
             namer.text(item.text),
             namer.name(item.owner),
             short_date(item.due) if item.due is not None else "",
             STATUS_WORDS[item.status or NextStepStatus.IDEA],
+            step_is_overdue(item, on),
         )
         for item in items_in(meeting.items, Category.NEXT_STEP)
     )
@@ -218,14 +224,21 @@ def heading_of(bundle: MeetingBundle, namer: Namer) -> Heading:
 
 
 def minutes_snapshot(
-    bundle: MeetingBundle, options: MinutesOptions, case_meetings: Sequence[Meeting] | None = None
+    bundle: MeetingBundle,
+    options: MinutesOptions,
+    case_meetings: Sequence[Meeting] | None = None,
+    today: date | None = None,
 ) -> MinutesSnapshot:
-    """What the minutes of ``bundle`` say, with ``case_meetings`` (the case's meetings) for the trajectories."""
+    """What the minutes of ``bundle`` say, with ``case_meetings`` (the case's meetings) for the trajectories;
+    ``today`` (default: today) is the day next steps are judged overdue on when the meeting has no date.
+    """
     meeting, case = bundle.meeting, bundle.case
+    today = today or date.today()
+    on = reference_day(meeting, today)
     namer = Namer(bundle, pseudonymise=options.pseudonymise)
     words = template(case.framework)
     heading = heading_of(bundle, namer)
-    steps = _next_steps(meeting, namer)
+    steps = _next_steps(meeting, namer, on)
     ideas = any(row.status == STATUS_WORDS[NextStepStatus.IDEA] for row in steps)
     voice, not_shared = _voice(bundle, namer)
     return MinutesSnapshot(
@@ -234,7 +247,7 @@ def minutes_snapshot(
         attendees=tuple((namer.name(a.name), ROLE_LABELS[a.role]) for a in meeting.attendees),
         focus_question=namer.text(meeting.focus_question),
         agenda=agenda_rows(meeting.agenda),
-        columns=_columns(meeting, words, namer),
+        columns=_columns(meeting, words, namer, on),
         pair_words=(_capital(words.one(Category.DANGER)), _capital(words.one(Category.GOAL))),
         pairs_title=f"{words.label(Category.DANGER)} and {words.one(Category.GOAL)}s",
         pairs=_pairs(meeting, namer),
@@ -246,5 +259,5 @@ def minutes_snapshot(
         next_steps_note=IDEAS_ONLY if ideas and not may_agree(meeting) else "",
         summary=namer.text(meeting.summary),
         feedback=feedback_view(meeting, namer) if options.include_feedback else None,
-        over_time=over_time_view(bundle, namer, date.today()),
+        over_time=over_time_view(bundle, namer, today),
     )

@@ -2,8 +2,13 @@
 
 Heading, who was there, the focus question, the agenda, in a continued meeting the review of last time's next steps
 and what changed since, the map in its three columns, the danger statements beside their goals, the scales (with the
-spread of numbers and the trajectory), the safety network, the case chronology, the child's voice, the next steps,
-the summary for the child's file and, only when asked for, the observer's feedback.
+spread of numbers and the trajectory), the safety network, the child's voice, the next steps (overdue ones marked),
+the summary for the child's file, the case chronology when it has events and, only when asked for, the observer's
+feedback.
+
+The review opens a continued meeting as it opens its agenda, and what changed follows it, so that the map is read
+knowing what is new on it. The chronology is the case's, not the meeting's: it follows the meeting's own record,
+as the reference part before the feedback (which is usually kept out of the child's file).
 
 What people wrote is set as :class:`~.plain_text.PlainText` (fast, and nothing in it can be taken for markup);
 headings and the few lines that mix type are Paragraphs. A heading is always kept with what follows it.
@@ -21,7 +26,13 @@ from sos_desktop.exporters.minutes.network_drawing import legend_drawing, networ
 from sos_desktop.exporters.minutes.plain_text import PlainText, Run, plain
 from sos_desktop.exporters.minutes.snapshot import Card, MapColumn, MinutesSnapshot
 from sos_desktop.exporters.minutes.snapshot_parts import ScaleView
-from sos_desktop.exporters.minutes.story_over_time import changes_flowables, chronology_flowables, review_flowables
+from sos_desktop.exporters.minutes.story_over_time import (
+    OVERDUE,
+    changes_flowables,
+    chronology_flowables,
+    overdue_cell,
+    review_flowables,
+)
 from sos_desktop.exporters.minutes.story_parts import (
     bulleted,
     feedback_flowables,
@@ -33,6 +44,7 @@ from sos_desktop.exporters.minutes.story_parts import (
 )
 from sos_desktop.exporters.minutes.styles import (
     COLUMN_SHADES,
+    CONCERN,
     FRAME_WIDTH,
     MUTED,
     RULE,
@@ -60,13 +72,13 @@ def minutes_story(snapshot: MinutesSnapshot) -> list[Flowable]:
         _pairs(snapshot, s),
         _scales(snapshot.scales, s),
         _network(snapshot, s),
-        *_chronology(snapshot, s),
         _voice(snapshot, s),
         _next_steps(snapshot, s),
         [
             *section("Summary for the child's file", s),
             plain(summary, s.body) if summary else nothing("No summary was written.", s),
         ],
+        *_chronology(snapshot, s),
     ]
     if snapshot.feedback is not None:
         heading = section("Observer's feedback on the facilitation", s)
@@ -90,7 +102,9 @@ def _review_and_changes(snapshot: MinutesSnapshot, s: Styles) -> list[list[Flowa
 
 def _chronology(snapshot: MinutesSnapshot, s: Styles) -> list[list[Flowable]]:
     over_time = snapshot.over_time
-    return [chronology_flowables(over_time.chronology, s)] if over_time is not None and over_time.chronology else []
+    if over_time is None or not over_time.chronology:
+        return []
+    return [chronology_flowables(over_time.chronology, over_time.chronology_until, s)]
 
 
 def _attendees(snapshot: MinutesSnapshot, s: Styles) -> list[Flowable]:
@@ -135,6 +149,8 @@ def _card(card: Card, s: Styles) -> PlainText:
     meta = " · ".join(part for part in (card.action, f"said by {card.said_by}" if card.said_by else "") if part)
     if meta:
         runs.append(Run(meta, REGULAR, 7.5, 10, s.card_meta.textColor))
+    if card.overdue:
+        runs.append(Run(OVERDUE, BOLD, 7.5, 10, CONCERN))
     return PlainText(runs, space_after=s.card.spaceAfter)
 
 
@@ -294,7 +310,7 @@ def _next_steps(snapshot: MinutesSnapshot, s: Styles) -> list[Flowable]:
             plain(row.what, s.cell),
             plain(row.who or "–", s.cell),
             plain(row.due or "–", s.cell),
-            plain(row.status, s.cell_bold),
+            overdue_cell(row.status, s, overdue=row.overdue),
         ]
         for row in snapshot.next_steps
     ]
