@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from minutes_pdf_support import all_text, has_text_reader
+from minutes_pdf_support import all_text, has_text_reader, page_texts
 
 from sos_desktop.exporters.minutes import MinutesOptions, minutes_pdf_bytes
 from sos_desktop.exporters.minutes.snapshot import minutes_snapshot
@@ -34,6 +34,7 @@ from sos_desktop.models import (
 from sos_desktop.models.chronology import ChronologyEvent, DatePrecision
 from sos_desktop.models.continuity import carried_card
 from sos_desktop.models.enums import ReviewOutcome
+from sos_desktop.models.review import StepReview
 from sos_desktop.store.demo import DemoMeetings
 from sos_desktop.store.store import Store
 
@@ -331,6 +332,42 @@ def test_pseudonymised_minutes_of_a_continued_meeting_hold_no_name_of_the_family
     ):
         assert words in changes, words
     assert "October 2026 Uncle B moved away. Mum" in text
+
+
+@needs_reader
+def test_long_reviews_and_chronologies_start_under_their_headings_and_run_on_over_pages(
+    over_time: OverTimeCase,
+) -> None:
+    store = over_time.store
+    outcomes = [*ReviewOutcome, None]
+    reviews = [
+        StepReview(
+            key=f"step-{number}",
+            text=f"Step {number}: ask the school whether the plan for the mornings is working. " * (1 + number % 3),
+            owner="Alex Morgan",
+            due=date(2026, 10, 1 + number % 28),
+            outcome=outcomes[number % len(outcomes)],
+            note="What happened, and what is next. " * (number % 4),
+        )
+        for number in range(40)
+    ]
+    store.set_reviews(over_time.second, reviews)
+    case_id = store.get_meeting(over_time.second).case_id or 0
+    for number in range(60):
+        happened = date(2000 + number % 26, 1 + number % 12, 1 + number % 27)
+        store.add_event(case_id, ChronologyEvent(happened, f"Event {number}: a move of home. " * (1 + number % 4)))
+    pages = page_texts(minutes_pdf_bytes(store.load_bundle(over_time.second)))
+    # Each section starts on the page its heading is on (not on a page of its own after an empty foot) ...
+    [review_page] = [page for page in pages if "Review of last time's next steps 40 next steps" in page]
+    assert "Step 0:" in review_page
+    [chronology_page] = [page for page in pages if "Chronology The case's significant events" in page]
+    assert "1 January 2000 Event 0:" in chronology_page
+    assert "Summary for the child's file" in chronology_page
+    # ... and every row is there once, the header repeated on each page the table runs on to.
+    text = " ".join(pages)
+    assert all(text.count(f"Step {n}: ask") == 1 + n % 3 for n in range(40))
+    assert all(f"Event {n}: a move" in text for n in range(60))
+    assert sum("Next step Who By when Outcome Note" in page for page in pages) >= 3
 
 
 @needs_reader

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reportlab.platypus import Flowable, KeepTogether, Table
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Table
 
 from sos_desktop.exporters.minutes.styles import FRAME_WIDTH, MARGIN_BOTTOM, MARGIN_TOP, PAGE_HEIGHT
 
@@ -71,6 +71,23 @@ def keep_with_next(flowable: Flowable) -> Flowable:
     """``flowable``, marked to go over a page break with whatever follows it (a line that introduces a table)."""
     flowable.keepWithNext = 1
     return flowable
+
+
+def opening(lead: Sequence[Flowable], table: Table) -> list[Flowable]:
+    """``lead`` (a heading and the line introducing the table), then ``table``: here when the lead, the table's
+    header and ``LEAST_ROWS`` of its rows fit in the room left on the page, else all on the next page.
+
+    Kept with the table by reportlab's keep-with-next instead, a heading over a table taller than the room left
+    would always go to the next page, leaving the rest of this one empty.
+    """
+    lead = list(lead)
+    if lead:
+        lead[-1].keepWithNext = 0
+    table.wrap(FRAME_WIDTH, FRAME_HEIGHT)
+    header = table.repeatRows if isinstance(table.repeatRows, int) else len(table.repeatRows)
+    start = sum(table._rowHeights[: header + LEAST_ROWS])
+    needed = height(lead) + (lead[-1].getSpaceAfter() if lead else 0.0) + start
+    return [CondPageBreak(needed), *lead, table]
 
 
 class Grid(Table):

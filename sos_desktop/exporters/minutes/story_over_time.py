@@ -11,7 +11,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from sos_desktop.exporters.minutes.fonts import BOLD
-from sos_desktop.exporters.minutes.keeping import keep_with_next
+from sos_desktop.exporters.minutes.keeping import keep_with_next, opening
 from sos_desktop.exporters.minutes.over_time import CardLine, ChangesView, EventRow, ReviewView, ScaleLine
 from sos_desktop.exporters.minutes.plain_text import PlainText, Run, plain
 from sos_desktop.exporters.minutes.story_parts import grid, nothing, section, subsection
@@ -44,7 +44,7 @@ def review_flowables(view: ReviewView, s: Styles) -> list[Flowable]:
     lead = f"{steps} agreed at {view.previous}." if view.previous else f"{steps} from last time."
     overdue = view.overdue_count
     summary = f"{overdue} of {count} {'was' if overdue == 1 else 'were'} overdue." if overdue else "None was overdue."
-    flowables.append(keep_with_next(plain(f"{lead} {summary}", s.body)))
+    flowables.append(plain(f"{lead} {summary}", s.body))
     header = [plain(text, s.cell_bold) for text in ("Next step", "Who", "By when", "Outcome", "Note")]
     rows = [
         [
@@ -56,8 +56,7 @@ def review_flowables(view: ReviewView, s: Styles) -> list[Flowable]:
         ]
         for row in view.rows
     ]
-    flowables.append(grid([header, *rows], _widths(0.28, 0.14, 0.14, 0.19, 0.25)))
-    return flowables
+    return opening(flowables, grid([header, *rows], _widths(0.28, 0.14, 0.14, 0.19, 0.25)))
 
 
 def _card_cell(line: CardLine, s: Styles) -> PlainText:
@@ -116,8 +115,7 @@ def chronology_flowables(events: tuple[EventRow, ...], until: str, s: Styles) ->
     flowables = section("Chronology", s)
     counted = _counted(len(events), "event", "events")
     lead = f"The case's significant events up to {until}, oldest first ({counted})."
-    flowables.append(keep_with_next(plain(lead, s.body)))
+    flowables.append(plain(lead, s.body))
     header = [plain(text, s.cell_bold) for text in ("When", "What happened", "Source")]
     rows = [[plain(e.when, s.cell_bold), plain(e.what, s.cell), plain(e.source or "–", s.cell)] for e in events]
-    flowables.append(grid([header, *rows], _widths(0.22, 0.54, 0.24)))
-    return flowables
+    return opening(flowables, grid([header, *rows], _widths(0.22, 0.54, 0.24)))
