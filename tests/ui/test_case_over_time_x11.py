@@ -111,10 +111,14 @@ class Console:
         wait_until(lambda: self.x("getwindowfocus") == window, f"the keyboard focus on window {window}")
 
     def stop(self) -> str:
-        """Close the app if it still runs; what it wrote to stderr."""
+        """Close the app if it still runs (kill it if it will not close); what it wrote to stderr."""
         if self.process.poll() is None:
             self.process.terminate()
-            self.process.wait(30)
+            try:
+                self.process.wait(30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(10)
         return self.log.read_text(errors="replace")
 
 
