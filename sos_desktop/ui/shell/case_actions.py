@@ -108,7 +108,7 @@ class CaseActions(Console):
 
     def continue_meeting(self) -> int | None:
         """Meeting › New meeting from the last one: the selected case's next meeting, continued from its latest."""
-        from datetime import datetime
+        from datetime import datetime, timedelta
 
         from sos_desktop.store.team_settings import team_agenda
         from sos_desktop.ui.supervision.continue_dialog import ContinueMeetingDialog
@@ -127,7 +127,12 @@ class CaseActions(Console):
         except StoreError as error:
             dialogs.tell(self, "Could not read the case's last meeting", str(error))
             return None
-        dialog = ContinueMeetingDialog(previous, datetime.now().replace(second=0, microsecond=0), self)
+        offered = datetime.now().replace(second=0, microsecond=0)
+        if previous.held_on is not None and previous.held_on.replace(tzinfo=None) >= offered:
+            # The last meeting is dated later than now (planned ahead): the next one is offered a week after it, so
+            # the case's meetings stay in order and the next continue starts from this one.
+            offered = previous.held_on.replace(tzinfo=None) + timedelta(days=7)
+        dialog = ContinueMeetingDialog(previous, offered, self)
         if dialog.exec() != dialog.DialogCode.Accepted:
             return None
         try:

@@ -50,7 +50,7 @@ class ContinueMeetingDialog(QDialog):
         self.summary = QLabel(carried_summary(previous))
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.when = OptionalDateTimeField("Date and time of the new meeting")
+        self.when = OptionalDateTimeField("the new meeting")  # read as "Date of the new meeting", "Time of …"
         self.when.set_value(now)
         self.title = QLineEdit(following_title(previous, now.date()))
         self.title.setAccessibleName("Title of the new meeting")

@@ -153,6 +153,9 @@ def test_new_meeting_from_the_last_one_continues_the_latest_and_opens_its_review
 
     def answer(dialog: ContinueMeetingDialog) -> int:
         shown.append(dialog.summary.text())
+        offered = dialog.when.value()
+        # Never before the meeting it continues (the demo's follow-up is dated ahead, 12 December 2026).
+        assert offered is not None and offered > datetime(2026, 12, 12, 10, 0)
         dialog.when.set_value(datetime(2027, 1, 9, 14, 0))
         dialog._date_changed(datetime(2027, 1, 9, 14, 0))
         dialog.attendees.item(5).setCheckState(dialog.attendees.item(5).checkState().Unchecked)
