@@ -5,6 +5,7 @@ step on the console), or replaced whole when a meeting file brings the case's ch
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.engine import Connection
@@ -29,15 +30,7 @@ def add_event(conn: Connection, case_id: int, event: ChronologyEvent, reuse_id: 
     if conn.scalar(select(cases.c.id).where(cases.c.id == case_id)) is None:
         raise NotFoundError.missing("case")
     new_id = insert_row(conn, chronology_events, event_values(event) | {"case_id": case_id}, reuse_id)
-    return ChronologyEvent(
-        happened_on=event.happened_on,
-        what=event.what,
-        source=event.source,
-        precision=event.precision,
-        item_key=event.item_key,
-        id=new_id,
-        extra=dict(event.extra),
-    )
+    return replace(event, id=new_id, extra=dict(event.extra))
 
 
 def update_event(conn: Connection, event: ChronologyEvent) -> None:

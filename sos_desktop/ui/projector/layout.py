@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from dataclasses import replace
+from typing import get_args
 
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QFont
@@ -47,6 +48,8 @@ ProjectorMode = (
     | ReviewMode
     | None
 )
+MODE_KINDS: tuple[type, ...] = tuple(kind for kind in get_args(ProjectorMode) if kind is not type(None))
+"""The kinds of mode ``ProjectorMode`` names (for a check at run time), read from the alias itself."""
 """What the projector shows: the whole map (None), one column, one category, a scale, a scale's trajectory, the
 safety network, the child's voice (Three Houses), the focus question, what changed since last time, the chronology
 or the review of last time's next steps."""

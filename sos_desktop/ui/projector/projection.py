@@ -18,14 +18,14 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QRectF, Signal
 from PySide6.QtGui import QPainter, QRegion
 
-from sos_desktop.models import Category, Column, Meeting, NetworkPerson
+from sos_desktop.models import Column, Meeting, NetworkPerson
 from sos_desktop.models.names import NameMasker
 from sos_desktop.models.network_layout import standing_positions
 from sos_desktop.ui.document.meeting import MeetingDocument
 from sos_desktop.ui.projector.clock_overlay import paint_clock
 from sos_desktop.ui.projector.content import MapContent, map_content, with_card_reworded
 from sos_desktop.ui.projector.focus_chart import FocusContent, FocusLayout
-from sos_desktop.ui.projector.layout import NO_MEETING, Layout, ProjectorMode
+from sos_desktop.ui.projector.layout import MODE_KINDS, NO_MEETING, Layout, ProjectorMode
 from sos_desktop.ui.projector.modes import (
     ChangesMode,
     ChronologyMode,
@@ -304,19 +304,7 @@ class Projection(QObject):
         ``NetworkMode``, a ``VoiceMode``, the ``FocusMode``, or the case over time: ``ChangesMode``,
         ``ChronologyMode``, ``ReviewMode``.
         """
-        kinds = (
-            Column
-            | Category
-            | ScalesMode
-            | TrajectoryMode
-            | NetworkMode
-            | VoiceMode
-            | FocusMode
-            | ChangesMode
-            | ChronologyMode
-            | ReviewMode
-        )
-        if mode is not None and not isinstance(mode, kinds):
+        if mode is not None and not isinstance(mode, MODE_KINDS):
             raise ValueError(
                 f"{mode!r} is neither a column nor a category of the map, nor a scale, trajectory, network, the "
                 "child's voice, the focus question, what changed, the chronology or the review."
