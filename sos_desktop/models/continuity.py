@@ -4,7 +4,8 @@ next steps are overdue.
 Pure functions. :func:`continue_meeting` carries the map forward: every card but the next steps keeps its ``key``
 (its identity across the case's meetings), its words and its pair; last time's next steps become the new meeting's
 ``reviews``, the first thing it does; scales come with their questions, anchors and keys but no ratings (the group
-rates again); the child's voice and the observer's notes are that day's and stay with it.
+rates again); the safety plan and the trajectory plan come as they stood (the next meeting refines them); the
+child's voice and the observer's notes are that day's and stay with it.
 """
 
 from __future__ import annotations
@@ -175,6 +176,8 @@ def continue_meeting(
         follows=previous.uid,
         reviews=_reviews(previous.items),
         network_at_start=network_now(network),
+        safety_plan=copy.deepcopy(previous.safety_plan),
+        trajectory_plan=copy.deepcopy(previous.trajectory_plan),
     )
 
 

@@ -1,6 +1,7 @@
 """The demo case and its meetings: a made-up family to try the tool on, with no real person in it. The first
 meeting maps the case; the follow-up (:func:`demo_follow_up`) is continued from it, reviews its next steps and shows
-what changed; the case's chronology comes with it.
+what changed; the case's chronology comes with it, and so do its safety plan and trajectory plan (a first rule and
+four milestones at the first meeting; five rules, warning signs and sign-ups at the follow-up, with a late milestone).
 
 Ids here are provisional (negative); the store gives each object its own id when the bundle is saved.
 """
@@ -27,8 +28,10 @@ from sos_desktop.models.enums import (
 from sos_desktop.models.mapping import MapItem
 from sos_desktop.models.meeting import AgendaPhase, Attendee, Case, Meeting, MeetingBundle
 from sos_desktop.models.network import Network, NetworkPerson, Tie
+from sos_desktop.models.safety_plan import PlanRule, SafetyPlan, SignKind, SignUp, WarningSign
 from sos_desktop.models.scaling import Scale, ScaleRating
 from sos_desktop.models.templates import template
+from sos_desktop.models.trajectory_plan import Milestone, MilestoneStatus, TrajectoryPlan
 from sos_desktop.models.voice import ChildVoiceEntry
 
 DEMO_REFERENCE = "DEMO-0001"
@@ -52,6 +55,7 @@ def default_agenda() -> list[AgendaPhase]:
 def demo_bundle() -> MeetingBundle:
     """A small, complete group supervision about an invented family."""
     case = Case(label="Family Demo (invented)", reference=DEMO_REFERENCE, framework=Framework.SAFETY)
+    danger_key = str(uuid4())
     people = [
         NetworkPerson(
             id=-1, name="Lily Example", display_name="L", role=PersonRole.CHILD, age=4, also_known_as=["Lils"]
@@ -74,7 +78,6 @@ def demo_bundle() -> MeetingBundle:
             circle=Circle.INNER,
             knows_worries=True,
             knows_worries_since=date(2026, 10, 20),
-            rules=["Lily stays with Nan if there is shouting at home."],
         ),
         NetworkPerson(id=-5, name="Robin Neighbour", display_name="RN", role=PersonRole.FRIEND, circle=Circle.OUTER),
         NetworkPerson(
@@ -154,6 +157,7 @@ def demo_bundle() -> MeetingBundle:
         MapItem(
             id=-12,
             category=Category.DANGER,
+            key=danger_key,
             pairs_with=-13,
             text="Sam (social worker) and Nan are worried "
             "that if Mum and Dad keep arguing in front of Lily and the arguments turn physical, Lily could be "
@@ -260,10 +264,84 @@ def demo_bundle() -> MeetingBundle:
         ],
         summary="Group supervision mapped the worries about arguments at home; next steps are ideas for Sam "
         "to take to the manager.",
+        safety_plan=SafetyPlan(
+            rules=[PlanRule(words=NAN_RULE, answers=[danger_key], owners=[-4])],
+            review_on=date(2026, 12, 12),
+        ),
+        trajectory_plan=demo_trajectory_plan(),
     )
     return MeetingBundle(
         case=case, meeting=meeting, network=Network(people=people, ties=ties), chronology=demo_chronology()
     )
+
+
+NAN_RULE = "If there is shouting at home, Mum takes Lily and Noah to Nan's, and Nan keeps them overnight."
+
+
+def demo_trajectory_plan() -> TrajectoryPlan:
+    """The road to closure the team set out at the first meeting, with the scale's hoped-for score at each step."""
+    return TrajectoryPlan(
+        milestones=[
+            Milestone("Network meeting with Mum, Dad and Nan", date(2026, 12, 5), "Sam Patel", target=5),
+            Milestone("Safety plan tried for two weeks", date(2026, 12, 26), "Mum, Dad and the network", target=6),
+            Milestone("Review conference", date(2027, 1, 30), "Sam Patel and the team manager", target=7),
+            Milestone("Case closes to early help", date(2027, 3, 31), "Sam Patel", target=8),
+        ]
+    )
+
+
+def _person_id(network: Network, display_name: str) -> int:
+    found = next(person.id for person in network.people if person.display_name == display_name)
+    assert found is not None
+    return found
+
+
+def demo_follow_up_plan(following: Meeting, network: Network) -> None:
+    """The safety plan as the follow-up grows it: five rules (one still a prohibition nobody owns, for the gentle
+    checks to find), two red flags and a trigger, three people signed up; the first milestone now late.
+    """
+    mum, dad, nan = (_person_id(network, name) for name in ("Mum", "Dad", "Nan"))
+    aunt, neighbour = _person_id(network, "Aunt K"), _person_id(network, "RN")
+    danger = next(item.key for item in following.items if item.category == Category.DANGER)
+    plan = following.safety_plan
+    first = plan.rules[0]
+    first.owners = [mum, nan]
+    first.if_broken = "Nan rings Sam the next morning, and the network meets within a week."
+    plan.rules += [
+        PlanRule(
+            words="When Mum and Dad start to argue, Dad goes out for a walk and comes back when he is calm.",
+            answers=[danger],
+            owners=[dad, mum],
+            if_broken="Mum rings Nan, and Nan comes round or has the children.",
+        ),
+        PlanRule(
+            words="Nan visits every Tuesday and Friday at teatime and checks that Lily is happy and not frightened.",
+            answers=[danger],
+            owners=[nan, neighbour],
+        ),
+        PlanRule(words="Aunt K rings Dad every Sunday evening to ask how the week went.", owners=[aunt]),
+        PlanRule(words="Dad won't drink at home.", answers=[danger]),
+    ]
+    plan.signs = [
+        WarningSign(
+            "Lily hides under the table or goes quiet when Dad comes in.",
+            SignKind.RED_FLAG,
+            response="Nan or nursery tell Sam the same day.",
+        ),
+        WarningSign(
+            "Dad smells of drink when he comes to collect Lily.",
+            SignKind.RED_FLAG,
+            response="Mum or Nan keeps Lily with them and rings Sam.",
+        ),
+        WarningSign(
+            "Dad comes off a run of night shifts, tired and short-tempered.",
+            SignKind.TRIGGER,
+            response="Dad sleeps at his sister's that day.",
+        ),
+    ]
+    plan.sign_ups = [SignUp(mum, date(2026, 12, 10)), SignUp(nan, date(2026, 12, 10)), SignUp(dad, date(2026, 12, 11))]
+    plan.review_on = date(2027, 1, 9)
+    following.trajectory_plan.milestones[1].status = MilestoneStatus.UNDER_WAY
 
 
 def demo_chronology() -> list[ChronologyEvent]:
@@ -344,6 +422,7 @@ def demo_follow_up(first: Meeting, network: Network) -> Meeting:
     for scale in following.scales:
         scale.ratings = [ScaleRating(rater, value, reason) for rater, (value, reason) in ratings.items()]
     following.summary = "Reviewed last time's next steps: Dad met Sam; Nan's meeting is carried forward."
+    demo_follow_up_plan(following, network)
     return following
 
 

@@ -12,7 +12,9 @@ from sos_desktop.models.mapping import MapItem
 from sos_desktop.models.network import Network
 from sos_desktop.models.observation import Observations
 from sos_desktop.models.review import PersonThen, StepReview
+from sos_desktop.models.safety_plan import SafetyPlan
 from sos_desktop.models.scaling import Scale
+from sos_desktop.models.trajectory_plan import TrajectoryPlan
 from sos_desktop.models.voice import ChildVoiceEntry
 
 MAX_LABEL_LENGTH = 200
@@ -88,6 +90,10 @@ class Meeting:
     """Last time's next steps, as this meeting reviews them (the first thing a continued meeting does)."""
     network_at_start: list[PersonThen] = field(default_factory=list)
     """The case's network as it stood when this meeting was continued from the last one (empty otherwise)."""
+    safety_plan: SafetyPlan = field(default_factory=SafetyPlan)
+    """The case's safety plan as it stood at this meeting (its owners and signers are network person ids)."""
+    trajectory_plan: TrajectoryPlan = field(default_factory=TrajectoryPlan)
+    """The case's trajectory plan as it stood at this meeting."""
 
     def __post_init__(self) -> None:
         self.kind = MeetingKind(self.kind)

@@ -45,6 +45,8 @@ from sos_desktop.models import (
 )
 from sos_desktop.models.chronology import ChronologyEvent
 from sos_desktop.models.review import StepReview
+from sos_desktop.models.safety_plan import SafetyPlan
+from sos_desktop.models.trajectory_plan import TrajectoryPlan
 from sos_desktop.store import backup as backups
 from sos_desktop.store import encryption
 from sos_desktop.store import engine as engine_settings
@@ -77,6 +79,7 @@ from sos_desktop.store.repo import (
     items,
     meetings,
     network,
+    plans,
     scales,
     settings,
 )
@@ -430,6 +433,16 @@ class Store:
     def delete_event(self, event_id: int) -> None:
         with self._transaction(write=True) as conn:
             chronology.delete_event(conn, event_id)
+
+    def set_safety_plan(self, meeting_id: int, plan: SafetyPlan) -> None:
+        """Save the meeting's version of the case's safety plan, whole (owners and signers are person ids)."""
+        with self._transaction(write=True) as conn:
+            plans.set_safety_plan(conn, meeting_id, plan)
+
+    def set_trajectory_plan(self, meeting_id: int, plan: TrajectoryPlan) -> None:
+        """Save the meeting's version of the case's trajectory plan, whole."""
+        with self._transaction(write=True) as conn:
+            plans.set_trajectory_plan(conn, meeting_id, plan)
 
     def set_reviews(self, meeting_id: int, reviews: list[StepReview]) -> None:
         """Save the meeting's review of last time's next steps, whole."""

@@ -270,3 +270,13 @@ chronology_events = Table(
     _extra(),
     sqlite_autoincrement=True,
 )
+
+# The safety plan and the trajectory plan as each meeting holds them (its version of the case's plans), as JSON;
+# people are named by their ids in the case's network.
+meeting_plans = Table(
+    "meeting_plans",
+    metadata,
+    Column("meeting_id", Integer, ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True, autoincrement=False),
+    Column("safety_plan", Text, nullable=False, server_default="{}"),
+    Column("trajectory_plan", Text, nullable=False, server_default="{}"),
+)

@@ -133,7 +133,11 @@ def test_spec_example_lands_every_field_in_its_place() -> None:
         Circle.INNER,
     )
     assert mia.knows_worries is False and mia.knows_worries_since == date(2026, 11, 1)
-    assert mia.rules == ["Mia tells her teacher if Mum and Dad shout."]
+    # A person's rules are the safety plan's rules they own (the one place a rule is kept).
+    assert mia.rules == []
+    assert [(rule.words, rule.owners) for rule in meeting.safety_plan.rules] == [
+        ("Mia tells her teacher if Mum and Dad shout.", [mia.id])
+    ]
     assert (mia.contact, mia.notes, mia.x, mia.y) == ("Through Mum", "", 120.0, -40.0)
     harm, danger, goal, step = meeting.items
     assert mia.agrees_with == [danger.id]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sos_desktop.exporters.interchange.files import read_meeting_file, write_meeting_file
 from sos_desktop.models import Circle, Network, NetworkPerson, PersonRole
-from sos_desktop.models.demo import demo_bundle
+from sos_desktop.models.demo import NAN_RULE, demo_bundle
 from sos_desktop.models.network_layout import LayoutKind, compute_layout
 from sos_desktop.store.store import Store
 
@@ -27,7 +27,6 @@ def described(network: Network) -> tuple[list[tuple[object, ...]], set[tuple[str
             p.circle,
             p.knows_worries,
             p.knows_worries_since,
-            p.rules,
             p.contact,
             p.notes,
             p.x,
@@ -66,7 +65,16 @@ def test_a_drawn_network_round_trips_through_the_interchange_file(store: Store, 
     try:
         arrived = other.save_bundle(read_meeting_file(path))
         after = other.get_network(arrived.case.id or 0)
+        plan = other.get_meeting(arrived.meeting.id or 0).safety_plan
     finally:
         other.close()
     assert described(after) == described(before)
     assert len(after.people) == 13 and len(after.ties) == len(before.ties)
+    # A rule given to a person on their own (as before the safety plan) arrives as a rule of the plan they own.
+    aunt = next(person for person in after.people if person.display_name == "Aunt Z")
+    nan = next(person for person in after.people if person.display_name == "Nan")
+    assert [(rule.words, rule.owners) for rule in plan.rules] == [
+        (NAN_RULE, [nan.id]),
+        ("Collects Lily from nursery on Fridays", [aunt.id]),
+    ]
+    assert aunt.rules == []

@@ -59,6 +59,12 @@ def _reference_problems(document: dict[str, Any]) -> Iterator[Problem]:
         yield from _unknown(("child_voice", index, "child"), entry.get("child"), person_ids, "person")
     for index, then in enumerate(document.get("network_at_start") or []):
         yield from _unknown(("network_at_start", index, "person"), then.get("person"), person_ids, "person")
+    plan = document.get("safety_plan") or {}
+    for index, rule in enumerate(plan.get("rules") or []):
+        for position, owner in enumerate(rule.get("owners") or []):
+            yield from _unknown(("safety_plan", "rules", index, "owners", position), owner, person_ids, "person")
+    for index, entry in enumerate(plan.get("signed_up") or []):
+        yield from _unknown(("safety_plan", "signed_up", index, "person"), entry.get("person"), person_ids, "person")
 
 
 def without_broken_references(document: dict[str, Any], problems: list[Problem]) -> dict[str, Any]:
@@ -66,7 +72,14 @@ def without_broken_references(document: dict[str, Any], problems: list[Problem])
     cleaned = copy.deepcopy(document)
     dropped_ties: set[int] = set()
     dropped_agreements: dict[int, set[int]] = {}
+    dropped_plan: dict[tuple[str, int], set[int]] = {}
     for parts in (problem[0] for problem in problems):
+        if parts[0] == "safety_plan":
+            # A rule's owner who is not in the file is left out of the rule; a signer not in it, with their entry.
+            where, index = str(parts[1]), parts[2]
+            assert isinstance(index, int)
+            dropped_plan.setdefault((where, index), set()).add(parts[4] if where == "rules" else -1)  # type: ignore[arg-type]
+            continue
         section, index = parts[0], parts[1]
         assert isinstance(index, int)
         if section == "ties":
@@ -82,6 +95,14 @@ def without_broken_references(document: dict[str, Any], problems: list[Problem])
     for index, positions in dropped_agreements.items():
         person = cleaned["people"][index]
         person["agrees_with"] = [item for i, item in enumerate(person["agrees_with"]) if i not in positions]
+    plan = cleaned.get("safety_plan") or {}
+    for (where, index), positions in dropped_plan.items():
+        if where == "rules":
+            rule = plan["rules"][index]
+            rule["owners"] = [owner for i, owner in enumerate(rule["owners"]) if i not in positions]
+    signers_dropped = {index for where, index in dropped_plan if where == "signed_up"}
+    if signers_dropped:
+        plan["signed_up"] = [entry for i, entry in enumerate(plan["signed_up"]) if i not in signers_dropped]
     return cleaned
 
 
@@ -99,6 +120,7 @@ def _problems(document: dict[str, Any]) -> Iterator[Problem]:
         yield from _date_problems(("reviews", index, "due"), review.get("due"))
     for index, event in enumerate(document.get("chronology") or []):
         yield from _date_problems(("chronology", index, "happened_on"), event.get("happened_on"))
+    yield from _plan_problems(document.get("safety_plan") or {}, document.get("trajectory_plan") or {})
 
     yield from _date_problems(("meeting", "held_on"), document["meeting"].get("held_on"), with_time=True)
     for index, person in enumerate(people):
@@ -122,7 +144,24 @@ def _problems(document: dict[str, Any]) -> Iterator[Problem]:
             yield ("observations", "ratings", position, "value"), "a rating needs a value from 0 to 10."
 
 
-def _duplicate_ids(section: str, records: list[dict[str, Any]], what: str, *, field: str = "id") -> Iterator[Problem]:
+def _plan_problems(plan: dict[str, Any], trajectory: dict[str, Any]) -> Iterator[Problem]:
+    """Keys used twice and impossible dates in the safety plan and the trajectory plan."""
+    yield from _duplicate_ids(("safety_plan", "rules"), plan.get("rules") or [], "rule", field="key")
+    yield from _duplicate_ids(("safety_plan", "signs"), plan.get("signs") or [], "warning sign", field="key")
+    yield from _date_problems(("safety_plan", "review_on"), plan.get("review_on"))
+    for index, entry in enumerate(plan.get("signed_up") or []):
+        yield from _date_problems(("safety_plan", "signed_up", index, "signed_on"), entry.get("signed_on"))
+    milestones = trajectory.get("milestones") or []
+    yield from _duplicate_ids(("trajectory_plan", "milestones"), milestones, "milestone", field="key")
+    for index, milestone in enumerate(milestones):
+        yield from _date_problems(("trajectory_plan", "milestones", index, "planned_on"), milestone.get("planned_on"))
+
+
+def _duplicate_ids(
+    section: str | tuple[str, ...], records: list[dict[str, Any]], what: str, *, field: str = "id"
+) -> Iterator[Problem]:
+    path = (section,) if isinstance(section, str) else section
+    named = ".".join(path)
     first_at: dict[str, int] = {}
     for index, record in enumerate(records):
         record_id = record.get(field)
@@ -130,8 +169,8 @@ def _duplicate_ids(section: str, records: list[dict[str, Any]], what: str, *, fi
             continue
         if record_id in first_at:
             yield (
-                (section, index, field),
-                f"{record_id!r} is already the {field} of {section}[{first_at[record_id]}]; each {what} needs its own.",
+                (*path, index, field),
+                f"{record_id!r} is already the {field} of {named}[{first_at[record_id]}]; each {what} needs its own.",
             )
         else:
             first_at[record_id] = index

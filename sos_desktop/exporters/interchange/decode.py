@@ -39,7 +39,9 @@ from sos_desktop.models import (
     TieKind,
 )
 from sos_desktop.models.chronology import ChronologyEvent
+from sos_desktop.models.plans_data import safety_plan_from, trajectory_plan_from
 from sos_desktop.models.review import PersonThen, StepReview
+from sos_desktop.models.safety_plan import SafetyPlan, with_people_rules
 
 Record = dict[str, Any]
 
@@ -52,7 +54,7 @@ MEETING_KEYS = frozenset(
 # The top-level keys of the file; any other is kept with the meeting (``Meeting.file_extra``) and written back.
 FILE_KEYS = frozenset(
     {"format", "version", "case", "meeting", "people", "ties", "map", "scales", "child_voice", "observations"}
-    | {"reviews", "network_at_start", "chronology"}
+    | {"reviews", "network_at_start", "chronology", "safety_plan", "trajectory_plan"}
 )
 PERSON_KEYS = frozenset(
     {"id", "name", "display_name", "role", "age", "circle", "knows_worries", "knows_worries_since", "agrees_with"}
@@ -137,7 +139,27 @@ def decode_bundle(document: Record) -> MeetingBundle:
         for raw in document.get("network_at_start") or []
     ]
     chronology = [_event(("chronology", index), raw) for index, raw in enumerate(document.get("chronology") or [])]
-    return MeetingBundle(case=case, meeting=meeting, network=Network(people=people, ties=ties), chronology=chronology)
+    network = Network(people=people, ties=ties)
+    _plans(document, meeting, network, person_ids)
+    return MeetingBundle(case=case, meeting=meeting, network=network, chronology=chronology)
+
+
+def _plans(document: Record, meeting: Meeting, network: Network, person_ids: dict[str, int]) -> None:
+    """The meeting's safety plan and trajectory plan. People's "rules" (all a file had before the plan, and what it
+    writes for readers of the format that know only them) join the plan's rules, so a rule is kept in one place.
+    """
+    raw_plan = document.get("safety_plan")
+    plan = SafetyPlan()
+    if raw_plan is not None:
+        with _building(("safety_plan",)):
+            plan = safety_plan_from(raw_plan, person_ids.get)
+    meeting.safety_plan = with_people_rules(plan, network)
+    for person in network.people:
+        person.rules = []
+    raw_trajectory = document.get("trajectory_plan")
+    if raw_trajectory is not None:
+        with _building(("trajectory_plan",)):
+            meeting.trajectory_plan = trajectory_plan_from(raw_trajectory)
 
 
 def _review(parts: JsonPath, raw: Record) -> StepReview:

@@ -38,7 +38,9 @@ from sos_desktop.models import (
     Scale,
 )
 from sos_desktop.models.chronology import ChronologyEvent
+from sos_desktop.models.plans_data import safety_plan_data, trajectory_plan_data
 from sos_desktop.models.review import StepReview
+from sos_desktop.models.safety_plan import person_rules
 
 
 def _number(value: float | None) -> float | int | None:
@@ -102,7 +104,11 @@ def encode_bundle(bundle: MeetingBundle) -> Record:
             known=CASE_KEYS,
         ),
         "meeting": _meeting(meeting),
-        "people": [_person(position, person, item_ids) for position, person in enumerate(network.people, start=1)],
+        "people": [
+            # People's "rules" are the plan's rules they own, for readers of the format that know only those.
+            _person(position, person, item_ids, person_rules(meeting.safety_plan, person))
+            for position, person in enumerate(network.people, start=1)
+        ],
         "ties": [
             _record(
                 {"from": person_ids[tie.source], "to": person_ids[tie.target], "kind": tie.kind.value},
@@ -147,6 +153,10 @@ def encode_bundle(bundle: MeetingBundle) -> Record:
         ]
     if bundle.chronology:
         document["chronology"] = [_event(event) for event in bundle.chronology]
+    if not meeting.safety_plan.is_empty():
+        document["safety_plan"] = safety_plan_data(meeting.safety_plan, person_ids.get)
+    if not meeting.trajectory_plan.is_empty():
+        document["trajectory_plan"] = trajectory_plan_data(meeting.trajectory_plan)
     for key, value in meeting.file_extra.items():
         if key not in FILE_KEYS:
             document[key] = deepcopy(value)
@@ -203,7 +213,7 @@ def _phase(phase: AgendaPhase) -> Record:
     return _record(fields, keep=("phase",))
 
 
-def _person(position: int, person: NetworkPerson, item_ids: dict[int, str]) -> Record:
+def _person(position: int, person: NetworkPerson, item_ids: dict[int, str], rules: list[str]) -> Record:
     fields = {
         "id": f"p{position}",
         "name": person.name,
@@ -215,7 +225,7 @@ def _person(position: int, person: NetworkPerson, item_ids: dict[int, str]) -> R
         "knows_worries": person.knows_worries,
         "knows_worries_since": None if person.knows_worries_since is None else person.knows_worries_since.isoformat(),
         "agrees_with": [item_ids[item_id] for item_id in person.agrees_with if item_id in item_ids],
-        "rules": list(person.rules),
+        "rules": list(rules),
         "also_known_as": list(person.also_known_as),
         "contact": person.contact,
         "notes": person.notes,

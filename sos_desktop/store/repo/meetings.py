@@ -19,11 +19,15 @@ from sos_desktop.models import (
     Observations,
 )
 from sos_desktop.models.review import StepReview
+from sos_desktop.models.safety_plan import SafetyPlan
+from sos_desktop.models.trajectory import in_time_order
 from sos_desktop.models.trajectory import question_key_text as question_key_of
+from sos_desktop.models.trajectory_plan import TrajectoryPlan
 from sos_desktop.store import convert
 from sos_desktop.store.errors import NotFoundError
 from sos_desktop.store.repo.common import insert_row, map_reference, now, touch_meeting
 from sos_desktop.store.repo.items import get_items, insert_items
+from sos_desktop.store.repo.plans import get_plans, insert_plans
 from sos_desktop.store.repo.scales import get_scales, insert_scales
 from sos_desktop.store.tables import (
     agenda_phases,
@@ -90,6 +94,7 @@ def get_meeting(conn: Connection, meeting_id: int) -> Meeting:
     meeting.child_voice = [convert.voice_from_row(r) for r in _ordered(conn, child_voice, meeting_id)]
     meeting.observations = get_observations(conn, meeting_id)
     meeting.reviews = [convert.review_from_row(r) for r in _ordered(conn, step_reviews, meeting_id)]
+    meeting.safety_plan, meeting.trajectory_plan = get_plans(conn, meeting_id)
     return meeting
 
 
@@ -173,6 +178,7 @@ def insert_meeting(
     _replace_list(conn, step_reviews, meeting_id, [convert.review_values(r) for r in meeting.reviews])
     _write_child_voice(conn, meeting_id, meeting.child_voice, person_ids, keep_ids=False)
     _write_observations(conn, meeting_id, meeting.observations)
+    insert_plans(conn, meeting_id, meeting.safety_plan, meeting.trajectory_plan, person_ids)
     return meeting_id, item_ids
 
 
@@ -202,10 +208,24 @@ def set_reviews(conn: Connection, meeting_id: int, reviews: list[StepReview]) ->
 
 def add_meeting(conn: Connection, meeting: Meeting) -> Meeting:
     """Save a new meeting of case ``meeting.case_id`` with all it holds; its child's voice names the case's people."""
-    if meeting.case_id is None or conn.scalar(select(cases.c.id).where(cases.c.id == meeting.case_id)) is None:
+    case_id = meeting.case_id
+    if case_id is None or conn.scalar(select(cases.c.id).where(cases.c.id == case_id)) is None:
         raise NotFoundError.missing("case")
-    meeting_id, _ = insert_meeting(conn, meeting.case_id, meeting, case_people(conn, meeting.case_id))
+    if meeting.safety_plan.is_empty() and meeting.trajectory_plan.is_empty():
+        meeting = replace(meeting)
+        meeting.safety_plan, meeting.trajectory_plan = _latest_plans(conn, case_id)
+    meeting_id, _ = insert_meeting(conn, case_id, meeting, case_people(conn, case_id))
     return get_meeting(conn, meeting_id)
+
+
+def _latest_plans(conn: Connection, case_id: int) -> tuple[SafetyPlan, TrajectoryPlan]:
+    """The plans of the case's latest meeting (in time order) that has any, which a new meeting starts from."""
+    for earlier in reversed(in_time_order(list_meetings(conn, case_id))):
+        assert earlier.id is not None
+        plans = get_plans(conn, earlier.id)
+        if not (plans[0].is_empty() and plans[1].is_empty()):
+            return plans
+    return SafetyPlan(), TrajectoryPlan()
 
 
 def update_meeting_details(conn: Connection, meeting: Meeting) -> None:
