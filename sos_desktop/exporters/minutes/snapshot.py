@@ -15,6 +15,7 @@ from datetime import date
 from sos_desktop.exporters.minutes.naming import Namer, long_date, short_date
 from sos_desktop.exporters.minutes.options import MinutesOptions
 from sos_desktop.exporters.minutes.over_time import OverTimeView, over_time_view
+from sos_desktop.exporters.minutes.plans import PlansView, plans_view
 from sos_desktop.exporters.minutes.snapshot_parts import (
     AgendaRow,
     FeedbackView,
@@ -128,6 +129,8 @@ class MinutesSnapshot:
     feedback: FeedbackView | None
     over_time: OverTimeView | None = None
     """The review of last time's next steps, what changed since last time and the case chronology."""
+    plans: PlansView | None = None
+    """The meeting's safety plan and trajectory plan; None when both are empty."""
 
     @property
     def document_title(self) -> str:
@@ -260,4 +263,5 @@ def minutes_snapshot(
         summary=namer.text(meeting.summary),
         feedback=feedback_view(meeting, namer) if options.include_feedback else None,
         over_time=over_time_view(bundle, namer, today),
+        plans=plans_view(bundle, namer, today),
     )

@@ -3,8 +3,8 @@
 Heading, who was there, the focus question, the agenda, in a continued meeting the review of last time's next steps
 and what changed since, the map in its three columns, the danger statements beside their goals, the scales (with the
 spread of numbers and the trajectory), the safety network, the child's voice, the next steps (overdue ones marked),
-the summary for the child's file, the case chronology when it has events and, only when asked for, the observer's
-feedback.
+the safety plan and the trajectory plan (when the meeting has them), the summary for the child's file, the case
+chronology when it has events and, only when asked for, the observer's feedback.
 
 The review opens a continued meeting as it opens its agenda, and what changed follows it, so that the map is read
 knowing what is new on it. The chronology is the case's, not the meeting's: it follows the meeting's own record,
@@ -42,6 +42,7 @@ from sos_desktop.exporters.minutes.story_parts import (
     section,
     subsection,
 )
+from sos_desktop.exporters.minutes.story_plans import safety_plan_flowables, trajectory_flowables
 from sos_desktop.exporters.minutes.styles import (
     COLUMN_SHADES,
     CONCERN,
@@ -74,6 +75,7 @@ def minutes_story(snapshot: MinutesSnapshot) -> list[Flowable]:
         _network(snapshot, s),
         _voice(snapshot, s),
         _next_steps(snapshot, s),
+        *_plans(snapshot, s),
         [
             *section("Summary for the child's file", s),
             plain(summary, s.body) if summary else nothing("No summary was written.", s),
@@ -97,6 +99,19 @@ def _review_and_changes(snapshot: MinutesSnapshot, s: Styles) -> list[list[Flowa
         parts.append(review_flowables(over_time.review, s))
     if over_time.changes is not None:
         parts.append(changes_flowables(over_time.changes, s))
+    return parts
+
+
+def _plans(snapshot: MinutesSnapshot, s: Styles) -> list[list[Flowable]]:
+    """The safety plan and the trajectory plan, after the next steps; each left out when it is empty."""
+    plans = snapshot.plans
+    if plans is None:
+        return []
+    parts = []
+    if plans.safety is not None:
+        parts.append(safety_plan_flowables(plans.safety, s))
+    if plans.trajectory:
+        parts.append(trajectory_flowables(plans.trajectory, s))
     return parts
 
 
