@@ -19,7 +19,18 @@ if TYPE_CHECKING:
     from sos_desktop.store.store import Store
     from sos_desktop.ui.document.meeting import MeetingDocument
 
-PAGE_KEYS = ("map", "scaling", "review", "agenda", "network", "voice", "details", "chronology")
+PAGE_KEYS = (
+    "map",
+    "scaling",
+    "review",
+    "agenda",
+    "network",
+    "voice",
+    "details",
+    "chronology",
+    "plan",
+    "trajectory_plan",
+)
 """The pages of an open meeting, by the keys the help and the tour name them with."""
 
 

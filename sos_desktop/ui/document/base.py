@@ -64,6 +64,8 @@ class MergeId(IntEnum):
     OBSERVATIONS_TYPING = 30
     REVIEW_NOTE = 40
     EVENT_TEXT = 41
+    PLAN_TEXT = 50
+    MILESTONE_TEXT = 51
 
 
 class ValueChange(QUndoCommand):
@@ -122,6 +124,8 @@ class DocumentPart:
     observationsChanged: SignalInstance
     reviewsChanged: SignalInstance
     chronologyChanged: SignalInstance
+    safetyPlanChanged: SignalInstance
+    trajectoryPlanChanged: SignalInstance
 
     @property
     def meeting_id(self) -> int:

@@ -7,7 +7,8 @@ change domain data themselves, and never keep a copy of it.
 The document is made of parts, each a mixin in its own module of this package holding its edits and their undo
 commands: the details and attendees, the map, the scales, the case's safety network, the agenda and its clock, the
 next steps, the child's voice, the observer's feedback, the case over time (the meeting before, what changed, the
-review of its next steps) and the case's chronology. This module declares the signals and composes them.
+review of its next steps), the case's chronology, and the meeting's version of the safety plan and the trajectory
+plan. This module declares the signals and composes them.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from sos_desktop.ui.document.network import NetworkEditing
 from sos_desktop.ui.document.next_steps import NextStepEditing
 from sos_desktop.ui.document.observation import ObservationEditing
 from sos_desktop.ui.document.pending import PendingWrites
+from sos_desktop.ui.document.plans import PlanEditing
 from sos_desktop.ui.document.scaling import ScalingEditing
 from sos_desktop.ui.document.voice import VoiceEditing
 
@@ -54,6 +56,7 @@ class MeetingDocument(
     ObservationEditing,
     ContinuityEditing,
     ChronologyEditing,
+    PlanEditing,
 ):
     """An open meeting. Signals tell the views what changed; the store always holds what the views show."""
 
@@ -73,6 +76,8 @@ class MeetingDocument(
     observationsChanged = Signal()  # the observer's notes, rubric or comments changed
     reviewsChanged = Signal()  # the review of last time's next steps changed
     chronologyChanged = Signal()  # the case's chronology changed
+    safetyPlanChanged = Signal()  # the meeting's version of the safety plan changed
+    trajectoryPlanChanged = Signal()  # the meeting's version of the trajectory plan changed
 
     def __init__(self, store: Store, meeting_id: int, parent: QObject | None = None) -> None:
         super().__init__(parent)

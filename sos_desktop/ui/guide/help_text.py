@@ -157,6 +157,46 @@ who says so. It is the case's, so every meeting of the case shows the same list,
 Ctrl+Z undo.
 """,
     ),
+    "plan": HelpPage(
+        "Safety plan",
+        """
+**What it is for.** The family's safety plan: how the child will be kept safe, in the family's own words. Each rule
+answers a danger statement and has people in the network who make sure it happens. The plan lists the warning signs
+to watch for and what to do about each, and who has signed up to it. Each meeting keeps the plan as it stood that
+day. A meeting continued from the last one starts from last time's plan and refines it.
+
+**How to use it.**
+- Type a rule as the family says it and press Enter. Then choose it and tick the danger statements it answers and
+  who makes sure it happens (their contact is shown), and say what happens if it is broken.
+- Add the warning signs: triggers (what makes a rule harder to keep) and red flags (signs the danger is back), each
+  with what to do when it is seen.
+- Tick each person on the day they sign up to the plan, and set when it will be looked at again.
+- The amber notes above are gentle checks, never a block. They flag a danger statement no rule answers, a rule
+  nobody owns, a rule that only says what won't happen, and an owner who does not know the worries yet.
+- The family's own copy prints from the command line: `sos-desktop export ID --safety-plan-pdf plan.pdf`. It uses
+  large type and plain words, with space for signatures.
+
+**Keys.** Enter in the new rule adds it · Ctrl+Z undo · the plan on the projector: Projector › View.
+""",
+    ),
+    "trajectory_plan": HelpPage(
+        "Trajectory plan",
+        """
+**What it is for.** The agency's road to closure: the milestones from today to closing the case. Each has when it
+is planned for, who does it, its status and the safety scale's hoped-for score by then. On the projector it is
+drawn beside the scale's trajectory, with a "Today" marker.
+
+**How to use it.**
+- Type a milestone ("network meeting", "safety plan tried for two weeks", "review conference", "case closes").
+  Give its date, who does it and the score hoped for, then press Add milestone.
+- Double-click a cell to change it. Type Planned, Under way, Done or Dropped in Status, or choose a row and press
+  Mark done.
+- A milestone past its date that is still planned or under way reads **Late**, in amber. It is judged on the
+  meeting's day.
+
+**Keys.** Enter in the milestone or the score adds it · Ctrl+Z undo.
+""",
+    ),
     "details": HelpPage(
         "Meeting details",
         """

@@ -99,7 +99,13 @@ class PersonForm(QWidget):
         self.agrees.setMaximumHeight(110)
         self.agrees.setWordWrap(True)  # a worry reads whole, down the list, not sideways past the form's edge
         self.agrees.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.rules = PlainTextField("Safety-plan rules they own (one a line)")
+        # The rules a person owns are the safety plan's (its page edits them); shown here so the network page says
+        # who makes sure of what.
+        self.rules = QLabel()
+        self.rules.setObjectName("person-rules")
+        self.rules.setWordWrap(True)
+        self.rules.setTextFormat(Qt.TextFormat.PlainText)
+        self.rules.setAccessibleName("Rules of the safety plan they own")
         self.contact = PlainTextField("How to contact them")
         self.notes = PlainTextField("Notes")
         for field in (self.contact, self.notes):
@@ -119,7 +125,7 @@ class PersonForm(QWidget):
         form.addRow("", self.knows)
         form.addRow("Knows &since", self.since)
         form.addRow("A&grees with", self.agrees)
-        form.addRow("R&ules they own", self.rules)
+        form.addRow("Rules they own", self.rules)
         form.addRow("C&ontact", self.contact)
         form.addRow("No&tes", self.notes)
         form.addRow("", self.delete)
@@ -137,7 +143,6 @@ class PersonForm(QWidget):
         self.knows.toggled.connect(lambda on: self._set("knows_worries", on))
         self.since.dateEdited.connect(self._since_edited)
         self.agrees.itemChanged.connect(lambda _item: self._set("agrees_with", self._agreements()))
-        self.rules.textChanged.connect(lambda: self._set("rules", self.rules.toPlainText().split("\n")))
         self.contact.textChanged.connect(lambda: self._set("contact", self.contact.toPlainText()))
         self.notes.textChanged.connect(lambda: self._set("notes", self.notes.toPlainText()))
         self.delete.clicked.connect(lambda: self.person_id is not None and self.deleteRequested.emit(self.person_id))
@@ -179,8 +184,11 @@ class PersonForm(QWidget):
             if line is not typing and line.text() != value:
                 with QSignalBlocker(line):
                     line.setText(value)
+        owned = [rule.words for rule in self.document.safety_plan.rules if person.id in rule.owners]
+        self.rules.setText(
+            "\n".join(f"• {words}" for words in owned) if owned else "None yet (add them on the Safety plan page)"
+        )
         for field, text in (
-            (self.rules, "\n".join(person.rules)),
             (self.contact, person.contact),
             (self.notes, person.notes),
         ):

@@ -282,6 +282,8 @@ class MainWindow(CaseActions):
         self.pages.add("voice", "Child's &voice", lambda: self._voice_panel(document))
         self.pages.add("details", "Meeting &details", lambda: DetailsPanel(document))
         self.pages.add("chronology", "C&hronology", lambda: self._chronology(document))
+        self.pages.add("plan", "Safety &plan", lambda: self._safety_plan(document))
+        self.pages.add("trajectory_plan", "T&rajectory plan", lambda: self._trajectory_plan(document))
         self.stack.setCurrentWidget(self.tabs)
         self.projector.load_case_meetings = lambda: self._case_meetings(document)
         self.projector.set_document(document)
@@ -337,6 +339,16 @@ class MainWindow(CaseActions):
         from sos_desktop.ui.chronology.panel import ChronologyPanel
 
         return ChronologyPanel(document)
+
+    def _safety_plan(self, document: MeetingDocument) -> QWidget:
+        from sos_desktop.ui.plan.panel import SafetyPlanPanel
+
+        return SafetyPlanPanel(document)
+
+    def _trajectory_plan(self, document: MeetingDocument) -> QWidget:
+        from sos_desktop.ui.plan.trajectory_panel import TrajectoryPlanPanel
+
+        return TrajectoryPlanPanel(document)
 
     def _voice_panel(self, document: MeetingDocument) -> VoicePanel:
         """The Child's voice page, telling the projector which child it shows."""

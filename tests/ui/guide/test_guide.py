@@ -150,7 +150,7 @@ def test_help_on_this_page_follows_the_tab_in_front(qtbot: QtBot, console: MainW
     assert action.shortcut().toString() == "Shift+F1"
     expected = {"Map": "map", "Scaling": "scaling", "Agenda": "agenda", "Network": "network"}
     expected |= {"Child's voice": "voice", "Meeting details": "details", "Chronology": "chronology"}
-    expected |= {"Since last time": "review"}
+    expected |= {"Since last time": "review", "Safety plan": "plan", "Trajectory plan": "trajectory_plan"}
     for index in range(console.tabs.count()):
         console.tabs.setCurrentIndex(index)
         key = expected[console.tabs.tabText(index).replace("&", "")]

@@ -173,12 +173,18 @@ def test_the_details_form_edits_the_selected_person(panel: NetworkPanel, qtbot: 
     form = panel.editor.person_form
     form.knows.setChecked(True)
     qtbot.keyClicks(form.relationship, "Lily's dad")
-    form.rules.setPlainText("Calls Nan when he feels angry\nNever drives after drinking")
+    assert form.rules.text().startswith("None yet")
+    # The rules a person owns are the safety plan's, shown on the form.
+    document.add_rule("Dad calls Nan when he feels angry", owners=[dad.id or 0])
+    form.show_person(document.person(dad.id or 0))
+    assert form.rules.text() == "• Dad calls Nan when he feels angry"
     saved = next(p for p in document.store.get_network(document.case_id).people if p.id == dad.id)
     assert saved.knows_worries and saved.relationship == "Lily's dad"
-    assert saved.rules == ["Calls Nan when he feels angry", "Never drives after drinking"]
+    assert [rule.words for rule in document.store.get_meeting(document.meeting_id).safety_plan.rules][-1] == (
+        "Dad calls Nan when he feels angry"
+    )
     qtbot.waitUntil(lambda: any("4 of them know the worries" in text for text in panel.findings_texts()))
-    document.undo_stack.undo()  # the rules
+    document.undo_stack.undo()  # the rule
     document.undo_stack.undo()  # the relationship, typed as one step
     assert document.person(dad.id or 0).relationship == ""
 

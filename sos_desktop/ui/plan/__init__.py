@@ -1,0 +1,1 @@
+"""The Safety plan and Trajectory plan pages."""
