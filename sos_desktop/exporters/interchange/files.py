@@ -110,7 +110,15 @@ _DROPPED = {
     "map": "the card was imported without that pairing",
     "scales": "the scale was imported without that link",
     "child_voice": "the words were imported without naming the child",
+    "network_at_start": "the entry was imported without naming the person",
 }
+
+
+def _dropped(parts: JsonPath) -> str:
+    """What was left out for the broken link at ``parts``, for its warning."""
+    if parts[0] == "safety_plan":
+        return "the rule was kept without that owner" if parts[1] == "rules" else "that sign-up was left out"
+    return _DROPPED[str(parts[0])]
 
 
 def parse_meeting(data: object, warnings: list[str] | None = None) -> MeetingBundle:
@@ -128,9 +136,7 @@ def parse_meeting(data: object, warnings: list[str] | None = None) -> MeetingBun
     assert isinstance(data, dict)  # the schema asks for an object at the top level
     broken = broken_references(data)
     if warnings is not None:
-        warnings.extend(
-            f"{format_path(parts)}: {detail.rstrip('.')}; {_DROPPED[str(parts[0])]}." for parts, detail in broken
-        )
+        warnings.extend(f"{format_path(parts)}: {detail.rstrip('.')}; {_dropped(parts)}." for parts, detail in broken)
     return without_controls(decode_bundle(without_broken_references(data, broken) if broken else data), warnings)
 
 
