@@ -146,6 +146,14 @@ class PersonForm(QWidget):
         self.contact.textChanged.connect(lambda: self._set("contact", self.contact.toPlainText()))
         self.notes.textChanged.connect(lambda: self._set("notes", self.notes.toPlainText()))
         self.delete.clicked.connect(lambda: self.person_id is not None and self.deleteRequested.emit(self.person_id))
+        document.safetyPlanChanged.connect(self._show_rules)
+
+    def _show_rules(self) -> None:
+        """The safety plan's rules the person owns (the plan changes on its own page)."""
+        owned = [rule.words for rule in self.document.safety_plan.rules if self.person_id in rule.owners]
+        self.rules.setText(
+            "\n".join(f"• {words}" for words in owned) if owned else "None yet (add them on the Safety plan page)"
+        )
 
     def _set(self, name: str, value: object) -> None:
         if self.person_id is None:
@@ -184,10 +192,7 @@ class PersonForm(QWidget):
             if line is not typing and line.text() != value:
                 with QSignalBlocker(line):
                     line.setText(value)
-        owned = [rule.words for rule in self.document.safety_plan.rules if person.id in rule.owners]
-        self.rules.setText(
-            "\n".join(f"• {words}" for words in owned) if owned else "None yet (add them on the Safety plan page)"
-        )
+        self._show_rules()
         for field, text in (
             (self.contact, person.contact),
             (self.notes, person.notes),
