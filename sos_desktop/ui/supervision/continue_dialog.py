@@ -34,10 +34,17 @@ def carried_summary(previous: Meeting) -> str:
     steps = len(previous.items) - cards
     scales = len(previous.scales)
     when = f" ({previous.held_on.day} {previous.held_on:%B %Y})" if previous.held_on is not None else ""
+    rules, milestones = len(previous.safety_plan.rules), len(previous.trajectory_plan.milestones)
+    plans = []
+    if rules:
+        plans.append(f"the safety plan ({rules} rule{'s' if rules != 1 else ''})")
+    if milestones:
+        plans.append(f"the trajectory plan ({milestones} milestone{'s' if milestones != 1 else ''})")
+    carried = f" It starts from {' and '.join(plans)} as they stand." if plans else ""
     return (
         f"Continues from “{previous.title}”{when}: its {cards} card{'s' if cards != 1 else ''} with their pairs, "
         f"{scales} scale{'s' if scales != 1 else ''} to rate again, and {steps} next "
-        f"step{'s' if steps != 1 else ''} to review first."
+        f"step{'s' if steps != 1 else ''} to review first.{carried}"
     )
 
 

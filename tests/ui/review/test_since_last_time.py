@@ -172,11 +172,13 @@ def test_new_meeting_from_the_last_one_continues_the_latest_and_opens_its_review
     assert document is not None and document.meeting_id != latest
     assert shown == [
         "Continues from “Group supervision: review (demo)” (12 December 2026): its 8 cards with their pairs, "
-        "1 scale to rate again, and 2 next steps to review first."
+        "1 scale to rate again, and 2 next steps to review first. It starts from the safety plan (5 rules) and "
+        "the trajectory plan (4 milestones) as they stand."
     ]
     assert document.meeting.title == "Group supervision, 9 January 2027"
     assert document.previous is not None and document.previous.id == latest
     assert [a.name for a in document.meeting.attendees][-1] == "Tom Evans"  # Aisha Khan was not ticked
     assert len(document.meeting.reviews) == 2 and all(not s.ratings for s in document.meeting.scales)
+    assert len(document.meeting.safety_plan.rules) == 5  # the plan as it stood, to refine
     assert window.tabs.tabText(window.tabs.currentIndex()) == "Since &last time"
     assert window.actions_by_id[ActionId.CONTINUE_MEETING] in window.meeting_menu.menu.actions()
