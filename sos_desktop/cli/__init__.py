@@ -127,6 +127,8 @@ def build_parser() -> argparse.ArgumentParser:
             "review",
             "changes",
             "chronology",
+            "plan",
+            "trajectory-plan",
         ),
         default="projector",
     )

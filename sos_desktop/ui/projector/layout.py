@@ -25,9 +25,11 @@ from sos_desktop.ui.projector.modes import (
     ChronologyMode,
     FocusMode,
     NetworkMode,
+    PlanMode,
     ReviewMode,
     ScalesMode,
     TrajectoryMode,
+    TrajectoryPlanMode,
     VoiceMode,
 )
 from sos_desktop.ui.projector.panel import Geometry, Panel, PanelSpec
@@ -46,13 +48,15 @@ ProjectorMode = (
     | ChangesMode
     | ChronologyMode
     | ReviewMode
+    | PlanMode
+    | TrajectoryPlanMode
     | None
 )
 MODE_KINDS: tuple[type, ...] = tuple(kind for kind in get_args(ProjectorMode) if kind is not type(None))
 """The kinds of mode ``ProjectorMode`` names (for a check at run time), read from the alias itself."""
 """What the projector shows: the whole map (None), one column, one category, a scale, a scale's trajectory, the
-safety network, the child's voice (Three Houses), the focus question, what changed since last time, the chronology
-or the review of last time's next steps."""
+safety network, the child's voice (Three Houses), the focus question, what changed since last time, the chronology,
+the review of last time's next steps, the safety plan or the trajectory plan."""
 
 REFERENCE_WIDTH, REFERENCE_HEIGHT = 1920, 1080
 FLOOR_PX = 14

@@ -56,3 +56,17 @@ class ChronologyMode:
 @dataclass(frozen=True)
 class ReviewMode:
     """Last time's next steps as this meeting reviews them: each one's owner, date, outcome and whether overdue."""
+
+
+@dataclass(frozen=True)
+class PlanMode:
+    """The case's safety plan as this meeting holds it: the rules and who makes sure, the warning signs, who has
+    signed up and the review date.
+    """
+
+
+@dataclass(frozen=True)
+class TrajectoryPlanMode:
+    """The trajectory plan beside the planned scale's trajectory: medians meeting by meeting, the targets dashed,
+    each milestone on the time axis, today marked, late ones in amber.
+    """

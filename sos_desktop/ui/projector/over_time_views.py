@@ -1,5 +1,5 @@
 """The frames of the case over time on the wall, taken from the open document: what changed since last time, the
-chronology and the review of last time's next steps.
+chronology, the review of last time's next steps, the safety plan and the trajectory plan.
 
 Each snapshot is made here, through the projection's ``mask`` and ``name`` (the wall's name hiding), and handed to
 its chart; with no document open, each says so as the other views do.
@@ -8,21 +8,27 @@ its chart; with no document open, each says so as the other views do.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
+from sos_desktop.models import Meeting
 from sos_desktop.ui.document.meeting import MeetingDocument
 from sos_desktop.ui.projector.changes_chart import ChangesLayout
 from sos_desktop.ui.projector.changes_content import changes_content
 from sos_desktop.ui.projector.chronology_chart import ChronologyLayout
 from sos_desktop.ui.projector.chronology_content import chronology_content
-from sos_desktop.ui.projector.modes import ChangesMode, ChronologyMode, ReviewMode
+from sos_desktop.ui.projector.modes import ChangesMode, ChronologyMode, PlanMode, ReviewMode, TrajectoryPlanMode
+from sos_desktop.ui.projector.plan_chart import PlanLayout
+from sos_desktop.ui.projector.plan_content import plan_content
 from sos_desktop.ui.projector.review_chart import ReviewLayout
 from sos_desktop.ui.projector.review_content import from_line, review_content
 from sos_desktop.ui.projector.scene import Scene
 from sos_desktop.ui.projector.text import TextCache
 from sos_desktop.ui.projector.themes import Theme
+from sos_desktop.ui.projector.trajectory_plan_chart import TrajectoryPlanLayout
+from sos_desktop.ui.projector.trajectory_plan_content import trajectory_plan_content
 
 Mask = Callable[[str], str]
-OverTimeMode = ChangesMode | ChronologyMode | ReviewMode
+OverTimeMode = ChangesMode | ChronologyMode | ReviewMode | PlanMode | TrajectoryPlanMode
 
 
 def over_time_scene(
@@ -34,10 +40,21 @@ def over_time_scene(
     size: tuple[float, float],
     zoom: float,
     cache: TextCache,
+    meetings: list[Meeting] | None = None,
 ) -> Scene:
-    """The frame of ``mode`` at ``size`` (width, height)."""
+    """The frame of ``mode`` at ``size`` (width, height); ``meetings``: the case's, for the trajectory plan's
+    medians (the open meeting is followed as it is now in any case).
+    """
     width, height = size
     title = "" if document is None else f"{document.meeting.title} · {document.case.label}"
+    if isinstance(mode, PlanMode):
+        plan = None if document is None else plan_content(document.meeting.safety_plan, document.network, title, mask)
+        return PlanLayout(plan, theme, width, height, zoom, cache).scene()
+    if isinstance(mode, TrajectoryPlanMode):
+        road = None
+        if document is not None:
+            road = trajectory_plan_content(document.meeting, document.case, meetings, date.today(), mask)
+        return TrajectoryPlanLayout(road, theme, width, height, zoom, cache).scene()
     if isinstance(mode, ChangesMode):
         changes = None
         if document is not None:

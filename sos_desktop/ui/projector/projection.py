@@ -31,9 +31,11 @@ from sos_desktop.ui.projector.modes import (
     ChronologyMode,
     FocusMode,
     NetworkMode,
+    PlanMode,
     ReviewMode,
     ScalesMode,
     TrajectoryMode,
+    TrajectoryPlanMode,
     VoiceMode,
 )
 from sos_desktop.ui.projector.network_chart import NetworkLayout
@@ -43,7 +45,7 @@ from sos_desktop.ui.projector.network_content import (
     layout_key,
     network_content,
 )
-from sos_desktop.ui.projector.over_time_views import over_time_scene
+from sos_desktop.ui.projector.over_time_views import OverTimeMode, over_time_scene
 from sos_desktop.ui.projector.scale_content import scale_content, trajectory_content
 from sos_desktop.ui.projector.scales import ScalesLayout
 from sos_desktop.ui.projector.scene import Scene
@@ -127,6 +129,9 @@ class Projection(QObject):
                 old.reviewsChanged.disconnect(self.refresh_reviews)
             if hasattr(old, "chronologyChanged"):
                 old.chronologyChanged.disconnect(self.refresh_chronology)
+            for name in ("safetyPlanChanged", "trajectoryPlanChanged"):
+                if hasattr(old, name):
+                    getattr(old, name).disconnect(self.refresh_plans)
             old.destroyed.disconnect(self._document_destroyed)
         self._document = document
         self._network_where = None
@@ -146,6 +151,9 @@ class Projection(QObject):
                 document.reviewsChanged.connect(self.refresh_reviews)
             if hasattr(document, "chronologyChanged"):  # events added, changed or taken off
                 document.chronologyChanged.connect(self.refresh_chronology)
+            for name in ("safetyPlanChanged", "trajectoryPlanChanged"):  # a rule, a sign or a milestone
+                if hasattr(document, name):
+                    getattr(document, name).connect(self.refresh_plans)
             document.destroyed.connect(self._document_destroyed)
         self.refresh_names()
 
@@ -167,7 +175,7 @@ class Projection(QObject):
         """Show the scales, the trajectory and what changed afresh: call it when a scale, a rating or a private round
         changes.
         """
-        if isinstance(self._mode, ScalesMode | TrajectoryMode | ChangesMode):
+        if isinstance(self._mode, ScalesMode | TrajectoryMode | TrajectoryPlanMode | ChangesMode):
             self._invalidate()
 
     def refresh_reviews(self) -> None:
@@ -192,7 +200,12 @@ class Projection(QObject):
     def set_case_meetings(self, meetings: list[Meeting] | None) -> None:
         """The case's meetings, with their scales, for the trajectory (the open one is followed live in any case)."""
         self._case_meetings = list(meetings) if meetings is not None else None
-        if isinstance(self._mode, TrajectoryMode):
+        if isinstance(self._mode, TrajectoryMode | TrajectoryPlanMode):
+            self._invalidate()
+
+    def refresh_plans(self) -> None:
+        """Show the safety plan and the trajectory plan afresh: call it when either changes."""
+        if isinstance(self._mode, PlanMode | TrajectoryPlanMode):
             self._invalidate()
 
     def _item_text_changed(self, item_id: int) -> None:
@@ -384,9 +397,11 @@ class Projection(QObject):
                 else voice_content(document.meeting, document.network, _title(document), mode.child, self.mask)
             )
             return VoiceLayout(voice, theme, width, height, self.zoom, self._texts).scene()
-        if isinstance(mode, ChangesMode | ChronologyMode | ReviewMode):  # the case over time, masked
+        if isinstance(mode, OverTimeMode):  # the case over time and its plans, masked
             size = (float(width), float(height))
-            return over_time_scene(mode, document, self.mask, self.name, theme, size, self.zoom, self._texts)
+            return over_time_scene(
+                mode, document, self.mask, self.name, theme, size, self.zoom, self._texts, self._case_meetings
+            )
         if isinstance(mode, FocusMode):
             focus = (
                 None

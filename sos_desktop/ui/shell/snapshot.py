@@ -30,6 +30,8 @@ VIEWS = (
     "changes",
     "chronology",
     "review",
+    "plan",
+    "trajectory-plan",
 )
 
 
@@ -67,6 +69,7 @@ def render_view(store: Store, meeting_id: int, view: str, size: QSize, theme: st
             render_projector,
             render_trajectory,
         )
+        from sos_desktop.ui.projector.modes import PlanMode, TrajectoryPlanMode
 
         modes: dict[str, ProjectorMode] = {
             "scales": ScalesMode(),
@@ -76,6 +79,7 @@ def render_view(store: Store, meeting_id: int, view: str, size: QSize, theme: st
             "changes": ChangesMode(),
             "chronology": ChronologyMode(),
             "review": ReviewMode(),
+            "plan": PlanMode(),
         }
 
         document = MeetingDocument(store, meeting_id)
@@ -85,6 +89,9 @@ def render_view(store: Store, meeting_id: int, view: str, size: QSize, theme: st
             if view == "trajectory":
                 meetings = store.case_meetings(document.meeting.case_id or 0)
                 return render_trajectory(document, meetings, size, theme)
+            if view == "trajectory-plan":
+                meetings = store.case_meetings(document.meeting.case_id or 0)
+                return render_projector(document, size, theme, TrajectoryPlanMode(), case_meetings=meetings)
             return render_projector(document, size, theme)
         finally:
             document.deleteLater()

@@ -1,0 +1,199 @@
+"""The projector's picture of the safety plan, to be read from the back of the room.
+
+Under the title line, the heading and a line saying who has signed up (display names) and when the plan is
+reviewed, the rules stand on the left as cards (the family's words, who makes sure, what happens if one is
+broken) and the warning signs on the right (a "Red flag" or "Trigger" tag, the sign and what to do). The type is
+as large as fits both columns, down to a floor readable from three metres; past the floor each column shows the
+first that fit and "+ N more", as the review of last time's next steps does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QFont, QPen
+
+from sos_desktop.models import Column
+from sos_desktop.models.safety_plan import SignKind
+from sos_desktop.ui.projector.over_time import Block, OverTimeFrame, Piece
+from sos_desktop.ui.projector.plan_content import HEADING, NO_PLAN, RULES, SIGNS, PlanContent, RuleLine, SignLine
+from sos_desktop.ui.projector.scene import CardShape, Scene, Shape
+
+T = TypeVar("T")
+
+PLAN_PX = (40, 36, 33, 30, 28)
+"""The plan's type in reference pixels, largest first: the first at which both columns fit."""
+RULES_SHARE = 0.56
+"""The rules' share of the width when there are warning signs beside them."""
+TAG_SHARE = 0.8
+
+
+def more_line(count: int, one: str, many: str) -> str:
+    return f"+ {count} more {one if count == 1 else many}"
+
+
+class PlanLayout(OverTimeFrame[PlanContent]):
+    """Builds the ``Scene`` of the safety plan at one size, theme and zoom."""
+
+    def draw(self, content: PlanContent, scene: Scene) -> None:
+        top = self.heading_block(content.title, HEADING, "" if content.empty else content.sub, scene.shapes)
+        if content.empty or not (content.rules or content.signs):
+            self.message(scene, NO_PLAN if content.empty else "No rules or warning signs yet.", top)
+            return
+        room = max(0.0, self.height - self.margin - top)
+        px = self._fitted(content, room)
+        rules_x, rules_w, signs_x, signs_w = self._columns(content)
+        shown = 0
+        if content.rules:
+            shown += self._place(
+                RULES,
+                content.rules,
+                self._rule,
+                self._rule_strip,
+                ("rule", "rules"),
+                px,
+                rules_x,
+                rules_w,
+                top,
+                room,
+                scene.shapes,
+            )
+        if content.signs:
+            shown += self._place(
+                SIGNS,
+                content.signs,
+                self._sign,
+                self._sign_strip,
+                ("warning sign", "warning signs"),
+                px,
+                signs_x,
+                signs_w,
+                top,
+                room,
+                scene.shapes,
+            )
+        scene.card_pixel_size = self.style(px).pixel_size
+        scene.hidden_cards = len(content.rules) + len(content.signs) - shown
+
+    # Measuring ---------------------------------------------------------------------------------------------------
+
+    def _columns(self, content: PlanContent) -> tuple[float, float, float, float]:
+        """The rules' left and width, the signs' left and width."""
+        full, gap = self.width - 2 * self.margin, round(36 * self.u)
+        if not content.signs:
+            return self.margin, full, 0.0, 0.0
+        if not content.rules:
+            return 0.0, 0.0, self.margin, full
+        rules = round((full - gap) * RULES_SHARE)
+        return self.margin, rules, self.margin + rules + gap, full - gap - rules
+
+    def _pad(self, px: int) -> float:
+        return round(0.45 * px * self.type)
+
+    def _bar(self) -> float:
+        return max(4.0, round(9 * self.u))
+
+    def _gap(self, px: int) -> float:
+        return round(0.4 * px * self.type)
+
+    def _texts(self, lines: Sequence[tuple[str, float, int, QColor]], px: int, width: float, y: float) -> Block:
+        """Lines of text (words, share of ``px``, most lines, colour) one under another, right of the strip."""
+        pad = self._pad(px)
+        left = pad + self._bar() + pad
+        text_width = max(1.0, width - left - pad)
+        pieces: list[Piece] = []
+        for index, (words, share, most, colour) in enumerate(lines):
+            if not words:
+                continue
+            if index and pieces:
+                y += round(0.15 * px * self.type)
+            weight = QFont.Weight.DemiBold if index == 0 else QFont.Weight.Normal
+            laid = self.lay(words, px * share, text_width, most, weight)
+            pieces.append(Piece(laid, left, y, colour))
+            y += laid.height
+        return Block(y + pad, tuple(pieces))
+
+    def _rule(self, rule: RuleLine, px: int, width: float) -> Block:
+        theme = self.theme
+        owner_colour = theme.text if rule.owners else theme.muted_text
+        lines = [
+            (rule.words, 1.0, 4, theme.text),
+            (rule.owner_line, 0.85, 2, owner_colour),
+            (rule.broken_line, 0.8, 2, theme.muted_text),
+        ]
+        return self._texts(lines, px, width, self._pad(px))
+
+    def _sign(self, sign: SignLine, px: int, width: float) -> Block:
+        pad = self._pad(px)
+        tag = self.tag_text(sign.label, px * TAG_SHARE)
+        left = pad + self._bar() + pad
+        below = pad + self.tag_size(tag)[1] + round(0.2 * px * self.type)
+        lines = [(sign.words, 1.0, 3, self.theme.text), (sign.response_line, 0.85, 3, self.theme.text)]
+        block = self._texts(lines, px, width, below)
+        return Block(block.height, (Piece(tag, left, pad, self._sign_strip(sign), True), *block.pieces))
+
+    def _rule_strip(self, rule: RuleLine) -> QColor:
+        return self.theme.accent(Column.WORKING_WELL)
+
+    def _sign_strip(self, sign: SignLine) -> QColor:
+        return self.theme.accent(Column.WORRIES if sign.kind is SignKind.RED_FLAG else Column.NEEDS_TO_HAPPEN)
+
+    def _heading(self, words: str, width: float) -> Block:
+        laid = self.lay(words, 32, width, 1, QFont.Weight.Bold)
+        return Block(laid.height + round(14 * self.u), (Piece(laid, 0.0, 0.0, self.theme.text),))
+
+    def _used(self, blocks: Sequence[Block], px: int) -> float:
+        return sum(block.height for block in blocks) + self._gap(px) * max(0, len(blocks) - 1)
+
+    def _fitted(self, content: PlanContent, room: float) -> int:
+        """The largest type at which every rule and every sign fits its column."""
+        _, rules_width, _, signs_width = self._columns(content)
+        for px in PLAN_PX:
+            rules = [self._rule(rule, px, rules_width) for rule in content.rules]
+            signs = [self._sign(sign, px, signs_width) for sign in content.signs]
+            if all(
+                not blocks or self._heading(words, width).height + self._used(blocks, px) <= room
+                for blocks, words, width in ((rules, RULES, rules_width), (signs, SIGNS, signs_width))
+            ):
+                return px
+        return PLAN_PX[-1]
+
+    # Placing -----------------------------------------------------------------------------------------------------
+
+    def _place(
+        self,
+        heading: str,
+        items: Sequence[T],
+        card: Callable[[T, int, float], Block],
+        strip: Callable[[T], QColor],
+        nouns: tuple[str, str],
+        px: int,
+        x: float,
+        width: float,
+        top: float,
+        room: float,
+        shapes: list[Shape],
+    ) -> int:
+        """One column: its heading and as many cards as fit (room kept for "+ N more"); returns how many shown."""
+        theme, pad, gap, bar = self.theme, self._pad(px), self._gap(px), self._bar()
+        title = self._heading(f"{heading} ({len(items)})", width)
+        y = self.put_block(title, x, top, shapes)
+        bottom = top + room
+        more = self.note_line(more_line(99, *nouns), 28, width)
+        shown = 0
+        for index, item in enumerate(items):
+            block = card(item, px, width)
+            reserve = more.height + gap if index < len(items) - 1 else 0.0
+            if shown and y + block.height + reserve > bottom:
+                break
+            rect = QRectF(x, y, width, block.height)
+            stripe = QRectF(x + pad, y + pad, bar, block.height - 2 * pad)
+            border = QPen(theme.card_border, max(1.5, 3 * self.u))
+            shapes.append(CardShape(rect, theme.card_fill, border, round(12 * self.u), stripe, strip(item)))
+            y = self.put_block(block, x, y, shapes) + gap
+            shown += 1
+        if shown < len(items):
+            self.put_block(self.note_line(more_line(len(items) - shown, *nouns), 28, width), x, y, shapes)
+        return shown
