@@ -16,6 +16,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, inspect, text
 
+from sos_desktop.exporters.interchange.files import bundle_to_dict
 from sos_desktop.models import Case
 from sos_desktop.models.demo import demo_bundle
 from sos_desktop.store import DatabaseTooNewError, MigrationError, NotADatabaseError, Store
@@ -276,3 +277,77 @@ def test_opening_an_up_to_date_database_imports_no_alembic(tmp_path: Path) -> No
     )
     found = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert found.stdout.strip() == "False"
+
+
+def test_0010_moves_people_s_rules_into_the_latest_meeting_s_safety_plan(database_url: str) -> None:
+    from alembic import command
+
+    from sos_desktop.store.engine import WRITE_OPTION
+
+    engine = make_engine(database_url)
+    config = alembic_config()
+    person_sql = text(
+        "INSERT INTO people (case_id, name, display_name, role, age, circle, knows_worries, knows_worries_since, "
+        "rules, contact, notes, x, y, extra) VALUES (:c, :n, '', 'family', NULL, NULL, true, NULL, :r, '', '', "
+        "NULL, NULL, '{}') RETURNING id"
+    )
+    with engine.connect() as connection:
+        connection.execution_options(**{WRITE_OPTION: True})
+        with connection.begin():
+            config.attributes["connection"] = connection
+            command.upgrade(config, "0009")  # people own rules one by one, as before the safety plan
+        with connection.begin():
+            case_sql = text(
+                "INSERT INTO cases (reference, label, framework, extra, created_at) "
+                "VALUES (:r, :l, 'safety', '{}', '2026-01-01') RETURNING id"
+            )
+            case_id = connection.execute(case_sql, {"r": "R-1", "l": "Family Old"}).scalar_one()
+            lonely_case = connection.execute(case_sql, {"r": "R-2", "l": "No meetings"}).scalar_one()
+            meeting_ids = [
+                connection.execute(
+                    text(
+                        "INSERT INTO meetings (case_id, title, kind, held_on, focus_question, confidentiality_agreed, "
+                        "summary, extra, created_at, updated_at, uid) VALUES (:c, :t, 'mapping', :h, '', false, '', "
+                        "'{}', '2026-01-01', '2026-01-01', :u) RETURNING id"
+                    ),
+                    {"c": case_id, "t": title, "h": held_on, "u": str(uuid.uuid4())},
+                ).scalar_one()
+                # The later meeting is saved first: the latest is judged by date, not by id.
+                for title, held_on in (("Follow-up", "2026-12-12T10:00:00"), ("First", "2026-11-21T10:00:00"))
+            ]
+            nan, dad, pat = (
+                connection.execute(person_sql, {"c": case_id, "n": name, "r": rules}).scalar_one()
+                for name, rules in (
+                    ("Nan", '["Nan will ring Dad each evening", "Babcia zostaje na noc ☾"]'),
+                    ("Dad", '["  Nan will ring Dad each evening  "]'),
+                    ("Pat", "[]"),
+                )
+            )
+            alone = connection.execute(
+                person_sql, {"c": lonely_case, "n": "Aunt", "r": '["Aunt collects the children"]'}
+            ).scalar_one()
+    engine.dispose()
+    store = Store.open(database_url)
+    try:
+        follow_up, first = (store.get_meeting(meeting_id) for meeting_id in meeting_ids)
+        assert [(rule.words, rule.owners) for rule in follow_up.safety_plan.rules] == [
+            ("Nan will ring Dad each evening", [nan, dad]),
+            ("Babcia zostaje na noc ☾", [nan]),
+        ]
+        assert len({rule.key for rule in follow_up.safety_plan.rules}) == 2
+        assert first.safety_plan.rules == [] and follow_up.trajectory_plan.milestones == []
+        assert [person.rules for person in store.get_network(case_id).people] == [[], [], []]
+        assert pat in {person.id for person in store.get_network(case_id).people}
+        # A case with no meeting has no plan to hold them: its people keep their rules.
+        assert [(p.id, p.rules) for p in store.get_network(lonely_case).people] == [
+            (alone, ["Aunt collects the children"])
+        ]
+        # The meeting file still gives each person the rules they own, as before.
+        exported = bundle_to_dict(store.load_bundle(meeting_ids[0]))
+        assert [(p["name"], p.get("rules", [])) for p in exported["people"]] == [
+            ("Nan", ["Nan will ring Dad each evening", "Babcia zostaje na noc ☾"]),
+            ("Dad", ["Nan will ring Dad each evening"]),
+            ("Pat", []),
+        ]
+    finally:
+        store.close()
