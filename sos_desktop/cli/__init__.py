@@ -68,6 +68,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--feedback-pdf", type=Path, metavar="OUT.pdf", help="write the facilitator's feedback report as a PDF here"
     )
     exporting.add_argument(
+        "--safety-plan-pdf",
+        type=Path,
+        metavar="OUT.pdf",
+        help="write the family's own copy of the safety plan as a PDF here (large type, plain words, room to sign)",
+    )
+    exporting.add_argument(
         "--pseudonymise", action="store_true", help="in the PDFs, name the family's network by display names only"
     )
     exporting.add_argument(

@@ -2,10 +2,10 @@
 
 Sub-commands: ``list``, ``import FILE`` (``--as-copy`` or ``--replace`` for a meeting already there),
 ``continue MEETING_ID`` (the case's next meeting, carried forward), ``export MEETING_ID --json OUT`` (and/or
-``--pdf OUT`` for the minutes, ``--feedback-pdf OUT`` for the
-facilitator's feedback report), ``demo``. With none, the facilitator's
-console opens. Errors go to stderr as one plain sentence with a non-zero status, never a traceback: 1 for a
-store or file-system problem, 2 for bad arguments or an invalid meeting file.
+``--pdf OUT`` for the minutes, ``--feedback-pdf OUT`` for the facilitator's feedback report, ``--safety-plan-pdf
+OUT`` for the family's copy of the safety plan), ``demo``. With none, the facilitator's console opens. Errors go
+to stderr as one plain sentence with a non-zero status, never a traceback: 1 for a store or file-system problem, 2
+for bad arguments or an invalid meeting file.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from typing import TextIO
 from sos_desktop.cli import encryption as cli_encryption
 from sos_desktop.cli import opening
 from sos_desktop.cli.pdf_password import PdfPasswordError, pdf_password
+from sos_desktop.exporters.family_plan import write_family_plan_pdf
 from sos_desktop.exporters.interchange.files import (
     ExportError,
     InterchangeError,
@@ -111,14 +112,17 @@ def _import(store: Store, args: argparse.Namespace, out: TextIO, err: TextIO) ->
 
 
 def _export(store: Store, args: argparse.Namespace, out: TextIO, err: TextIO) -> None:
-    pdfs = args.pdf is not None or args.feedback_pdf is not None
+    pdfs = args.pdf is not None or args.feedback_pdf is not None or args.safety_plan_pdf is not None
+    family_copy = " For the family's copy of the safety plan: --safety-plan-pdf OUT.pdf."
     if args.json is None and not pdfs:
         raise CommandError(
-            "Say what to export: --json OUT.json, --pdf OUT.pdf or --feedback-pdf OUT.pdf.", EXIT_INVALID
+            f"Say what to export: --json OUT.json, --pdf OUT.pdf or --feedback-pdf OUT.pdf.{family_copy}", EXIT_INVALID
         )
     pdf_only = [flag for flag, given in _pdf_flags(args) if given]
     if pdf_only and not pdfs:
-        raise CommandError(f"{pdf_only[0]} applies to the PDFs only: add --pdf or --feedback-pdf.", EXIT_INVALID)
+        raise CommandError(
+            f"{pdf_only[0]} applies to the PDFs only: add --pdf or --feedback-pdf.{family_copy}", EXIT_INVALID
+        )
     if args.with_feedback and args.pdf is None:
         raise CommandError("--with-feedback adds the feedback to the minutes: add --pdf OUT.pdf.", EXIT_INVALID)
     try:
@@ -137,6 +141,12 @@ def _export(store: Store, args: argparse.Namespace, out: TextIO, err: TextIO) ->
         raise CommandError(
             f"There is no meeting {args.meeting_id} in the database; 'sos-desktop list' shows the ids.", EXIT_INVALID
         ) from None
+    if args.safety_plan_pdf is not None and bundle.meeting.safety_plan.is_empty():
+        raise CommandError(
+            f"Meeting {args.meeting_id} has no safety plan yet, so there is no family copy to write; nothing was "
+            "written.",
+            EXIT_INVALID,
+        )
     if args.json is not None:
         write_meeting_file(bundle, args.json)
         print(f"Exported meeting {args.meeting_id} to {args.json}", file=out)
@@ -151,6 +161,9 @@ def _export(store: Store, args: argparse.Namespace, out: TextIO, err: TextIO) ->
             facilitated = store.facilitated(facilitator) if facilitator else []
             write_feedback_pdf(bundle, args.feedback_pdf, facilitated=facilitated, options=options)
             print(f"Wrote the feedback report on meeting {args.meeting_id} to {args.feedback_pdf}", file=out)
+        if args.safety_plan_pdf is not None:
+            write_family_plan_pdf(bundle, args.safety_plan_pdf, options=options)
+            print(f"Wrote the family's safety plan of meeting {args.meeting_id} to {args.safety_plan_pdf}", file=out)
     for caught in unprintable:  # any other warning goes on as it came
         if not issubclass(caught.category, MissingGlyphWarning):
             warnings.warn_explicit(caught.message, caught.category, caught.filename, caught.lineno)
