@@ -131,6 +131,8 @@ class Key(Enum):
     PROJECT_CHANGES = auto()
     PROJECT_REVIEW = auto()
     PROJECT_CHRONOLOGY = auto()
+    PROJECT_PLAN = auto()
+    PROJECT_TRAJECTORY_PLAN = auto()
     CONSOLE_BLANK = auto()
     CONSOLE_VIEW = auto()
     CONSOLE_THEME = auto()
@@ -243,6 +245,13 @@ KEYS: dict[Key, KeySpec] = {
     ),
     Key.PROJECT_CHANGES: KeySpec(("Ctrl+Alt+C",), "Projector: what changed since last time", Section.PROJECTOR, ""),
     Key.PROJECT_CHRONOLOGY: KeySpec(("Ctrl+Alt+H",), "Projector: the case chronology", Section.PROJECTOR, ""),
+    Key.PROJECT_PLAN: KeySpec(
+        ("Ctrl+Alt+P",),
+        "Projector: the safety plan, the trajectory plan (milestones)",
+        Section.PROJECTOR,
+        "Ctrl+Alt+P / Ctrl+Alt+M",
+    ),
+    Key.PROJECT_TRAJECTORY_PLAN: KeySpec(("Ctrl+Alt+M",), "Projector: the trajectory plan", Section.PROJECTOR, ""),
     Key.CONSOLE_LARGER: KeySpec(
         ("Ctrl+Alt+=",),
         "Projector: larger, smaller, back to fitting the wall",

@@ -42,6 +42,7 @@ from sos_desktop.ui.projector import (
     projector_screens,
     wall_state,
 )
+from sos_desktop.ui.projector.modes import PlanMode, TrajectoryPlanMode
 from sos_desktop.ui.projector.wall_state import WallChip
 
 THEME_NAMES = {"projector": "High contrast (projector)", "light": "Light", "dark": "Dark"}
@@ -113,6 +114,15 @@ class ProjectorControl(QObject):
         bind(self.chronology_action, Key.PROJECT_CHRONOLOGY)
         for action in (self.changes_action, self.review_action, self.chronology_action):
             console.addAction(action)
+        views.addSeparator()
+        self.plan_action = self._mode_action(views, PlanMode(), "The safety &plan")
+        bind(self.plan_action, Key.PROJECT_PLAN)
+        self.trajectory_plan_action = self._mode_action(
+            views, TrajectoryPlanMode(), "The trajectory plan and its mi&lestones"
+        )
+        bind(self.trajectory_plan_action, Key.PROJECT_TRAJECTORY_PLAN)
+        console.addAction(self.plan_action)
+        console.addAction(self.trajectory_plan_action)
         self.theme_group = QActionGroup(self)
         themes = self.menu.addMenu("&Theme")
         for name in THEMES:

@@ -2,10 +2,11 @@
 
 Every text on the wall goes through the masker, so a network person's full name in a card, the focus question, the
 meeting's title or the case label becomes their display name; so do last time's next steps, the chronology and the
-cards dropped since last time, which the views of the case over time show. What masking cannot hide is a full name
-that the display names themselves bring back: a person whose display name is their own full name (or holds another
-person's), which the network view, the rater chips and every masked text then show as it is. F5 lists each text
-that would show one, and which names, and asks before projecting (:func:`ask_project_with_names`).
+cards dropped since last time, which the views of the case over time show, and the safety plan's rules and signs
+and the trajectory plan's milestones. What masking cannot hide is a full name that the display names themselves
+bring back: a person whose display name is their own full name (or holds another person's), which the network view,
+the rater chips and every masked text then show as it is. F5 lists each text that would show one, and which names,
+and asks before projecting (:func:`ask_project_with_names`).
 
 A name that is not a network person's cannot be known for a name ("a meeting about Sarah Jones" when Sarah is not
 in the network): it is not guessed at, and the facilitator's eye remains the last check.
@@ -53,7 +54,7 @@ def wall_texts(document: MeetingDocument, masker: NameMasker) -> list[tuple[str,
             texts.append((f"The child's words in {HOUSE_TITLES[entry.house]}", masker.mask(entry.words)))
     for person in document.network.people:
         texts.append(("A name on the safety network", shown_name(person)))
-    return texts + over_time_texts(document, masker)
+    return texts + over_time_texts(document, masker) + plan_texts(document, masker)
 
 
 def over_time_texts(document: MeetingDocument, masker: NameMasker) -> list[tuple[str, str]]:
@@ -81,6 +82,31 @@ def over_time_texts(document: MeetingDocument, masker: NameMasker) -> list[tuple
                 texts.append((f"A card dropped since last time {_quoted(shown)}", shown))
             elif change.before.strip():
                 texts.append(("What a changed card said last time", masker.mask(change.before)))
+    return texts
+
+
+def plan_texts(document: MeetingDocument, masker: NameMasker) -> list[tuple[str, str]]:
+    """What the wall's views of the plans would show: the safety plan's rules, what happens if one is broken, the
+    warning signs and what to do; each milestone's what and who (owners and signers are named by display name,
+    which the network's names above already cover).
+    """
+    plan, road = document.meeting.safety_plan, document.meeting.trajectory_plan
+    texts: list[tuple[str, str]] = []
+    for rule in plan.rules:
+        shown = masker.mask(rule.words)
+        texts.append((f"A rule of the safety plan {_quoted(shown)}", shown))
+        if rule.if_broken.strip():
+            texts.append((f"What happens if {_quoted(shown)} is broken", masker.mask(rule.if_broken)))
+    for sign in plan.signs:
+        shown = masker.mask(sign.words)
+        texts.append((f"A warning sign {_quoted(shown)}", shown))
+        if sign.response.strip():
+            texts.append((f"What to do on {_quoted(shown)}", masker.mask(sign.response)))
+    for milestone in road.milestones:
+        shown = masker.mask(milestone.what)
+        texts.append((f"A milestone {_quoted(shown)}", shown))
+        if milestone.who.strip():
+            texts.append((f"Who does {_quoted(shown)}", masker.mask(milestone.who)))
     return texts
 
 

@@ -22,6 +22,8 @@ from sos_desktop.ui.projector.plan_content import HEADING, NO_PLAN, RULES, SIGNS
 from sos_desktop.ui.projector.scene import CardShape, Scene, Shape
 
 T = TypeVar("T")
+Entry = str | RuleLine | SignLine
+"""What flows down the columns: a heading, a rule or a warning sign."""
 
 PLAN_PX = (40, 36, 33, 30, 28)
 """The plan's type in reference pixels, largest first: the first at which both columns fit."""
@@ -43,7 +45,13 @@ class PlanLayout(OverTimeFrame[PlanContent]):
             self.message(scene, NO_PLAN if content.empty else "No rules or warning signs yet.", top)
             return
         room = max(0.0, self.height - self.margin - top)
-        px = self._fitted(content, room)
+        for px in PLAN_PX:  # first, everything flowing down two columns, rules then signs
+            flowed = self._flow(content, px, room)
+            if flowed is not None:
+                self._place_flow(flowed, px, top, scene.shapes)
+                scene.card_pixel_size, scene.hidden_cards = self.style(px).pixel_size, 0
+                return
+        px = self._fitted(content, room)  # else rules on the left and signs on the right, each cut short
         rules_x, rules_w, signs_x, signs_w = self._columns(content)
         shown = 0
         if content.rules:
@@ -76,6 +84,76 @@ class PlanLayout(OverTimeFrame[PlanContent]):
             )
         scene.card_pixel_size = self.style(px).pixel_size
         scene.hidden_cards = len(content.rules) + len(content.signs) - shown
+
+    # Flowing down two columns ------------------------------------------------------------------------------------
+
+    def _flow_width(self) -> float:
+        return (self.width - 2 * self.margin - round(36 * self.u)) / 2
+
+    def _entries(self, content: PlanContent) -> list[Entry]:
+        entries: list[Entry] = []
+        if content.rules:
+            entries += [f"{RULES} ({len(content.rules)})", *content.rules]
+        if content.signs:
+            entries += [f"{SIGNS} ({len(content.signs)})", *content.signs]
+        return entries
+
+    def _block(self, entry: Entry, px: int, width: float) -> Block:
+        if isinstance(entry, str):
+            return self._heading(entry, width)
+        if isinstance(entry, RuleLine):
+            return self._rule(entry, px, width)
+        return self._sign(entry, px, width)
+
+    def _above(self, entry: Entry, first: bool) -> float:
+        """The room above a heading that does not start its column."""
+        return 0.0 if first or not isinstance(entry, str) else round(22 * self.u)
+
+    def _flow(self, content: PlanContent, px: int, room: float) -> list[list[Entry]] | None:
+        """The entries of each of two columns, filling the first before the second; None if they do not fit. A
+        heading stays with the card under it.
+        """
+        width, gap = self._flow_width(), self._gap(px)
+        entries = self._entries(content)
+        heights = [self._block(entry, px, width).height for entry in entries]
+        columns: list[list[Entry]] = [[]]
+        used = 0.0
+        for index, entry in enumerate(entries):
+            need = heights[index] + (heights[index + 1] if isinstance(entry, str) else 0.0)
+            if used + self._above(entry, not columns[-1]) + need > room and columns[-1]:
+                if len(columns) == 2:
+                    return None
+                columns.append([])
+                used = 0.0
+            used += self._above(entry, not columns[-1]) + heights[index] + (0.0 if isinstance(entry, str) else gap)
+            if used - gap > room:
+                return None
+            columns[-1].append(entry)
+        return columns
+
+    def _place_flow(self, columns: list[list[Entry]], px: int, top: float, shapes: list[Shape]) -> None:
+        width, gap = self._flow_width(), self._gap(px)
+        for number, entries in enumerate(columns):
+            x, y = self.margin + number * (width + round(36 * self.u)), top
+            for index, entry in enumerate(entries):
+                y += self._above(entry, index == 0)
+                block = self._block(entry, px, width)
+                if isinstance(entry, str):
+                    y = self.put_block(block, x, y, shapes)
+                    continue
+                strip = self._rule_strip(entry) if isinstance(entry, RuleLine) else self._sign_strip(entry)
+                y = self._card_at(block, strip, x, y, width, px, shapes) + gap
+
+    def _card_at(
+        self, block: Block, strip: QColor, x: float, y: float, width: float, px: int, shapes: list[Shape]
+    ) -> float:
+        """A card round ``block`` with its top left at (x, y); returns its bottom."""
+        theme, pad = self.theme, self._pad(px)
+        rect = QRectF(x, y, width, block.height)
+        stripe = QRectF(x + pad, y + pad, self._bar(), block.height - 2 * pad)
+        border = QPen(theme.card_border, max(1.5, 3 * self.u))
+        shapes.append(CardShape(rect, theme.card_fill, border, round(12 * self.u), stripe, strip))
+        return self.put_block(block, x, y, shapes)
 
     # Measuring ---------------------------------------------------------------------------------------------------
 
@@ -177,7 +255,7 @@ class PlanLayout(OverTimeFrame[PlanContent]):
         shapes: list[Shape],
     ) -> int:
         """One column: its heading and as many cards as fit (room kept for "+ N more"); returns how many shown."""
-        theme, pad, gap, bar = self.theme, self._pad(px), self._gap(px), self._bar()
+        gap = self._gap(px)
         title = self._heading(f"{heading} ({len(items)})", width)
         y = self.put_block(title, x, top, shapes)
         bottom = top + room
@@ -188,11 +266,7 @@ class PlanLayout(OverTimeFrame[PlanContent]):
             reserve = more.height + gap if index < len(items) - 1 else 0.0
             if shown and y + block.height + reserve > bottom:
                 break
-            rect = QRectF(x, y, width, block.height)
-            stripe = QRectF(x + pad, y + pad, bar, block.height - 2 * pad)
-            border = QPen(theme.card_border, max(1.5, 3 * self.u))
-            shapes.append(CardShape(rect, theme.card_fill, border, round(12 * self.u), stripe, strip(item)))
-            y = self.put_block(block, x, y, shapes) + gap
+            y = self._card_at(block, strip(item), x, y, width, px, shapes) + gap
             shown += 1
         if shown < len(items):
             self.put_block(self.note_line(more_line(len(items) - shown, *nouns), 28, width), x, y, shapes)

@@ -30,7 +30,7 @@ from sos_desktop.ui.projector.trajectory_plan_content import HEADING, MilestoneL
 MEDIAN, TARGET, TODAY = "Median", "Target", "Today"
 LIST_PX = (32, 30, 28)
 """The milestones' type under the chart, largest first."""
-LIST_SHARE = 0.42
+LIST_SHARE = 0.5
 """The most of the room below the heading the list of milestones takes; the chart has the rest."""
 AXIS_PX = 26
 
@@ -131,7 +131,7 @@ class TrajectoryPlanLayout(OverTimeFrame[TrajectoryPlanContent]):
         label = self.lay("5 Dec", AXIS_PX, self.width, 1, QFont.Weight.Bold)
         today = self.lay(TODAY, AXIS_PX, self.width, 1, QFont.Weight.Bold)
         plot_top = top + today.height + round(12 * u)
-        radius = max(8.0, round(17 * self.type))
+        radius = max(10.0, round(22 * self.type))
         axis_y = bottom - 2 * label.height - radius * 2 - round(14 * u)
         days = [d for d, _ in content.medians] + [d for d, _ in content.targets]
         days += [line.when for line in content.milestones if line.when is not None] + [content.today]
@@ -191,7 +191,7 @@ class TrajectoryPlanLayout(OverTimeFrame[TrajectoryPlanContent]):
             x, fill = x_of(line.when), self.colour(line)
             centre = QPointF(x, axis_y)
             shapes.append(DiscShape(centre, radius, (fill,), theme.background, max(2.0, 3 * u)))
-            number = self.lay(str(line.number), 0.9 * radius / self.type, 4 * radius, 1, QFont.Weight.Bold)
+            number = self.lay(str(line.number), 1.1 * radius / self.type, 4 * radius, 1, QFont.Weight.Bold)
             self.put(shapes, number, x - number.width / 2, axis_y - number.height / 2, ink_on(theme, fill))
             laid = self.lay(short_day(line.when), AXIS_PX, self.width, 1, QFont.Weight.Bold)
             lx = self._inside(x, laid.width)
@@ -221,7 +221,7 @@ class TrajectoryPlanLayout(OverTimeFrame[TrajectoryPlanContent]):
         left = number_width + gap
         text_width = max(1.0, width - left - gap - tag_width)
         when = long_day(line.when) if line.when is not None else "No date yet"
-        head = self.lay(f"{when} · {line.what}", px, text_width, 2, QFont.Weight.DemiBold)
+        head = self.lay(f"{when} · {line.what}", px, text_width, 3, QFont.Weight.DemiBold)
         details = [line.who] if line.who else []
         if line.target is not None:
             details.append(f"target {number_text(line.target)}")
@@ -241,7 +241,7 @@ class TrajectoryPlanLayout(OverTimeFrame[TrajectoryPlanContent]):
         ]
         height = max(head.height, self.tag_size(number)[1])
         if details:
-            laid = self.lay(" · ".join(details), 0.82 * px, text_width, 1)
+            laid = self.lay(" · ".join(details), 0.82 * px, text_width, 2)
             pieces.append(Piece(laid, left, head.height, theme.muted_text))
             height = max(height, head.height + laid.height)
         return Block(height, tuple(pieces))
