@@ -242,3 +242,34 @@ def test_a_person_at_the_start_not_in_the_file_is_a_warning_too() -> None:
         "the entry was imported without naming the person."
     ]
     assert [then.name for then in bundle.meeting.network_at_start] == ["Gone"]
+
+
+def test_keys_of_the_plans_this_version_does_not_know_are_kept_and_written_back() -> None:
+    document = _with_plan(
+        {
+            "rules": [{"key": "r1", "words": "Nan will ring", "x_source": "family meeting"}],
+            "signs": [{"key": "s1", "kind": "trigger", "words": "Payday", "x_seen": 2}],
+            "x_plan": {"copies": 3},
+        },
+        {"milestones": [{"key": "m1", "what": "Case closes", "status": "planned", "x_ref": "LL-9"}], "x_road": True},
+    )
+    written = bundle_to_dict(parse_meeting(document))
+    assert written["safety_plan"] == document["safety_plan"]
+    assert written["trajectory_plan"] == document["trajectory_plan"]
+
+
+def test_the_demo_follow_up_s_plan_travels_to_another_database_unchanged(tmp_path: Path) -> None:
+    first, second = (Store.open(f"sqlite:///{tmp_path / name / 'sos.sqlite3'}") for name in ("a", "b"))
+    try:
+        follow_up = first.load_bundle(first.save_demo().follow_up)
+        exported, again = tmp_path / "out.json", tmp_path / "again.json"
+        write_meeting_file(follow_up, exported)
+        imported = second.import_bundle(read_meeting_file(exported)).bundle
+        assert imported.meeting.id is not None
+        write_meeting_file(second.load_bundle(imported.meeting.id), again)
+        assert again.read_bytes() == exported.read_bytes()
+        assert _owned(imported) == _owned(follow_up) and len(imported.meeting.safety_plan.rules) == 5
+        assert len(imported.meeting.trajectory_plan.milestones) == 4
+    finally:
+        first.close()
+        second.close()
