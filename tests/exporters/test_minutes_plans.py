@@ -18,6 +18,7 @@ from sos_desktop.exporters.minutes import MinutesOptions, minutes_pdf_bytes
 from sos_desktop.exporters.minutes.naming import Namer
 from sos_desktop.exporters.minutes.plans import plans_view
 from sos_desktop.models import MeetingBundle
+from sos_desktop.models.enums import Framework
 from sos_desktop.models.safety_plan import SafetyPlan, owners
 from sos_desktop.models.trajectory_plan import TrajectoryPlan
 from sos_desktop.store.store import Store
@@ -96,3 +97,10 @@ def test_minutes_of_a_meeting_with_empty_plans_have_neither_section(follow_up: M
     text = _text(minutes_pdf_bytes(replace(follow_up, meeting=meeting)))
     assert "Safety plan" not in text.replace("Safety plan tried", "")
     assert "Trajectory plan" not in text
+
+
+def test_a_rule_answers_in_the_framework_s_words(follow_up: MeetingBundle) -> None:
+    case = replace(follow_up.case, framework=Framework.WELLBEING)
+    view = plans_view(replace(follow_up, case=case), Namer(follow_up, pseudonymise=False), date(2026, 12, 12))
+    assert view is not None and view.safety is not None
+    assert view.safety.rules[0].answers_line == "Answers worry statement 1"

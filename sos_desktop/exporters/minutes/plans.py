@@ -3,7 +3,8 @@ flowables are in :mod:`.story_plans`. The family's copy of the safety plan (:mod
 is printed from the same data.
 
 Each rule says which danger statements it answers by their pair numbers (``models.mapping.pair_numbers``), else by
-the danger statement's order on the map, so the minutes read "Answers danger statement 2" as the map numbers them.
+the danger statement's order on the map, so the minutes read "Answers danger statement 2" as the map numbers them
+(in the framework's words: "worry statement" in the others).
 Owners and sign-ups are named as the network section names people; how to reach an owner is the contact the
 network holds for them, left out of pseudonymised output (the wall never shows a contact). The gentle checks'
 hints (``models.safety_plan_checks``) are listed as what is still to think about, each naming its rule by number.
@@ -22,6 +23,7 @@ from sos_desktop.models.continuity import reference_day
 from sos_desktop.models.safety_plan import SafetyPlan, SignKind, owners, signers
 from sos_desktop.models.safety_plan_checks import plan_hints
 from sos_desktop.models.scaling import number_text
+from sos_desktop.models.templates import template
 from sos_desktop.models.trajectory_plan import in_date_order, is_late, status_label
 
 
@@ -40,6 +42,8 @@ class RuleView:
     """The numbers of the danger statements it answers."""
     owners: tuple[Owner, ...]
     if_broken: str
+    danger_word: str = "danger statement"
+    """The framework's word for a danger statement ("worry statement" in the wellbeing framework)."""
 
     @property
     def answers_line(self) -> str:
@@ -48,7 +52,7 @@ class RuleView:
             return ""
         numbers = [str(number) for number in self.answers]
         listed = numbers[0] if len(numbers) == 1 else f"{', '.join(numbers[:-1])} and {numbers[-1]}"
-        return f"Answers danger statement{'' if len(numbers) == 1 else 's'} {listed}"
+        return f"Answers {self.danger_word}{'' if len(numbers) == 1 else 's'} {listed}"
 
 
 @dataclass(frozen=True)
@@ -108,6 +112,7 @@ def safety_plan_view(
     named = person or namer.person
     network = bundle.network
     dangers = danger_numbers(bundle)
+    danger_word = template(bundle.case.framework).one(Category.DANGER)
     with_contacts = not namer.pseudonymise
     rules = tuple(
         RuleView(
@@ -116,6 +121,7 @@ def safety_plan_view(
             tuple(sorted(dangers[key] for key in rule.answers if key in dangers)),
             tuple(Owner(named(p), p.contact.strip() if with_contacts else "") for p in owners(rule, network)),
             namer.text(rule.if_broken),
+            danger_word,
         )
         for number, rule in enumerate(plan.rules, start=1)
     )

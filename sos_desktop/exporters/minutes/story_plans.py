@@ -17,6 +17,7 @@ from sos_desktop.exporters.minutes.plain_text import PlainText, Run, plain
 from sos_desktop.exporters.minutes.plans import MilestoneRow, RuleView, SafetyPlanView, SignView
 from sos_desktop.exporters.minutes.story_parts import bulleted, grid, labelled, nothing, section, subsection
 from sos_desktop.exporters.minutes.styles import CONCERN, FRAME_WIDTH, MUTED, Styles
+from sos_desktop.models.safety_plan import SIGN_KIND_LABELS, SignKind
 
 SAFETY_PLAN = "Safety plan"
 TRAJECTORY_PLAN = "Trajectory plan"
@@ -70,8 +71,8 @@ def safety_plan_flowables(view: SafetyPlanView, s: Styles) -> list[Flowable]:
         flowables = opening(flowables, grid([header, *rows], [20, rest * 0.42, rest * 0.28, rest * 0.30]))
     if view.contacts_left_out:
         flowables.append(plain("Contact details are left out of pseudonymised minutes.", s.note))
-    flowables += _signs("Red flag", view.red_flags, s)
-    flowables += _signs("Trigger", view.triggers, s)
+    flowables += _signs(SIGN_KIND_LABELS[SignKind.RED_FLAG], view.red_flags, s)
+    flowables += _signs(SIGN_KIND_LABELS[SignKind.TRIGGER], view.triggers, s)
     flowables += subsection("Signed up", s)
     if view.signed:
         flowables.append(plain("; ".join(f"{who}, {on}" for who, on in view.signed) + ".", s.body))
