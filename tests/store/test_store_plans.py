@@ -11,8 +11,10 @@ from datetime import date, datetime
 from store_helpers import small_meeting
 
 from sos_desktop.models import Case, Meeting, NetworkPerson
+from sos_desktop.models.continuity import reference_day
 from sos_desktop.models.safety_plan import PlanRule, SafetyPlan, SignKind, SignUp, WarningSign, owners
-from sos_desktop.models.trajectory_plan import Milestone, TrajectoryPlan
+from sos_desktop.models.safety_plan_checks import OWNER_NOT_TOLD, RULE_ONLY_PROHIBITS, RULE_WITHOUT_OWNER, plan_hints
+from sos_desktop.models.trajectory_plan import Milestone, TrajectoryPlan, in_date_order, late_milestones
 from sos_desktop.store import Store
 
 
@@ -129,3 +131,19 @@ def test_a_person_who_is_deleted_leaves_their_rules_to_the_others(store: Store, 
         ("Nan stays every night Mum works", []),
     ]
     assert plan.rules[1].if_broken == "Mum rings Sam"
+
+
+def test_the_demo_follow_up_s_plan_shows_the_hints_and_the_late_milestone_it_is_made_to_show(store: Store) -> None:
+    demo = store.save_demo()
+    follow_up, first = store.load_bundle(demo.follow_up), store.load_bundle(demo.first)
+    hints = plan_hints(follow_up.meeting.safety_plan, follow_up.meeting.items, follow_up.network)
+    assert sorted(hint.code for hint in hints) == sorted([OWNER_NOT_TOLD, RULE_WITHOUT_OWNER, RULE_ONLY_PROHIBITS])
+    assert any(hint.message.endswith("does not know the worries yet.") for hint in hints)
+    # The rule nobody owns is the prohibition.
+    assert len({hint.about for hint in hints if hint.code in (RULE_WITHOUT_OWNER, RULE_ONLY_PROHIBITS)}) == 1
+    plan = follow_up.meeting.trajectory_plan
+    on = reference_day(follow_up.meeting, date(2026, 12, 3))
+    assert on == date(2026, 12, 12)
+    assert [m.key for m in late_milestones(plan, on)] == [in_date_order(plan.milestones)[0].key]
+    assert len(first.meeting.safety_plan.rules) == 1 and len(follow_up.meeting.safety_plan.rules) == 5
+    assert [m.key for m in first.meeting.trajectory_plan.milestones] == [m.key for m in plan.milestones]
