@@ -104,3 +104,12 @@ def test_a_rule_answers_in_the_framework_s_words(follow_up: MeetingBundle) -> No
     view = plans_view(replace(follow_up, case=case), Namer(follow_up, pseudonymise=False), date(2026, 12, 12))
     assert view is not None and view.safety is not None
     assert view.safety.rules[0].answers_line == "Answers worry statement 1"
+
+
+@needs_reader
+def test_the_first_meeting_s_minutes_say_once_that_nobody_has_signed_up(tmp_path: Path) -> None:
+    with Store.open(f"sqlite:///{tmp_path / 'db.sqlite3'}") as store:
+        bundle = store.load_bundle(store.save_demo().first)
+    text = _text(minutes_pdf_bytes(bundle))
+    assert text.count("Nobody has signed up to the plan yet.") == 1
+    assert "4 milestones on the road to closure." in text  # none late on 21 November

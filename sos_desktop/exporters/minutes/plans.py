@@ -21,7 +21,7 @@ from sos_desktop.exporters.minutes.naming import Namer, long_date, short_date
 from sos_desktop.models import Category, MeetingBundle, NetworkPerson, items_in, pair_numbers
 from sos_desktop.models.continuity import reference_day
 from sos_desktop.models.safety_plan import SafetyPlan, SignKind, owners, signers
-from sos_desktop.models.safety_plan_checks import plan_hints
+from sos_desktop.models.safety_plan_checks import NOBODY_SIGNED, plan_hints
 from sos_desktop.models.scaling import number_text
 from sos_desktop.models.templates import template
 from sos_desktop.models.trajectory_plan import in_date_order, is_late, status_label
@@ -132,6 +132,8 @@ def safety_plan_view(
     rule_numbers = {rule.key: number for number, rule in enumerate(plan.rules, start=1)}
     hints = []
     for hint in plan_hints(plan, bundle.meeting.items, network):
+        if hint.code == NOBODY_SIGNED:
+            continue  # the sign-ups already say that nobody has signed up
         number = rule_numbers.get(hint.about) if isinstance(hint.about, str) else None
         message = namer.text(hint.message)
         hints.append(f"Rule {number}: {message}" if number is not None else message)
