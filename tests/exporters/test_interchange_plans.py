@@ -79,7 +79,12 @@ def _case_with_a_plan(store: Store) -> int:
         TrajectoryPlan(
             milestones=[
                 Milestone("Network meeting", planned_on=date(2026, 12, 5), who="Sam", target=4),
-                Milestone("Plan tried for two weeks", planned_on=date(2026, 12, 26), status="under_way", target=5.5),
+                Milestone(
+                    "Plan tried for two weeks",
+                    planned_on=date(2026, 12, 26),
+                    status=MilestoneStatus.UNDER_WAY,
+                    target=5.5,
+                ),
                 Milestone("Review conference", planned_on=date(2027, 1, 9), target=7, note="Kontrola — Łucja"),
                 Milestone("Case closes", planned_on=date(2027, 6, 1), status=MilestoneStatus.PLANNED, target=9),
             ]

@@ -16,7 +16,7 @@ from sos_desktop.models.plans_data import (
     trajectory_plan_from,
 )
 from sos_desktop.models.safety_plan import PlanRule, SafetyPlan, SignKind, SignUp, WarningSign
-from sos_desktop.models.trajectory_plan import Milestone, TrajectoryPlan
+from sos_desktop.models.trajectory_plan import Milestone, MilestoneStatus, TrajectoryPlan
 
 REFS = {1: "p1", 2: "p2"}
 IDS = {ref: person_id for person_id, ref in REFS.items()}
@@ -89,7 +89,7 @@ def test_a_trajectory_plan_goes_to_data_and_back_with_whole_scores_as_integers()
     trajectory = TrajectoryPlan(
         milestones=[
             Milestone("Network meeting", planned_on=date(2026, 12, 5), who="Sam", target=4.0, key="m1"),
-            Milestone("Case closes", status="under_way", target=8.5, note="If the plan holds", key="m2"),
+            Milestone("Case closes", status=MilestoneStatus.UNDER_WAY, target=8.5, note="If the plan holds", key="m2"),
         ],
         scale_key="scale-1",
     )

@@ -42,7 +42,7 @@ def test_a_done_or_dropped_milestone_is_never_late(status: MilestoneStatus) -> N
 def test_a_milestone_due_today_or_undated_is_not_late() -> None:
     assert status_label(Milestone("Review conference", planned_on=DAY), DAY) == "Planned"
     assert not is_late(Milestone("Case closes"), DAY)
-    assert status_label(Milestone("Plan tried", status="under_way"), DAY) == "Under way"
+    assert status_label(Milestone("Plan tried", status=MilestoneStatus.UNDER_WAY), DAY) == "Under way"
 
 
 def plan() -> TrajectoryPlan:
@@ -51,7 +51,7 @@ def plan() -> TrajectoryPlan:
             Milestone("Case closes", planned_on=date(2027, 6, 1), target=9, key="close"),
             Milestone("Undated check-in", key="undated"),
             Milestone("Network meeting", planned_on=date(2026, 12, 5), target=4, key="network"),
-            Milestone("Old idea", planned_on=date(2027, 1, 1), target=6, status="dropped", key="dropped"),
+            Milestone("Old idea", planned_on=date(2027, 1, 1), target=6, status=MilestoneStatus.DROPPED, key="dropped"),
             Milestone("Plan tried for two weeks", planned_on=date(2027, 1, 9), target=6.5, key="tried"),
         ]
     )

@@ -14,7 +14,13 @@ from sos_desktop.models import Case, Meeting, NetworkPerson
 from sos_desktop.models.continuity import reference_day
 from sos_desktop.models.safety_plan import PlanRule, SafetyPlan, SignKind, SignUp, WarningSign, owners
 from sos_desktop.models.safety_plan_checks import OWNER_NOT_TOLD, RULE_ONLY_PROHIBITS, RULE_WITHOUT_OWNER, plan_hints
-from sos_desktop.models.trajectory_plan import Milestone, TrajectoryPlan, in_date_order, late_milestones
+from sos_desktop.models.trajectory_plan import (
+    Milestone,
+    MilestoneStatus,
+    TrajectoryPlan,
+    in_date_order,
+    late_milestones,
+)
 from sos_desktop.store import Store
 
 
@@ -85,7 +91,7 @@ def test_a_continued_meeting_carries_the_plan_and_editing_it_leaves_last_time_s_
     edited.rules.append(PlanRule("Pat knocks at bedtime", key="r-knock"))
     store.set_safety_plan(follow_up.id, edited)
     store.set_trajectory_plan(
-        follow_up.id, TrajectoryPlan(milestones=[Milestone("Case closes", key="m2", status="done")])
+        follow_up.id, TrajectoryPlan(milestones=[Milestone("Case closes", key="m2", status=MilestoneStatus.DONE)])
     )
 
     assert [rule.words for rule in store.get_meeting(follow_up.id).safety_plan.rules] == [
@@ -147,3 +153,24 @@ def test_the_demo_follow_up_s_plan_shows_the_hints_and_the_late_milestone_it_is_
     assert [m.key for m in late_milestones(plan, on)] == [in_date_order(plan.milestones)[0].key]
     assert len(first.meeting.safety_plan.rules) == 1 and len(follow_up.meeting.safety_plan.rules) == 5
     assert [m.key for m in first.meeting.trajectory_plan.milestones] == [m.key for m in plan.milestones]
+
+
+def test_undoing_a_removal_gives_the_person_their_rules_back_and_a_newcomer_owns_none(
+    store: Store, case: Case, meeting: Meeting
+) -> None:
+    assert case.id is not None and meeting.id is not None
+    nan, dad = _people(store, case.id)
+    store.set_safety_plan(meeting.id, _plan(nan, dad))
+
+    def owned() -> list[list[str]]:
+        network = store.get_network(case.id or 0)
+        return [
+            [p.name for p in owners(rule, network)] for rule in store.get_meeting(meeting.id or 0).safety_plan.rules
+        ]
+
+    removal = store.remove_person(dad)  # the person added last: a newcomer must not take over their id
+    assert owned() == [["Nan"], ["Nan"]]
+    store.add_person(case.id, NetworkPerson("Pat next door"))
+    assert owned() == [["Nan"], ["Nan"]]
+    store.restore_person(case.id, removal)
+    assert owned() == [["Nan", "Dad"], ["Nan"]]
