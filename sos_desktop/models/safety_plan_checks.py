@@ -42,7 +42,8 @@ class PlanHint:
 _NOT = r"(?:n['’]t|\s+not)"
 _NEGATIONS = (
     rf"won['’]t|will\s+not|must{_NOT}|mustn['’]t|shall\s+not|shan['’]t|can['’]t|cannot|can\s+not",
-    rf"do{_NOT}|does{_NOT}|is{_NOT}\s+allowed|never|not\s+allowed|no\s+longer|stop(?:s|ping)?|avoids?|no",
+    rf"do{_NOT}|does{_NOT}|is{_NOT}\s+allowed|never|not\s+allowed|no\s+longer|avoids?|no",
+    r"stop(?:s|ping)?(?!\s+(?:by|in|round|over)\b)",  # "Nan stops by each evening" is a visit, not a ban
 )
 # A negation with the verb it negates ("won't go", "must not be left"), taken out before looking for an action.
 _PROHIBITION = re.compile(
