@@ -10,6 +10,7 @@ first that fit and "+ N more", as the review of last time's next steps does.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import TypeVar
 
 from PySide6.QtCore import QRectF
@@ -22,8 +23,17 @@ from sos_desktop.ui.projector.plan_content import HEADING, NO_PLAN, RULES, SIGNS
 from sos_desktop.ui.projector.scene import CardShape, Scene, Shape
 
 T = TypeVar("T")
-Entry = str | RuleLine | SignLine
-"""What flows down the columns: a heading, a rule or a warning sign."""
+
+
+@dataclass(frozen=True)
+class More:
+    """'+ 2 more rules' under the last rule shown."""
+
+    count: int
+
+
+Entry = str | RuleLine | SignLine | More
+"""What flows down the columns: a heading, a rule, a warning sign or how many rules are left out."""
 
 PLAN_PX = (40, 36, 33, 30, 28)
 """The plan's type in reference pixels, largest first: the first at which both columns fit."""
@@ -51,49 +61,49 @@ class PlanLayout(OverTimeFrame[PlanContent]):
                 self._place_flow(flowed, px, top, scene.shapes)
                 scene.card_pixel_size, scene.hidden_cards = self.style(px).pixel_size, 0
                 return
-        px = self._fitted(content, room)  # else rules on the left and signs on the right, each cut short
-        rules_x, rules_w, signs_x, signs_w = self._columns(content)
-        shown = 0
-        if content.rules:
-            shown += self._place(
-                RULES,
-                content.rules,
-                self._rule,
-                self._rule_strip,
-                ("rule", "rules"),
-                px,
-                rules_x,
-                rules_w,
-                top,
-                room,
-                scene.shapes,
-            )
-        if content.signs:
-            shown += self._place(
-                SIGNS,
-                content.signs,
-                self._sign,
-                self._sign_strip,
-                ("warning sign", "warning signs"),
-                px,
-                signs_x,
-                signs_w,
-                top,
-                room,
-                scene.shapes,
-            )
+        px = PLAN_PX[-1]
+        split, shown = self._split(content, px, top, room)  # rules beside signs, each column cut short
+        for rules in range(len(content.rules) - 1, 0, -1):  # or the first rules flowing on, every sign shown
+            flowed = self._flow(content, px, room, rules)
+            if flowed is not None and (rules + len(content.signs) >= shown):
+                self._place_flow(flowed, px, top, scene.shapes)
+                scene.card_pixel_size = self.style(px).pixel_size
+                scene.hidden_cards = len(content.rules) - rules
+                return
+        scene.shapes.extend(split)
         scene.card_pixel_size = self.style(px).pixel_size
         scene.hidden_cards = len(content.rules) + len(content.signs) - shown
+
+    def _split(self, content: PlanContent, px: int, top: float, room: float) -> tuple[list[Shape], int]:
+        """The rules on the left and the signs on the right at ``px``, each with '+ N more'; and how many show."""
+        rules_x, rules_w, signs_x, signs_w = self._columns(content)
+        shapes: list[Shape] = []
+        shown = 0
+        if content.rules:
+            nouns = ("rule", "rules")
+            shown += self._place(
+                RULES, content.rules, self._rule, self._rule_strip, nouns, px, rules_x, rules_w, top, room, shapes
+            )
+        if content.signs:
+            nouns = ("warning sign", "warning signs")
+            shown += self._place(
+                SIGNS, content.signs, self._sign, self._sign_strip, nouns, px, signs_x, signs_w, top, room, shapes
+            )
+        return shapes, shown
 
     # Flowing down two columns ------------------------------------------------------------------------------------
 
     def _flow_width(self) -> float:
         return (self.width - 2 * self.margin - round(36 * self.u)) / 2
 
-    def _entries(self, content: PlanContent) -> list[Entry]:
+    def _entries(self, content: PlanContent, rules: int | None = None) -> list[Entry]:
+        """The headings and cards in order, the first ``rules`` rules only (then how many more) when given."""
         entries: list[Entry] = []
         if content.rules:
-            entries += [f"{RULES} ({len(content.rules)})", *content.rules]
+            shown = content.rules[:rules] if rules is not None else content.rules
+            entries += [f"{RULES} ({len(content.rules)})", *shown]
+            if len(shown) < len(content.rules):
+                entries.append(More(len(content.rules) - len(shown)))
         if content.signs:
             entries += [f"{SIGNS} ({len(content.signs)})", *content.signs]
         return entries
@@ -103,18 +113,20 @@ class PlanLayout(OverTimeFrame[PlanContent]):
             return self._heading(entry, width)
         if isinstance(entry, RuleLine):
             return self._rule(entry, px, width)
+        if isinstance(entry, More):
+            return self.note_line(more_line(entry.count, "rule", "rules"), 28, width)
         return self._sign(entry, px, width)
 
     def _above(self, entry: Entry, first: bool) -> float:
         """The room above a heading that does not start its column."""
         return 0.0 if first or not isinstance(entry, str) else round(22 * self.u)
 
-    def _flow(self, content: PlanContent, px: int, room: float) -> list[list[Entry]] | None:
+    def _flow(self, content: PlanContent, px: int, room: float, rules: int | None = None) -> list[list[Entry]] | None:
         """The entries of each of two columns, filling the first before the second; None if they do not fit. A
         heading stays with the card under it.
         """
         width, gap = self._flow_width(), self._gap(px)
-        entries = self._entries(content)
+        entries = self._entries(content, rules)
         heights = [self._block(entry, px, width).height for entry in entries]
         columns: list[list[Entry]] = [[]]
         used = 0.0
@@ -140,6 +152,9 @@ class PlanLayout(OverTimeFrame[PlanContent]):
                 block = self._block(entry, px, width)
                 if isinstance(entry, str):
                     y = self.put_block(block, x, y, shapes)
+                    continue
+                if isinstance(entry, More):
+                    y = self.put_block(block, x, y, shapes) + gap
                     continue
                 strip = self._rule_strip(entry) if isinstance(entry, RuleLine) else self._sign_strip(entry)
                 y = self._card_at(block, strip, x, y, width, px, shapes) + gap
@@ -224,19 +239,6 @@ class PlanLayout(OverTimeFrame[PlanContent]):
 
     def _used(self, blocks: Sequence[Block], px: int) -> float:
         return sum(block.height for block in blocks) + self._gap(px) * max(0, len(blocks) - 1)
-
-    def _fitted(self, content: PlanContent, room: float) -> int:
-        """The largest type at which every rule and every sign fits its column."""
-        _, rules_width, _, signs_width = self._columns(content)
-        for px in PLAN_PX:
-            rules = [self._rule(rule, px, rules_width) for rule in content.rules]
-            signs = [self._sign(sign, px, signs_width) for sign in content.signs]
-            if all(
-                not blocks or self._heading(words, width).height + self._used(blocks, px) <= room
-                for blocks, words, width in ((rules, RULES, rules_width), (signs, SIGNS, signs_width))
-            ):
-                return px
-        return PLAN_PX[-1]
 
     # Placing -----------------------------------------------------------------------------------------------------
 

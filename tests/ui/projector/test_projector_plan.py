@@ -7,6 +7,7 @@ network; 'No safety plan yet.' for an empty plan; reachable from the Projector m
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from sos_desktop.cli import main
 from sos_desktop.models.names import shown_name
-from sos_desktop.models.safety_plan import SafetyPlan, owners
+from sos_desktop.models.safety_plan import PlanRule, SafetyPlan, owners
 from sos_desktop.store.engine import resolve_database_url
 from sos_desktop.store.store import Store
 from sos_desktop.ui.common.actions import KEYS, Key
@@ -116,3 +117,24 @@ def test_the_snapshot_command_writes_the_plan(tmp_path: Path) -> None:
         assert main([*args, "--size", size], out=out, err=err) == 0, err.getvalue()
         image = QImage(str(picture))
         assert f"{image.width()}x{image.height()}" == size
+
+
+def test_many_rules_show_the_first_that_fit_every_sign_and_how_many_more(
+    qtbot: QtBot, follow_up: MeetingDocument
+) -> None:
+    assert follow_up.meeting.id is not None
+    plan = follow_up.meeting.safety_plan
+    extra = [
+        PlanRule(words=f"Rule {number}: somebody checks in on L after school and tells Sam.") for number in range(12)
+    ]
+    follow_up.store.set_safety_plan(follow_up.meeting.id, replace(plan, rules=[*plan.rules, *extra]))
+    many = MeetingDocument(follow_up.store, follow_up.meeting.id)
+    for size in SIZES:
+        view = ProjectorView(many)
+        qtbot.addWidget(view)
+        view.resize(size)
+        view.set_mode(PlanMode())
+        texts, hidden = view.drawn_texts(), view.hidden_cards()
+        assert hidden > 0 and f"+ {hidden} more rules" in texts
+        assert sum(1 for text in texts if text in ("Red flag", "Trigger")) == 3
+        assert "Rules (17)" in texts
