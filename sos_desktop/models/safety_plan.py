@@ -196,19 +196,18 @@ def with_people_rules(plan: SafetyPlan, network: Network) -> SafetyPlan:
     its owners; any other wording is a new rule, owned by everybody who was given it.
     """
     merged = copied(plan)
-    by_words = {rule.words: rule for rule in merged.rules}
     for person in network.people:
         for words in person.rules:
             words = words.strip()[:MAX_WORDS_LENGTH].strip()
             if not words or person.id is None:
                 continue
-            rule = by_words.get(words)
-            if rule is None:
-                rule = PlanRule(words=words)
-                by_words[words] = rule
+            worded = [rule for rule in merged.rules if rule.words == words]
+            if any(person.id in rule.owners for rule in worded):
+                continue  # already theirs (of two rules in the same words, the one they own)
+            rule = worded[0] if worded else PlanRule(words=words)
+            if not worded:
                 merged.rules.append(rule)
-            if person.id not in rule.owners:
-                rule.owners.append(person.id)
+            rule.owners.append(person.id)
     return merged
 
 

@@ -278,3 +278,20 @@ def test_the_demo_follow_up_s_plan_travels_to_another_database_unchanged(tmp_pat
     finally:
         first.close()
         second.close()
+
+
+def test_two_rules_in_the_same_words_keep_their_own_owners_through_the_file() -> None:
+    # People's "rules" name a rule by its words only: reading them back must not give one rule's owner the other.
+    document = _with_plan(
+        {
+            "rules": [
+                {"key": "a", "words": "Nan rings Dad each evening", "owners": ["p1"]},
+                {"key": "b", "words": "Nan rings Dad each evening", "owners": ["p2"]},
+            ]
+        }
+    )
+    written = bundle_to_dict(parse_meeting(document))
+    assert [person["rules"] for person in written["people"]] == [["Nan rings Dad each evening"]] * 2
+    again = bundle_to_dict(parse_meeting(written))
+    assert again == written
+    assert [(rule["key"], rule["owners"]) for rule in again["safety_plan"]["rules"]] == [("a", ["p1"]), ("b", ["p2"])]
