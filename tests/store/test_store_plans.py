@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from store_helpers import small_meeting
+import pytest
+from store_helpers import row_counts, small_meeting
 
 from sos_desktop.models import Case, Meeting, NetworkPerson
 from sos_desktop.models.continuity import reference_day
@@ -22,6 +23,7 @@ from sos_desktop.models.trajectory_plan import (
     late_milestones,
 )
 from sos_desktop.store import Store
+from sos_desktop.store.errors import NotFoundError
 
 
 def _people(store: Store, case_id: int) -> tuple[int, int]:
@@ -174,3 +176,15 @@ def test_undoing_a_removal_gives_the_person_their_rules_back_and_a_newcomer_owns
     assert owned() == [["Nan"], ["Nan"]]
     store.restore_person(case.id, removal)
     assert owned() == [["Nan", "Dad"], ["Nan"]]
+
+
+def test_a_deleted_meeting_takes_its_plans_with_it_and_saving_to_it_is_refused(store: Store) -> None:
+    demo = store.save_demo()
+    store.delete_meeting(demo.follow_up)
+    assert row_counts(store)["meeting_plans"] == 1  # the first meeting's plan, as it stood
+    assert len(store.get_meeting(demo.first).safety_plan.rules) == 1
+    with pytest.raises(NotFoundError):
+        store.set_safety_plan(demo.follow_up, SafetyPlan(rules=[PlanRule("Nan rings Dad")]))
+    with pytest.raises(NotFoundError):
+        store.set_trajectory_plan(demo.follow_up, TrajectoryPlan(milestones=[Milestone("Case closes")]))
+    assert row_counts(store)["meeting_plans"] == 1
