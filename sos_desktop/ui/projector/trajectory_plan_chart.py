@@ -33,6 +33,8 @@ LIST_PX = (32, 30, 28)
 LIST_SHARE = 0.5
 """The most of the room below the heading the list of milestones takes; the chart has the rest."""
 AXIS_PX = 26
+LANES = 2
+"""Rows of milestone dates under the axis, where dates would touch."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -132,7 +134,7 @@ class TrajectoryPlanLayout(OverTimeFrame[TrajectoryPlanContent]):
         today = self.lay(TODAY, AXIS_PX, self.width, 1, QFont.Weight.Bold)
         plot_top = top + today.height + round(12 * u)
         radius = max(10.0, round(22 * self.type))
-        axis_y = bottom - 2 * label.height - radius * 2 - round(14 * u)
+        axis_y = bottom - LANES * label.height - radius * 2 - round(14 * u)
         days = [d for d, _ in content.medians] + [d for d, _ in content.targets]
         days += [line.when for line in content.milestones if line.when is not None] + [content.today]
         first, last = min(days), max(days)
@@ -196,6 +198,8 @@ class TrajectoryPlanLayout(OverTimeFrame[TrajectoryPlanContent]):
             laid = self.lay(short_day(line.when), AXIS_PX, self.width, 1, QFont.Weight.Bold)
             lx = self._inside(x, laid.width)
             lane = next((i for i, end in enumerate(lanes) if end + 16 * u <= lx), len(lanes))
+            if lane == LANES:
+                continue  # no room under the axis: its number and the list below say when it is
             if lane == len(lanes):
                 lanes.append(0.0)
             lanes[lane] = lx + laid.width

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from sos_desktop.cli import main
 from sos_desktop.models import Column
-from sos_desktop.models.trajectory_plan import MilestoneStatus, TrajectoryPlan
+from sos_desktop.models.trajectory_plan import Milestone, MilestoneStatus, TrajectoryPlan
 from sos_desktop.store.engine import resolve_database_url
 from sos_desktop.store.store import Store
 from sos_desktop.ui.document.meeting import MeetingDocument
@@ -126,3 +127,19 @@ def test_the_snapshot_command_writes_the_trajectory_plan(tmp_path: Path) -> None
         assert main([*args, str(picture), "--size", size], out=out, err=err) == 0, err.getvalue()
         image = QImage(str(picture))
         assert f"{image.width()}x{image.height()}" == size
+
+
+def test_many_milestones_show_the_first_that_fit_and_how_many_more(qtbot: QtBot, follow_up: MeetingDocument) -> None:
+    assert follow_up.meeting.id is not None
+    start = date(2026, 11, 25)
+    many = [
+        Milestone(f"Milestone {n} with a few words on what happens", start + timedelta(days=4 * n), "Sam", target=5)
+        for n in range(12)
+    ]
+    follow_up.store.set_trajectory_plan(follow_up.meeting.id, TrajectoryPlan(milestones=many))
+    for size in SIZES:
+        view = make_view(qtbot, MeetingDocument(follow_up.store, follow_up.meeting.id), size)
+        hidden = view.hidden_cards()
+        assert 0 < hidden < 12 and f"+ {hidden} more milestones" in view.drawn_texts()
+        discs = [shape for shape in scene_of(view).shapes if isinstance(shape, DiscShape)]
+        assert sum(1 for disc in discs if disc.colours == (view.theme().flag,)) == 5  # 25 Nov to 11 Dec are late
