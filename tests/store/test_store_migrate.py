@@ -4,6 +4,7 @@ must not write to are refused and left byte for byte as they were.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import subprocess
 import sys
@@ -351,3 +352,19 @@ def test_0010_moves_people_s_rules_into_the_latest_meeting_s_safety_plan(databas
         ]
     finally:
         store.close()
+
+    # Going back to 0009 gives each person the latest plan's rules they own, as they had them.
+    engine = make_engine(database_url)
+    with engine.connect() as connection:
+        connection.execution_options(**{WRITE_OPTION: True})
+        with connection.begin():
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0009")
+        rows = connection.execute(text("SELECT id, rules FROM people ORDER BY id")).all()
+    engine.dispose()
+    assert {row.id: json.loads(row.rules) for row in rows} == {
+        nan: ["Nan will ring Dad each evening", "Babcia zostaje na noc ☾"],
+        dad: ["Nan will ring Dad each evening"],
+        pat: [],
+        alone: ["Aunt collects the children"],
+    }
