@@ -68,8 +68,16 @@ def demo_bundle() -> MeetingBundle:
             circle=Circle.INNER,
             knows_worries=True,
             knows_worries_since=date(2026, 10, 14),
+            contact="07700 900461",
         ),
-        NetworkPerson(id=-3, name="Chris Sample", display_name="Dad", role=PersonRole.PARENT, circle=Circle.INNER),
+        NetworkPerson(
+            id=-3,
+            name="Chris Sample",
+            display_name="Dad",
+            role=PersonRole.PARENT,
+            circle=Circle.INNER,
+            contact="07700 900462 (after 2pm: he works nights)",
+        ),
         NetworkPerson(
             id=-4,
             name="Pat Example",
@@ -78,6 +86,7 @@ def demo_bundle() -> MeetingBundle:
             circle=Circle.INNER,
             knows_worries=True,
             knows_worries_since=date(2026, 10, 20),
+            contact="01632 960183 (home) or 07700 900463",
         ),
         NetworkPerson(id=-5, name="Robin Neighbour", display_name="RN", role=PersonRole.FRIEND, circle=Circle.OUTER),
         NetworkPerson(
@@ -101,6 +110,7 @@ def demo_bundle() -> MeetingBundle:
             circle=Circle.OUTER,
             knows_worries=True,
             knows_worries_since=date(2026, 11, 2),
+            contact="07700 900464",
         ),
         NetworkPerson(
             id=-9, name="Taylor Friend", display_name="TF", role=PersonRole.FRIEND, relationship="Mum's friend"

@@ -239,18 +239,14 @@ KEYS: dict[Key, KeySpec] = {
     Key.PROJECT_FOCUS: KeySpec(("Ctrl+Alt+F",), "Projector: the focus question", Section.PROJECTOR, ""),
     Key.PROJECT_REVIEW: KeySpec(
         ("Ctrl+Alt+R",),
-        "Projector: the review of last time's next steps, what changed since last time, the case chronology",
+        "Projector: last time's next steps reviewed, what changed, the chronology, the safety plan, the trajectory "
+        "plan",
         Section.PROJECTOR,
-        "Ctrl+Alt+R / Ctrl+Alt+C / Ctrl+Alt+H",
+        "Ctrl+Alt+R / C / H / P / M",
     ),
     Key.PROJECT_CHANGES: KeySpec(("Ctrl+Alt+C",), "Projector: what changed since last time", Section.PROJECTOR, ""),
     Key.PROJECT_CHRONOLOGY: KeySpec(("Ctrl+Alt+H",), "Projector: the case chronology", Section.PROJECTOR, ""),
-    Key.PROJECT_PLAN: KeySpec(
-        ("Ctrl+Alt+P",),
-        "Projector: the safety plan, the trajectory plan (milestones)",
-        Section.PROJECTOR,
-        "Ctrl+Alt+P / Ctrl+Alt+M",
-    ),
+    Key.PROJECT_PLAN: KeySpec(("Ctrl+Alt+P",), "Projector: the safety plan", Section.PROJECTOR, ""),
     Key.PROJECT_TRAJECTORY_PLAN: KeySpec(("Ctrl+Alt+M",), "Projector: the trajectory plan", Section.PROJECTOR, ""),
     Key.CONSOLE_LARGER: KeySpec(
         ("Ctrl+Alt+=",),

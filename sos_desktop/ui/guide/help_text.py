@@ -176,7 +176,7 @@ day. A meeting continued from the last one starts from last time's plan and refi
 - The family's own copy prints from the command line: `sos-desktop export ID --safety-plan-pdf plan.pdf`. It uses
   large type and plain words, with space for signatures.
 
-**Keys.** Enter in the new rule adds it · Ctrl+Z undo · the plan on the projector: Projector › View.
+**Keys.** Enter in the new rule adds it · Ctrl+Alt+P the plan on the projector · Ctrl+Z undo.
 """,
     ),
     "trajectory_plan": HelpPage(
@@ -194,7 +194,8 @@ drawn beside the scale's trajectory, with a "Today" marker.
 - A milestone past its date that is still planned or under way reads **Late**, in amber. It is judged on the
   meeting's day.
 
-**Keys.** Enter in the milestone or the score adds it · Ctrl+Z undo.
+**Keys.** Enter in the milestone or the score adds it · Ctrl+Alt+M the trajectory plan on the projector, beside
+the scale's trajectory · Ctrl+Z undo.
 """,
     ),
     "details": HelpPage(

@@ -138,3 +138,17 @@ def test_many_rules_show_the_first_that_fit_every_sign_and_how_many_more(
         assert hidden > 0 and f"+ {hidden} more rules" in texts
         assert sum(1 for text in texts if text in ("Red flag", "Trigger")) == 3
         assert "Rules (17)" in texts
+
+
+def test_a_rule_added_on_the_console_is_on_the_wall_at_once_and_gone_on_undo(
+    qtbot: QtBot, follow_up: MeetingDocument
+) -> None:
+    view = ProjectorView(follow_up)
+    qtbot.addWidget(view)
+    view.resize(SIZES[0])
+    view.set_mode(PlanMode())
+    follow_up.remove_rule(follow_up.safety_plan.rules[-1].key)  # room for one more on the wall
+    follow_up.add_rule("Nan stays over on Friday nights", owners=[follow_up.safety_plan.owner_ids()[0]])
+    qtbot.waitUntil(lambda: "Nan stays over on Friday nights" in "\n".join(view.drawn_texts()))
+    follow_up.undo_stack.undo()
+    qtbot.waitUntil(lambda: "Nan stays over on Friday nights" not in "\n".join(view.drawn_texts()))
