@@ -1,5 +1,5 @@
-"""File › Export: the meeting file, the minutes and the facilitator's feedback as PDF, and pictures of the
-projector's view and of the safety network.
+"""File › Export: the meeting file, the minutes, the facilitator's feedback and the family's safety plan as PDF,
+and pictures of the projector's view and of the safety network.
 
 The data is read on the UI thread (quick), the PDF is made off it with a progress window, so the console never
 freezes; a failed export says why in one sentence and leaves no file behind.
@@ -79,6 +79,7 @@ class ExportMenu(QObject):
         self.menu.addAction(meeting_file)
         self.minutes_action = self._action("&Minutes as PDF…", Key.MINUTES_PDF, self.export_minutes)
         self.feedback_action = self._action("Facilitator &feedback as PDF…", None, self.export_feedback)
+        self.family_plan_action = self._action("The family's &safety plan as PDF…", None, self.export_family_plan)
         self.menu.addSeparator()
         self.projector_action = self._action("Picture of the &projector's view…", None, self.export_projector_picture)
         self.network_action = self._action("Picture of the safety &network…", None, self.export_network_picture)
@@ -95,7 +96,13 @@ class ExportMenu(QObject):
         return action
 
     def set_enabled(self, enabled: bool) -> None:
-        for action in (self.minutes_action, self.feedback_action, self.projector_action, self.network_action):
+        for action in (
+            self.minutes_action,
+            self.feedback_action,
+            self.family_plan_action,
+            self.projector_action,
+            self.network_action,
+        ):
             action.setEnabled(enabled)
 
     # What is exported ---------------------------------------------------------------------------------------
@@ -218,6 +225,39 @@ class ExportMenu(QObject):
             path,
             "The feedback report was not saved",
         )
+
+    def export_family_plan(self) -> BackgroundJob | None:
+        """The family's own copy of the meeting's safety plan: plain words, large type, real names (it is theirs),
+        room to sign.
+        """
+        document = self.window.document
+        if document is None:
+            return None
+        if not document.safety_plan.rules:
+            dialogs.tell(
+                self.window,
+                "No safety plan yet",
+                "This meeting's safety plan has no rules yet: write them on the Safety plan page first.",
+            )
+            return None
+        meeting = document.meeting
+        name = _file_name("Our safety plan", document.case.label, _day(meeting.held_on)) + ".pdf"
+        path = self._ask_path("Save the family's safety plan", name, dialogs.PDF_FILTER)
+        if path is None:
+            return None
+        try:
+            bundle = self.bundle_of(document.meeting_id)
+        except StoreError as error:
+            dialogs.tell(self.window, "The safety plan was not made", str(error))
+            return None
+        options = MinutesOptions(marking=str(self.window.settings.value("export/marking", MinutesOptions().marking)))
+
+        def work() -> None:
+            from sos_desktop.exporters.family_plan.write import write_family_plan_pdf
+
+            write_family_plan_pdf(bundle, path, options=options)
+
+        return self._run("Making the family's safety plan…", work, path, "The safety plan was not saved")
 
     def _run(self, label: str, work: Callable[[], None], path: Path, failure: str) -> BackgroundJob:
         job = BackgroundJob(self.window, label, lambda: _missing_glyphs_of(work), expected=(ExportError, ValueError))

@@ -144,3 +144,21 @@ def test_minutes_every_font_can_draw_are_only_said_to_be_saved(
     out = tmp_path / "minutes.pdf"
     assert _exported_minutes(window, qtbot, monkeypatch, out) == []
     assert window.statusBar().currentMessage() == f"Saved {out}"
+
+
+def test_the_family_s_safety_plan_is_its_own_pdf_from_the_export_menu(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    out = tmp_path / "our plan.pdf"
+    answer(monkeypatch, out)
+    assert window.export_menu.family_plan_action.isEnabled()
+    assert "safety plan" in window.export_menu.family_plan_action.text().replace("&", "")
+    job = window.export_menu.export_family_plan()
+    assert job is not None
+    with qtbot.waitSignal(job.finished, timeout=30_000):
+        pass
+    text = "\n".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "Our safety plan" in text and "Pat Example" in text  # the family's own copy, real names
+    assert window.document is not None
+    for rule in window.document.safety_plan.rules:
+        assert rule.words.split()[0] in text
