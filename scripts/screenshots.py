@@ -40,6 +40,7 @@ from sos_desktop.ui.projector import (  # noqa: E402
     ScalesMode,
     render_projector,
 )
+from sos_desktop.ui.projector.modes import PlanMode, TrajectoryPlanMode  # noqa: E402
 from sos_desktop.ui.shell.main_window import MainWindow  # noqa: E402
 from sos_desktop.ui.shell.snapshot import ensure_application  # noqa: E402
 
@@ -64,6 +65,9 @@ NAMES = {
     "projector_review": "projector-review.png",
     "projector_changes": "projector-changes.png",
     "chronology": "console-chronology.png",
+    "safety_plan": "console-safety-plan.png",
+    "projector_plan": "projector-safety-plan.png",
+    "projector_trajectory_plan": "projector-trajectory-plan.png",
 }
 
 
@@ -316,6 +320,15 @@ def over_time_pictures(window: MainWindow, app: QApplication, out: Path) -> list
     )
     window.pages.show("chronology")
     written.append(save(grab(window, app, CONSOLE), out / NAMES["chronology"]))
+    window.pages.show("plan")
+    written.append(save(grab(window, app, CONSOLE), out / NAMES["safety_plan"]))
+    written.append(save(render_projector(document, PROJECTOR, "projector", PlanMode()), out / NAMES["projector_plan"]))
+    written.append(
+        save(
+            render_projector(document, PROJECTOR, "projector", TrajectoryPlanMode()),
+            out / NAMES["projector_trajectory_plan"],
+        )
+    )
     return written
 
 
