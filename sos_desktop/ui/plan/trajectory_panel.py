@@ -33,7 +33,7 @@ from sos_desktop.models.trajectory_plan import (
     status_label,
 )
 from sos_desktop.ui.common import dialogs
-from sos_desktop.ui.common.date_field import OptionalDateField
+from sos_desktop.ui.common.date_field import OptionalDateField, parse_typed_date
 from sos_desktop.ui.common.fields import limit_length
 from sos_desktop.ui.document.meeting import MeetingDocument
 
@@ -49,15 +49,8 @@ def day_label(day: date | None) -> str:
 
 
 def _read_day(text: str) -> date | None:
-    text = text.strip()
-    if not text:
-        return None
-    for separator in ("/", "-", "."):
-        parts = text.split(separator)
-        if len(parts) == 3 and all(part.strip().isdigit() for part in parts):
-            first, second, third = (int(part) for part in parts)
-            return date(first, second, third) if first > 31 else date(third, second, first)
-    raise ValueError(f"'{text}' is not a date: type it day first, as 5/3/2027.")
+    """A typed date, day first as every date field of the console reads it; None for an empty cell."""
+    return parse_typed_date(text) if text.strip() else None
 
 
 class MilestoneModel(QAbstractTableModel):
