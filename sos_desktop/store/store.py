@@ -79,6 +79,7 @@ from sos_desktop.store.repo import (
     items,
     meetings,
     network,
+    parts,
     plans,
     scales,
     settings,
@@ -443,6 +444,26 @@ class Store:
         """Save the meeting's version of the case's trajectory plan, whole."""
         with self._transaction(write=True) as conn:
             plans.set_trajectory_plan(conn, meeting_id, plan)
+
+    def meeting_part(self, meeting_id: int, part: str) -> dict[str, Any]:
+        """One of the meeting's own documents as plain data (see ``repo/parts.py``); {} when it has none."""
+        with self._transaction() as conn:
+            return parts.get_part(conn, meeting_id, part)
+
+    def set_meeting_part(self, meeting_id: int, part: str, data: dict[str, Any]) -> None:
+        """Save one of the meeting's own documents whole, as plain data (people by their ids)."""
+        with self._transaction(write=True) as conn:
+            parts.set_part(conn, meeting_id, part, data)
+
+    def add_picture(self, case_id: int, data: bytes, media_type: str) -> int:
+        """Keep an image inside the database for the case; return its id (the same image again: the same id)."""
+        with self._transaction(write=True) as conn:
+            return parts.add_picture(conn, case_id, data, media_type)
+
+    def picture(self, picture_id: int) -> tuple[str, bytes] | None:
+        """A kept picture's media type and bytes, or None."""
+        with self._transaction() as conn:
+            return parts.get_picture(conn, picture_id)
 
     def set_reviews(self, meeting_id: int, reviews: list[StepReview]) -> None:
         """Save the meeting's review of last time's next steps, whole."""

@@ -20,6 +20,7 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Integer,
+    LargeBinary,
     MetaData,
     PrimaryKeyConstraint,
     Table,
@@ -98,7 +99,13 @@ def _meeting_child(name: str, *columns: Column[Any]) -> Table:
     )
 
 
-attendees = _meeting_child("attendees", _text("name"), _text("role"))
+attendees = _meeting_child(
+    "attendees",
+    _text("name"),
+    _text("role"),
+    # The network person a family or network member at the meeting is (NULL for a professional).
+    Column("person_id", Integer, ForeignKey("people.id", ondelete="SET NULL"), nullable=True, index=True),
+)
 
 agenda_phases = _meeting_child(
     "agenda_phases",
@@ -136,6 +143,12 @@ people = Table(
     Column("x", Float, nullable=True),
     Column("y", Float, nullable=True),
     _extra(),
+    # Genogram marks: gender (NULL when not recorded), deceased, the index child, and the household name (people
+    # with the same one live together).
+    Column("gender", Text, nullable=True),
+    Column("deceased", Boolean, nullable=False, server_default=false()),
+    Column("index_child", Boolean, nullable=False, server_default=false()),
+    Column("household", Text, nullable=False, server_default=""),
     sqlite_autoincrement=True,
 )
 
@@ -148,6 +161,7 @@ ties = Table(
     Column("target", Integer, ForeignKey("people.id", ondelete="CASCADE"), nullable=False, index=True),
     _text("kind"),
     _extra(),
+    Column("bond", Text, nullable=False, server_default=""),  # adoptive, foster, step; married, separated, ...
     sqlite_autoincrement=True,
 )
 
@@ -168,6 +182,8 @@ map_items = Table(
     # The card's identity across the case's meetings; one card per key in a meeting.
     Column("key", Text, nullable=False, default=lambda: str(uuid4())),
     UniqueConstraint("meeting_id", "key", name="uq_map_items_meeting_key"),
+    # Never shown to the family: not on the wall in family-present mode, not in a family's copy.
+    Column("professional_only", Boolean, nullable=False, server_default=false()),
     sqlite_autoincrement=True,
 )
 
@@ -279,4 +295,25 @@ meeting_plans = Table(
     Column("meeting_id", Integer, ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True, autoincrement=False),
     Column("safety_plan", Text, nullable=False, server_default="{}"),
     Column("trajectory_plan", Text, nullable=False, server_default="{}"),
+)
+
+meeting_parts = Table(
+    "meeting_parts",
+    metadata,
+    Column("meeting_id", Integer, ForeignKey("meetings.id", ondelete="CASCADE"), nullable=False),
+    Column("part", Text, nullable=False),  # which document: "safety_houses", "words_pictures", "family_meeting"...
+    Column("data", Text, nullable=False, server_default="{}"),  # the part whole, as JSON (people by their ids)
+    PrimaryKeyConstraint("meeting_id", "part"),
+)
+
+pictures = Table(
+    "pictures",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("case_id", Integer, ForeignKey("cases.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("sha256", Text, nullable=False),
+    Column("media_type", Text, nullable=False),
+    Column("data", LargeBinary, nullable=False),
+    UniqueConstraint("case_id", "sha256", name="uq_pictures_case_sha256"),
+    sqlite_autoincrement=True,
 )
