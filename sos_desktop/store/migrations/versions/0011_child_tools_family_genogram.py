@@ -37,9 +37,7 @@ def upgrade() -> None:
         batch.add_column(sa.Column("bond", sa.Text(), nullable=False, server_default=""))
     with op.batch_alter_table("attendees") as batch:
         batch.add_column(sa.Column("person_id", sa.Integer(), nullable=True))
-        batch.create_foreign_key(
-            "fk_attendees_person_id_people", "people", ["person_id"], ["id"], ondelete="SET NULL"
-        )
+        batch.create_foreign_key("fk_attendees_person_id_people", "people", ["person_id"], ["id"], ondelete="SET NULL")
         batch.create_index("ix_attendees_person_id", ["person_id"])
     with op.batch_alter_table("map_items") as batch:
         batch.add_column(sa.Column("professional_only", sa.Boolean(), nullable=False, server_default=sa.false()))
