@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 from sos_desktop.models.safety_plan import MAX_NOTE_LENGTH, MAX_WORDS_LENGTH, SIGN_KIND_LABELS, SignKind, owners
 from sos_desktop.models.safety_plan_checks import danger_statements
 from sos_desktop.ui.common import dialogs
+from sos_desktop.ui.common.colours import AMBER
 from sos_desktop.ui.common.date_field import OptionalDateField
 from sos_desktop.ui.common.fields import PlainTextField, limit_length
 from sos_desktop.ui.document.meeting import MeetingDocument
 
-AMBER = "#9a5500"
 KeyRole = Qt.ItemDataRole.UserRole + 1
 EMPTY_HINTS = "The plan answers every danger statement, and every rule has somebody who makes sure of it."
 

@@ -33,13 +33,13 @@ from sos_desktop.models.trajectory_plan import (
     status_label,
 )
 from sos_desktop.ui.common import dialogs
+from sos_desktop.ui.common.colours import AMBER
 from sos_desktop.ui.common.date_field import OptionalDateField, parse_typed_date
 from sos_desktop.ui.common.fields import limit_length
 from sos_desktop.ui.document.meeting import MeetingDocument
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Planned for", "Milestone", "Who", "Status", "Hoped-for score")
-AMBER = "#9a5500"
 EMPTY = "No milestones yet. Set out the road to closure: each step, when, who, and the score hoped for by then."
 _STATUS_BY_LABEL = {label.casefold(): status for status, label in STATUS_LABELS.items()}
 

@@ -32,10 +32,10 @@ from sos_desktop.models.continuity import OUTCOME_LABELS, outcome_label
 from sos_desktop.models.enums import ReviewOutcome
 from sos_desktop.models.review import MAX_NOTE_LENGTH, StepReview
 from sos_desktop.models.scaling import number_text as format_rating
+from sos_desktop.ui.common.colours import AMBER
 from sos_desktop.ui.common.fields import PlainTextField
 from sos_desktop.ui.document.meeting import MeetingDocument
 
-AMBER = "#9a5500"
 FIRST_MEETING = "This is the case's first meeting: there is nothing from last time to review or compare yet."
 NOTHING_TO_REVIEW = "Last time agreed no next steps, so there is nothing to review."
 
