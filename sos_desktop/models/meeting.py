@@ -6,12 +6,15 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, NamedTuple
 
+from sos_desktop.models.agreement import FamilyMeeting
+from sos_desktop.models.child_tools import ChildTool
 from sos_desktop.models.chronology import ChronologyEvent
 from sos_desktop.models.enums import AttendeeRole, Framework, MeetingKind
 from sos_desktop.models.mapping import MapItem
 from sos_desktop.models.network import Network
 from sos_desktop.models.observation import Observations
 from sos_desktop.models.review import PersonThen, StepReview
+from sos_desktop.models.safety_house import SafetyHouse
 from sos_desktop.models.safety_plan import SafetyPlan
 from sos_desktop.models.scaling import Scale
 from sos_desktop.models.trajectory_plan import TrajectoryPlan
@@ -40,10 +43,12 @@ class Case:
 
 @dataclass
 class Attendee:
-    """A professional at the meeting, with their role in it."""
+    """Somebody at the meeting, with their role in it: a professional, or a family or network member."""
 
     name: str
     role: AttendeeRole = AttendeeRole.PARTICIPANT
+    person: int | None = None
+    """The network person this attendee is (a family or network member); None for a professional."""
 
     def __post_init__(self) -> None:
         self.role = AttendeeRole(self.role)
@@ -94,6 +99,12 @@ class Meeting:
     """The case's safety plan as it stood at this meeting (its owners and signers are network person ids)."""
     trajectory_plan: TrajectoryPlan = field(default_factory=TrajectoryPlan)
     """The case's trajectory plan as it stood at this meeting."""
+    family_meeting: FamilyMeeting = field(default_factory=FamilyMeeting)
+    """Who agrees with which statement, a conference's decision, and whether the family is in the room."""
+    safety_houses: list[SafetyHouse] = field(default_factory=list)
+    """Each child's Safety House at this meeting (children and placed people are network person ids)."""
+    child_tools: dict[int, ChildTool] = field(default_factory=dict)
+    """The tool each child's voice is given through, by the child's person id (none: the Three Houses)."""
 
     def __post_init__(self) -> None:
         self.kind = MeetingKind(self.kind)
