@@ -27,6 +27,7 @@ from sos_desktop.models.enums import (
 )
 from sos_desktop.models.mapping import MapItem
 from sos_desktop.models.meeting import AgendaPhase, Attendee, Case, Meeting, MeetingBundle
+from sos_desktop.models.meeting_kinds import kind_agenda
 from sos_desktop.models.network import Network, NetworkPerson, Tie
 from sos_desktop.models.safety_plan import PlanRule, SafetyPlan, SignKind, SignUp, WarningSign
 from sos_desktop.models.scaling import Scale, ScaleRating
@@ -36,20 +37,10 @@ from sos_desktop.models.voice import ChildVoiceEntry
 
 DEMO_REFERENCE = "DEMO-0001"
 
-_AGENDA = (
-    ("purpose", "Purpose and roles", 5),
-    ("overview", "Case overview and network", 10),
-    ("mapping", "Three-column mapping", 25),
-    ("statements", "Danger statements and safety goals", 10),
-    ("scaling", "Scaling", 5),
-    ("next_steps", "Next steps", 5),
-    ("reflection", "Reflection and feedback", 5),
-)
-
 
 def default_agenda() -> list[AgendaPhase]:
     """The group-supervision process of the practice, as a 65-minute agenda."""
-    return [AgendaPhase(phase=key, title=title, planned_minutes=minutes) for key, title, minutes in _AGENDA]
+    return kind_agenda(MeetingKind.GROUP_SUPERVISION)
 
 
 def demo_bundle() -> MeetingBundle:

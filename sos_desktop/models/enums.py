@@ -21,6 +21,8 @@ class MeetingKind(StrEnum):
     MAPPING = "mapping"
     REVIEW = "review"
     NETWORK_MEETING = "network_meeting"
+    CONFERENCE = "conference"
+    """A participatory child protection conference, focused on the family's network."""
 
 
 class AttendeeRole(StrEnum):
@@ -31,6 +33,10 @@ class AttendeeRole(StrEnum):
     ADVISOR = "advisor"
     MANAGER = "manager"
     PARTICIPANT = "participant"
+    CHAIR = "chair"
+    """Chairs a conference and records its decision."""
+    FAMILY = "family"
+    """A family or network member at the meeting (linked to their network person)."""
 
 
 class Category(StrEnum):
@@ -104,6 +110,28 @@ class TieKind(StrEnum):
     SUPPORT = "support"
     PROFESSIONAL = "professional"
     OTHER = "other"
+
+
+class Gender(StrEnum):
+    """A person's sex or gender as a genogram draws it (a person's ``gender`` is None when it is not recorded)."""
+
+    MALE = "male"
+    FEMALE = "female"
+    OTHER = "other"
+
+
+class TieBond(StrEnum):
+    """What a parent or partner tie is on a genogram; "" is a birth parent, or a couple together."""
+
+    BIRTH_OR_TOGETHER = ""
+    ADOPTIVE = "adoptive"
+    FOSTER = "foster"
+    STEP = "step"
+    MARRIED = "married"
+    SEPARATED = "separated"
+    DIVORCED = "divorced"
+    EX = "ex"
+    """Ex-partners who never married."""
 
 
 class House(StrEnum):

@@ -10,7 +10,8 @@ MEETING_KIND_LABELS: dict[MeetingKind, str] = {
     MeetingKind.GROUP_SUPERVISION: "Group supervision",
     MeetingKind.MAPPING: "Mapping meeting",
     MeetingKind.REVIEW: "Review meeting",
-    MeetingKind.NETWORK_MEETING: "Network meeting",
+    MeetingKind.NETWORK_MEETING: "Family network meeting",
+    MeetingKind.CONFERENCE: "Child protection conference",
 }
 
 ROLE_LABELS: dict[AttendeeRole, str] = {
@@ -21,6 +22,8 @@ ROLE_LABELS: dict[AttendeeRole, str] = {
     AttendeeRole.ADVISOR: "Advisor",
     AttendeeRole.MANAGER: "Manager",
     AttendeeRole.PARTICIPANT: "Participant",
+    AttendeeRole.CHAIR: "Chair",
+    AttendeeRole.FAMILY: "Family or network member",
 }
 """An attendee's role in the meeting."""
 
