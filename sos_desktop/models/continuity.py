@@ -169,7 +169,9 @@ def continue_meeting(
         kind=previous.kind,
         held_on=held_on,
         focus_question=previous.focus_question,
-        attendees=[Attendee(a.name, a.role) for a in (previous.attendees if attendees is None else attendees)],
+        attendees=[
+            Attendee(a.name, a.role, a.person) for a in (previous.attendees if attendees is None else attendees)
+        ],
         agenda=review_agenda(agenda),
         items=items,
         scales=_carried_scales(previous.scales, old_to_local),

@@ -32,6 +32,8 @@ class MapItem:
     key: str = field(default="", compare=False)
     """The card's identity across the case's meetings (a UUID): the store gives one to a card without, continuing a
     meeting keeps it, the meeting file writes it. "" until the store has given it one."""
+    professional_only: bool = False
+    """A note for the professionals: never on the wall while the family is present (nor in a family's copy)."""
 
     def __post_init__(self) -> None:
         self.category = Category(self.category)

@@ -26,6 +26,7 @@ from sos_desktop.models import (
     Scale,
     ScaleRating,
     Tie,
+    TieBond,
 )
 from sos_desktop.models.chronology import ChronologyEvent
 from sos_desktop.models.review import PersonThen, StepReview
@@ -198,11 +199,12 @@ def event_from_row(row: Row[Any]) -> ChronologyEvent:
 
 
 def attendee_values(attendee: Attendee) -> dict[str, Any]:
-    return {"name": attendee.name, "role": attendee.role.value}
+    """An attendee's row; ``person_id`` is their network person's database id (the caller maps a bundle's)."""
+    return {"name": attendee.name, "role": attendee.role.value, "person_id": attendee.person}
 
 
 def attendee_from_row(row: Row[Any]) -> Attendee:
-    return Attendee(name=row.name, role=row.role)
+    return Attendee(name=row.name, role=row.role, person=row.person_id)
 
 
 def phase_values(phase: AgendaPhase) -> dict[str, Any]:
@@ -234,6 +236,7 @@ def item_values(item: MapItem) -> dict[str, Any]:
         "due": item.due,
         "status": item.status.value if item.status is not None else None,
         "extra": dump_json(item.extra),
+        "professional_only": item.professional_only,
     }
 
 
@@ -249,6 +252,7 @@ def item_from_row(row: Row[Any]) -> MapItem:
         status=row.status,
         extra=load_dict(row.extra),
         key=row.key,
+        professional_only=bool(row.professional_only),
     )
 
 
@@ -351,6 +355,10 @@ def person_values(person: NetworkPerson) -> dict[str, Any]:
         "x": person.x,
         "y": person.y,
         "extra": dump_json(person.extra),
+        "gender": person.gender.value if person.gender is not None else None,
+        "deceased": person.deceased,
+        "index_child": person.index_child,
+        "household": person.household,
     }
 
 
@@ -373,13 +381,24 @@ def person_from_row(row: Row[Any], agrees_with: list[int]) -> NetworkPerson:
         x=row.x,
         y=row.y,
         extra=load_dict(row.extra),
+        gender=row.gender,
+        deceased=bool(row.deceased),
+        index_child=bool(row.index_child),
+        household=row.household or "",
     )
 
 
 def tie_values(tie: Tie) -> dict[str, Any]:
-    """A tie's kind and extra; its ends are ids the caller has mapped to the database's."""
-    return {"kind": tie.kind.value, "extra": dump_json(tie.extra)}
+    """A tie's kind, bond and extra; its ends are ids the caller has mapped to the database's."""
+    return {"kind": tie.kind.value, "extra": dump_json(tie.extra), "bond": tie.bond.value}
 
 
 def tie_from_row(row: Row[Any]) -> Tie:
-    return Tie(id=row.id, source=row.source, target=row.target, kind=row.kind, extra=load_dict(row.extra))
+    return Tie(
+        id=row.id,
+        source=row.source,
+        target=row.target,
+        kind=row.kind,
+        extra=load_dict(row.extra),
+        bond=TieBond(row.bond or ""),
+    )

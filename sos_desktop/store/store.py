@@ -43,10 +43,14 @@ from sos_desktop.models import (
     Scale,
     Tie,
 )
+from sos_desktop.models.agreement import FamilyMeeting
+from sos_desktop.models.child_tools import ChildTool
 from sos_desktop.models.chronology import ChronologyEvent
 from sos_desktop.models.review import StepReview
+from sos_desktop.models.safety_house import SafetyHouse
 from sos_desktop.models.safety_plan import SafetyPlan
 from sos_desktop.models.trajectory_plan import TrajectoryPlan
+from sos_desktop.models.words_pictures import Story
 from sos_desktop.store import backup as backups
 from sos_desktop.store import encryption
 from sos_desktop.store import engine as engine_settings
@@ -84,6 +88,9 @@ from sos_desktop.store.repo import (
     scales,
     settings,
 )
+from sos_desktop.store.repo import child_tools as child_tools_repo
+from sos_desktop.store.repo import family_meeting as family_meeting_repo
+from sos_desktop.store.repo import words_pictures as words_pictures_repo
 from sos_desktop.store.repo.common import VERSIONS_OPTION, MeetingVersions, remember_version
 from sos_desktop.store.repo.items import ItemLinks
 
@@ -445,6 +452,16 @@ class Store:
         with self._transaction(write=True) as conn:
             plans.set_trajectory_plan(conn, meeting_id, plan)
 
+    def set_safety_houses(self, meeting_id: int, houses: list[SafetyHouse]) -> None:
+        """Save the meeting's Safety Houses whole (children and placed people are person ids)."""
+        with self._transaction(write=True) as conn:
+            child_tools_repo.set_safety_houses(conn, meeting_id, houses)
+
+    def set_child_tools(self, meeting_id: int, tools: dict[int, ChildTool]) -> None:
+        """Save which tool (Three Houses, Fairy, Wizard) each child's voice is given through at the meeting."""
+        with self._transaction(write=True) as conn:
+            child_tools_repo.set_child_tools(conn, meeting_id, tools)
+
     def meeting_part(self, meeting_id: int, part: str) -> dict[str, Any]:
         """One of the meeting's own documents as plain data (see ``repo/parts.py``); {} when it has none."""
         with self._transaction() as conn:
@@ -455,6 +472,11 @@ class Store:
         with self._transaction(write=True) as conn:
             parts.set_part(conn, meeting_id, part, data)
 
+    def set_family_meeting(self, meeting_id: int, record: FamilyMeeting) -> None:
+        """Save the meeting's family record: who agrees with which statement, the decision, family-present."""
+        with self._transaction(write=True) as conn:
+            family_meeting_repo.set_family_meeting(conn, meeting_id, record)
+
     def add_picture(self, case_id: int, data: bytes, media_type: str) -> int:
         """Keep an image inside the database for the case; return its id (the same image again: the same id)."""
         with self._transaction(write=True) as conn:
@@ -464,6 +486,13 @@ class Store:
         """A kept picture's media type and bytes, or None."""
         with self._transaction() as conn:
             return parts.get_picture(conn, picture_id)
+
+    def set_words_pictures(self, meeting_id: int, stories: list[Story]) -> None:
+        """Save the meeting's Words and Pictures stories whole (children and figures person ids, images picture
+        ids of the case).
+        """
+        with self._transaction(write=True) as conn:
+            words_pictures_repo.set_words_pictures(conn, meeting_id, stories)
 
     def set_reviews(self, meeting_id: int, reviews: list[StepReview]) -> None:
         """Save the meeting's review of last time's next steps, whole."""

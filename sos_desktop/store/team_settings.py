@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from sos_desktop.models import AgendaPhase
-from sos_desktop.models.demo import default_agenda
+from sos_desktop.models import AgendaPhase, MeetingKind
+from sos_desktop.models.jargon import DEFAULT_JARGON, clean_jargon
+from sos_desktop.models.meeting_kinds import kind_agenda
 from sos_desktop.models.observation import DEFAULT_RUBRIC
 from sos_desktop.models.rubric import clean_criteria
 from sos_desktop.store.errors import StoreError
@@ -17,7 +18,9 @@ if TYPE_CHECKING:
     from sos_desktop.store.store import Store
 
 AGENDA_TEMPLATE_KEY = "agenda/default"
-"""The team's default agenda: a list of {phase, title, planned_minutes}."""
+"""The team's default agenda for group supervision: a list of {phase, title, planned_minutes}."""
+JARGON_SETTING_KEY = "jargon/words"
+"""The team's list of jargon, flagged on cards while the family is present: a list of words and phrases."""
 RUBRIC_SETTING_KEY = "rubric/default"
 """The team's rubric for observers: a list of criteria."""
 MAX_PLANNED_MINUTES = 600
@@ -43,16 +46,46 @@ def agenda_setting(agenda: list[AgendaPhase]) -> list[dict[str, Any]]:
     return [{"phase": p.phase, "title": p.title, "planned_minutes": p.planned_minutes} for p in agenda]
 
 
-def team_agenda(store: Store) -> list[AgendaPhase]:
-    """The team's default agenda (saved from a meeting or in Settings), else the practice's group supervision."""
+def agenda_key(kind: MeetingKind = MeetingKind.GROUP_SUPERVISION) -> str:
+    """The setting of the team's agenda for meetings of ``kind`` (group supervision keeps the first key there was)."""
+    return AGENDA_TEMPLATE_KEY if kind is MeetingKind.GROUP_SUPERVISION else f"agenda/{kind.value}"
+
+
+def team_agenda(store: Store, kind: MeetingKind = MeetingKind.GROUP_SUPERVISION) -> list[AgendaPhase]:
+    """The team's agenda for a meeting of ``kind`` (saved from a meeting or in Settings), else the practice's."""
     try:
-        return agenda_from_setting(store.get_setting(AGENDA_TEMPLATE_KEY)) or default_agenda()
+        return agenda_from_setting(store.get_setting(agenda_key(kind))) or kind_agenda(kind)
     except StoreError:
-        return default_agenda()
+        return kind_agenda(kind)
 
 
-def save_team_agenda(store: Store, agenda: list[AgendaPhase]) -> None:
-    store.set_setting(AGENDA_TEMPLATE_KEY, agenda_setting(agenda))
+def save_team_agenda(
+    store: Store, agenda: list[AgendaPhase], kind: MeetingKind = MeetingKind.GROUP_SUPERVISION
+) -> None:
+    store.set_setting(agenda_key(kind), agenda_setting(agenda))
+
+
+def team_jargon(store: Store) -> list[str]:
+    """The team's list of jargon from the database, else the practice's starting list."""
+    try:
+        value = store.get_setting(JARGON_SETTING_KEY)
+    except StoreError:
+        value = None
+    if not isinstance(value, list):
+        return list(DEFAULT_JARGON)
+    try:
+        return clean_jargon(value)
+    except ValueError:
+        return list(DEFAULT_JARGON)
+
+
+def save_team_jargon(store: Store, words: list[str]) -> list[str]:
+    """Keep ``words`` (tidied; ValueError for a word too long) as the team's jargon list; returns what was kept. An
+    empty list is kept as empty: the team may flag nothing.
+    """
+    chosen = clean_jargon(words)
+    store.set_setting(JARGON_SETTING_KEY, chosen)
+    return chosen
 
 
 def team_rubric(store: Store) -> list[str]:

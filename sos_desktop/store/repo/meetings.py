@@ -25,10 +25,13 @@ from sos_desktop.models.trajectory import question_key_text as question_key_of
 from sos_desktop.models.trajectory_plan import TrajectoryPlan
 from sos_desktop.store import convert
 from sos_desktop.store.errors import NotFoundError
+from sos_desktop.store.repo.child_tools import get_child_tools, write_child_tools
 from sos_desktop.store.repo.common import insert_row, map_reference, now, touch_meeting
+from sos_desktop.store.repo.family_meeting import get_family_meeting, write_family_meeting
 from sos_desktop.store.repo.items import get_items, insert_items
 from sos_desktop.store.repo.plans import get_plans, insert_plans
 from sos_desktop.store.repo.scales import get_scales, insert_scales
+from sos_desktop.store.repo.words_pictures import get_words_pictures, write_words_pictures
 from sos_desktop.store.tables import (
     agenda_phases,
     attendees,
@@ -95,6 +98,9 @@ def get_meeting(conn: Connection, meeting_id: int) -> Meeting:
     meeting.observations = get_observations(conn, meeting_id)
     meeting.reviews = [convert.review_from_row(r) for r in _ordered(conn, step_reviews, meeting_id)]
     meeting.safety_plan, meeting.trajectory_plan = get_plans(conn, meeting_id)
+    meeting.family_meeting = get_family_meeting(conn, meeting_id)
+    meeting.safety_houses, meeting.child_tools = get_child_tools(conn, meeting_id)
+    meeting.words_pictures = get_words_pictures(conn, meeting_id)
     return meeting
 
 
@@ -170,7 +176,9 @@ def insert_meeting(
     if uid is not None:
         values["uid"] = uid
     meeting_id = insert_row(conn, meetings, values, reuse_id)
-    _replace_list(conn, attendees, meeting_id, [convert.attendee_values(a) for a in meeting.attendees])
+    # A family or network member at the meeting names their network person as the bundle does: its database id here.
+    present = [replace(a, person=None if a.person is None else person_ids.get(a.person)) for a in meeting.attendees]
+    _replace_list(conn, attendees, meeting_id, [convert.attendee_values(a) for a in present])
     _replace_list(conn, agenda_phases, meeting_id, [convert.phase_values(p) for p in meeting.agenda])
     item_ids = insert_items(conn, meeting_id, meeting.items)
     _key_scales_by_question(conn, case_id, meeting)
@@ -179,6 +187,9 @@ def insert_meeting(
     _write_child_voice(conn, meeting_id, meeting.child_voice, person_ids, keep_ids=False)
     _write_observations(conn, meeting_id, meeting.observations)
     insert_plans(conn, meeting_id, meeting.safety_plan, meeting.trajectory_plan, person_ids)
+    write_family_meeting(conn, meeting_id, meeting.family_meeting)
+    write_child_tools(conn, meeting_id, meeting.safety_houses, meeting.child_tools, person_ids)
+    write_words_pictures(conn, meeting_id, meeting.words_pictures, person_ids)
     return meeting_id, item_ids
 
 

@@ -41,7 +41,7 @@ class DetailsEditing(DocumentPart):
         )
 
     def set_attendees(self, attendees: list[Attendee], label: str = "Change attendees") -> None:
-        attendees = [Attendee(self._bounded(a.name, MAX_LABEL_LENGTH), a.role) for a in attendees]
+        attendees = [Attendee(self._bounded(a.name, MAX_LABEL_LENGTH), a.role, a.person) for a in attendees]
         if attendees != self.meeting.attendees:
             self.undo_stack.push(SetAttendeesCommand(self, attendees, label))
 

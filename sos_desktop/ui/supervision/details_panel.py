@@ -197,7 +197,7 @@ class DetailsPanel(QWidget):
         field.show_text(getattr(self.document.meeting, name))  # shows the cut when a paste was too long
 
     def _attendees(self) -> list[Attendee]:
-        return [Attendee(a.name, a.role) for a in self.document.meeting.attendees]
+        return [Attendee(a.name, a.role, a.person) for a in self.document.meeting.attendees]
 
     def _add_attendee(self) -> None:
         name = self.new_name.text().strip()
