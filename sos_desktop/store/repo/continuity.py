@@ -7,6 +7,7 @@ meetings imported in any order still find the one before them.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -15,6 +16,7 @@ from sqlalchemy.engine import Connection
 
 from sos_desktop.models import AgendaPhase, Attendee, Meeting
 from sos_desktop.models.continuity import continue_meeting
+from sos_desktop.models.safety_house import carried
 from sos_desktop.models.trajectory import in_time_order
 from sos_desktop.store.errors import NotFoundError
 from sos_desktop.store.repo import network as network_repo
@@ -63,4 +65,10 @@ def continue_from(
     assert previous.case_id is not None
     network = network_repo.get_network(conn, previous.case_id)
     following = continue_meeting(previous, network, title=title, held_on=held_on, agenda=agenda, attendees=attendees)
+    # The child's tools go on: the same Safety Houses, the path not placed yet and consent asked again; the same
+    # choice of Three Houses, Fairy or Wizard.
+    following.safety_houses = carried(previous.safety_houses)
+    following.child_tools = dict(previous.child_tools)
+    # The Words and Pictures stories go on as they stood (the same keys, state and pictures), to be told again.
+    following.words_pictures = copy.deepcopy(previous.words_pictures)
     return add_meeting(conn, following)
