@@ -11,8 +11,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from uuid import uuid4
 
+from sos_desktop.models.child_tools import ChildTool
 from sos_desktop.models.chronology import ChronologyEvent, DatePrecision
 from sos_desktop.models.continuity import carried_card, continue_meeting
+from sos_desktop.models.demo_child_tools import first_meeting_child_tools, follow_up_safety_house
 from sos_desktop.models.enums import (
     AttendeeRole,
     Category,
@@ -271,6 +273,7 @@ def demo_bundle() -> MeetingBundle:
         ),
         trajectory_plan=demo_trajectory_plan(),
     )
+    meeting.safety_houses, meeting.child_tools = first_meeting_child_tools(Network(people=people))
     return MeetingBundle(
         case=case, meeting=meeting, network=Network(people=people, ties=ties), chronology=demo_chronology()
     )
@@ -424,6 +427,8 @@ def demo_follow_up(first: Meeting, network: Network) -> Meeting:
         scale.ratings = [ScaleRating(rater, value, reason) for rater, (value, reason) in ratings.items()]
     following.summary = "Reviewed last time's next steps: Dad met Sam; Nan's meeting is carried forward."
     demo_follow_up_plan(following, network)
+    following.safety_houses = [follow_up_safety_house(network)]
+    following.child_tools = {_person_id(network, "L"): ChildTool.FAIRY}
     return following
 
 
