@@ -19,6 +19,8 @@ from sos_desktop.models.safety_plan import SafetyPlan
 from sos_desktop.models.scaling import Scale
 from sos_desktop.models.trajectory_plan import TrajectoryPlan
 from sos_desktop.models.voice import ChildVoiceEntry
+from sos_desktop.models.words_pictures import Story
+from sos_desktop.models.words_pictures_images import Picture
 
 MAX_LABEL_LENGTH = 200
 
@@ -105,6 +107,9 @@ class Meeting:
     """Each child's Safety House at this meeting (children and placed people are network person ids)."""
     child_tools: dict[int, ChildTool] = field(default_factory=dict)
     """The tool each child's voice is given through, by the child's person id (none: the Three Houses)."""
+    words_pictures: list[Story] = field(default_factory=list)
+    """The Words and Pictures stories: one per child (their person id), at most one for the family; their images
+    name pictures kept by the store for the case (by id)."""
 
     def __post_init__(self) -> None:
         self.kind = MeetingKind(self.kind)
@@ -135,6 +140,9 @@ class MeetingBundle:
     previous: Meeting | None = None
     """The meeting before this one in its case, when the store loaded it (for what changed since last time and the
     review's figures in the minutes); a meeting file does not carry it."""
+    pictures: dict[int, Picture] = field(default_factory=dict)
+    """The images the meeting's Words and Pictures stories show, by the picture id their panels name (the store's
+    ids when the store loaded it, provisional negative ids when read from a file)."""
 
 
 def check_label(text: str, what: str) -> str:

@@ -19,7 +19,7 @@ two racing imports fail, which :func:`is_uid_clash` recognises.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
@@ -40,6 +40,7 @@ from sos_desktop.store.repo import continuity
 from sos_desktop.store.repo import network as network_repo
 from sos_desktop.store.repo.common import map_reference
 from sos_desktop.store.repo.meetings import delete_meeting, get_meeting, insert_meeting
+from sos_desktop.store.repo.words_pictures import add_bundle_pictures, stories_pictures
 from sos_desktop.store.tables import cases, meetings, ties
 
 _IDENTITY_NAMESPACE = uuid5(NAMESPACE_URL, "urn:sos-desktop:meeting")
@@ -196,7 +197,13 @@ def save_bundle(
         if person.id is not None:
             person_ids[person.id] = db_id
 
-    meeting_id, item_ids = insert_meeting(conn, case_id, bundle.meeting, person_ids, uid=uid, reuse_id=reuse_id)
+    meeting = bundle.meeting
+    if meeting.words_pictures:
+        # The images the bundle brings are kept for the case first; its stories then name them by the case's ids.
+        meeting = replace(
+            meeting, words_pictures=add_bundle_pictures(conn, case_id, meeting.words_pictures, bundle.pictures)
+        )
+    meeting_id, item_ids = insert_meeting(conn, case_id, meeting, person_ids, uid=uid, reuse_id=reuse_id)
     for person in bundle.network.people:
         if person.id is not None and person.agrees_with:
             agreed = [map_reference(item_ids, item_id, "card") for item_id in person.agrees_with]
@@ -245,6 +252,7 @@ def load_bundle(conn: Connection, meeting_id: int) -> MeetingBundle:
         network=network,
         chronology=chronology_repo.get_chronology(conn, meeting.case_id),
         previous=continuity.previous_meeting(conn, meeting_id),
+        pictures=stories_pictures(conn, meeting.words_pictures),
     )
 
 
