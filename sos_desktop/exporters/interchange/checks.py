@@ -19,6 +19,8 @@ from typing import Any
 
 from sos_desktop.exporters.errors import InterchangeError, JsonPath
 from sos_desktop.exporters.interchange.schema import order_key
+from sos_desktop.models.enums import TieBond, TieKind
+from sos_desktop.models.genogram import BONDS, bond_suits
 
 Problem = tuple[JsonPath, str]
 
@@ -59,6 +61,8 @@ def _reference_problems(document: dict[str, Any]) -> Iterator[Problem]:
         yield from _unknown(("child_voice", index, "child"), entry.get("child"), person_ids, "person")
     for index, then in enumerate(document.get("network_at_start") or []):
         yield from _unknown(("network_at_start", index, "person"), then.get("person"), person_ids, "person")
+    for index, attendee in enumerate(document["meeting"].get("attendees") or []):
+        yield from _unknown(("meeting", "attendees", index, "person"), attendee.get("person"), person_ids, "person")
     plan = document.get("safety_plan") or {}
     for index, rule in enumerate(plan.get("rules") or []):
         for position, owner in enumerate(rule.get("owners") or []):
@@ -79,6 +83,10 @@ def without_broken_references(document: dict[str, Any], problems: list[Problem])
             where, index = str(parts[1]), parts[2]
             assert isinstance(index, int)
             dropped_plan.setdefault((where, index), set()).add(parts[4] if where == "rules" else -1)  # type: ignore[arg-type]
+            continue
+        if parts[:2] == ("meeting", "attendees"):
+            # An attendee whose network person is not in the file stays at the meeting, linked to nobody.
+            cleaned["meeting"]["attendees"][parts[2]].pop("person", None)
             continue
         section, index = parts[0], parts[1]
         assert isinstance(index, int)
@@ -129,6 +137,7 @@ def _problems(document: dict[str, Any]) -> Iterator[Problem]:
         for end in ("from", "to"):
             if tie.get(end) is None:
                 yield ("ties", index, end), "a tie needs both ends, 'from' and 'to', naming people."
+    yield from _genogram_problems(people, document.get("ties") or [])
     for index, item in enumerate(items):
         yield from _date_problems(("map", index, "due"), item.get("due"))
     for index, scale in enumerate(scales):
@@ -142,6 +151,29 @@ def _problems(document: dict[str, Any]) -> Iterator[Problem]:
     for position, rating in enumerate(observations.get("ratings") or []):
         if "value" not in rating:
             yield ("observations", "ratings", position, "value"), "a rating needs a value from 0 to 10."
+
+
+def _genogram_problems(people: list[dict[str, Any]], ties: list[dict[str, Any]]) -> Iterator[Problem]:
+    """A bond the tie's kind cannot have, an index child who is not a child, a second index child."""
+    index_child = None
+    for index, person in enumerate(people):
+        if not person.get("index_child"):
+            continue
+        if person.get("role", "other") != "child":
+            yield ("people", index, "index_child"), "only a child can be the child the case is about."
+        elif index_child is not None:
+            yield (
+                ("people", index, "index_child"),
+                f"a case has one index child, and people[{index_child}] is it already.",
+            )
+        else:
+            index_child = index
+    for index, tie in enumerate(ties):
+        bond, kind = tie.get("bond", ""), tie.get("kind", "other")
+        if bond and not bond_suits(TieKind(kind), TieBond(bond)):
+            allowed = ", ".join(repr(b.value) for b in BONDS.get(TieKind(kind), {}) if b.value)
+            offer = f"one of {allowed}, or none" if allowed else "none"
+            yield ("ties", index, "bond"), f"a {kind} tie cannot be {bond!r}: its bond is {offer}."
 
 
 def _plan_problems(plan: dict[str, Any], trajectory: dict[str, Any]) -> Iterator[Problem]:

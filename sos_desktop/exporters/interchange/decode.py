@@ -36,8 +36,10 @@ from sos_desktop.models import (
     Scale,
     ScaleRating,
     Tie,
+    TieBond,
     TieKind,
 )
+from sos_desktop.models.agreement import family_meeting_from
 from sos_desktop.models.chronology import ChronologyEvent
 from sos_desktop.models.plans_data import safety_plan_from, trajectory_plan_from
 from sos_desktop.models.review import PersonThen, StepReview
@@ -55,13 +57,17 @@ MEETING_KEYS = frozenset(
 FILE_KEYS = frozenset(
     {"format", "version", "case", "meeting", "people", "ties", "map", "scales", "child_voice", "observations"}
     | {"reviews", "network_at_start", "chronology", "safety_plan", "trajectory_plan"}
+    | {"family_meeting"}
 )
 PERSON_KEYS = frozenset(
     {"id", "name", "display_name", "role", "age", "circle", "knows_worries", "knows_worries_since", "agrees_with"}
     | {"relationship", "rules", "contact", "notes", "x", "y", "also_known_as"}
+    | {"gender", "deceased", "index_child", "household"}
 )
-TIE_KEYS = frozenset({"from", "to", "kind"})
-ITEM_KEYS = frozenset({"id", "key", "category", "text", "said_by", "pairs_with", "owner", "due", "status"})
+TIE_KEYS = frozenset({"from", "to", "kind", "bond"})
+ITEM_KEYS = frozenset(
+    {"id", "key", "category", "text", "said_by", "pairs_with", "owner", "due", "status", "professional_only"}
+)
 SCALE_KEYS = frozenset({"id", "key", "question", "zero_means", "ten_means", "about", "ratings", "private_round"})
 REVIEW_KEYS = frozenset({"key", "text", "owner", "due", "status_then", "outcome", "note"})
 EVENT_KEYS = frozenset({"happened_on", "precision", "what", "source", "item_key"})
@@ -119,7 +125,8 @@ def decode_bundle(document: Record) -> MeetingBundle:
     for index, raw in enumerate(document.get("ties") or []):
         with _building(("ties", index)):
             kind = TieKind(raw.get("kind", "other"))
-            ties.append(Tie(person_ids[raw["from"]], person_ids[raw["to"]], kind, extra=_extra(raw, TIE_KEYS)))
+            ends = person_ids[raw["from"]], person_ids[raw["to"]]
+            ties.append(Tie(*ends, kind, extra=_extra(raw, TIE_KEYS), bond=TieBond(raw.get("bond", ""))))
     items = [_item(("map", index), raw, items_new[index], item_ids) for index, raw in enumerate(raw_items)]
     by_id = {item.id: item for item in items}
     for item in items:
@@ -200,7 +207,11 @@ def _meeting(document: Record, person_ids: dict[str, int]) -> Meeting:
             confidentiality_agreed=raw.get("confidentiality_agreed", False),
             summary=raw.get("summary") or "",
             attendees=[
-                Attendee(person.get("name", ""), AttendeeRole(person.get("role", "participant")))
+                Attendee(
+                    person.get("name", ""),
+                    AttendeeRole(person.get("role", "participant")),
+                    None if person.get("person") is None else person_ids[person["person"]],
+                )
                 for person in raw.get("attendees") or []
             ],
             agenda=[
@@ -229,6 +240,8 @@ def _meeting(document: Record, person_ids: dict[str, int]) -> Meeting:
                 )
             )
     meeting.observations = decode_observations(document.get("observations") or {})
+    with _building(("family_meeting",)):
+        meeting.family_meeting = family_meeting_from(document.get("family_meeting") or {})
     return meeting
 
 
@@ -274,6 +287,10 @@ def _person(parts: JsonPath, raw: Record, person_id: int, item_ids: dict[str, in
             y=_float(raw.get("y")),
             extra=_extra(raw, PERSON_KEYS),
             also_known_as=[name for name in raw.get("also_known_as") or [] if name.strip()],
+            gender=raw.get("gender"),
+            deceased=raw.get("deceased", False),
+            index_child=raw.get("index_child", False),
+            household=raw.get("household") or "",
         )
 
 
@@ -291,6 +308,7 @@ def _item(parts: JsonPath, raw: Record, item_id: int, item_ids: dict[str, int]) 
             status=raw.get("status"),
             extra=_extra(raw, ITEM_KEYS),
             key=raw.get("key") or "",
+            professional_only=raw.get("professional_only", False),
         )
 
 

@@ -29,6 +29,7 @@ from sos_desktop.exporters.interchange.decode import (
 from sos_desktop.exporters.interchange.schema import FORMAT, VERSION
 from sos_desktop.models import (
     AgendaPhase,
+    Attendee,
     Category,
     MapItem,
     Meeting,
@@ -37,6 +38,7 @@ from sos_desktop.models import (
     Observations,
     Scale,
 )
+from sos_desktop.models.agreement import family_meeting_data
 from sos_desktop.models.chronology import ChronologyEvent
 from sos_desktop.models.plans_data import safety_plan_data, trajectory_plan_data
 from sos_desktop.models.review import StepReview
@@ -103,7 +105,7 @@ def encode_bundle(bundle: MeetingBundle) -> Record:
             extra=case.extra,
             known=CASE_KEYS,
         ),
-        "meeting": _meeting(meeting),
+        "meeting": _meeting(meeting, person_ids),
         "people": [
             # People's "rules" are the plan's rules they own, for readers of the format that know only those.
             _person(position, person, item_ids, person_rules(meeting.safety_plan, person))
@@ -111,7 +113,12 @@ def encode_bundle(bundle: MeetingBundle) -> Record:
         ],
         "ties": [
             _record(
-                {"from": person_ids[tie.source], "to": person_ids[tie.target], "kind": tie.kind.value},
+                {
+                    "from": person_ids[tie.source],
+                    "to": person_ids[tie.target],
+                    "kind": tie.kind.value,
+                    "bond": tie.bond.value,
+                },
                 extra=tie.extra,
                 known=TIE_KEYS,
             )
@@ -157,6 +164,8 @@ def encode_bundle(bundle: MeetingBundle) -> Record:
         document["safety_plan"] = safety_plan_data(meeting.safety_plan, person_ids.get)
     if not meeting.trajectory_plan.is_empty():
         document["trajectory_plan"] = trajectory_plan_data(meeting.trajectory_plan)
+    if not meeting.family_meeting.is_empty():
+        document["family_meeting"] = family_meeting_data(meeting.family_meeting)
     for key, value in meeting.file_extra.items():
         if key not in FILE_KEYS:
             document[key] = deepcopy(value)
@@ -187,7 +196,12 @@ def _event(event: ChronologyEvent) -> Record:
     return _record(fields, keep=("happened_on", "what"), extra=event.extra, known=EVENT_KEYS)
 
 
-def _meeting(meeting: Meeting) -> Record:
+def _attendee(attendee: Attendee, person_ids: dict[int, str]) -> Record:
+    person = None if attendee.person is None else person_ids.get(attendee.person)
+    return _record({"name": attendee.name, "role": attendee.role.value, "person": person}, keep=("name", "role"))
+
+
+def _meeting(meeting: Meeting, person_ids: dict[int, str]) -> Record:
     fields = {
         "uid": meeting.uid,
         "follows": meeting.follows,
@@ -196,7 +210,7 @@ def _meeting(meeting: Meeting) -> Record:
         "held_on": None if meeting.held_on is None else meeting.held_on.isoformat(),
         "focus_question": meeting.focus_question,
         "confidentiality_agreed": meeting.confidentiality_agreed,
-        "attendees": [{"name": attendee.name, "role": attendee.role.value} for attendee in meeting.attendees],
+        "attendees": [_attendee(attendee, person_ids) for attendee in meeting.attendees],
         "agenda": [_phase(phase) for phase in meeting.agenda],
         "summary": meeting.summary,
     }
@@ -231,6 +245,11 @@ def _person(position: int, person: NetworkPerson, item_ids: dict[int, str], rule
         "notes": person.notes,
         "x": _number(person.x),
         "y": _number(person.y),
+        "gender": None if person.gender is None else person.gender.value,
+        # Only when true, as a file of a network without genogram marks was before they existed.
+        "deceased": True if person.deceased else None,
+        "index_child": True if person.index_child else None,
+        "household": person.household,
     }
     return _record(fields, keep=("name",), extra=person.extra, known=PERSON_KEYS)
 
@@ -249,6 +268,7 @@ def _items(items: list[MapItem]) -> list[Record]:
             "owner": item.owner,
             "due": None if item.due is None else item.due.isoformat(),
             "status": None if item.status is None else item.status.value,
+            "professional_only": True if item.professional_only else None,
         }
         records.append(_record(fields, keep=("text",), extra=item.extra, known=ITEM_KEYS))
     return records

@@ -111,6 +111,7 @@ _DROPPED = {
     "scales": "the scale was imported without that link",
     "child_voice": "the words were imported without naming the child",
     "network_at_start": "the entry was imported without naming the person",
+    "meeting": "the attendee was imported without naming their network person",
 }
 
 
