@@ -9,10 +9,12 @@ from sos_desktop.models.enums import (
     Circle,
     Column,
     Framework,
+    Gender,
     House,
     MeetingKind,
     NextStepStatus,
     PersonRole,
+    TieBond,
     TieKind,
 )
 from sos_desktop.models.mapping import (
@@ -53,6 +55,7 @@ __all__ = [
     "Circle",
     "Column",
     "Framework",
+    "Gender",
     "House",
     "MapItem",
     "Meeting",
@@ -70,6 +73,7 @@ __all__ = [
     "ScaleRating",
     "Spread",
     "Tie",
+    "TieBond",
     "TieKind",
     "can_pair",
     "check_label",

@@ -20,11 +20,13 @@ from sos_desktop.models.enums import (
     Category,
     Circle,
     Framework,
+    Gender,
     House,
     MeetingKind,
     NextStepStatus,
     PersonRole,
     ReviewOutcome,
+    TieBond,
     TieKind,
 )
 from sos_desktop.models.mapping import MapItem
@@ -38,6 +40,9 @@ from sos_desktop.models.trajectory_plan import Milestone, MilestoneStatus, Traje
 from sos_desktop.models.voice import ChildVoiceEntry
 
 DEMO_REFERENCE = "DEMO-0001"
+MUM_S_HOME = "Mum's home"
+"""Where Lily lives with Mum and Noah (Dad lives apart: at the follow-up Noah puts him outside his Safety House)."""
+NAN_S_HOUSE = "Nan's house"
 
 
 def default_agenda() -> list[AgendaPhase]:
@@ -51,7 +56,15 @@ def demo_bundle() -> MeetingBundle:
     danger_key = str(uuid4())
     people = [
         NetworkPerson(
-            id=-1, name="Lily Example", display_name="L", role=PersonRole.CHILD, age=4, also_known_as=["Lils"]
+            id=-1,
+            name="Lily Example",
+            display_name="L",
+            role=PersonRole.CHILD,
+            age=4,
+            also_known_as=["Lils"],
+            gender=Gender.FEMALE,
+            index_child=True,
+            household=MUM_S_HOME,
         ),
         NetworkPerson(
             id=-2,
@@ -62,6 +75,8 @@ def demo_bundle() -> MeetingBundle:
             knows_worries=True,
             knows_worries_since=date(2026, 10, 14),
             contact="07700 900461",
+            gender=Gender.FEMALE,
+            household=MUM_S_HOME,
         ),
         NetworkPerson(
             id=-3,
@@ -70,6 +85,7 @@ def demo_bundle() -> MeetingBundle:
             role=PersonRole.PARENT,
             circle=Circle.INNER,
             contact="07700 900462 (after 2pm: he works nights)",
+            gender=Gender.MALE,
         ),
         NetworkPerson(
             id=-4,
@@ -80,10 +96,19 @@ def demo_bundle() -> MeetingBundle:
             knows_worries=True,
             knows_worries_since=date(2026, 10, 20),
             contact="01632 960183 (home) or 07700 900463",
+            gender=Gender.FEMALE,
+            household=NAN_S_HOUSE,
         ),
         NetworkPerson(id=-5, name="Robin Neighbour", display_name="RN", role=PersonRole.FRIEND, circle=Circle.OUTER),
         NetworkPerson(
-            id=-6, name="Noah Example", display_name="N", role=PersonRole.CHILD, age=9, relationship="Lily's brother"
+            id=-6,
+            name="Noah Example",
+            display_name="N",
+            role=PersonRole.CHILD,
+            age=9,
+            relationship="Lily's brother",
+            gender=Gender.MALE,
+            household=MUM_S_HOME,
         ),
         NetworkPerson(
             id=-7,
@@ -93,6 +118,8 @@ def demo_bundle() -> MeetingBundle:
             relationship="Mum's dad",
             also_known_as=["Frankie"],
             circle=Circle.OUTER,
+            gender=Gender.MALE,
+            household=NAN_S_HOUSE,
         ),
         NetworkPerson(
             id=-8,
@@ -104,6 +131,7 @@ def demo_bundle() -> MeetingBundle:
             knows_worries=True,
             knows_worries_since=date(2026, 11, 2),
             contact="07700 900464",
+            gender=Gender.FEMALE,
         ),
         NetworkPerson(
             id=-9, name="Taylor Friend", display_name="TF", role=PersonRole.FRIEND, relationship="Mum's friend"
@@ -135,12 +163,12 @@ def demo_bundle() -> MeetingBundle:
     ties = [
         Tie(source=-2, target=-1, kind=TieKind.PARENT),
         Tie(source=-3, target=-1, kind=TieKind.PARENT),
-        Tie(source=-2, target=-3, kind=TieKind.PARTNER),
+        Tie(source=-2, target=-3, kind=TieKind.PARTNER, bond=TieBond.SEPARATED),
         Tie(source=-4, target=-2, kind=TieKind.PARENT),
         Tie(source=-5, target=-2, kind=TieKind.SUPPORT),
         Tie(source=-2, target=-6, kind=TieKind.PARENT),
         Tie(source=-1, target=-6, kind=TieKind.SIBLING),
-        Tie(source=-7, target=-4, kind=TieKind.PARTNER),
+        Tie(source=-7, target=-4, kind=TieKind.PARTNER, bond=TieBond.MARRIED),
         Tie(source=-7, target=-2, kind=TieKind.PARENT),
         Tie(source=-8, target=-3, kind=TieKind.FAMILY),
         Tie(source=-9, target=-2, kind=TieKind.SUPPORT),

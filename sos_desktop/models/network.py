@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sos_desktop.models.enums import Circle, PersonRole, TieKind
+from sos_desktop.models.enums import Circle, Gender, PersonRole, TieBond, TieKind
 
 
 def initials(name: str) -> str:
@@ -44,9 +44,19 @@ class NetworkPerson:
     extra: dict[str, Any] = field(default_factory=dict)
     also_known_as: list[str] = field(default_factory=list)
     """Other names the family uses for the person (nicknames: "Zosia", "Daz"); hidden on the wall like the name."""
+    gender: Gender | None = None
+    """As the genogram draws them (square, circle, another shape); None when it is not recorded."""
+    deceased: bool = False
+    index_child: bool = False
+    """The child the case is about (at most one a case: see ``models.genogram.choose_index_child``)."""
+    household: str = ""
+    """The name of the home they live in: people with the same household name (any case) live together."""
 
     def __post_init__(self) -> None:
         self.role = PersonRole(self.role)
+        if self.gender is not None:
+            self.gender = Gender(self.gender)
+        self.household = " ".join(self.household.split())
         if self.circle is not None:
             self.circle = Circle(self.circle)
         if not self.display_name:
@@ -85,6 +95,10 @@ def updated_with(stored: NetworkPerson, incoming: NetworkPerson) -> NetworkPerso
         y=chosen(stored.y, incoming.y),
         extra={**stored.extra, **incoming.extra},
         also_known_as=list(dict.fromkeys([*stored.also_known_as, *incoming.also_known_as])),
+        gender=chosen(stored.gender, incoming.gender),
+        deceased=stored.deceased or incoming.deceased,
+        index_child=stored.index_child or incoming.index_child,
+        household=chosen(stored.household, incoming.household),
     )
 
 
@@ -97,9 +111,12 @@ class Tie:
     kind: TieKind = TieKind.OTHER
     id: int | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    bond: TieBond = TieBond.BIRTH_OR_TOGETHER
+    """On a genogram: an adoptive, foster or step parent; a married, separated, divorced or ex couple."""
 
     def __post_init__(self) -> None:
         self.kind = TieKind(self.kind)
+        self.bond = TieBond(self.bond)
 
 
 @dataclass
@@ -159,13 +176,17 @@ def guess_again(tie: Tie, source: NetworkPerson, target: NetworkPerson) -> Tie |
     fresh = guessed_tie(source, target)
     if (fresh.source, fresh.target, fresh.kind) == (tie.source, tie.target, tie.kind):
         return None
-    return Tie(fresh.source, fresh.target, fresh.kind, tie.id, {**tie.extra, KIND_GUESSED: True})
+    bond = tie.bond if fresh.kind is tie.kind else TieBond.BIRTH_OR_TOGETHER
+    return Tie(fresh.source, fresh.target, fresh.kind, tie.id, {**tie.extra, KIND_GUESSED: True}, bond)
 
 
 def chosen(tie: Tie, kind: TieKind | None = None, *, reversed_ends: bool = False) -> Tie:
     """A copy of ``tie`` the user has decided on: of ``kind`` (or its own), its ends swapped if asked, no longer a
-    guess.
+    guess. Its bond goes with it while the kind stays; a new kind starts from the plain bond (a divorce is not a
+    sibling's).
     """
     source, target = (tie.target, tie.source) if reversed_ends else (tie.source, tie.target)
     extra = {key: value for key, value in tie.extra.items() if key != KIND_GUESSED}
-    return Tie(source, target, tie.kind if kind is None else TieKind(kind), tie.id, copy.deepcopy(extra))
+    new_kind = tie.kind if kind is None else TieKind(kind)
+    bond = tie.bond if new_kind is tie.kind else TieBond.BIRTH_OR_TOGETHER
+    return Tie(source, target, new_kind, tie.id, copy.deepcopy(extra), bond)
