@@ -38,6 +38,7 @@ from sos_desktop.models.scaling import Scale, ScaleRating
 from sos_desktop.models.templates import template
 from sos_desktop.models.trajectory_plan import Milestone, MilestoneStatus, TrajectoryPlan
 from sos_desktop.models.voice import ChildVoiceEntry
+from sos_desktop.models.words_pictures_demo import follow_up_story
 
 DEMO_REFERENCE = "DEMO-0001"
 MUM_S_HOME = "Mum's home"
@@ -457,6 +458,7 @@ def demo_follow_up(first: Meeting, network: Network) -> Meeting:
     demo_follow_up_plan(following, network)
     following.safety_houses = [follow_up_safety_house(network)]
     following.child_tools = {_person_id(network, "L"): ChildTool.FAIRY}
+    following.words_pictures = [follow_up_story(network)]
     return following
 
 

@@ -8,7 +8,7 @@ from datetime import date
 
 from sos_desktop.models import Case, Meeting, NetworkPerson
 from sos_desktop.models.drawing import Colour, Drawing, Shape, ShapeKind
-from sos_desktop.models.words_pictures import Panel, PanelImage, PanelTells, Story, StoryState
+from sos_desktop.models.words_pictures import Panel, PanelImage, PanelTells, Story, StoryState, story_hints
 from sos_desktop.store import Store
 from tests.models.test_words_pictures import tiny_png
 
@@ -72,3 +72,23 @@ def test_a_bundle_s_images_are_kept_for_the_case_it_is_saved_into(store: Store) 
     assert image is not None and image.picture != picture
     assert copied.pictures[image.picture].data == tiny_png()
     assert copied.meeting.words_pictures[0].child != child
+
+
+def test_the_demo_follow_up_tells_lily_s_story_in_six_panels_shared_with_the_parents(store: Store) -> None:
+    demo = store.save_demo()
+    meeting = store.get_meeting(demo.follow_up)
+    network = store.get_network(meeting.case_id or 0)
+    names = {person.id: person.display_name for person in network.people}
+    [story] = meeting.words_pictures
+    assert names[story.child] == "L" and story.state is StoryState.SHARED_WITH_PARENTS
+    assert [panel.tells for panel in story.panels] == [PanelTells.WORRY] * 2 + [PanelTells.GOING_WELL] * 3 + [
+        PanelTells.NEXT
+    ]
+    assert story_hints(story) == []
+    drawn = [panel.drawing for panel in story.panels if panel.drawing is not None]
+    assert len(drawn) == 5
+    assert {names[person] for drawing in drawn for person in drawing.people()} == {"L", "Mum", "Dad", "Nan"}
+    [image] = [panel.image for panel in story.panels if panel.image is not None]
+    kept = store.picture(image.picture)
+    assert kept is not None and kept[0] == "image/png" and kept[1].startswith(b"\x89PNG\r\n\x1a\n")
+    assert store.get_meeting(demo.first).words_pictures == []

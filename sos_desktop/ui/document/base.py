@@ -66,6 +66,10 @@ class MergeId(IntEnum):
     EVENT_TEXT = 41
     PLAN_TEXT = 50
     MILESTONE_TEXT = 51
+    FAMILY_TYPING = 60
+    SAFETY_HOUSE_TEXT = 70
+    SAFETY_HOUSE_PATH = 71
+    WORDS_PICTURES_TEXT = 80
 
 
 class ValueChange(QUndoCommand):
@@ -126,6 +130,9 @@ class DocumentPart:
     chronologyChanged: SignalInstance
     safetyPlanChanged: SignalInstance
     trajectoryPlanChanged: SignalInstance
+    wordsPicturesChanged: SignalInstance
+    familyMeetingChanged: SignalInstance
+    safetyHousesChanged: SignalInstance
 
     @property
     def meeting_id(self) -> int:

@@ -25,6 +25,7 @@ from PySide6.QtGui import QUndoStack
 from sos_desktop.models import Case, Category, MapItem, Meeting, MeetingBundle, Network
 from sos_desktop.store.store import Store
 from sos_desktop.ui.document.agenda import AgendaEditing
+from sos_desktop.ui.document.agreement import AgreementEditing
 from sos_desktop.ui.document.chronology import ChronologyEditing
 from sos_desktop.ui.document.continuity import ContinuityEditing
 from sos_desktop.ui.document.details import DetailsEditing
@@ -34,8 +35,10 @@ from sos_desktop.ui.document.next_steps import NextStepEditing
 from sos_desktop.ui.document.observation import ObservationEditing
 from sos_desktop.ui.document.pending import PendingWrites
 from sos_desktop.ui.document.plans import PlanEditing
+from sos_desktop.ui.document.safety_house import SafetyHouseEditing
 from sos_desktop.ui.document.scaling import ScalingEditing
 from sos_desktop.ui.document.voice import VoiceEditing
+from sos_desktop.ui.document.words_pictures import WordsPicturesEditing
 
 
 class HasId(Protocol):
@@ -57,6 +60,9 @@ class MeetingDocument(
     ContinuityEditing,
     ChronologyEditing,
     PlanEditing,
+    WordsPicturesEditing,
+    SafetyHouseEditing,
+    AgreementEditing,
 ):
     """An open meeting. Signals tell the views what changed; the store always holds what the views show."""
 
@@ -78,6 +84,9 @@ class MeetingDocument(
     chronologyChanged = Signal()  # the case's chronology changed
     safetyPlanChanged = Signal()  # the meeting's version of the safety plan changed
     trajectoryPlanChanged = Signal()  # the meeting's version of the trajectory plan changed
+    wordsPicturesChanged = Signal()  # the Words and Pictures stories changed
+    familyMeetingChanged = Signal()  # who agrees, the decision, family-present or a card's professional-only changed
+    safetyHousesChanged = Signal()  # a child's Safety House changed
 
     def __init__(self, store: Store, meeting_id: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -159,6 +168,7 @@ class MeetingDocument(
                 network=self.network,
                 chronology=self.chronology,
                 previous=self.previous,
+                pictures=self.words_pictures_pictures(),
             )
         )
         cards = {item.id for item in bundle.meeting.items if item.id is not None}
