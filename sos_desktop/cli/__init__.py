@@ -74,6 +74,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="write the family's own copy of the safety plan as a PDF here (large type, plain words, room to sign)",
     )
     exporting.add_argument(
+        "--words-pictures-pdf",
+        type=Path,
+        metavar="OUT.pdf",
+        help="write the family's copy of the meeting's Words and Pictures as a PDF here (a page for each story's "
+        "title, then its panels with their pictures and words)",
+    )
+    exporting.add_argument(
         "--pseudonymise", action="store_true", help="in the PDFs, name the family's network by display names only"
     )
     exporting.add_argument(

@@ -3,7 +3,8 @@
 Sub-commands: ``list``, ``import FILE`` (``--as-copy`` or ``--replace`` for a meeting already there),
 ``continue MEETING_ID`` (the case's next meeting, carried forward), ``export MEETING_ID --json OUT`` (and/or
 ``--pdf OUT`` for the minutes, ``--feedback-pdf OUT`` for the facilitator's feedback report, ``--safety-plan-pdf
-OUT`` for the family's copy of the safety plan), ``demo``. With none, the facilitator's console opens. Errors go
+OUT`` for the family's copy of the safety plan, ``--words-pictures-pdf OUT`` for the family's copy of the Words and
+Pictures), ``demo``. With none, the facilitator's console opens. Errors go
 to stderr as one plain sentence with a non-zero status, never a traceback: 1 for a store or file-system problem, 2
 for bad arguments or an invalid meeting file.
 """
@@ -30,6 +31,7 @@ from sos_desktop.exporters.interchange.files import (
 )
 from sos_desktop.exporters.minutes import DEFAULT_MARKING, MinutesOptions, write_feedback_pdf, write_minutes_pdf
 from sos_desktop.exporters.minutes.fonts import MissingGlyphWarning
+from sos_desktop.exporters.words_pictures import has_story, write_words_pictures_pdf
 from sos_desktop.models import merge_observations
 from sos_desktop.models.continuity import following_title
 from sos_desktop.models.control_characters import escape_controls
@@ -113,6 +115,7 @@ def _import(store: Store, args: argparse.Namespace, out: TextIO, err: TextIO) ->
 
 def _export(store: Store, args: argparse.Namespace, out: TextIO, err: TextIO) -> None:
     pdfs = args.pdf is not None or args.feedback_pdf is not None or args.safety_plan_pdf is not None
+    pdfs = pdfs or args.words_pictures_pdf is not None
     family_copy = " For the family's copy of the safety plan: --safety-plan-pdf OUT.pdf."
     if args.json is None and not pdfs:
         raise CommandError(
@@ -147,6 +150,12 @@ def _export(store: Store, args: argparse.Namespace, out: TextIO, err: TextIO) ->
             "written.",
             EXIT_INVALID,
         )
+    if args.words_pictures_pdf is not None and not has_story(bundle):
+        raise CommandError(
+            f"Meeting {args.meeting_id} has no Words and Pictures story with panels yet, so there is nothing to "
+            "print; nothing was written.",
+            EXIT_INVALID,
+        )
     if args.json is not None:
         write_meeting_file(bundle, args.json)
         print(f"Exported meeting {args.meeting_id} to {args.json}", file=out)
@@ -164,6 +173,9 @@ def _export(store: Store, args: argparse.Namespace, out: TextIO, err: TextIO) ->
         if args.safety_plan_pdf is not None:
             write_family_plan_pdf(bundle, args.safety_plan_pdf, options=options)
             print(f"Wrote the family's safety plan of meeting {args.meeting_id} to {args.safety_plan_pdf}", file=out)
+        if args.words_pictures_pdf is not None:
+            write_words_pictures_pdf(bundle, args.words_pictures_pdf, options=options)
+            print(f"Wrote the Words and Pictures of meeting {args.meeting_id} to {args.words_pictures_pdf}", file=out)
     for caught in unprintable:  # any other warning goes on as it came
         if not issubclass(caught.category, MissingGlyphWarning):
             warnings.warn_explicit(caught.message, caught.category, caught.filename, caught.lineno)
