@@ -18,6 +18,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sos_desktop.exporters.errors import InterchangeError, JsonPath
+from sos_desktop.exporters.interchange import words_pictures
 from sos_desktop.exporters.interchange.schema import order_key
 from sos_desktop.models.enums import TieBond, TieKind
 from sos_desktop.models.genogram import BONDS, bond_suits
@@ -69,6 +70,7 @@ def _reference_problems(document: dict[str, Any]) -> Iterator[Problem]:
             yield from _unknown(("safety_plan", "rules", index, "owners", position), owner, person_ids, "person")
     for index, entry in enumerate(plan.get("signed_up") or []):
         yield from _unknown(("safety_plan", "signed_up", index, "person"), entry.get("person"), person_ids, "person")
+    yield from words_pictures.reference_problems(document, person_ids)
 
 
 def without_broken_references(document: dict[str, Any], problems: list[Problem]) -> dict[str, Any]:
@@ -78,6 +80,9 @@ def without_broken_references(document: dict[str, Any], problems: list[Problem])
     dropped_agreements: dict[int, set[int]] = {}
     dropped_plan: dict[tuple[str, int], set[int]] = {}
     for parts in (problem[0] for problem in problems):
+        if parts[0] == "words_pictures":
+            words_pictures.drop_link(cleaned, parts)
+            continue
         if parts[0] == "safety_plan":
             # A rule's owner who is not in the file is left out of the rule; a signer not in it, with their entry.
             where, index = str(parts[1]), parts[2]
@@ -129,6 +134,7 @@ def _problems(document: dict[str, Any]) -> Iterator[Problem]:
     for index, event in enumerate(document.get("chronology") or []):
         yield from _date_problems(("chronology", index, "happened_on"), event.get("happened_on"))
     yield from _plan_problems(document.get("safety_plan") or {}, document.get("trajectory_plan") or {})
+    yield from words_pictures.picture_problems(document)
 
     yield from _date_problems(("meeting", "held_on"), document["meeting"].get("held_on"), with_time=True)
     for index, person in enumerate(people):

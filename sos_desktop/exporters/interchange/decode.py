@@ -16,6 +16,7 @@ from itertools import count
 from typing import Any
 
 from sos_desktop.exporters.errors import InterchangeError, JsonPath
+from sos_desktop.exporters.interchange.words_pictures import decode_words_pictures
 from sos_desktop.models import (
     AgendaPhase,
     Attendee,
@@ -58,6 +59,7 @@ FILE_KEYS = frozenset(
     {"format", "version", "case", "meeting", "people", "ties", "map", "scales", "child_voice", "observations"}
     | {"reviews", "network_at_start", "chronology", "safety_plan", "trajectory_plan"}
     | {"family_meeting"}
+    | {"words_pictures", "pictures"}
 )
 PERSON_KEYS = frozenset(
     {"id", "name", "display_name", "role", "age", "circle", "knows_worries", "knows_worries_since", "agrees_with"}
@@ -148,7 +150,9 @@ def decode_bundle(document: Record) -> MeetingBundle:
     chronology = [_event(("chronology", index), raw) for index, raw in enumerate(document.get("chronology") or [])]
     network = Network(people=people, ties=ties)
     _plans(document, meeting, network, person_ids)
-    return MeetingBundle(case=case, meeting=meeting, network=network, chronology=chronology)
+    with _building(("words_pictures",)):
+        meeting.words_pictures, pictures = decode_words_pictures(document, person_ids, next_id)
+    return MeetingBundle(case=case, meeting=meeting, network=network, chronology=chronology, pictures=pictures)
 
 
 def _plans(document: Record, meeting: Meeting, network: Network, person_ids: dict[str, int]) -> None:

@@ -27,6 +27,7 @@ from sos_desktop.exporters.interchange.decode import (
     Record,
 )
 from sos_desktop.exporters.interchange.schema import FORMAT, VERSION
+from sos_desktop.exporters.interchange.words_pictures import encode_words_pictures
 from sos_desktop.models import (
     AgendaPhase,
     Attendee,
@@ -166,6 +167,7 @@ def encode_bundle(bundle: MeetingBundle) -> Record:
         document["trajectory_plan"] = trajectory_plan_data(meeting.trajectory_plan)
     if not meeting.family_meeting.is_empty():
         document["family_meeting"] = family_meeting_data(meeting.family_meeting)
+    document.update(encode_words_pictures(bundle, person_ids))
     for key, value in meeting.file_extra.items():
         if key not in FILE_KEYS:
             document[key] = deepcopy(value)
