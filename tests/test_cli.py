@@ -59,7 +59,7 @@ def test_demo_then_list_then_export_then_import(tmp_path: Path) -> None:
     # The same case reference: the meeting joined the existing case rather than making a second one.
     _, listing, _ = run(tmp_path, "list")
     assert listing.count("case ") == 1
-    assert listing.count("meeting ") == 3  # the demo's two and the copy
+    assert listing.count("meeting ") == 4  # the demo's three and the copy
 
 
 def test_an_invalid_file_is_refused_whole_with_its_path_and_status_2(tmp_path: Path) -> None:

@@ -30,12 +30,12 @@ def _ok(result: tuple[int, str, str]) -> str:
 
 
 def _three_meetings(folder: Path, run_cli: CliRun) -> list[Path]:
-    """The demo case's two meetings (the follow-up continued from the first, its steps reviewed) and a third
-    continued from the follow-up with next steps of its own, exported to files.
+    """The demo case's three meetings (the follow-up continued from the first, its steps reviewed, and the child
+    protection conference continued from the follow-up), the third given next steps of its own, exported to files.
     """
     first = _ok(run_cli(folder, "demo"))
     second = str(int(first) + 1)  # the demo's follow-up
-    third = _ok(run_cli(folder, "continue", second, "--held-on", "2026-12-19T10:00", "--title", "Third"))
+    third = str(int(first) + 2)  # the demo's conference, continued from the follow-up
     store = _store(folder)
     try:
         store.add_item(int(third), MapItem(category=Category.NEXT_STEP, text="Sam to visit the school.", owner="Sam"))
@@ -67,7 +67,7 @@ def test_continuing_the_latest_of_three_imported_meetings_carries_its_map_and_re
     new = json.loads(exported.read_text("utf-8"))
 
     assert new["meeting"]["follows"] == latest_file["meeting"]["uid"]
-    assert new["meeting"]["title"] == "Group supervision, 9 January 2027"
+    assert new["meeting"]["title"] == "Child protection conference, 9 January 2027"  # the kind carries on
     assert [a["name"] for a in new["meeting"]["attendees"]] == [a["name"] for a in latest_file["meeting"]["attendees"]]
     assert new["meeting"]["agenda"][0]["phase"] == "review"
     # Every card but the next steps, with the same keys, words and pairs.

@@ -46,7 +46,7 @@ def test_an_export_imported_back_is_refused_and_as_copy_adds_one(tmp_path: Path)
     assert run(tmp_path, "import", str(exported))[0] == 2
     status, out, err = run(tmp_path, "import", str(exported), "--as-copy")
     assert (status, err) == (0, "")
-    assert int(out) == 3 and _meetings(tmp_path) == 3  # the demo has two meetings, the first now twice
+    assert int(out) == 4 and _meetings(tmp_path) == 4  # the demo has three meetings, the first now twice
 
 
 def test_replace_keeps_the_id_and_says_how_to_undo_it(tmp_path: Path) -> None:
@@ -61,7 +61,7 @@ def test_replace_keeps_the_id_and_says_how_to_undo_it(tmp_path: Path) -> None:
     assert (status, out) == (0, "1\n")
     found = re.search(r'To undo it, restore the backup made just before: sos-desktop restore "([^"]+)"', err)
     assert found is not None and Path(found.group(1)).is_file()
-    assert _meetings(tmp_path) == 2  # the demo's two, the first replaced in place
+    assert _meetings(tmp_path) == 3  # the demo's three, the first replaced in place
     again = tmp_path / "again.json"
     run(tmp_path, "export", "1", "--json", str(again))
     assert json.loads(again.read_text("utf-8"))["meeting"]["summary"] == "Written after the meeting"

@@ -682,8 +682,8 @@ class Store:
         return bundles.Imported(stored, replaced, backup if replaced is not None else None)
 
     def save_demo(self) -> DemoMeetings:
-        """Save the demo case (its first meeting, the follow-up continued from it, its chronology) in one
-        transaction; return the two meetings' ids.
+        """Save the demo case (its first meeting, the follow-up continued from it, the child protection conference
+        continued from the follow-up, its chronology) in one transaction; return the three meetings' ids.
         """
         with self._transaction(write=True) as conn:
             return save_demo(conn)

@@ -76,3 +76,21 @@ def test_a_continued_meeting_keeps_its_family_attendees_and_starts_its_own_recor
     assert following.kind is MeetingKind.CONFERENCE
     assert following.attendees == [Attendee("Chris Sample", AttendeeRole.FAMILY, dad.id)]
     assert following.family_meeting == FamilyMeeting()
+
+
+def test_the_demo_s_conference_follows_the_follow_up_with_the_family_attending(store: Store) -> None:
+    made = store.save_demo()
+    conference, follow_up = store.get_meeting(made.conference), store.get_meeting(made.follow_up)
+    assert conference.kind is MeetingKind.CONFERENCE and conference.follows == follow_up.uid
+    assert store.latest_meeting_id(conference.case_id or 0) == made.conference
+    people = {person.id: person.display_name for person in store.get_network(conference.case_id or 0).people}
+    family = [(a.name, people[a.person or 0]) for a in conference.attendees if a.role is AttendeeRole.FAMILY]
+    assert family == [("Jordan Example", "Mum"), ("Chris Sample", "Dad"), ("Pat Example", "Nan")]
+    assert [a.name for a in conference.attendees if a.role is AttendeeRole.CHAIR] == ["Ruth Okafor"]
+    rated = {rating.rater: rating.value for rating in conference.scales[0].ratings}
+    assert {name: rated[name] for name, _ in family} == {"Jordan Example": 6, "Chris Sample": 7, "Pat Example": 5}
+    record = conference.family_meeting
+    assert record.family_present and record.decision.outcome is Outcome.CHILD_PROTECTION_PLAN
+    dad_disagrees = [a for a in record.agreements if a.attendee == "Chris Sample" and a.view is View.DISAGREES]
+    assert len(dad_disagrees) == 1
+    assert [item.professional_only for item in conference.items].count(True) == 1

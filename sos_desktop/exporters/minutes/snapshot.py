@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from sos_desktop.exporters.minutes.family_meeting import FamilyMeetingView, family_meeting_view
 from sos_desktop.exporters.minutes.naming import Namer, long_date, short_date
 from sos_desktop.exporters.minutes.options import MinutesOptions
 from sos_desktop.exporters.minutes.over_time import OverTimeView, over_time_view
@@ -131,6 +132,8 @@ class MinutesSnapshot:
     """The review of last time's next steps, what changed since last time and the case chronology."""
     plans: PlansView | None = None
     """The meeting's safety plan and trajectory plan; None when both are empty."""
+    family: FamilyMeetingView | None = None
+    """Who agrees with each statement, and a conference's decision; None when neither was recorded."""
 
     @property
     def document_title(self) -> str:
@@ -264,4 +267,5 @@ def minutes_snapshot(
         feedback=feedback_view(meeting, namer) if options.include_feedback else None,
         over_time=over_time_view(bundle, namer, today),
         plans=plans_view(bundle, namer, today),
+        family=family_meeting_view(bundle, namer),
     )

@@ -1,8 +1,9 @@
 """The minutes' story: the flowables, in the order practitioners file them, built from a :class:`MinutesSnapshot`.
 
 Heading, who was there, the focus question, the agenda, in a continued meeting the review of last time's next steps
-and what changed since, the map in its three columns, the danger statements beside their goals, the scales (with the
-spread of numbers and the trajectory), the safety network, the child's voice, the next steps (overdue ones marked),
+and what changed since, the map in its three columns, the danger statements beside their goals, who agrees with
+each of them (a family network meeting or conference), the scales (with the spread of numbers and the trajectory), a
+conference's decision, the safety network, the child's voice, the next steps (overdue ones marked),
 the safety plan and the trajectory plan (when the meeting has them), the summary for the child's file, the case
 chronology when it has events and, only when asked for, the observer's feedback.
 
@@ -26,6 +27,7 @@ from sos_desktop.exporters.minutes.network_drawing import legend_drawing, networ
 from sos_desktop.exporters.minutes.plain_text import PlainText, Run, plain
 from sos_desktop.exporters.minutes.snapshot import Card, MapColumn, MinutesSnapshot
 from sos_desktop.exporters.minutes.snapshot_parts import ScaleView
+from sos_desktop.exporters.minutes.story_family import family_sections
 from sos_desktop.exporters.minutes.story_over_time import (
     OVERDUE,
     changes_flowables,
@@ -59,6 +61,7 @@ from sos_desktop.exporters.minutes.styles import (
 def minutes_story(snapshot: MinutesSnapshot) -> list[Flowable]:
     s = styles()
     story: list[Flowable] = heading_block(snapshot.heading, s)
+    agreement, decision = family_sections(snapshot.family, s)
     focus = snapshot.focus_question
     summary = snapshot.summary
     sections: list[list[Flowable]] = [
@@ -71,7 +74,9 @@ def minutes_story(snapshot: MinutesSnapshot) -> list[Flowable]:
         *_review_and_changes(snapshot, s),
         [*section("The assessment and planning map", s), _map_columns(snapshot.columns, s)],
         _pairs(snapshot, s),
+        *agreement,
         _scales(snapshot.scales, s),
+        *decision,
         _network(snapshot, s),
         _voice(snapshot, s),
         _next_steps(snapshot, s),
