@@ -135,6 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
             "scales",
             "trajectory",
             "network",
+            "genogram",
             "voice",
             "focus",
             "review",

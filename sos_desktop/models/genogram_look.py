@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sos_desktop.models.enums import Gender, PersonRole, TieBond, TieKind
-from sos_desktop.models.genogram import DECEASED_LABEL, HOUSEHOLD_LABEL, INDEX_CHILD_LABEL, PARENT_BONDS
+from sos_desktop.models.genogram import DECEASED_LABEL, HOUSEHOLD_LABEL, PARENT_BONDS
 from sos_desktop.models.network_look import ROLE_STYLES, TIE_LOOKS, Marker, Stroke
 
 GENDER_MARKERS: dict[Gender | None, Marker] = {
@@ -24,7 +24,7 @@ GENDER_MARKERS: dict[Gender | None, Marker] = {
 GENDER_LEGEND: dict[Marker, str] = {
     Marker.SQUARE: "Male",
     Marker.CIRCLE: "Female",
-    Marker.DIAMOND: "Other gender or not recorded",
+    Marker.DIAMOND: "Other or not recorded",
 }
 
 
@@ -45,10 +45,10 @@ class BondLook:
 
 PARTNER_LOOKS: dict[TieBond, BondLook] = {
     TieBond.MARRIED: BondLook(Stroke.SOLID, 0, "Married"),
-    TieBond.BIRTH_OR_TOGETHER: BondLook(Stroke.DASH, 0, "Together, not married"),
+    TieBond.BIRTH_OR_TOGETHER: BondLook(Stroke.DASH, 0, "Together"),
     TieBond.SEPARATED: BondLook(Stroke.SOLID, 1, "Separated"),
     TieBond.DIVORCED: BondLook(Stroke.SOLID, 2, "Divorced"),
-    TieBond.EX: BondLook(Stroke.DASH, 2, "Ex-partners, never married"),
+    TieBond.EX: BondLook(Stroke.DASH, 2, "Ex-partners"),
 }
 PARENT_LOOKS: dict[TieBond, BondLook] = {
     TieBond.BIRTH_OR_TOGETHER: BondLook(Stroke.SOLID, 0, PARENT_BONDS[TieBond.BIRTH_OR_TOGETHER]),
@@ -67,5 +67,7 @@ def bond_look(kind: TieKind, bond: TieBond) -> BondLook:
     return BondLook(look.line, 0, look.label)
 
 
-MARKS_LEGEND = (DECEASED_LABEL, INDEX_CHILD_LABEL, HOUSEHOLD_LABEL)
+INDEX_CHILD_LEGEND = "Index child"
+"""The legend's short words for the double outline (the child the case is about)."""
+MARKS_LEGEND = (DECEASED_LABEL, INDEX_CHILD_LEGEND, HOUSEHOLD_LABEL)
 """The legend's words for the cross, the double outline and the household's dotted line, in that order."""

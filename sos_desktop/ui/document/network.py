@@ -13,7 +13,8 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from sos_desktop.models import Circle, NetworkPerson, PersonRole, Tie, TieKind
+from sos_desktop.models import Circle, Gender, NetworkPerson, PersonRole, Tie, TieBond, TieKind
+from sos_desktop.models.genogram import checked_bond, checked_household
 from sos_desktop.models.mapping import MAX_TEXT_LENGTH
 from sos_desktop.models.meeting import MAX_LABEL_LENGTH
 from sos_desktop.models.network import chosen, guess_again, guessed_tie, initials, kind_is_guessed
@@ -23,7 +24,7 @@ from sos_desktop.ui.document.base import DocumentPart, MergeId, ValueChange
 Positions = dict[int, tuple[float | None, float | None]]
 
 PERSON_TEXT_FIELDS = ("name", "display_name", "relationship", "contact", "notes")
-_TYPED_FIELDS = (*PERSON_TEXT_FIELDS, "rules", "also_known_as")
+_TYPED_FIELDS = (*PERSON_TEXT_FIELDS, "rules", "also_known_as", "household")
 """Details typed letter by letter: a burst of typing in one of them is one undo step."""
 PERSON_FIELDS = (
     *PERSON_TEXT_FIELDS,
@@ -35,6 +36,10 @@ PERSON_FIELDS = (
     "agrees_with",
     "rules",
     "also_known_as",
+    "gender",
+    "deceased",
+    "index_child",
+    "household",
 )
 
 
@@ -110,6 +115,17 @@ class NetworkEditing(DocumentPart):
             changes["display_name"] = initials(value)  # default initials follow the name; a chosen name stays
         command = SetPersonFieldCommand(self, person, name, changes, typing=name in _TYPED_FIELDS)
         guesses = self._guesses_after(person, value) if name == "role" else []
+        others = self._other_index_children(person) if name == "index_child" and value else []
+        if others:
+            # One index child a case: choosing this child un-chooses the other, in the same undo step.
+            self.undo_stack.beginMacro("Choose the child the case is about")
+            try:
+                self.undo_stack.push(command)
+                for other in others:
+                    self.undo_stack.push(SetPersonFieldCommand(self, other, name, {name: False}, typing=False))
+            finally:
+                self.undo_stack.endMacro()
+            return
         if not guesses:
             self.undo_stack.push(command)
             return
@@ -121,6 +137,9 @@ class NetworkEditing(DocumentPart):
                 self.undo_stack.push(ChangeTieCommand(self, old, new))
         finally:
             self.undo_stack.endMacro()
+
+    def _other_index_children(self, person: NetworkPerson) -> list[NetworkPerson]:
+        return [other for other in self.network.people if other.index_child and other.id != person.id]
 
     def _guesses_after(self, person: NetworkPerson, role: PersonRole) -> list[tuple[Tie, Tie]]:
         """The person's ties whose guessed kind a new role changes, each with the tie as now guessed."""
@@ -158,6 +177,16 @@ class NetworkEditing(DocumentPart):
             value = sorted({int(item_id) for item_id in value})
         elif name == "rules":
             value = [self._bounded(rule, MAX_TEXT_LENGTH) for rule in value if rule.strip()]
+        elif name == "gender":
+            value = None if value is None else Gender(value)
+        elif name == "deceased":
+            value = bool(value)
+        elif name == "index_child":
+            value = bool(value)
+            if value and person.role is not PersonRole.CHILD:
+                raise ValueError("Only a child can be the child the case is about: make their role Child first.")
+        elif name == "household":
+            value = checked_household(self._bounded(str(value), MAX_LABEL_LENGTH))
         elif name == "also_known_as":
             others = (self._bounded(other.strip(), MAX_LABEL_LENGTH) for other in value if other.strip())
             value = list(dict.fromkeys(others))  # each nickname once, in the order typed
@@ -208,6 +237,15 @@ class NetworkEditing(DocumentPart):
         tie = self.tie(tie_id)
         if tie.kind != kind or kind_is_guessed(tie):
             self.undo_stack.push(ChangeTieCommand(self, tie, chosen(tie, kind)))
+
+    def set_tie_bond(self, tie_id: int, bond: TieBond) -> None:
+        """What a parent or partner tie is on the genogram (adoptive, step, divorced, ...): one undo step."""
+        tie = self.tie(tie_id)
+        bond = checked_bond(tie.kind, bond)
+        if tie.bond is not bond:
+            changed = copy.deepcopy(tie)
+            changed.bond = bond
+            self.undo_stack.push(ChangeTieCommand(self, tie, changed))
 
     def reverse_tie(self, tie_id: int) -> None:
         """Swap the tie's ends: who is whose parent (the user has looked at it: no longer a guess)."""
@@ -317,7 +355,7 @@ class NetworkEditing(DocumentPart):
     def apply_tie(self, changed: Tie) -> None:
         assert changed.id is not None
         tie = self.tie(changed.id)
-        tie.source, tie.target, tie.kind = changed.source, changed.target, changed.kind
+        tie.source, tie.target, tie.kind, tie.bond = changed.source, changed.target, changed.kind, changed.bond
         tie.extra = copy.deepcopy(changed.extra)
         self._write(lambda: self.store.update_tie(copy.deepcopy(tie)))
         self.networkChanged.emit()
@@ -432,7 +470,7 @@ class DeleteTieCommand(QUndoCommand):
 
 
 class ChangeTieCommand(QUndoCommand):
-    """A tie's kind or direction changed (who is the parent of whom)."""
+    """A tie's kind, bond or direction changed (who is the parent of whom)."""
 
     def __init__(self, document: NetworkEditing, old: Tie, new: Tie) -> None:
         super().__init__("Change tie")

@@ -35,6 +35,7 @@ from sos_desktop.models.network_layout import LAYOUT_LABELS, NODE_SPACING, Layou
 from sos_desktop.ui.common.actions import Key, key_sequences
 from sos_desktop.ui.common.empty_state import hint_when_empty
 from sos_desktop.ui.document.meeting import MeetingDocument
+from sos_desktop.ui.network.genogram_legend import GenogramLegend
 from sos_desktop.ui.network.layout_runner import LayoutRunner, Positions
 from sos_desktop.ui.network.person_editor import SelectionEditor
 from sos_desktop.ui.network.scene import NetworkScene
@@ -233,6 +234,7 @@ class NetworkPanel(QWidget):
         self.editor = SelectionEditor(document)
         self.editor.person_form.deleteRequested.connect(lambda person_id: document.remove_parts([person_id], []))
         self.legend = Legend()
+        self.genogram_legend = GenogramLegend()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Network summary")
@@ -267,7 +269,10 @@ class NetworkPanel(QWidget):
         details_scroll.setWidget(self.editor)
         QVBoxLayout(details_box).addWidget(details_scroll)
         legend_box = QGroupBox("Legend")
-        QVBoxLayout(legend_box).addWidget(self.legend)
+        legend_layout = QVBoxLayout(legend_box)
+        legend_layout.addWidget(self.legend)
+        legend_layout.addWidget(self.genogram_legend)
+        self._legend_box = legend_box
         side_layout.addWidget(findings_box, 3)
         side_layout.addWidget(details_box, 5)
         side_layout.addWidget(legend_box, 0)
@@ -294,6 +299,8 @@ class NetworkPanel(QWidget):
         document.networkMoved.connect(self.view.follow_network)
         document.itemsChanged.connect(self._selection_changed)
         self.scene.selectionSettled.connect(self._selection_changed)
+        self.scene.genogramChanged.connect(self._show_genogram_legend)
+        self._show_genogram_legend(self.scene.genogram)
         self.place_unplaced()
         self.refresh_findings()
         self._selection_changed()
@@ -345,6 +352,12 @@ class NetworkPanel(QWidget):
         return bar
 
     # Gestures ------------------------------------------------------------------------------------------------------
+
+    def _show_genogram_legend(self, on: bool) -> None:
+        """The family tree's legend while the network stands as one, else the legend by role."""
+        self.legend.setVisible(not on)
+        self.genogram_legend.setVisible(on)
+        self._legend_box.setTitle("Legend: family tree (genogram)" if on else "Legend")
 
     def _connect_mode(self, on: bool) -> None:
         self.scene.connect_mode = on

@@ -31,6 +31,7 @@ from sos_desktop.ui.common.date_field import OptionalDateField
 from sos_desktop.ui.common.fields import PlainTextField
 from sos_desktop.ui.common.undo_keys import route_undo_keys
 from sos_desktop.ui.document.meeting import MeetingDocument
+from sos_desktop.ui.network.genogram_fields import PersonGenogramFields, TieBondField
 from sos_desktop.ui.network.style import TIE_STYLES
 
 CIRCLE_CHOICES: tuple[tuple[str, Circle | None], ...] = (
@@ -112,6 +113,7 @@ class PersonForm(QWidget):
             field.setFixedHeight(field.fontMetrics().lineSpacing() * 3 + 12)
         self.delete = QPushButton("Remove from the network")
         self.delete.setToolTip("Remove this person and their ties (Ctrl+Z puts them back)")
+        self.genogram = PersonGenogramFields(document, self._set)
 
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -122,6 +124,7 @@ class PersonForm(QWidget):
         form.addRow("Also kno&wn as", self.also_known_as)
         form.addRow("&Age", self.age)
         form.addRow("&Circle", self.circle)
+        self.genogram.add_rows(form)
         form.addRow("", self.knows)
         form.addRow("Knows &since", self.since)
         form.addRow("A&grees with", self.agrees)
@@ -209,6 +212,7 @@ class PersonForm(QWidget):
         if not typing_a_date:  # a date half typed is taken on Enter or on leaving the field, not overwritten
             self.since.set_value(person.knows_worries_since)  # not reported as an edit
         self._fill_agreements(person)
+        self.genogram.show_person(person, typing)
 
     def _fill_agreements(self, person: NetworkPerson) -> None:
         label = self.document.template.label(Category.DANGER)
@@ -248,6 +252,7 @@ class TieForm(QWidget):
         note_font = self.guess_note.font()
         note_font.setItalic(True)
         self.guess_note.setFont(note_font)
+        self.bond = TieBondField(document, lambda: self.tie_id)
         self.swap = QPushButton("Swap who is the parent")
         self.swap.setToolTip("The arrow points from the parent to the child")
         self.delete = QPushButton("Remove the tie")
@@ -255,6 +260,8 @@ class TieForm(QWidget):
         layout.addWidget(self.between)
         form = QFormLayout()
         form.addRow("&Kind", self.kind)
+        form.addRow("&Bond", self.bond.combo)
+        self._form = form
         layout.addLayout(form)
         layout.addWidget(self.guess_note)
         layout.addWidget(self.swap)
@@ -284,6 +291,8 @@ class TieForm(QWidget):
                 self.kind.setItemText(index, f"{label} {GUESSED}" if guessed and kind is tie.kind else label)
             self.kind.setCurrentIndex(self.kind.findData(tie.kind))
         self.guess_note.setVisible(guessed)
+        has_bonds = self.bond.show_tie(tie)
+        self._form.setRowVisible(self.bond.combo, has_bonds)
         self.swap.setVisible(tie.kind is TieKind.PARENT)
 
 

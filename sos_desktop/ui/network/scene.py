@@ -35,9 +35,12 @@ from PySide6.QtWidgets import (
 )
 
 from sos_desktop.models import NetworkPerson, PersonRole, Tie, TieKind
+from sos_desktop.models.genogram import arranged_as_family_tree, bond_label, households, person_marks
+from sos_desktop.models.genogram_look import bond_look, genogram_marker
 from sos_desktop.models.network import kind_is_guessed
 from sos_desktop.models.tie_routes import CHILD_MARKER, CLEARANCE, MARKER, Zone, route_ties, zone_of
 from sos_desktop.ui.document.meeting import MeetingDocument
+from sos_desktop.ui.network.genogram_items import HouseholdOutline, paint_cross, paint_double_outline, slash_lines
 from sos_desktop.ui.network.style import (
     KNOWS_COLOUR,
     KNOWS_MARK,
@@ -45,6 +48,7 @@ from sos_desktop.ui.network.style import (
     TIE_STYLES,
     ink_on,
     marker_path,
+    pen_style,
 )
 
 MARKER_SIZE = MARKER
@@ -79,6 +83,9 @@ class PersonNode(QGraphicsObject):
         # Painted once into a pixmap and reused while it moves: a layout of hundreds of people stays quick.
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.lines: list[TieLine] = []
+        self.genogram = False
+        """Drawn as on a genogram (the network stands as a family tree): shape by gender, the cross, the double
+        outline."""
         self._font = QFont()
         self._font.setPointSizeF(10.5)
         self.refresh(person)
@@ -92,7 +99,7 @@ class PersonNode(QGraphicsObject):
         self.person = person
         self._label = self._measure_label()
         # Kept, not worked out on each call: Qt asks for them for every item whenever it paints or fits the view.
-        half = self.marker_size / 2
+        half = self.marker_size / 2 + (10 if self.genogram and person.index_child else 0)
         self._bounds = QRectF(-half - 6, -half - 6, 2 * half + 12, 2 * half + 12).united(self._label)
         self._bounds.adjust(-2, -2, 2, 2)
         self._shape = QPainterPath()
@@ -100,11 +107,19 @@ class PersonNode(QGraphicsObject):
         # What paint() draws, worked out here once: after a layout the view repaints every person at a new scale.
         style = ROLE_STYLES[person.role]
         self._fill = QColor(style.fill)
-        self._outline = marker_path(style.marker, QPointF(0, 0), self.marker_size)
+        self.marker = genogram_marker(person.role, person.gender) if self.genogram else style.marker
+        self.marks = {
+            mark
+            for mark, shown in (("cross", person.deceased), ("double outline", person.index_child))
+            if shown and self.genogram
+        }
+        """The genogram's marks drawn on the person, by name (for the tests and the accessibility text)."""
+        self._outline = marker_path(self.marker, QPointF(0, 0), self.marker_size)
         self._name_font, self._name_text = self._display_name_fit(2 * half - 6)
         self._backing = self._label_backing(self._label)
         relationship = f" ({person.relationship})" if person.relationship else ""
-        self.setToolTip(f"{person.name}{relationship}\nOn the projector: {person.display_name}")
+        marks = "".join(f"\n{mark}" for mark in person_marks(person))
+        self.setToolTip(f"{person.name}{relationship}\nOn the projector: {person.display_name}{marks}")
         self.update()
 
     def _measure_label(self) -> QRectF:
@@ -125,11 +140,13 @@ class PersonNode(QGraphicsObject):
         if self.isSelected() or self.highlighted:
             painter.setPen(QPen(HIGHLIGHT if self.highlighted else QColor("#1F5FBF"), 4))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            marker = ROLE_STYLES[self.person.role].marker
-            painter.drawPath(marker_path(marker, QPointF(0, 0), self.marker_size + 12))
+            ring = self.marker_size + (32 if "double outline" in self.marks else 12)
+            painter.drawPath(marker_path(self.marker, QPointF(0, 0), ring))
         painter.setPen(QPen(QColor("#202020"), 1.6))
         painter.setBrush(self._fill)
         painter.drawPath(self._outline)
+        if "double outline" in self.marks:
+            paint_double_outline(painter, self.marker, self.marker_size)
         half = self.marker_size / 2
         # So far out that no name could be read: the marker and the tick's disc alone (and far quicker for hundreds).
         far = option.levelOfDetailFromTransform(painter.worldTransform()) < NAMES_FROM_SCALE
@@ -137,6 +154,8 @@ class PersonNode(QGraphicsObject):
             painter.setFont(self._name_font)
             painter.setPen(ink_on(self._fill))
             painter.drawText(QRectF(-half, -half, 2 * half, 2 * half), Qt.AlignmentFlag.AlignCenter, self._name_text)
+        if "cross" in self.marks:
+            paint_cross(painter, self.marker_size)
         if self.person.knows_worries:
             badge = QRectF(half * 0.45, -half - 4, 20, 20)
             painter.setPen(QPen(QColor("#FFFFFF"), 1.5))
@@ -216,6 +235,9 @@ class TieLine(QGraphicsLineItem):
         self.tie = tie
         self.source, self.target = source, target
         self.route: list[QPointF] = []
+        self.genogram = False
+        self.slashes = 0
+        """Strokes across the middle: one for a separated couple, two for divorced or ex-partners (genogram)."""
         source.lines.append(self)
         target.lines.append(self)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
@@ -225,12 +247,16 @@ class TieLine(QGraphicsLineItem):
     def refresh(self, tie: Tie) -> None:
         self.tie = tie
         style = TIE_STYLES[tie.kind]
-        pen = QPen(QColor("#505050"), 2.2 * style.width, style.pen)
+        look = bond_look(tie.kind, tie.bond)
+        self.slashes = look.slashes if self.genogram else 0
+        pen = QPen(QColor("#505050"), 2.2 * style.width, pen_style(look.line) if self.genogram else style.pen)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         self.setPen(pen)
         guess = " (guessed)" if kind_is_guessed(tie) else ""
-        self.setToolTip(f"{style.label}{guess}: {self.source.person.name} – {self.target.person.name}")
+        bond = bond_label(tie.kind, tie.bond)
+        bond = f" ({bond.lower()})" if bond and tie.bond.value else ""
+        self.setToolTip(f"{style.label}{bond}{guess}: {self.source.person.name} – {self.target.person.name}")
         self.follow()
 
     def follow(self) -> None:
@@ -268,6 +294,11 @@ class TieLine(QGraphicsLineItem):
             pen.setWidthF(pen.widthF() + 2)
         painter.setPen(pen)
         painter.drawPolyline(QPolygonF(self.route))
+        if self.slashes:
+            solid = QPen(pen)
+            solid.setStyle(Qt.PenStyle.SolidLine)
+            painter.setPen(solid)
+            painter.drawLines(slash_lines(self.route, self.slashes))
         if self.tie.kind is TieKind.PARENT:
             self._arrow(painter, pen.color())
 
@@ -304,6 +335,7 @@ class NetworkScene(QGraphicsScene):
 
     personActivated = Signal(int)  # a person double-clicked: edit them
     selectionSettled = Signal()  # the selection changed (people or a tie)
+    genogramChanged = Signal(bool)  # the genogram's marks are now drawn (the network stands as a family tree)
 
     def __init__(self, document: MeetingDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -318,6 +350,10 @@ class NetworkScene(QGraphicsScene):
         self._editor: _NameEditor | None = None
         self._retired: _NameEditor | None = None
         self.connect_mode = False
+        self.genogram = False
+        """The network stands as a family tree (``models.genogram.arranged_as_family_tree``): the genogram's
+        marks are drawn."""
+        self.household_outlines: dict[str, HouseholdOutline] = {}
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         document.networkChanged.connect(self.rebuild)
         document.networkMoved.connect(self.follow_positions)
@@ -363,6 +399,7 @@ class NetworkScene(QGraphicsScene):
             elif line is not None:
                 line.refresh(tie)
         self.route_ties()
+        self.refresh_genogram()
         self.select(selected_people, selected_ties)
 
     def _drop_line(self, tie_id: int) -> None:
@@ -386,6 +423,61 @@ class NetworkScene(QGraphicsScene):
         for line in touched.values():
             line.follow()
         self.route_ties()  # somebody moved may now stand in the way of ties that are not theirs
+        self.refresh_genogram()
+
+    def refresh_genogram(self) -> None:
+        """Draw the genogram's marks if the network now stands as a family tree (else the look by role), and
+        each household's outline round where its people stand.
+        """
+        where = {person_id: (node.pos().x(), node.pos().y()) for person_id, node in self.nodes.items()}
+        was, self.genogram = self.genogram, arranged_as_family_tree(self.document.network, where)
+        changed = False
+        for node in self.nodes.values():
+            if node.genogram != self.genogram:
+                node.genogram = self.genogram
+                node.refresh(node.person)
+                changed = True
+        for line in self.lines.values():
+            if line.genogram != self.genogram:
+                line.genogram = self.genogram
+                line.refresh(line.tie)
+        if changed:
+            self.route_ties()  # an index child's double outline takes a little more room
+        self._surround_households()
+        if was != self.genogram:
+            self.genogramChanged.emit(self.genogram)
+
+    def _surround_households(self) -> None:
+        found = households(self.document.network) if self.genogram else []
+        wanted = {household.name.casefold(): household for household in found}
+        for key in [key for key in self.household_outlines if key not in wanted]:
+            self.removeItem(self.household_outlines.pop(key))
+        for key, household in wanted.items():
+            centres: list[tuple[float, float]] = []
+            radius = 0.0
+            for person_id in household.members:
+                node = self.nodes.get(person_id)
+                if node is None:
+                    continue
+                x, y = node.pos().x(), node.pos().y()
+                reach = node.marker_size / 2 + (22 if "double outline" in node.marks else 12)
+                radius = max(radius, reach)
+                # Round the marker and the name under it, so the line never runs through anybody's name.
+                name = node.name_rect()
+                low = y + name.bottom() - node.marker_size / 2
+                sides = (min(x, x + name.left() + 0.7 * reach), max(x, x + name.right() - 0.7 * reach))
+                centres += [(x, y), (x, low), *((side, y + name.center().y()) for side in sides)]
+            outline = self.household_outlines.get(key)
+            if not centres:
+                if outline is not None:
+                    self.removeItem(self.household_outlines.pop(key))
+                continue
+            if outline is None or outline.name != household.name:
+                if outline is not None:
+                    self.removeItem(outline)
+                outline = self.household_outlines[key] = HouseholdOutline(household.name)
+                self.addItem(outline)
+            outline.surround(centres, radius)
 
     def route_ties(self) -> None:
         """Draw every tie round the people it does not join, their markers and names (straight where nobody is in

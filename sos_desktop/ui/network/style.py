@@ -38,6 +38,7 @@ __all__ = [
     "ink_on",
     "legend_entries",
     "marker_path",
+    "pen_style",
     "role_colour",
 ]
 
@@ -61,6 +62,11 @@ TIE_STYLES: dict[TieKind, TieStyle] = {
     kind: TieStyle(_PENS[look.line], look.width, look.label) for kind, look in TIE_LOOKS.items()
 }
 """The shared tie looks (``models.network_look``) as Qt pens."""
+
+
+def pen_style(stroke: Stroke) -> Qt.PenStyle:
+    """The Qt pen of one of the shared strokes (the genogram's bonds use them as the ties' kinds do)."""
+    return _PENS[stroke]
 
 
 def role_colour(role: PersonRole) -> QColor:

@@ -26,7 +26,11 @@ class TrajectoryMode:
 
 @dataclass(frozen=True)
 class NetworkMode:
-    """The case's safety network as a graph, every person by their display name."""
+    """The case's safety network as a graph, every person by their display name; with ``genogram``, laid out as
+    a family tree with the genogram's marks (gender, died, the index child, couples' and parents' bonds, households).
+    """
+
+    genogram: bool = False
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont
 
 from sos_desktop.models import TieKind
+from sos_desktop.models.genogram_look import BondLook, bond_look
 from sos_desktop.models.tie_routes import route_ties, zone_of
 from sos_desktop.ui.network.style import (
     KNOWS_COLOUR,
@@ -28,11 +29,24 @@ from sos_desktop.ui.network.style import (
     RoleStyle,
     legend_entries,
     marker_path,
+    pen_style,
 )
 from sos_desktop.ui.projector.chart_shapes import BoxShape, DiscShape, LineShape
 from sos_desktop.ui.projector.frame import ContentFrame
 from sos_desktop.ui.projector.network_content import NetworkContent, Node
 from sos_desktop.ui.projector.network_fit import Box, Point, coverage, crowded, fit, on_grid, separate
+from sos_desktop.ui.projector.network_genogram import (
+    HOUSEHOLD_COLOUR,
+    GenogramSample,
+    StrokeShape,
+    cross_path,
+    legend_lines,
+    legend_people,
+    node_marker,
+    outline_path,
+    sample_shapes,
+    slashes_path,
+)
 from sos_desktop.ui.projector.network_shapes import MarkerShape, TieShape
 from sos_desktop.ui.projector.scene import BadgeShape, Scene, Shape
 from sos_desktop.ui.projector.text import LaidText, TextStyle
@@ -52,8 +66,11 @@ have room, and the search goes on to smaller names sooner."""
 SPACING_UNITS = 150.0
 """The console's distance between neighbours, in its scene units."""
 
-Sample = RoleStyle | TieKind | str | None
-"""What a legend entry shows beside its words: a role's marker, a tie's line, the tick (``KNOWS_MARK``), or nothing."""
+Sample = RoleStyle | TieKind | str | tuple[str, GenogramSample] | None
+"""What a legend entry shows beside its words: a role's marker, a tie's line, the tick (``KNOWS_MARK``), a genogram
+entry (``("genogram", sample)``), or nothing."""
+DOUBLE_OUTLINE = 1.32
+"""The index child's second outline, as a share of their marker's size."""
 
 
 @dataclass(frozen=True)
@@ -74,6 +91,7 @@ class NetworkLayout(ContentFrame[NetworkContent]):
     """
 
     def draw(self, content: NetworkContent, scene: Scene) -> None:
+        self._genogram = content.genogram
         top = self._header(content, scene.shapes)
         if not content.nodes:
             self.message(scene, EMPTY_NETWORK, top)
@@ -89,7 +107,7 @@ class NetworkLayout(ContentFrame[NetworkContent]):
         y = float(round(20 * u))
         if content.title:
             y = self.put(shapes, self.lay(content.title, 22, width), self.margin, y, theme.muted_text) + round(12 * u)
-        heading = self.lay(NETWORK_HEADING, 40, width, 1, QFont.Weight.Bold)
+        heading = self.lay(content.heading or NETWORK_HEADING, 40, width, 1, QFont.Weight.Bold)
         if not content.nodes:
             return self.put(shapes, heading, self.margin, y, theme.text)
         summary = self.lay(content.summary, 32, width, 2, QFont.Weight.DemiBold)
@@ -114,9 +132,14 @@ class NetworkLayout(ContentFrame[NetworkContent]):
         people: list[tuple[str, float, Sample]] = [
             (style.legend, sample, style) for style in legend_entries() if style in roles
         ]
+        if content.genogram:
+            people = [(words, sample, ("genogram", what)) for words, what in legend_people(content)]
         people.append((KNOWS_LEGEND, sample, KNOWS_MARK))
         lines: list[tuple[str, float, Sample]] = [(TIES_CAPTION, 0.0, None)] if kinds else []
-        lines += [(style.label, 80 * u, kind) for kind, style in TIE_STYLES.items() if kind in kinds]
+        if content.genogram:
+            lines += [(words, 80 * u, ("genogram", look)) for words, look in legend_lines(content)]
+        else:
+            lines += [(style.label, 80 * u, kind) for kind, style in TIE_STYLES.items() if kind in kinds]
         right = self.width - self.margin
         gap, after_sample = round(44 * u), round(14 * u)
         rows: list[list[tuple[float, LaidText, float, Sample]]] = []
@@ -150,7 +173,10 @@ class NetworkLayout(ContentFrame[NetworkContent]):
     def _sample(self, what: Sample, rect: QRectF, shapes: list[Shape]) -> None:
         """A legend entry's picture: a role's marker, a tie's line, or the tick."""
         theme, centre = self.theme, rect.center()
-        if isinstance(what, RoleStyle):
+        if isinstance(what, tuple):
+            ink = theme.muted_text if isinstance(what[1], BondLook) else theme.text
+            shapes.extend(sample_shapes(rect, what[1], ink, self.u))
+        elif isinstance(what, RoleStyle):
             path = marker_path(what.marker, centre, rect.height() * 0.9)
             shapes.append(MarkerShape(path, QColor(what.fill), theme.text, max(1.5, 2.5 * self.u)))
         elif isinstance(what, TieKind):
@@ -185,11 +211,12 @@ class NetworkLayout(ContentFrame[NetworkContent]):
             marker = adult * 1.4 if node.is_child else adult
             gap, pad = 0.18 * px, 0.22 * px
             corner = 0.354 * marker + badge / 2  # the tick sits on the marker's top right
-            half = max(marker / 2, laid.width / 2 + pad)
+            reach = marker / 2 * (DOUBLE_OUTLINE if node.index_child else 1.0)
+            half = max(reach, laid.width / 2 + pad)
             box = Box(
                 left=half,
                 right=max(half, corner if node.knows_worries else 0.0),
-                top=max(marker / 2, corner if node.knows_worries else 0.0),
+                top=max(reach, corner if node.knows_worries else 0.0),
                 bottom=marker / 2 + gap + laid.height + pad / 2,
             )
             found.append(_Person(node, laid, marker, badge, gap, box))
@@ -198,7 +225,12 @@ class NetworkLayout(ContentFrame[NetworkContent]):
     def _graph(self, content: NetworkContent, area: QRectF, shapes: list[Shape]) -> None:
         nodes = content.nodes
         found = None
-        for reference in NAME_PX:  # the largest names at which everybody has room (else the smallest)
+        if content.genogram:  # a family tree keeps its rows: smaller names before anybody is nudged out of line
+            for reference in NAME_PX:
+                found = self._arranged(nodes, area, reference * self.base, as_laid_out=True)
+                if found is not None:
+                    break
+        for reference in () if found is not None else NAME_PX:  # the largest names at which everybody has room
             found = self._arranged(nodes, area, reference * self.base)
             if found is not None:
                 break
@@ -207,13 +239,21 @@ class NetworkLayout(ContentFrame[NetworkContent]):
         assert found is not None
         people, centres = found
         where = {person.node.id: QPointF(*centre) for person, centre in zip(people, centres, strict=True)}
+        if content.households:
+            self._households(content, people, where, shapes)
         for link, route in zip(content.links, self._routes(content, people, centres), strict=True):
             style = TIE_STYLES[link.kind]
             width = self._tie_width(style.width)
             bends = tuple(QPointF(x, y) for x, y in route[1:-1])
-            shapes.append(
-                TieShape(where[link.source], where[link.target], self.theme.muted_text, width, style.pen, bends)
-            )
+            look = bond_look(link.kind, link.bond) if content.genogram else None
+            pen = style.pen if look is None else pen_style(look.line)
+            ink = self.theme.muted_text
+            shapes.append(TieShape(where[link.source], where[link.target], ink, width, pen, bends))
+            if look is not None and look.slashes:
+                points = [where[link.source], *bends, where[link.target]]
+                shapes.append(
+                    StrokeShape(slashes_path(points, look.slashes, 0.8 * min(p.marker for p in people)), ink, width)
+                )
         for person in people:
             self._marker(person, where[person.node.id], shapes)
         for person in people:  # names over every marker: should two people still crowd, no name is hidden
@@ -236,7 +276,7 @@ class NetworkLayout(ContentFrame[NetworkContent]):
         return route_ties(centres, zones, ends)
 
     def _arranged(
-        self, nodes: tuple[Node, ...], area: QRectF, px: float, anyhow: bool = False
+        self, nodes: tuple[Node, ...], area: QRectF, px: float, anyhow: bool = False, as_laid_out: bool = False
     ) -> tuple[list[_Person], list[Point]] | None:
         """Everybody drawn with names of ``px`` pixels and placed in ``area`` with room between them: as the picture
         lays them out, else nudged apart, else on a grid. None if none of these gives everybody room, unless
@@ -248,6 +288,8 @@ class NetworkLayout(ContentFrame[NetworkContent]):
         centres = fit([(node.x, node.y) for node in nodes], boxes, area, SPREAD_MARKERS * 1.6 * px / SPACING_UNITS)
         if not crowded(centres, boxes, apart):
             return people, centres
+        if as_laid_out:
+            return None
         children = [node.is_child for node in nodes]
         nudged = (
             separate(centres, boxes, area, apart, children)
@@ -279,12 +321,85 @@ class NetworkLayout(ContentFrame[NetworkContent]):
         top = centre.y() + person.marker / 2 + person.gap
         return QRectF(centre.x() - laid.width / 2 - pad, top - pad / 3, laid.width + 2 * pad, laid.height + pad)
 
+    def _households(
+        self, content: NetworkContent, people: list[_Person], where: dict[int, QPointF], shapes: list[Shape]
+    ) -> None:
+        """Each household's dotted line round its people's markers and names, its name (if it may be shown) on
+        a plate at its top left.
+        """
+        found = {person.node.id: person for person in people}
+        taken: list[QRectF] = []
+        for household in content.households:
+            centres: list[tuple[float, float]] = []
+            radius = 0.0
+            for member in household.members:
+                person, centre = found.get(member), where.get(member)
+                if person is None or centre is None:
+                    continue
+                reach = person.marker / 2 * (DOUBLE_OUTLINE if person.node.index_child else 1.0) + person.gap * 2
+                radius = max(radius, reach)
+                plate = self._plate(person, centre)
+                low = plate.bottom() - reach + person.gap
+                sides = (min(centre.x(), plate.left() + 0.7 * reach), max(centre.x(), plate.right() - 0.7 * reach))
+                centres += [(centre.x(), centre.y()), (centre.x(), low)]
+                centres += [(side, plate.center().y()) for side in sides]
+            if not centres:
+                continue
+            path = outline_path(centres, radius)
+            shapes.append(StrokeShape(path, HOUSEHOLD_COLOUR, max(2.0, 3.5 * self.u), Qt.PenStyle.DotLine))
+            if household.name:
+                laid = self.lay(household.name, LEGEND_PX, self.width / 4, 1, QFont.Weight.DemiBold)
+                spot = self._household_label(path.boundingRect(), laid.width, laid.height, people, where, taken)
+                taken.append(spot)
+                behind = QColor(self.theme.background)
+                shapes.append(BoxShape(spot, behind, round(6 * self.u)))
+                self.put(shapes, laid, spot.left() + round(6 * self.u), spot.top(), HOUSEHOLD_COLOUR)
+
+    def _household_label(
+        self,
+        box: QRectF,
+        width: float,
+        height: float,
+        people: list[_Person],
+        where: dict[int, QPointF],
+        taken: list[QRectF],
+    ) -> QRectF:
+        """Where a household's name goes: just outside its outline (above, below, left or right of it), on the
+        first side where it covers nobody's marker or name and no other household's name.
+        """
+        pad = round(6 * self.u)
+        wide = width + 2 * pad
+        candidates = [
+            QRectF(box.left() + pad, box.top() - height - pad / 2, wide, height),
+            QRectF(box.left() + pad, box.bottom() + pad / 2, wide, height),
+            QRectF(box.left() - wide - pad, box.center().y() - height / 2, wide, height),
+            QRectF(box.right() + pad, box.center().y() - height / 2, wide, height),
+        ]
+        blocked = list(taken)
+        for person in people:
+            centre = where[person.node.id]
+            half = person.marker / 2
+            blocked += [QRectF(centre.x() - half, centre.y() - half, 2 * half, 2 * half), self._plate(person, centre)]
+        inside = QRectF(0, 0, self.width, self.height)
+        for spot in candidates:
+            if inside.contains(spot) and not any(spot.intersects(other) for other in blocked):
+                return spot
+        return candidates[0]
+
     def _marker(self, person: _Person, centre: QPointF, shapes: list[Shape]) -> None:
-        """A person's marker, its shape and colour telling their role, with the tick if they know the worries."""
-        theme, marker = self.theme, person.marker
-        style = ROLE_STYLES[person.node.role]
-        path = marker_path(style.marker, centre, marker)
-        shapes.append(MarkerShape(path, QColor(style.fill), theme.text, max(1.5, marker * 0.045)))
+        """A person's marker, its shape and colour telling their role (on a genogram, the shape their gender),
+        with the tick if they know the worries, and on a genogram the cross and the index child's outline.
+        """
+        theme, marker, node = self.theme, person.marker, person.node
+        style = ROLE_STYLES[node.role]
+        shape = node_marker(node) if self._genogram else style.marker
+        path = marker_path(shape, centre, marker)
+        width = max(1.5, marker * 0.045)
+        shapes.append(MarkerShape(path, QColor(style.fill), theme.text, width))
+        if node.index_child:
+            shapes.append(StrokeShape(marker_path(shape, centre, marker * DOUBLE_OUTLINE), theme.text, width * 1.2))
+        if node.deceased:
+            shapes.append(StrokeShape(cross_path(centre, marker), theme.text, width * 1.6))
         if person.node.knows_worries:  # on the top right, ringed in the background to stand off the marker
             size = person.badge
             corner = QPointF(centre.x() + 0.354 * marker, centre.y() - 0.354 * marker)

@@ -20,7 +20,7 @@ from PySide6.QtGui import QPainter, QRegion
 
 from sos_desktop.models import Column, Meeting, NetworkPerson
 from sos_desktop.models.names import NameMasker
-from sos_desktop.models.network_layout import standing_positions
+from sos_desktop.models.network_layout import LayoutKind, compute_layout, standing_positions
 from sos_desktop.ui.document.meeting import MeetingDocument
 from sos_desktop.ui.projector.clock_overlay import paint_clock
 from sos_desktop.ui.projector.content import MapContent, map_content, with_card_reworded
@@ -40,6 +40,7 @@ from sos_desktop.ui.projector.modes import (
 )
 from sos_desktop.ui.projector.network_chart import NetworkLayout
 from sos_desktop.ui.projector.network_content import (
+    GENOGRAM_HEADING,
     NetworkContent,
     Positions,
     layout_key,
@@ -100,7 +101,7 @@ class Projection(QObject):
         self._scene_size: tuple[int, int] = (0, 0)
         self._document: MeetingDocument | None = None
         self._case_meetings: list[Meeting] | None = None
-        self._network_where: tuple[tuple[object, ...], Positions] | None = None
+        self._network_where: tuple[object, Positions] | None = None
         self.clock: Callable[[], tuple[str, bool] | None] | None = None
         """The meeting's clock as (text, over time), painted in a corner when the facilitator shows it."""
         self.set_document(document)
@@ -264,14 +265,23 @@ class Projection(QObject):
             self._content = map_content(meeting, document.case, document.template, self.mask, self.name, day)
         return self._content
 
-    def network(self) -> NetworkContent | None:
-        """The case's network as the room sees it; laid out again only after people or ties came, went or moved."""
+    def network(self, genogram: bool = False) -> NetworkContent | None:
+        """The case's network as the room sees it; laid out again only after people or ties came, went or moved.
+
+        With ``genogram``, laid out as a family tree with the genogram's marks, whatever the console shows.
+        """
         document = self._document
         if document is None:
             return None
-        key = layout_key(document.network)
+        key = (layout_key(document.network), genogram)
         if self._network_where is None or self._network_where[0] != key:
-            self._network_where = (key, standing_positions(document.network))
+            network = document.network
+            where = compute_layout(network, LayoutKind.FAMILY_TREE) if genogram else standing_positions(network)
+            self._network_where = (key, where)
+        if genogram:
+            return network_content(
+                document.network, _title(document), self.mask, self._network_where[1], True, GENOGRAM_HEADING
+            )
         return network_content(document.network, _title(document), self.mask, self._network_where[1])
 
     # How it is shown ---------------------------------------------------------------------------------------------
@@ -389,7 +399,7 @@ class Projection(QObject):
             found = trajectory_content(meeting, case, self._case_meetings, mode.question_key, self.mask)
             return TrajectoryLayout(found, theme, width, height, self.zoom, self._texts).scene()
         if isinstance(mode, NetworkMode):
-            return NetworkLayout(self.network(), theme, width, height, self.zoom, self._texts).scene()
+            return NetworkLayout(self.network(mode.genogram), theme, width, height, self.zoom, self._texts).scene()
         if isinstance(mode, VoiceMode):  # the chosen child's shared words only, masked
             voice = (
                 None

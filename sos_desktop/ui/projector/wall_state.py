@@ -47,7 +47,7 @@ def mode_words(mode: ProjectorMode, template: FrameworkTemplate | None) -> str:
     if isinstance(mode, TrajectoryMode):
         return "a scale's trajectory"
     if isinstance(mode, NetworkMode):
-        return "the safety network"
+        return "the family tree" if mode.genogram else "the safety network"
     if isinstance(mode, VoiceMode):
         return "the child's voice"
     if isinstance(mode, FocusMode):

@@ -25,6 +25,7 @@ VIEWS = (
     "scales",
     "trajectory",
     "network",
+    "genogram",
     "voice",
     "focus",
     "changes",
@@ -74,6 +75,7 @@ def render_view(store: Store, meeting_id: int, view: str, size: QSize, theme: st
         modes: dict[str, ProjectorMode] = {
             "scales": ScalesMode(),
             "network": NetworkMode(),
+            "genogram": NetworkMode(genogram=True),
             "voice": VoiceMode(),
             "focus": FocusMode(),
             "changes": ChangesMode(),
