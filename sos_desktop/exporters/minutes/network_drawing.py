@@ -4,7 +4,10 @@ Role is told by shape as well as colour (child: yellow circle; family: orange sq
 diamond; professionals: blue hexagon; anybody else: grey circle), so the printout still reads in greyscale. A green
 badge with a tick marks somebody who knows the worries; ties are drawn with a line style per kind, round the people
 they do not join, their markers and whole names (``models.tie_routes``, as on the console and the projector). The
-look is the app's own table (``models.network_look``), the same the console and the projector draw from.
+look is the app's own table (``models.network_look``), the same the console and the projector draw from. When the
+network stands as a family tree the drawing is a genogram (``models.genogram_look``): shapes by gender, a cross for
+somebody who has died, a double outline for the index child, the couples' slashes, the parents' bonds, and a dotted
+outline round each household with its name; the legend says so.
 
 reportlab's graphics draw a string as it is typed, so a name in Arabic would print unjoined and left to right, one
 in Chinese as boxes: the names are drawn on the page's canvas after the drawing (:class:`NamedDrawing`), by
@@ -13,6 +16,7 @@ in Chinese as boxes: the names are drawn on the page's canvas after the drawing 
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 from typing import Any
@@ -27,7 +31,9 @@ from sos_desktop.exporters.minutes.fonts import BOLD, REGULAR, warn_uncovered
 from sos_desktop.exporters.minutes.script_text import draw_line, line_width
 from sos_desktop.exporters.minutes.snapshot_parts import NetworkView
 from sos_desktop.exporters.minutes.styles import INK, MUTED
-from sos_desktop.models import TieKind
+from sos_desktop.models import TieBond, TieKind
+from sos_desktop.models.genogram import household_outline
+from sos_desktop.models.genogram_look import bond_look, genogram_marker
 from sos_desktop.models.network_look import (
     KNOWS_COLOUR,
     KNOWS_LEGEND,
@@ -47,6 +53,8 @@ _DASHES: dict[Stroke, list[float] | None] = {
 }
 """Each tie stroke of the shared look as a reportlab dash pattern (None: solid)."""
 TIE_COLOUR = colors.HexColor("#6E6E6E")
+HOUSEHOLD_COLOUR = colors.HexColor("#3F6E9E")
+Point = tuple[float, float]
 OUTLINE = colors.HexColor("#3A3A3A")
 BASE_LINE = 0.75
 
@@ -114,6 +122,10 @@ def network_drawing(view: NetworkView, width: float, max_height: float = 330.0) 
     pad_x = max([wide / 2 for wide in widths.values()] + [size]) + 4
     pad_x = min(pad_x, 60.0)
     pad_top, pad_bottom = size / 2 + 8, size / 2 + label_size + 6
+    if view.households:  # room for the outline and its name above the top row
+        pad_top += size * 0.5 + label_size + 4
+        pad_bottom += size * 0.5
+    pad_x = max(pad_x, size * 1.2) if view.genogram else pad_x
     xs = [node.x for node in nodes] or [0.0]
     ys = [node.y for node in nodes] or [0.0]
     span_x, span_y = max(xs) - min(xs), max(ys) - min(ys)
@@ -131,9 +143,18 @@ def network_drawing(view: NetworkView, width: float, max_height: float = 330.0) 
     drawing = NamedDrawing(width, height)
     places = {node.id: where(node.x, node.y) for node in nodes}
     plates = {node.id: name_plate(*places[node.id], size, label_size, widths[node.id]) for node in nodes}
-    for (_source, _target, kind), route in zip(view.links, _routes(view, places, size, plates), strict=True):
-        dashes, weight = _DASHES[TIE_LOOKS[kind].line], TIE_LOOKS[kind].width
+    if view.households:
+        _households(drawing, view, places, plates, size, label_size)
+    bonds = view.bonds or tuple(TieBond.BIRTH_OR_TOGETHER for _ in view.links)
+    routes = _routes(view, places, size, plates)
+    for (_source, _target, kind), bond, route in zip(view.links, bonds, routes, strict=True):
+        bonded = bond_look(kind, bond) if view.genogram else None
+        dashes = _DASHES[TIE_LOOKS[kind].line if bonded is None else bonded.line]
+        weight = TIE_LOOKS[kind].width
         stroke = {"strokeColor": TIE_COLOUR, "strokeWidth": BASE_LINE * weight, "strokeDashArray": dashes}
+        if bonded is not None and bonded.slashes:
+            for (x1, y1), (x2, y2) in slashes(route, bonded.slashes, size * 0.8):
+                drawing.add(Line(x1, y1, x2, y2, strokeColor=TIE_COLOUR, strokeWidth=BASE_LINE * weight))
         if len(route) == 2:
             (x1, y1), (x2, y2) = route
             drawing.add(Line(x1, y1, x2, y2, **stroke))
@@ -151,10 +172,81 @@ def network_drawing(view: NetworkView, width: float, max_height: float = 330.0) 
     for node in nodes:
         x, y = places[node.id]
         look = ROLE_STYLES[node.role]
-        drawing.add(marker(look.marker, x, y, size, look.fill))
+        shape = genogram_marker(node.role, node.gender) if view.genogram else look.marker
+        drawing.add(marker(shape, x, y, size, look.fill))
+        if node.index_child:
+            ring = marker(shape, x, y, size * 1.35, look.fill)
+            ring.fillColor = None
+            drawing.add(ring)
+        if node.deceased:
+            reach = size * 0.5
+            for dy in (reach, -reach):
+                drawing.add(Line(x - reach, y - dy, x + reach, y + dy, strokeColor=OUTLINE, strokeWidth=1.1))
         if node.knows_worries:
             drawing.add(knows_badge(x + size * 0.45, y + size * 0.45, size * 0.62))
     return drawing
+
+
+def slashes(route: Sequence[tuple[float, float]], count: int, length: float) -> list[tuple[Point, Point]]:
+    """``count`` slanted strokes ``length`` long across the middle of ``route`` (one: separated; two: divorced)."""
+    lengths = [math.dist(a, b) for a, b in itertools.pairwise(route)]
+    half = sum(lengths) / 2
+    centre, angle = route[0], 0.0
+    for (a, b), stretch in zip(itertools.pairwise(route), lengths, strict=True):
+        if half <= stretch and stretch > 0:
+            t = half / stretch
+            centre = (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
+            angle = math.atan2(b[1] - a[1], b[0] - a[0])
+            break
+        half -= stretch
+    slant = angle + math.radians(70)
+    dx, dy = math.cos(slant) * length / 2, math.sin(slant) * length / 2
+    found = []
+    for n in range(count):
+        along = (n - (count - 1) / 2) * length * 0.4
+        cx, cy = centre[0] + math.cos(angle) * along, centre[1] + math.sin(angle) * along
+        found.append(((cx - dx, cy - dy), (cx + dx, cy + dy)))
+    return found
+
+
+def _households(
+    drawing: NamedDrawing,
+    view: NetworkView,
+    places: dict[int, tuple[float, float]],
+    plates: dict[int, Box],
+    size: float,
+    label_size: float,
+) -> None:
+    """Each household's dotted outline round its people's markers and names, its name over its top."""
+    radius = size * 0.5 + 4
+    for name, members in view.households:
+        centres: list[Point] = []
+        for member in members:
+            if member not in places:
+                continue
+            x, y = places[member]
+            left, bottom, right, _top = plates[member]
+            centres += [(x, y), (x, bottom + radius - 2)]
+            centres += [(min(x, left + radius * 0.7), bottom + label_size / 2)]
+            centres += [(max(x, right - radius * 0.7), bottom + label_size / 2)]
+        outline = household_outline(centres, radius)
+        if len(outline) < 3:
+            continue
+        drawing.add(
+            Polygon(
+                [coordinate for point in outline for coordinate in point],
+                fillColor=None,
+                strokeColor=HOUSEHOLD_COLOUR,
+                strokeWidth=1.0,
+                strokeDashArray=[1, 2],
+            )
+        )
+        if name:
+            top = max(point[1] for point in outline)
+            left = min(point[0] for point in outline)
+            wide = line_width(name, REGULAR, label_size * 0.9)
+            warn_uncovered(name)
+            drawing.names.append((left + radius * 0.5 + wide / 2, top + 2, name, label_size * 0.9))
 
 
 def _baseline(y: float, size: float, label_size: float) -> float:

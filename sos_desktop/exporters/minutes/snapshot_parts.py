@@ -10,6 +10,8 @@ from datetime import UTC, datetime
 from sos_desktop.exporters.minutes.naming import Namer, short_date
 from sos_desktop.models import AgendaPhase, Category, Meeting, Network, PersonRole, TieKind, pair_numbers, spread
 from sos_desktop.models.agenda import clock_text, minute_text, note_phase, phase_name, spent
+from sos_desktop.models.enums import Gender, TieBond
+from sos_desktop.models.genogram import arranged_as_family_tree, households
 from sos_desktop.models.network_findings import findings, summarise, summary_line
 from sos_desktop.models.network_layout import standing_positions
 from sos_desktop.models.trajectory import scale_identity, trajectory
@@ -66,6 +68,9 @@ class NetworkNode:
     knows_worries: bool
     x: float
     y: float
+    gender: Gender | None = None
+    deceased: bool = False
+    index_child: bool = False
 
 
 @dataclass(frozen=True)
@@ -75,6 +80,12 @@ class NetworkView:
     summary: str
     findings: tuple[tuple[str, bool], ...]
     """Each finding's sentence, and whether it is a concern."""
+    genogram: bool = False
+    """The network stands as a family tree: the drawing has the genogram's marks (``models.genogram``)."""
+    bonds: tuple[TieBond, ...] = ()
+    """Each link's bond, in the links' order (on a genogram)."""
+    households: tuple[tuple[str, tuple[int, ...]], ...] = ()
+    """Each household's name as the minutes give it, and who lives there (on a genogram)."""
 
 
 @dataclass(frozen=True)
@@ -170,19 +181,36 @@ def scale_views(meeting: Meeting, case_meetings: list[Meeting], namer: Namer) ->
 
 def network_view(network: Network, namer: Namer) -> NetworkView:
     where = standing_positions(network)
+    genogram = arranged_as_family_tree(network, where)
     nodes = tuple(
-        NetworkNode(person.id, namer.person(person), person.role, person.knows_worries, *where[person.id])
+        NetworkNode(
+            person.id,
+            namer.person(person),
+            person.role,
+            person.knows_worries,
+            *where[person.id],
+            gender=person.gender if genogram else None,
+            deceased=person.deceased and genogram,
+            index_child=person.index_child and genogram,
+        )
         for person in network.people
         if person.id is not None and person.id in where
     )
     present = {node.id for node in nodes}
-    links = tuple(
-        (tie.source, tie.target, tie.kind)
-        for tie in network.ties
-        if tie.source in present and tie.target in present and tie.source != tie.target
-    )
+    shown = [
+        tie for tie in network.ties if tie.source in present and tie.target in present and tie.source != tie.target
+    ]
+    links = tuple((tie.source, tie.target, tie.kind) for tie in shown)
     found = tuple((finding.message, finding.concern) for finding in findings(network, namer.person))
-    return NetworkView(nodes, links, summary_line(summarise(network)), found)
+    if not genogram:
+        return NetworkView(nodes, links, summary_line(summarise(network)), found)
+    homes = tuple(
+        (namer.text(household.name), members)
+        for household in households(network)
+        if (members := tuple(member for member in household.members if member in present))
+    )
+    bonds = tuple(tie.bond for tie in shown)
+    return NetworkView(nodes, links, summary_line(summarise(network)), found, True, bonds, homes)
 
 
 def feedback_view(meeting: Meeting, namer: Namer) -> FeedbackView:

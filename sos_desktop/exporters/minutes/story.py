@@ -22,6 +22,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 from sos_desktop.exporters.minutes.charts import spread_chart, trajectory_chart
 from sos_desktop.exporters.minutes.columns import MapColumns
 from sos_desktop.exporters.minutes.fonts import BOLD, REGULAR
+from sos_desktop.exporters.minutes.genogram_legend import genogram_legend_drawing
 from sos_desktop.exporters.minutes.keeping import kept
 from sos_desktop.exporters.minutes.network_drawing import legend_drawing, network_drawing
 from sos_desktop.exporters.minutes.plain_text import PlainText, Run, plain
@@ -288,7 +289,7 @@ def _network(snapshot: MinutesSnapshot, s: Styles) -> list[Flowable]:
         plain(view.summary, s.body),
         network_drawing(view, FRAME_WIDTH),
         Spacer(1, 6),
-        legend_drawing(FRAME_WIDTH, kinds),
+        genogram_legend_drawing(FRAME_WIDTH, view) if view.genogram else legend_drawing(FRAME_WIDTH, kinds),
     ]
     flowables: list[Flowable] = [KeepTogether(picture)]
     if view.findings:
