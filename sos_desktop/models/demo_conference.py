@@ -14,7 +14,7 @@ from uuid import uuid4
 
 from sos_desktop.models.agreement import Agreement, Decision, Dissent, FamilyMeeting, Outcome, View
 from sos_desktop.models.continuity import continue_meeting
-from sos_desktop.models.enums import AttendeeRole, Category, MeetingKind
+from sos_desktop.models.enums import AttendeeRole, Category, MeetingKind, NextStepStatus
 from sos_desktop.models.mapping import MapItem
 from sos_desktop.models.meeting import Attendee, Meeting
 from sos_desktop.models.meeting_kinds import kind_agenda
@@ -64,7 +64,27 @@ def demo_conference(follow_up: Meeting, network: Network) -> Meeting:
     goal = MapItem(Category.GOAL, DRINKING_GOAL, id=lowest - 2, pairs_with=lowest - 1, key=str(uuid4()))
     jargon = MapItem(Category.COMPLICATING, JARGON_CARD, id=lowest - 3, said_by="Priya Shah", key=str(uuid4()))
     hidden = MapItem(Category.COMPLICATING, PROFESSIONAL_CARD, id=lowest - 4, professional_only=True, key=str(uuid4()))
-    conference.items += [danger, goal, jargon, hidden]
+    steps = [
+        MapItem(
+            Category.NEXT_STEP,
+            "Sam to meet Mum, Dad and Nan to write the plan's first week together.",
+            id=lowest - 5,
+            owner="Sam Patel",
+            due=date(2027, 1, 7),
+            status=NextStepStatus.IDEA,
+            key=str(uuid4()),
+        ),
+        MapItem(
+            Category.NEXT_STEP,
+            "Dad to go to the alcohol support group on Tuesdays.",
+            id=lowest - 6,
+            owner=dad[1],
+            due=date(2027, 1, 12),
+            status=NextStepStatus.IDEA,
+            key=str(uuid4()),
+        ),
+    ]
+    conference.items += [danger, goal, jargon, hidden, *steps]
     ratings = {
         "Sam Patel": (4, "The police call in November still worries me."),
         "Priya Shah": (4, "Nursery see Lily tired some mornings."),

@@ -26,10 +26,13 @@ PAGE_KEYS = (
     "agenda",
     "network",
     "voice",
+    "safety_house",
     "details",
     "chronology",
     "plan",
     "trajectory_plan",
+    "agreement",
+    "words_pictures",
 )
 """The pages of an open meeting, by the keys the help and the tour name them with."""
 

@@ -52,7 +52,8 @@ class AgendaEditing(DocumentPart):
         return None if current is None else self.meeting.agenda[current]
 
     def agenda_template(self) -> list[AgendaPhase]:
-        return team_agenda(self.store)
+        """The team's agenda for this kind of meeting."""
+        return team_agenda(self.store, self.meeting.kind)
 
     # The clock ---------------------------------------------------------------------------------------------------
 
@@ -124,7 +125,7 @@ class AgendaEditing(DocumentPart):
         """Make this meeting's phases (titles and planned minutes) the team's default for new meetings."""
 
         def save() -> bool:
-            save_team_agenda(self.store, self.meeting.agenda)
+            save_team_agenda(self.store, self.meeting.agenda, self.meeting.kind)
             return True
 
         return self._write(save) is True

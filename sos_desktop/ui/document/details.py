@@ -10,9 +10,12 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from sos_desktop.models import Attendee
+from sos_desktop.models import AgendaPhase, Attendee, MeetingKind
 from sos_desktop.models.mapping import MAX_TEXT_LENGTH
 from sos_desktop.models.meeting import MAX_LABEL_LENGTH
+from sos_desktop.models.meeting_kinds import agenda_untouched, same_phases
+from sos_desktop.store.team_settings import team_agenda
+from sos_desktop.ui.document.agenda import SetAgendaCommand
 from sos_desktop.ui.document.base import DocumentPart, MergeId, ValueChange
 
 DETAIL_LABELS = {
@@ -36,9 +39,27 @@ class DetailsEditing(DocumentPart):
             value = self._bounded(value, MAX_LABEL_LENGTH if name == "title" else MAX_TEXT_LENGTH)
         if getattr(self.meeting, name) == value:
             return
-        self.undo_stack.push(
-            SetDetailCommand(self, name, value, mergeable=name in _TEXT_DETAILS, label=DETAIL_LABELS[name])
-        )
+        command = SetDetailCommand(self, name, value, mergeable=name in _TEXT_DETAILS, label=DETAIL_LABELS[name])
+        agenda = self._agenda_of_kind(MeetingKind(value)) if name == "kind" else None
+        if agenda is None:
+            self.undo_stack.push(command)
+            return
+        # A meeting whose agenda is still the team's for its old kind, not yet started, takes the new kind's: one step.
+        self.undo_stack.beginMacro("Change kind of meeting")
+        self.undo_stack.push(command)
+        self.undo_stack.push(SetAgendaCommand(self, agenda, "Use the kind's agenda"))  # type: ignore[arg-type]
+        self.undo_stack.endMacro()
+
+    def _agenda_of_kind(self, kind: MeetingKind) -> list[AgendaPhase] | None:
+        """The team's agenda for ``kind`` when the meeting's agenda should follow its kind, else None."""
+        agenda = self.meeting.agenda
+        if not agenda_untouched(agenda):
+            return None
+        old = self._read(lambda: team_agenda(self.store, self.meeting.kind), None)
+        new = self._read(lambda: team_agenda(self.store, kind), None)
+        if new is None or (agenda and (old is None or not same_phases(agenda, old))):
+            return None
+        return None if same_phases(agenda, new) else new
 
     def set_attendees(self, attendees: list[Attendee], label: str = "Change attendees") -> None:
         attendees = [Attendee(self._bounded(a.name, MAX_LABEL_LENGTH), a.role, a.person) for a in attendees]

@@ -108,7 +108,9 @@ Ctrl+Alt+N show the network on the projector.
     "voice": HelpPage(
         "Child's voice",
         """
-**What it is for.** The Three Houses: the child's worries, good things and dreams, in the child's exact words.
+**What it is for.** The Three Houses: the child's worries, good things and dreams, in the child's exact words. For a
+younger child choose the Fairy or the Wizard: the same three questions under the Bad, Good and Dream Fairy (or
+Wizard), on this page, the projector and the minutes alike.
 
 **How to use it.**
 - Choose the child at the top (add them on the Network page first, with the role Child).
@@ -117,6 +119,25 @@ Ctrl+Alt+N show the network on the projector.
   the others plainly.
 
 **Keys.** Ctrl+Alt+V shows the chosen child's shared words on the projector.
+""",
+    ),
+    "safety_house": HelpPage(
+        "Safety House",
+        """
+**What it is for.** The child's Safety House: who lives in the house, who visits, who stays outside (people the
+child does not feel safe with), the house rules, and where the child puts themselves on the path to the door (0 to
+10), all in the child's exact words.
+
+**How to use it.**
+- Choose the child at the top. People are placed from the case's network: add somebody new on the Network page.
+- Choose a person under a place and press Place, then write what the child said about them.
+- Write each rule as the child said it and press Add rule (Ctrl+Enter).
+- Click or drag the child along the path, or use the arrow keys (Delete takes them off the path).
+- Tick "Agreed to share" only when the child has agreed: the projector shows shared entries only.
+- "Put the house's rules into the safety plan" adds each rule not already there, in one step (Ctrl+Z takes them all
+  out again). The child's path joins the case's trajectory, labelled with the child's display name.
+
+**Keys.** Ctrl+Alt+O shows the chosen child's Safety House on the projector · Ctrl+Z undo.
 """,
     ),
     "review": HelpPage(
@@ -198,6 +219,26 @@ drawn beside the scale's trajectory, with a "Today" marker.
 the scale's trajectory · Ctrl+Z undo.
 """,
     ),
+    "agreement": HelpPage(
+        "Agreement",
+        """
+**What it is for.** At a family network meeting or a child protection conference, the danger statements and
+safety goals are read out and each person's view is noted: who agrees, who does not, and in their own words. A
+conference's chair records the decision here too.
+
+**How to use it.**
+- Each row is a danger statement or a safety goal from the map; each column a person at the meeting (family and
+  network members first). Choose Agrees, Does not agree or Not said in their cell.
+- Click a cell, then type what they said underneath: their words are kept exactly as typed.
+- At a conference, the Decision form below records what was decided (a child protection plan, a child in need
+  plan, no further action, or something else in words), why, who disagreed and why, the day and the chair.
+- The minutes list the agreement as a table and give the decision its own section.
+- Projector › The family is present flags the team's jargon on the cards and keeps professional-only cards off
+  the wall (a card's menu on the Map page: Professionals only).
+
+**Keys.** Ctrl+Z undo (each choice, and each burst of typing, is one step).
+""",
+    ),
     "details": HelpPage(
         "Meeting details",
         """
@@ -239,6 +280,32 @@ initials or the names you chose for the room.
 **How to use it.** Open it from Meeting › Observer's window (Ctrl+Shift+O). Notes are stamped with the minute and
 the agenda's phase. Rate each criterion of the rubric from 0 to 10 with a comment, then write what went well and
 what would make it even better. Export it with File › Export › Facilitator feedback as PDF.
+""",
+    ),
+    "words_pictures": HelpPage(
+        "Words and Pictures",
+        """
+**What it is for.** A story in plain words and simple pictures that tells a child why the professionals are
+involved, what the worries are and what is going well. It is shared first with the parents, then with the child.
+Each child has their own story; the family can have one too.
+
+**How to use it.**
+- Choose whose story it is and press Start a story. Give it a title the child will understand.
+- Add panel adds a panel after the one chosen. Say what it tells (a worry, what is going well, what happens next)
+  and type its words as you would say them to the child. Move left, Move right and Take panel off change the
+  storyboard; the coloured band under each panel is red for a worry, green for what is going well, blue for what
+  happens next.
+- Add an image… puts a PNG or JPEG picture (up to 20 MB) on the panel. It is kept inside the database; say in the
+  caption what it shows. Draw… opens the drawing editor: pick a shape, click the picture to place it, drag it to
+  move it, Delete to rub it out. A person can be somebody in the network (the projector shows their display name)
+  or carry a label of their own.
+- Shared sets how far the story has gone: Draft, Shared with the parents, Shared with the child. The day of each
+  share is kept.
+- The amber notes are gentle checks: a story that tells the worries needs what is going well too (and the
+  reverse), every panel needs words, and words should be plain: the team's jargon and long sentences are named.
+
+**Keys.** Ctrl+Z undo (each panel, word burst, shape and move is one step) · in the drawing editor, Delete rubs out
+the chosen shape.
 """,
     ),
 }

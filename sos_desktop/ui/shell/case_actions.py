@@ -140,7 +140,7 @@ class CaseActions(Console):
                 latest,
                 title=dialog.title.text(),
                 held_on=dialog.held_on(),
-                agenda=team_agenda(self.store),
+                agenda=team_agenda(self.store, previous.kind),
                 attendees=dialog.chosen_attendees(),
             )
         except (StoreError, ValueError) as error:

@@ -280,10 +280,13 @@ class MainWindow(CaseActions):
         self.pages.add("agenda", "&Agenda", lambda: AgendaPanel(document, links))
         self.pages.add("network", "&Network", lambda: NetworkPanel(document))
         self.pages.add("voice", "Child's &voice", lambda: self._voice_panel(document))
+        self.pages.add("safety_house", "Safety H&ouse", lambda: self._safety_house_panel(document))
         self.pages.add("details", "Meeting &details", lambda: DetailsPanel(document))
         self.pages.add("chronology", "C&hronology", lambda: self._chronology(document))
         self.pages.add("plan", "Safety &plan", lambda: self._safety_plan(document))
         self.pages.add("trajectory_plan", "T&rajectory plan", lambda: self._trajectory_plan(document))
+        self.pages.add("agreement", "A&greement", lambda: self._agreement(document))
+        self.pages.add("words_pictures", "&Words and Pictures", lambda: self._words_pictures(document))
         self.stack.setCurrentWidget(self.tabs)
         self.projector.load_case_meetings = lambda: self._case_meetings(document)
         self.projector.set_document(document)
@@ -350,6 +353,16 @@ class MainWindow(CaseActions):
 
         return TrajectoryPlanPanel(document)
 
+    def _agreement(self, document: MeetingDocument) -> QWidget:
+        from sos_desktop.ui.agreement.panel import AgreementPanel
+
+        return AgreementPanel(document)
+
+    def _words_pictures(self, document: MeetingDocument) -> QWidget:
+        from sos_desktop.ui.words_pictures.panel import WordsPicturesPanel
+
+        return WordsPicturesPanel(document)
+
     def _voice_panel(self, document: MeetingDocument) -> VoicePanel:
         """The Child's voice page, telling the projector which child it shows."""
         from sos_desktop.ui.voice.panel import VoicePanel
@@ -357,6 +370,15 @@ class MainWindow(CaseActions):
         panel = VoicePanel(document)
         self.projector.selected_child = panel.current_child
         panel.childChosen.connect(self.projector.child_chosen)
+        return panel
+
+    def _safety_house_panel(self, document: MeetingDocument) -> QWidget:
+        """The Safety House page, telling the projector which child it shows."""
+        from sos_desktop.ui.voice.safety_house_panel import SafetyHousePanel
+
+        panel = SafetyHousePanel(document)
+        self.projector.selected_house_child = panel.current_child
+        panel.childChosen.connect(self.projector.house_child_chosen)
         return panel
 
     def _case_meetings(self, document: MeetingDocument) -> list[Meeting] | None:

@@ -151,6 +151,8 @@ def test_help_on_this_page_follows_the_tab_in_front(qtbot: QtBot, console: MainW
     expected = {"Map": "map", "Scaling": "scaling", "Agenda": "agenda", "Network": "network"}
     expected |= {"Child's voice": "voice", "Meeting details": "details", "Chronology": "chronology"}
     expected |= {"Since last time": "review", "Safety plan": "plan", "Trajectory plan": "trajectory_plan"}
+    expected |= {"Safety House": "safety_house"}
+    expected |= {"Words and Pictures": "words_pictures", "Agreement": "agreement"}
     for index in range(console.tabs.count()):
         console.tabs.setCurrentIndex(index)
         key = expected[console.tabs.tabText(index).replace("&", "")]

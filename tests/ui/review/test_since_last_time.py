@@ -154,8 +154,8 @@ def test_new_meeting_from_the_last_one_continues_the_latest_and_opens_its_review
     def answer(dialog: ContinueMeetingDialog) -> int:
         shown.append(dialog.summary.text())
         offered = dialog.when.value()
-        # Never before the meeting it continues (the demo's follow-up is dated ahead, 12 December 2026).
-        assert offered is not None and offered > datetime(2026, 12, 12, 10, 0)
+        # Never before the meeting it continues (the demo's conference is dated ahead, 17 December 2026).
+        assert offered is not None and offered > datetime(2026, 12, 17, 10, 0)
         dialog.when.set_value(datetime(2027, 1, 9, 14, 0))
         dialog._date_changed(datetime(2027, 1, 9, 14, 0))
         dialog.attendees.item(5).setCheckState(dialog.attendees.item(5).checkState().Unchecked)
@@ -171,13 +171,13 @@ def test_new_meeting_from_the_last_one_continues_the_latest_and_opens_its_review
     document = window.document
     assert document is not None and document.meeting_id != latest
     assert shown == [
-        "Continues from “Group supervision: review (demo)” (12 December 2026): its 8 cards with their pairs, "
+        "Continues from “Child protection conference (demo)” (17 December 2026): its 12 cards with their pairs, "
         "1 scale to rate again, and 2 next steps to review first. It starts from the safety plan (5 rules) and "
         "the trajectory plan (4 milestones) as they stand."
     ]
-    assert document.meeting.title == "Group supervision, 9 January 2027"
+    assert document.meeting.title == "Child protection conference, 9 January 2027"
     assert document.previous is not None and document.previous.id == latest
-    assert [a.name for a in document.meeting.attendees][-1] == "Tom Evans"  # Aisha Khan was not ticked
+    assert [a.name for a in document.meeting.attendees][-1] == "Chris Sample"  # Nan was not ticked
     assert len(document.meeting.reviews) == 2 and all(not s.ratings for s in document.meeting.scales)
     assert len(document.meeting.safety_plan.rules) == 5  # the plan as it stood, to refine
     assert window.tabs.tabText(window.tabs.currentIndex()) == "Since &last time"
