@@ -113,6 +113,8 @@ class NetworkEditing(DocumentPart):
         changes = {name: value}
         if name == "name" and person.display_name == initials(person.name):
             changes["display_name"] = initials(value)  # default initials follow the name; a chosen name stays
+        if name == "role" and value is not PersonRole.CHILD and person.index_child:
+            changes["index_child"] = False  # only a child can be the child the case is about
         command = SetPersonFieldCommand(self, person, name, changes, typing=name in _TYPED_FIELDS)
         guesses = self._guesses_after(person, value) if name == "role" else []
         others = self._other_index_children(person) if name == "index_child" and value else []

@@ -11,7 +11,7 @@ from collections.abc import Callable
 import pytest
 from pytestqt.qtbot import QtBot
 
-from sos_desktop.models import Gender, TieBond, TieKind
+from sos_desktop.models import Gender, PersonRole, TieBond, TieKind
 from sos_desktop.models.demo import demo_bundle
 from sos_desktop.models.network_layout import LayoutKind, compute_layout
 from sos_desktop.models.network_look import Marker
@@ -122,6 +122,10 @@ def test_ticking_another_index_child_unticks_lily_in_the_same_undo_step(panel: N
     assert "Only a child" in fields.index_child.toolTip()
     with pytest.raises(ValueError, match="Only a child"):
         document.set_person_field(mum, "index_child", True)
+    document.set_person_field(noah, "role", PersonRole.FAMILY)  # no longer a child: no longer the index child
+    assert not document.person(noah).index_child
+    document.undo_stack.undo()
+    assert document.person(noah).index_child and document.person(noah).role is PersonRole.CHILD
 
 
 def test_a_couple_s_bond_is_chosen_in_the_tie_s_details_and_undone(panel: NetworkPanel) -> None:
