@@ -236,8 +236,8 @@ class DrawingEditor(QDialog):
             side.addWidget(widget)
         side.addStretch(1)
         buttons = QHBoxLayout()
-        for button in (self.undo_button, self.redo_button, self.rub_out):
-            buttons.addWidget(button)
+        for push in (self.undo_button, self.redo_button, self.rub_out):
+            buttons.addWidget(push)
         side.addLayout(buttons)
         side.addWidget(close)
         layout = QHBoxLayout(self)
