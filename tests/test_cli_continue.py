@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from sos_desktop.models import Category, MapItem
 from sos_desktop.models.chronology import ChronologyEvent, DatePrecision
 from tests.conftest import CliRun
 
@@ -31,17 +30,11 @@ def _ok(result: tuple[int, str, str]) -> str:
 
 def _three_meetings(folder: Path, run_cli: CliRun) -> list[Path]:
     """The demo case's three meetings (the follow-up continued from the first, its steps reviewed, and the child
-    protection conference continued from the follow-up), the third given next steps of its own, exported to files.
+    protection conference continued from the follow-up, with two next steps of its own), exported to files.
     """
     first = _ok(run_cli(folder, "demo"))
     second = str(int(first) + 1)  # the demo's follow-up
     third = str(int(first) + 2)  # the demo's conference, continued from the follow-up
-    store = _store(folder)
-    try:
-        store.add_item(int(third), MapItem(category=Category.NEXT_STEP, text="Sam to visit the school.", owner="Sam"))
-        store.add_item(int(third), MapItem(category=Category.NEXT_STEP, text="Ring Dad.", due=date(2027, 1, 2)))
-    finally:
-        store.close()
     files = []
     for meeting_id in (first, second, third):
         path = folder / f"meeting-{meeting_id}.json"
