@@ -96,6 +96,9 @@ class ProjectorControl(QObject):
         views.addSeparator()
         self.network_action = self._mode_action(views, NetworkMode(), "The safety &network")
         bind(self.network_action, Key.PROJECT_NETWORK)
+        self.genogram_action = self._mode_action(
+            views, NetworkMode(genogram=True), "The family tree (&genogram), laid out as one whatever the console shows"
+        )
         self.voice_action = self._mode_action(views, VoiceMode(), "The child's &voice (Three Houses)")
         bind(self.voice_action, Key.PROJECT_VOICE)
         self.focus_action = self._mode_action(views, FocusMode(), "The &focus question")

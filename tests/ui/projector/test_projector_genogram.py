@@ -24,8 +24,10 @@ from sos_desktop.ui.document.meeting import MeetingDocument
 from sos_desktop.ui.projector import NetworkMode, ProjectorView
 from sos_desktop.ui.projector.network_genogram import HOUSEHOLD_COLOUR, StrokeShape
 from sos_desktop.ui.projector.network_shapes import MarkerShape, TieShape
+from sos_desktop.ui.shell.main_window import MainWindow
 
 SIZES = (QSize(1920, 1080), QSize(1024, 768))
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise", "This plugin does not support propagate")
 
 
 @pytest.fixture
@@ -124,3 +126,14 @@ def test_the_snapshot_command_writes_the_genogram(tmp_path: Path) -> None:
         assert main([*args, str(picture), "--size", size], out=out, err=err) == 0, err.getvalue()
         image = QImage(str(picture))
         assert f"{image.width()}x{image.height()}" == size
+
+
+def test_the_projector_menu_shows_the_family_tree(window: MainWindow) -> None:
+    wall_window = window.projector.open()
+    assert wall_window is not None
+    window.projector.genogram_action.trigger()
+    assert wall_window.view.mode() == NetworkMode(genogram=True)
+    assert "Family tree" in wall_window.view.drawn_texts()
+    window.projector.network_action.trigger()
+    assert wall_window.view.mode() == NetworkMode()
+    window.projector.close()
