@@ -100,6 +100,10 @@ the child safe. An empty or thin network is itself a finding.
 - Record whether each person knows the danger statements, which worries they agree with and which rules they own.
 - The findings list points out gaps, such as nobody in the inner circle who knows the worries.
 - On the projector people appear by initials or the name you give for the room, never their full name.
+- Arrange › Family tree draws the genogram: squares for men, circles for women, a cross for somebody who has died,
+  a double outline for the child the case is about, one slash for a separated couple and two for a divorce, and a
+  dotted line round the people who live together. Record gender, died, the child the case is about and the
+  household in the details, and a couple's or a parent's bond (married, step, foster...) on their tie.
 
 **Keys.** Insert add a person · C then drag connect · F2 rename · Delete remove · Ctrl+0 fit the view ·
 Ctrl+Alt+N show the network on the projector.

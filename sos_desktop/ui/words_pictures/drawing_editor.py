@@ -86,11 +86,18 @@ class DrawingCanvas(QWidget):
         self._offset = QPointF(0, 0)
         document.wordsPicturesChanged.connect(self.update)
 
-    def drawing(self) -> Drawing:
+    def panel_is_there(self) -> bool:
+        """Whether the panel is still in its story (an undo may have taken it off while the editor is open)."""
         try:
-            found = self.document.words_pictures_story(self.story_key).panel(self.panel_key).drawing
+            self.document.words_pictures_story(self.story_key).panel(self.panel_key)
         except StopIteration:
+            return False
+        return True
+
+    def drawing(self) -> Drawing:
+        if not self.panel_is_there():
             return Drawing()
+        found = self.document.words_pictures_story(self.story_key).panel(self.panel_key).drawing
         return found if found is not None else Drawing()
 
     def square(self) -> QRectF:
@@ -129,7 +136,7 @@ class DrawingCanvas(QWidget):
         self.update()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        if event.button() != Qt.MouseButton.LeftButton:
+        if event.button() != Qt.MouseButton.LeftButton or not self.panel_is_there():
             return
         x, y = self.to_canvas(event.position())
         if not (0 <= x <= 1 and 0 <= y <= 1):
@@ -156,7 +163,8 @@ class DrawingCanvas(QWidget):
             self.update()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if self._drag is None or self.chosen is None:
+        if self._drag is None or self.chosen is None or not self.panel_is_there():
+            self._drag = None
             return
         start, shape = self._drag
         self._offset = event.position() - start
@@ -173,7 +181,7 @@ class DrawingCanvas(QWidget):
         super().keyPressEvent(event)
 
     def rub_out(self) -> None:
-        if self.chosen is not None and self.chosen < len(self.drawing().shapes):
+        if self.panel_is_there() and self.chosen is not None and self.chosen < len(self.drawing().shapes):
             self.document.remove_shape(self.story_key, self.panel_key, self.chosen)
         self.choose(None)
 

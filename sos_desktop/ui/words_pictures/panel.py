@@ -52,6 +52,7 @@ FAMILY = -1
 """The story chooser's value for the family's story (a child's is their person id)."""
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg)"
 PREVIEW = 260
+EMPTY_HINTS = "The story tells the worries and what is going well, and every panel has words."
 
 
 def ask_image_path(parent: QWidget) -> Path | None:
@@ -243,13 +244,16 @@ class WordsPicturesPanel(QWidget):
         story = self.current_story()
         if story is None:
             self.hints.setText("No story yet: start one to tell the child, in plain words, what the worries are.")
+            self.hints.setStyleSheet("")
             return
         words = list(getattr(self.document, "jargon_words", lambda: [])())
 
         def jargon(text: str) -> list[str]:
             return jargon_in(text, words)
 
-        self.hints.setText("\n".join(hint.text for hint in self.document.words_pictures_hints(story.key, jargon)))
+        hints = [hint.text for hint in self.document.words_pictures_hints(story.key, jargon)]
+        self.hints.setText("\n".join(hints) if hints else EMPTY_HINTS)
+        self.hints.setStyleSheet(f"color: {AMBER}; font-weight: bold;" if hints else "")
 
     def _start(self) -> None:
         child = self.current_child()

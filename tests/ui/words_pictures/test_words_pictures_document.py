@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 from sos_desktop.models.drawing import ShapeKind, placed_shape
 from sos_desktop.models.words_pictures import PanelTells, StoryState
 from sos_desktop.ui.document.meeting import MeetingDocument
+from sos_desktop.ui.words_pictures.drawing_editor import DrawingEditor
 from tests.models.test_words_pictures import tiny_png
 
 
@@ -46,3 +49,30 @@ def test_an_image_is_kept_in_the_database_and_a_bad_one_is_refused(demo_document
     document.set_story_state(key, StoryState.SHARED_WITH_CHILD)
     story = document.words_pictures_story(key)
     assert story.shared_with_parents_on is not None and story.shared_with_child_on is not None
+
+
+def test_pasted_words_are_cut_to_length_and_lose_their_control_characters(demo_document: MeetingDocument) -> None:
+    document = demo_document
+    told: list[str] = []
+    document.noticed.connect(told.append)
+    key = document.add_story(None)
+    panel = document.add_panel(key)
+    document.set_panel_words(key, panel, "Nan\u202e says\x07 hello\n🙂" + "x" * 200_000)
+    words = document.words_pictures_story(key).panels[0].words
+    assert words.startswith("Nan says hello\n🙂") and len(words) <= 100_000
+    assert told == ["The text was cut to 100,000 characters, the most one field holds."]
+
+
+def test_the_drawing_editor_ignores_clicks_once_its_panel_is_undone(
+    qtbot: QtBot, demo_document: MeetingDocument
+) -> None:
+    document = demo_document
+    key = document.add_story(None)
+    panel = document.add_panel(key)
+    editor = DrawingEditor(document, key, panel)
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitExposed(editor)
+    document.undo_stack.undo()  # the panel is gone
+    qtbot.mouseClick(editor.canvas, Qt.MouseButton.LeftButton, pos=editor.canvas.rect().center())
+    assert document.words_pictures_story(key).panels == []

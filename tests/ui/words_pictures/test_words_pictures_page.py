@@ -16,7 +16,7 @@ from sos_desktop.models.words_pictures_demo import demo_png
 from sos_desktop.store.store import Store
 from sos_desktop.ui.document.meeting import MeetingDocument
 from sos_desktop.ui.words_pictures import panel as panel_module
-from sos_desktop.ui.words_pictures.panel import WordsPicturesPanel
+from sos_desktop.ui.words_pictures.panel import EMPTY_HINTS, WordsPicturesPanel
 
 
 @pytest.fixture
@@ -51,7 +51,7 @@ def test_a_story_is_started_and_panels_added_each_an_undo_step(qtbot: QtBot, pag
     page.tells.setCurrentIndex(page.tells.findData(PanelTells.GOING_WELL.value))
     page.add_panel.click()
     qtbot.keyClicks(page.words, "Nan's house is safe.")
-    assert page.storyboard.count() == 2 and "going well" not in page.hints.text()
+    assert page.storyboard.count() == 2 and page.hints.text() == EMPTY_HINTS and page.hints.styleSheet() == ""
     page.move_left.click()
     assert [p.words for p in _stored_story(document).panels] == ["Nan's house is safe.", "Dad pushed Mum."]
     document.undo_stack.undo()
