@@ -143,8 +143,16 @@ def build_parser() -> argparse.ArgumentParser:
             "chronology",
             "plan",
             "trajectory-plan",
+            "words-pictures",
         ),
         default="projector",
+    )
+    snapshot.add_argument(
+        "--panel",
+        type=int,
+        default=1,
+        metavar="N",
+        help="with --view words-pictures: which panel of the story to show (default the first)",
     )
     snapshot.add_argument("--out", type=Path, metavar="FILE.png", required=True)
     snapshot.add_argument("--theme", choices=("projector", "light", "dark"), default="projector")

@@ -207,7 +207,7 @@ def _snapshot(store: Store, args: argparse.Namespace, out: TextIO) -> None:
 
     from sos_desktop.ui.shell.snapshot import render_view, save_png
 
-    image = render_view(store, args.meeting_id, args.view, QSize(*args.size), args.theme)
+    image = render_view(store, args.meeting_id, args.view, QSize(*args.size), args.theme, panel=args.panel)
     save_png(image, args.out)
     print(f"Saved the {args.view} view of meeting {args.meeting_id} to {args.out}", file=out)
 

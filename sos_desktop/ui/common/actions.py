@@ -133,6 +133,9 @@ class Key(Enum):
     PROJECT_CHRONOLOGY = auto()
     PROJECT_PLAN = auto()
     PROJECT_TRAJECTORY_PLAN = auto()
+    PROJECT_WORDS_PICTURES = auto()
+    WORDS_PICTURES_NEXT = auto()
+    WORDS_PICTURES_PREVIOUS = auto()
     CONSOLE_BLANK = auto()
     CONSOLE_VIEW = auto()
     CONSOLE_THEME = auto()
@@ -240,14 +243,17 @@ KEYS: dict[Key, KeySpec] = {
     Key.PROJECT_REVIEW: KeySpec(
         ("Ctrl+Alt+R",),
         "Projector: last time's next steps reviewed, what changed, the chronology, the safety plan, the trajectory "
-        "plan",
+        "plan, Words and Pictures",
         Section.PROJECTOR,
-        "Ctrl+Alt+R / C / H / P / M",
+        "Ctrl+Alt+R / C / H / P / M / W",
     ),
     Key.PROJECT_CHANGES: KeySpec(("Ctrl+Alt+C",), "Projector: what changed since last time", Section.PROJECTOR, ""),
     Key.PROJECT_CHRONOLOGY: KeySpec(("Ctrl+Alt+H",), "Projector: the case chronology", Section.PROJECTOR, ""),
     Key.PROJECT_PLAN: KeySpec(("Ctrl+Alt+P",), "Projector: the safety plan", Section.PROJECTOR, ""),
     Key.PROJECT_TRAJECTORY_PLAN: KeySpec(("Ctrl+Alt+M",), "Projector: the trajectory plan", Section.PROJECTOR, ""),
+    Key.PROJECT_WORDS_PICTURES: KeySpec(("Ctrl+Alt+W",), "Projector: Words and Pictures", Section.PROJECTOR, ""),
+    Key.WORDS_PICTURES_NEXT: KeySpec(("PgDown",), "Words and Pictures: the next panel", Section.PROJECTOR, ""),
+    Key.WORDS_PICTURES_PREVIOUS: KeySpec(("PgUp",), "Words and Pictures: the previous panel", Section.PROJECTOR, ""),
     Key.CONSOLE_LARGER: KeySpec(
         ("Ctrl+Alt+=",),
         "Projector: larger, smaller, back to fitting the wall",

@@ -42,8 +42,9 @@ from sos_desktop.ui.projector import (
     projector_screens,
     wall_state,
 )
-from sos_desktop.ui.projector.modes import PlanMode, TrajectoryPlanMode
+from sos_desktop.ui.projector.modes import PlanMode, TrajectoryPlanMode, WordsPicturesMode
 from sos_desktop.ui.projector.wall_state import WallChip
+from sos_desktop.ui.projector.words_pictures_paging import WordsPicturesPaging
 
 THEME_NAMES = {"projector": "High contrast (projector)", "light": "Light", "dark": "Dark"}
 
@@ -126,6 +127,8 @@ class ProjectorControl(QObject):
         bind(self.trajectory_plan_action, Key.PROJECT_TRAJECTORY_PLAN)
         console.addAction(self.plan_action)
         console.addAction(self.trajectory_plan_action)
+        views.addSeparator()
+        self.words_pictures = WordsPicturesPaging(self, views, console)
         self.theme_group = QActionGroup(self)
         themes = self.menu.addMenu("&Theme")
         for name in THEMES:
@@ -351,6 +354,8 @@ class ProjectorControl(QObject):
             mode = TrajectoryMode()
         elif isinstance(mode, VoiceMode):
             mode = VoiceMode()
+        elif isinstance(mode, WordsPicturesMode):
+            mode = WordsPicturesMode()
         action = self.mode_actions.get(mode)
         if action is not None:
             action.setChecked(True)

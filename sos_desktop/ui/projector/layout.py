@@ -31,6 +31,7 @@ from sos_desktop.ui.projector.modes import (
     TrajectoryMode,
     TrajectoryPlanMode,
     VoiceMode,
+    WordsPicturesMode,
 )
 from sos_desktop.ui.projector.panel import Geometry, Panel, PanelSpec
 from sos_desktop.ui.projector.scene import Scene, Shape, TextShape
@@ -50,6 +51,7 @@ ProjectorMode = (
     | ReviewMode
     | PlanMode
     | TrajectoryPlanMode
+    | WordsPicturesMode
     | None
 )
 MODE_KINDS: tuple[type, ...] = tuple(kind for kind in get_args(ProjectorMode) if kind is not type(None))

@@ -74,3 +74,13 @@ class TrajectoryPlanMode:
     """The trajectory plan beside the planned scale's trajectory: medians meeting by meeting, the targets dashed,
     each milestone on the time axis, today marked, late ones in amber.
     """
+
+
+@dataclass(frozen=True)
+class WordsPicturesMode:
+    """A Words and Pictures story panel by panel, one panel large: ``story`` is the story's key (None: the first
+    with panels), ``panel`` which panel, counting from 0 (kept within the story's panels).
+    """
+
+    story: str | None = None
+    panel: int = 0

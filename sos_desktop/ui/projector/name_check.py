@@ -22,6 +22,7 @@ from sos_desktop.models.names import NameMasker, shown_name
 from sos_desktop.ui.common.choice import ask_choice
 from sos_desktop.ui.document.meeting import MeetingDocument
 from sos_desktop.ui.projector.projection import wall_masker
+from sos_desktop.ui.projector.words_pictures_content import words_pictures_texts
 
 _QUOTED = 40
 """How many characters of a card (as the wall shows it) the warning quotes to say which card it is."""
@@ -54,6 +55,7 @@ def wall_texts(document: MeetingDocument, masker: NameMasker) -> list[tuple[str,
             texts.append((f"The child's words in {HOUSE_TITLES[entry.house]}", masker.mask(entry.words)))
     for person in document.network.people:
         texts.append(("A name on the safety network", shown_name(person)))
+    texts += words_pictures_texts(document.meeting, document.network, masker.mask)
     return texts + over_time_texts(document, masker) + plan_texts(document, masker)
 
 

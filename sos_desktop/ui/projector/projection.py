@@ -37,6 +37,7 @@ from sos_desktop.ui.projector.modes import (
     TrajectoryMode,
     TrajectoryPlanMode,
     VoiceMode,
+    WordsPicturesMode,
 )
 from sos_desktop.ui.projector.network_chart import NetworkLayout
 from sos_desktop.ui.projector.network_content import (
@@ -55,6 +56,7 @@ from sos_desktop.ui.projector.themes import DEFAULT_THEME, Theme, load_theme, ne
 from sos_desktop.ui.projector.trajectory_chart import TrajectoryLayout
 from sos_desktop.ui.projector.voice_chart import VoiceLayout
 from sos_desktop.ui.projector.voice_content import voice_content
+from sos_desktop.ui.projector.words_pictures_chart import words_pictures_scene
 
 MODES: tuple[ProjectorMode, ...] = (None, *Column)
 """The order the V key steps through: the whole map, then each column."""
@@ -126,6 +128,8 @@ class Projection(QObject):
                 old.scalesChanged.disconnect(self.refresh_scales)
             if hasattr(old, "voiceChanged"):
                 old.voiceChanged.disconnect(self.refresh_voice)
+            if hasattr(old, "wordsPicturesChanged"):
+                old.wordsPicturesChanged.disconnect(self.refresh_words_pictures)
             if hasattr(old, "reviewsChanged"):
                 old.reviewsChanged.disconnect(self.refresh_reviews)
             if hasattr(old, "chronologyChanged"):
@@ -148,6 +152,8 @@ class Projection(QObject):
                 document.scalesChanged.connect(self.refresh_scales)
             if hasattr(document, "voiceChanged"):  # the child's words added, reworded, moved, shared or not
                 document.voiceChanged.connect(self.refresh_voice)
+            if hasattr(document, "wordsPicturesChanged"):  # a story's panels, words or pictures
+                document.wordsPicturesChanged.connect(self.refresh_words_pictures)
             if hasattr(document, "reviewsChanged"):  # an outcome or a note of last time's next steps
                 document.reviewsChanged.connect(self.refresh_reviews)
             if hasattr(document, "chronologyChanged"):  # events added, changed or taken off
@@ -187,6 +193,11 @@ class Projection(QObject):
     def refresh_chronology(self) -> None:
         """Show the chronology afresh: call it when an event is added, changed or taken off."""
         if isinstance(self._mode, ChronologyMode):
+            self._invalidate()
+
+    def refresh_words_pictures(self) -> None:
+        """Show the Words and Pictures afresh: call it when a story, a panel or its picture changes."""
+        if isinstance(self._mode, WordsPicturesMode):
             self._invalidate()
 
     def refresh_voice(self) -> None:
@@ -407,6 +418,9 @@ class Projection(QObject):
                 else voice_content(document.meeting, document.network, _title(document), mode.child, self.mask)
             )
             return VoiceLayout(voice, theme, width, height, self.zoom, self._texts).scene()
+        if isinstance(mode, WordsPicturesMode):  # one panel of a story, display names only, words masked
+            size = (float(width), float(height))
+            return words_pictures_scene(mode, document, self.mask, theme, size, self.zoom, self._texts)
         if isinstance(mode, OverTimeMode):  # the case over time and its plans, masked
             size = (float(width), float(height))
             return over_time_scene(

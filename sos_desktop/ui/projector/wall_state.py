@@ -24,6 +24,7 @@ from sos_desktop.ui.projector.modes import (
     ScalesMode,
     TrajectoryMode,
     VoiceMode,
+    WordsPicturesMode,
 )
 
 CHIP_LOOK = "border-radius: 4px; padding: 1px 8px;"
@@ -50,6 +51,8 @@ def mode_words(mode: ProjectorMode, template: FrameworkTemplate | None) -> str:
         return "the family tree" if mode.genogram else "the safety network"
     if isinstance(mode, VoiceMode):
         return "the child's voice"
+    if isinstance(mode, WordsPicturesMode):
+        return "Words and Pictures"
     if isinstance(mode, FocusMode):
         return "the focus question"
     if isinstance(mode, ChangesMode):

@@ -33,6 +33,7 @@ VIEWS = (
     "review",
     "plan",
     "trajectory-plan",
+    "words-pictures",
 )
 
 
@@ -52,8 +53,10 @@ def ensure_application() -> QApplication:
     return make_application()
 
 
-def render_view(store: Store, meeting_id: int, view: str, size: QSize, theme: str = "projector") -> QImage:
-    """The picture of ``view`` of the meeting at ``size``."""
+def render_view(
+    store: Store, meeting_id: int, view: str, size: QSize, theme: str = "projector", *, panel: int = 1
+) -> QImage:
+    """The picture of ``view`` of the meeting at ``size`` (``panel``: which panel of a Words and Pictures story)."""
     app = ensure_application()
     from sos_desktop.ui.document.meeting import MeetingDocument
 
@@ -70,7 +73,7 @@ def render_view(store: Store, meeting_id: int, view: str, size: QSize, theme: st
             render_projector,
             render_trajectory,
         )
-        from sos_desktop.ui.projector.modes import PlanMode, TrajectoryPlanMode
+        from sos_desktop.ui.projector.modes import PlanMode, TrajectoryPlanMode, WordsPicturesMode
 
         modes: dict[str, ProjectorMode] = {
             "scales": ScalesMode(),
@@ -82,6 +85,7 @@ def render_view(store: Store, meeting_id: int, view: str, size: QSize, theme: st
             "chronology": ChronologyMode(),
             "review": ReviewMode(),
             "plan": PlanMode(),
+            "words-pictures": WordsPicturesMode(panel=max(0, panel - 1)),
         }
 
         document = MeetingDocument(store, meeting_id)

@@ -1,0 +1,98 @@
+"""Steering the wall's Words and Pictures from the console: the view itself (Ctrl+Alt+W, in Projector › View) and
+the next and previous panel (Page Down and Page Up, as a presenter's clicker sends them, and two menu entries).
+
+The panel keys work only while the projector is open on the story, so that everywhere else Page Down and Page Up
+scroll the console as they always did. The wall shows the story the console's Words and Pictures page has chosen
+(``selected_story``), else the first with panels; a step past the last or the first panel stays where it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from sos_desktop.ui.common.actions import Key, bind, key_sequences
+from sos_desktop.ui.projector.modes import WordsPicturesMode
+from sos_desktop.ui.projector.words_pictures_content import panel_index, shown_story
+
+if TYPE_CHECKING:
+    from sos_desktop.ui.projector.control import ProjectorControl
+
+NEXT, PREVIOUS = "Words and Pictures: &next panel", "Words and Pictures: pre&vious panel"
+
+
+class WordsPicturesPaging(QObject):
+    """The Words and Pictures entries of the Projector › View menu, and the keys that page through the story."""
+
+    def __init__(self, control: ProjectorControl, views: QMenu, console: QMainWindow) -> None:
+        super().__init__(control)
+        self.control = control
+        self.selected_story: Callable[[], str | None] = lambda: None
+        """Which story the console's Words and Pictures page has chosen (its key), set by the console."""
+        self.action = views.addAction("&Words and Pictures, panel by panel")
+        self.action.setCheckable(True)
+        control.mode_group.addAction(self.action)
+        control.mode_actions[WordsPicturesMode()] = self.action
+        bind(self.action, Key.PROJECT_WORDS_PICTURES)
+        self.action.triggered.connect(self.show_story)
+        console.addAction(self.action)
+        self.next_action = self._step_action(views, NEXT, Key.WORDS_PICTURES_NEXT, 1, console)
+        self.previous_action = self._step_action(views, PREVIOUS, Key.WORDS_PICTURES_PREVIOUS, -1, console)
+        control.windowCreated.connect(self._window_created)
+        control.show_action.toggled.connect(lambda _: self._update())
+        self._update()
+
+    def _step_action(self, menu: QMenu, text: str, key: Key, step: int, console: QMainWindow) -> QAction:
+        action = menu.addAction(text)
+        action.setShortcuts(key_sequences(key))
+        action.triggered.connect(lambda: self.step(step))
+        console.addAction(action)
+        return action
+
+    def _window_created(self) -> None:
+        window = self.control.window
+        if window is not None:
+            window.view.modeChanged.connect(lambda _: self._update())
+            window.closed.connect(self._update)
+        self._update()
+
+    def _mode(self) -> WordsPicturesMode | None:
+        window = self.control.window
+        mode = window.view.mode() if window is not None else None
+        return mode if isinstance(mode, WordsPicturesMode) else None
+
+    def _update(self) -> None:
+        window = self.control.window
+        on = window is not None and window.isVisible() and self._mode() is not None
+        for action in (self.next_action, self.previous_action):
+            action.setEnabled(on)
+
+    def show_story(self) -> None:
+        """The chosen story on the wall, from its first panel."""
+        self.control.set_mode(WordsPicturesMode(self._story_key(self.selected_story()), 0))
+
+    def _story_key(self, key: str | None) -> str | None:
+        document = self.control.document
+        story = shown_story(document.words_pictures, key) if document is not None else None
+        return None if story is None else story.key
+
+    def step(self, step: int) -> None:
+        """The next (1) or previous (-1) panel of the story on the wall."""
+        mode, document = self._mode(), self.control.document
+        if mode is None or document is None:
+            return
+        story = shown_story(document.words_pictures, mode.story)
+        if story is None or not story.panels:
+            return
+        panel = panel_index(story, panel_index(story, mode.panel) + step)
+        self.control.set_mode(WordsPicturesMode(story.key, panel))
+
+    def story_chosen(self, key: str | None) -> None:
+        """The console's page chose another story: a wall showing Words and Pictures follows it, from its start."""
+        mode = self._mode()
+        if mode is not None and mode.story != key:
+            self.control.set_mode(WordsPicturesMode(self._story_key(key), 0))
