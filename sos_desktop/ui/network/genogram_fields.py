@@ -40,7 +40,7 @@ class PersonGenogramFields:
         self.index_child.setToolTip(INDEX_CHILD_TIP)
         self.household = QLineEdit()
         self.household.setAccessibleName("Household")
-        self.household.setPlaceholderText("Where they live, for example: Mum's flat")
+        self.household.setPlaceholderText("For example: Mum's flat, Nan's")
         self.household.setToolTip(
             "People with the same household live together: the family tree draws a dotted line round them"
         )

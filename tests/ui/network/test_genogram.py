@@ -90,6 +90,7 @@ def test_a_person_s_gender_death_and_household_are_each_one_undo_step(panel: Net
     fields.deceased.setChecked(True)
     assert document.person(robin).deceased and "cross" in panel.scene.nodes[robin].marks
     assert "Died" in panel.scene.nodes[robin].toolTip()
+    panel.editor.person_form.grab().save("/tmp/genogram-person-form.png")
     fields.household.setFocus()
     qtbot.keyClicks(fields.household, "Nan's")
     assert document.person(robin).household == "Nan's"
@@ -144,6 +145,7 @@ def test_a_couple_s_bond_is_chosen_in_the_tie_s_details_and_undone(panel: Networ
         "Ex-partners (never married)",
     ]
     assert form.bond.combo.currentText() == "Separated"
+    form.grab().save("/tmp/genogram-tie-form.png")
     form.bond.combo.setCurrentIndex(form.bond.combo.findText("Divorced"))
     form.bond.combo.activated.emit(form.bond.combo.currentIndex())
     assert document.tie(tie.id).bond is TieBond.DIVORCED
