@@ -137,6 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
             "network",
             "genogram",
             "voice",
+            "safety-house",
             "focus",
             "review",
             "changes",

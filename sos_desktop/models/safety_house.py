@@ -50,7 +50,7 @@ PLACEMENT_TITLES: dict[Placement, str] = {
     Placement.OUTSIDE: "Outside: not safe with",
 }
 """The headings of the house's three places, on the console, the wall and in the minutes, in this order."""
-PATH_TITLE = "Path to the door"
+PATH_TITLE = "The path to the door"
 RULES_TITLE = "The house rules"
 
 

@@ -127,6 +127,7 @@ class Key(Enum):
     PROJECT_TRAJECTORY = auto()
     PROJECT_NETWORK = auto()
     PROJECT_VOICE = auto()
+    PROJECT_SAFETY_HOUSE = auto()
     PROJECT_FOCUS = auto()
     PROJECT_CHANGES = auto()
     PROJECT_REVIEW = auto()
@@ -235,10 +236,11 @@ KEYS: dict[Key, KeySpec] = {
     Key.PROJECT_NETWORK: KeySpec(("Ctrl+Alt+N",), "Projector: the safety network", Section.PROJECTOR, ""),
     Key.PROJECT_VOICE: KeySpec(
         ("Ctrl+Alt+V",),
-        "Projector: the child's voice (shared words only), the focus question",
+        "Projector: the child's voice, the Safety House, the focus question",
         Section.PROJECTOR,
-        "Ctrl+Alt+V / Ctrl+Alt+F",
+        "Ctrl+Alt+V / O / F",
     ),
+    Key.PROJECT_SAFETY_HOUSE: KeySpec(("Ctrl+Alt+O",), "Projector: the child's Safety House", Section.PROJECTOR, ""),
     Key.PROJECT_FOCUS: KeySpec(("Ctrl+Alt+F",), "Projector: the focus question", Section.PROJECTOR, ""),
     Key.PROJECT_REVIEW: KeySpec(
         ("Ctrl+Alt+R",),

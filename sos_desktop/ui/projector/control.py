@@ -42,7 +42,7 @@ from sos_desktop.ui.projector import (
     projector_screens,
     wall_state,
 )
-from sos_desktop.ui.projector.modes import PlanMode, TrajectoryPlanMode, WordsPicturesMode
+from sos_desktop.ui.projector.modes import PlanMode, SafetyHouseMode, TrajectoryPlanMode, WordsPicturesMode
 from sos_desktop.ui.projector.wall_state import WallChip
 from sos_desktop.ui.projector.words_pictures_paging import WordsPicturesPaging
 
@@ -66,6 +66,7 @@ class ProjectorControl(QObject):
         self._loaded_for: MeetingDocument | None = None
         self.selected_scale: Callable[[], int | None] = lambda: None  # which scale the Scaling page has chosen
         self.selected_child: Callable[[], int | None] = lambda: None  # which child the Child's voice page has chosen
+        self.selected_house_child: Callable[[], int | None] = lambda: None  # and the Safety House page
         theme = str(settings.value(THEME_KEY, DEFAULT_THEME))
         self.theme = theme if theme in THEMES else DEFAULT_THEME
         self.show_action = make_action(ActionId.PROJECTOR, console, self.toggle)
@@ -102,6 +103,9 @@ class ProjectorControl(QObject):
         )
         self.voice_action = self._mode_action(views, VoiceMode(), "The child's &voice (Three Houses)")
         bind(self.voice_action, Key.PROJECT_VOICE)
+        self.safety_house_action = self._mode_action(views, SafetyHouseMode(), "The child's Safety H&ouse")
+        bind(self.safety_house_action, Key.PROJECT_SAFETY_HOUSE)
+        console.addAction(self.safety_house_action)
         self.focus_action = self._mode_action(views, FocusMode(), "The &focus question")
         bind(self.focus_action, Key.PROJECT_FOCUS)
         for action in (self.scale_action, self.trajectory_action, self.network_action):
@@ -138,6 +142,13 @@ class ProjectorControl(QObject):
             action.setData(name)
             self.theme_group.addAction(action)
             action.triggered.connect(lambda _=False, n=name: self.set_theme(n))
+        # Kept with the meeting (its family record): plain-language checks on, professional-only cards off the wall.
+        self.family_action = self.menu.addAction("The &family is present")
+        self.family_action.setCheckable(True)
+        self.family_action.setToolTip(
+            "The team's jargon is flagged on the cards, and cards for professionals only stay off the wall"
+        )
+        self.family_action.triggered.connect(self._family_present_chosen)
         self.menu.addSeparator()
         for text, keys, slot in (
             ("&Larger on the projector", Key.CONSOLE_LARGER, self._zoom_in),
@@ -184,6 +195,8 @@ class ProjectorControl(QObject):
             action.triggered.connect(lambda _=False, m=mode: self.set_mode(self._scale_mode(m)))
         elif isinstance(mode, VoiceMode):
             action.triggered.connect(lambda: self.set_mode(VoiceMode(self.selected_child())))
+        elif isinstance(mode, SafetyHouseMode):
+            action.triggered.connect(lambda: self.set_mode(SafetyHouseMode(self.selected_house_child())))
         else:
             action.triggered.connect(lambda _=False, m=mode: self.set_mode(m))
         return action
@@ -205,6 +218,11 @@ class ProjectorControl(QObject):
         mode = self.window.view.mode()
         if isinstance(mode, ScalesMode | TrajectoryMode):
             self.set_mode(self._scale_mode(mode))
+
+    def house_child_chosen(self, child: int | None) -> None:
+        """The Safety House page chose another child: a projector showing a Safety House follows it."""
+        if self.window is not None and isinstance(self.window.view.mode(), SafetyHouseMode):
+            self.set_mode(SafetyHouseMode(child))
 
     def child_chosen(self, child: int | None) -> None:
         """The Child's voice page chose another child: a projector showing the child's voice follows it."""
@@ -240,11 +258,23 @@ class ProjectorControl(QObject):
         self.document = document
         if document is not None:
             document.caseChanged.connect(self.relabel)
+            document.familyMeetingChanged.connect(self._show_family_present)
             self.relabel()
+        self._show_family_present()
         if self.window is not None:
             self.window.view.set_document(document)
         self._feed_case_meetings()
         self._update_actions()
+
+    def _family_present_chosen(self, present: bool) -> None:
+        if self.document is not None:
+            self.document.set_family_present(present)
+        self._show_family_present()
+
+    def _show_family_present(self) -> None:
+        document = self.document
+        self.family_action.setEnabled(document is not None)
+        self.family_action.setChecked(document is not None and document.family_present)
 
     def _update_actions(self) -> None:
         is_open = self.window is not None and self.window.isVisible()
@@ -356,6 +386,8 @@ class ProjectorControl(QObject):
             mode = VoiceMode()
         elif isinstance(mode, WordsPicturesMode):
             mode = WordsPicturesMode()
+        elif isinstance(mode, SafetyHouseMode):
+            mode = SafetyHouseMode()
         action = self.mode_actions.get(mode)
         if action is not None:
             action.setChecked(True)

@@ -27,6 +27,7 @@ from sos_desktop.ui.projector.modes import (
     NetworkMode,
     PlanMode,
     ReviewMode,
+    SafetyHouseMode,
     ScalesMode,
     TrajectoryMode,
     TrajectoryPlanMode,
@@ -45,6 +46,7 @@ ProjectorMode = (
     | TrajectoryMode
     | NetworkMode
     | VoiceMode
+    | SafetyHouseMode
     | FocusMode
     | ChangesMode
     | ChronologyMode

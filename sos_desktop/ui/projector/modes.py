@@ -43,6 +43,15 @@ class VoiceMode:
 
 
 @dataclass(frozen=True)
+class SafetyHouseMode:
+    """A child's Safety House drawn big: who lives there, who visits, who stays outside, the rules and the path to
+    the door, what ``child`` (a person id of the case's network; None: the first child with a house) agreed to share.
+    """
+
+    child: int | None = None
+
+
+@dataclass(frozen=True)
 class FocusMode:
     """The meeting's focus question, large, under "What do you want from the group today?"."""
 

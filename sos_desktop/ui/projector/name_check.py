@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from sos_desktop.models.changes import CardChangeKind
 from sos_desktop.models.labels import HOUSE_TITLES
 from sos_desktop.models.names import NameMasker, shown_name
+from sos_desktop.models.safety_house import SafetyHouse
 from sos_desktop.ui.common.choice import ask_choice
 from sos_desktop.ui.document.meeting import MeetingDocument
 from sos_desktop.ui.projector.projection import wall_masker
@@ -42,6 +43,8 @@ def wall_texts(document: MeetingDocument, masker: NameMasker) -> list[tuple[str,
         ("The focus question", masker.mask(meeting.focus_question)),
     ]
     for item in meeting.items:
+        if item.professional_only and document.family_present:
+            continue  # never on the wall while the family is present
         shown = masker.mask(item.text)
         texts.append((f"A card in {template.label(item.category)} {_quoted(shown)}", shown))
         if item.owner.strip():
@@ -55,8 +58,20 @@ def wall_texts(document: MeetingDocument, masker: NameMasker) -> list[tuple[str,
             texts.append((f"The child's words in {HOUSE_TITLES[entry.house]}", masker.mask(entry.words)))
     for person in document.network.people:
         texts.append(("A name on the safety network", shown_name(person)))
+    for house in document.meeting.safety_houses:
+        texts += [
+            (f"The child's words in the Safety House {_quoted(shown)}", shown) for shown in house_texts(house, masker)
+        ]
     texts += words_pictures_texts(document.meeting, document.network, masker.mask)
     return texts + over_time_texts(document, masker) + plan_texts(document, masker)
+
+
+def house_texts(house: SafetyHouse, masker: NameMasker) -> list[str]:
+    """What the wall's Safety House would show of the child's words: the shared ones, masked."""
+    words = [placed.words for placed in house.people if placed.consent_to_share]
+    words += [rule.words for rule in house.rules if rule.consent_to_share]
+    words += [house.path_words] if house.path_consent else []
+    return [masker.mask(text) for text in words if text.strip()]
 
 
 def over_time_texts(document: MeetingDocument, masker: NameMasker) -> list[tuple[str, str]]:

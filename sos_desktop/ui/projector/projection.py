@@ -33,6 +33,7 @@ from sos_desktop.ui.projector.modes import (
     NetworkMode,
     PlanMode,
     ReviewMode,
+    SafetyHouseMode,
     ScalesMode,
     TrajectoryMode,
     TrajectoryPlanMode,
@@ -48,6 +49,8 @@ from sos_desktop.ui.projector.network_content import (
     network_content,
 )
 from sos_desktop.ui.projector.over_time_views import OverTimeMode, over_time_scene
+from sos_desktop.ui.projector.safety_house_chart import SafetyHouseLayout
+from sos_desktop.ui.projector.safety_house_content import safety_house_content
 from sos_desktop.ui.projector.scale_content import scale_content, trajectory_content
 from sos_desktop.ui.projector.scales import ScalesLayout
 from sos_desktop.ui.projector.scene import Scene
@@ -130,6 +133,8 @@ class Projection(QObject):
                 old.voiceChanged.disconnect(self.refresh_voice)
             if hasattr(old, "wordsPicturesChanged"):
                 old.wordsPicturesChanged.disconnect(self.refresh_words_pictures)
+            if hasattr(old, "safetyHousesChanged"):
+                old.safetyHousesChanged.disconnect(self.refresh_safety_houses)
             if hasattr(old, "reviewsChanged"):
                 old.reviewsChanged.disconnect(self.refresh_reviews)
             if hasattr(old, "chronologyChanged"):
@@ -137,6 +142,8 @@ class Projection(QObject):
             for name in ("safetyPlanChanged", "trajectoryPlanChanged"):
                 if hasattr(old, name):
                     getattr(old, name).disconnect(self.refresh_plans)
+            if hasattr(old, "familyMeetingChanged"):
+                old.familyMeetingChanged.disconnect(self._content_changed)
             old.destroyed.disconnect(self._document_destroyed)
         self._document = document
         self._network_where = None
@@ -154,6 +161,8 @@ class Projection(QObject):
                 document.voiceChanged.connect(self.refresh_voice)
             if hasattr(document, "wordsPicturesChanged"):  # a story's panels, words or pictures
                 document.wordsPicturesChanged.connect(self.refresh_words_pictures)
+            if hasattr(document, "safetyHousesChanged"):  # a child's Safety House: placed, reworded, shared or not
+                document.safetyHousesChanged.connect(self.refresh_safety_houses)
             if hasattr(document, "reviewsChanged"):  # an outcome or a note of last time's next steps
                 document.reviewsChanged.connect(self.refresh_reviews)
             if hasattr(document, "chronologyChanged"):  # events added, changed or taken off
@@ -161,6 +170,8 @@ class Projection(QObject):
             for name in ("safetyPlanChanged", "trajectoryPlanChanged"):  # a rule, a sign or a milestone
                 if hasattr(document, name):
                     getattr(document, name).connect(self.refresh_plans)
+            if hasattr(document, "familyMeetingChanged"):  # the family came or went; a card made professional-only
+                document.familyMeetingChanged.connect(self._content_changed)
             document.destroyed.connect(self._document_destroyed)
         self.refresh_names()
 
@@ -202,7 +213,12 @@ class Projection(QObject):
 
     def refresh_voice(self) -> None:
         """Show the child's voice afresh: call it when an entry, or the consent to share it, changes."""
-        if isinstance(self._mode, VoiceMode):
+        if isinstance(self._mode, VoiceMode | SafetyHouseMode):
+            self._invalidate()
+
+    def refresh_safety_houses(self) -> None:
+        """Show the Safety House and the child's path afresh: call it when a house changes."""
+        if isinstance(self._mode, SafetyHouseMode | TrajectoryMode):
             self._invalidate()
 
     @property
@@ -229,7 +245,10 @@ class Projection(QObject):
         try:
             item = document.item(item_id)
             index, day = document.index_of(item), document.review_day()
-            self._content = with_card_reworded(content, item, index, self.mask, self.name, day)
+            jargon = self._family_jargon()
+            if jargon is not None and any(card.professional_only for card in document.meeting.items):
+                raise IndexError("cards left out: the snapshot's places are not the meeting's")
+            self._content = with_card_reworded(content, item, index, self.mask, self.name, day, jargon)
         except (KeyError, ValueError, IndexError):
             self._content = None  # not where the snapshot has it: read the meeting afresh
         self._invalidate()
@@ -272,9 +291,18 @@ class Projection(QObject):
         """The masked snapshot of the meeting, re-read only after the document said it changed."""
         document = self._document
         if self._content is None and document is not None:
-            meeting, day = document.meeting, document.review_day()
-            self._content = map_content(meeting, document.case, document.template, self.mask, self.name, day)
+            meeting, day, jargon = document.meeting, document.review_day(), self._family_jargon()
+            self._content = map_content(meeting, document.case, document.template, self.mask, self.name, day, jargon)
         return self._content
+
+    def _family_jargon(self) -> list[str] | None:
+        """The team's jargon list while the family is present (the wall then flags it and hides professional-only
+        cards); None otherwise.
+        """
+        document = self._document
+        if document is None or not document.family_present:
+            return None
+        return document.jargon_words()
 
     def network(self, genogram: bool = False) -> NetworkContent | None:
         """The case's network as the room sees it; laid out again only after people or ties came, went or moved.
@@ -407,7 +435,8 @@ class Projection(QObject):
             return ScalesLayout(content, theme, width, height, self.zoom, self._texts).scene()
         if isinstance(mode, TrajectoryMode):
             meeting, case = (document.meeting, document.case) if document is not None else (None, None)
-            found = trajectory_content(meeting, case, self._case_meetings, mode.question_key, self.mask)
+            network = document.network if document is not None else None
+            found = trajectory_content(meeting, case, self._case_meetings, mode.question_key, self.mask, network)
             return TrajectoryLayout(found, theme, width, height, self.zoom, self._texts).scene()
         if isinstance(mode, NetworkMode):
             return NetworkLayout(self.network(mode.genogram), theme, width, height, self.zoom, self._texts).scene()
@@ -418,6 +447,13 @@ class Projection(QObject):
                 else voice_content(document.meeting, document.network, _title(document), mode.child, self.mask)
             )
             return VoiceLayout(voice, theme, width, height, self.zoom, self._texts).scene()
+        if isinstance(mode, SafetyHouseMode):  # the chosen child's shared entries only, display names, masked
+            house = (
+                None
+                if document is None
+                else safety_house_content(document.meeting, document.network, _title(document), mode.child, self.mask)
+            )
+            return SafetyHouseLayout(house, theme, width, height, self.zoom, self._texts).scene()
         if isinstance(mode, WordsPicturesMode):  # one panel of a story, display names only, words masked
             size = (float(width), float(height))
             return words_pictures_scene(mode, document, self.mask, theme, size, self.zoom, self._texts)

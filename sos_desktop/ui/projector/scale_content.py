@@ -11,10 +11,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sos_desktop.models import Case, Meeting
+from sos_desktop.models import Case, Meeting, Network
 from sos_desktop.models.raters import same_person, still_to_rate
 from sos_desktop.models.scaling import Scale, Spread, spread
 from sos_desktop.models.trajectory import TrajectoryPoint, pair_of, questions, scale_identity, trajectory
+from sos_desktop.ui.projector.path_content import PathLine, path_lines
 
 Mask = Callable[[str], str]
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -113,6 +114,8 @@ class TrajectoryContent:
     current: int
     """The index of the open meeting's point, or -1."""
     message: str = ""
+    paths: tuple[PathLine, ...] = ()
+    """The children's paths to the door at the same meetings, drawn beside the scale's line."""
 
 
 def day_label(held_on: datetime, with_year: bool) -> str:
@@ -150,7 +153,12 @@ def _pair(current: Meeting | None, key: str | None) -> int | None:
 
 
 def trajectory_content(
-    current: Meeting | None, case: Case | None, meetings: list[Meeting] | None, wanted: str | None, mask: Mask
+    current: Meeting | None,
+    case: Case | None,
+    meetings: list[Meeting] | None,
+    wanted: str | None,
+    mask: Mask,
+    network: Network | None = None,
 ) -> TrajectoryContent:
     """The projector's snapshot of one scale's trajectory (``wanted``: its key; None: the meeting's first charted)."""
     every = case_meetings(current, meetings)
@@ -171,4 +179,4 @@ def trajectory_content(
     ids = [point.meeting_id for point in points]
     here = current.id if current is not None else None
     index = ids.index(here) if here is not None and here in ids else -1
-    return TrajectoryContent(title, question, points, labels, index)
+    return TrajectoryContent(title, question, points, labels, index, paths=path_lines(every, network, points, mask))

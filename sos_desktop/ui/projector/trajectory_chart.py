@@ -2,33 +2,47 @@
 
 Meetings run left to right, oldest first, evenly spaced; 0 to 10 runs up with a gridline at each whole number.
 The median is a thick line with a dot and its number at each meeting, the spread a shaded band from the lowest to
-the highest rating, and the open meeting stands out.
+the highest rating, and the open meeting stands out. Each child's path to the door (their Safety House's number,
+where they agreed to share it) is a line of its own beside the scale's, named in the legend.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont
 
+from sos_desktop.models import Column
 from sos_desktop.models.scaling import number_text
 from sos_desktop.ui.projector.chart_shapes import AreaShape, BoxShape, DiscShape, LineShape
 from sos_desktop.ui.projector.frame import ContentFrame
+from sos_desktop.ui.projector.path_content import PathLine
 from sos_desktop.ui.projector.scale_content import TrajectoryContent
 from sos_desktop.ui.projector.scene import Scene, Shape
 from sos_desktop.ui.projector.text import LaidText
+from sos_desktop.ui.projector.themes import Theme
 
+PATH_COLUMNS = (Column.WORKING_WELL, Column.NEEDS_TO_HAPPEN, Column.WORRIES)
+"""The colours of the children's paths, in turn: the map's column colours, none of them the median's."""
 MEDIAN = "Median"
 SPREAD = "Lowest to highest"
 THIS_MEETING = "This meeting"
 DATE_PX = 34
 
 
+def path_colour(theme: Theme, number: int) -> QColor:
+    return theme.accent(PATH_COLUMNS[number % len(PATH_COLUMNS)])
+
+
 class TrajectoryLayout(ContentFrame[TrajectoryContent]):
     """Builds the ``Scene`` of one scale's trajectory at one size, theme and zoom."""
 
+    _paths: tuple[PathLine, ...] = ()
+
     def draw(self, content: TrajectoryContent, scene: Scene) -> None:
+        self._paths = content.paths
         top = self.header(content.title, content.question, scene.shapes)
         if content.message:
             self.message(scene, content.message, top)
@@ -47,6 +61,15 @@ class TrajectoryLayout(ContentFrame[TrajectoryContent]):
         shapes.append(BoxShape(QRectF(x, middle - 14 * u, 56 * u, 28 * u), theme.spread_band, 6 * u))
         spread = self.lay(SPREAD, 30, self.width)
         self.put(shapes, spread, x + 72 * u, top, theme.text)
+        x += 72 * u + spread.width + 48 * u
+        for which, path in enumerate(self._paths):
+            colour = path_colour(theme, which)
+            laid = self.lay(path.label, 30, max(40 * u, self.width - self.margin - x - 72 * u), 1)
+            if x + 72 * u + laid.width > self.width - self.margin:
+                break  # the legend's line is full; the lines still show, as the dates do
+            shapes.append(LineShape((QPointF(x, middle), QPointF(x + 56 * u, middle)), colour, 6 * u))
+            self.put(shapes, laid, x + 72 * u, top, theme.text)
+            x += 72 * u + laid.width + 48 * u
         return top + median.height + round(28 * u)
 
     def _chart(self, content: TrajectoryContent, top: float, shapes: list[Shape]) -> None:
@@ -80,6 +103,8 @@ class TrajectoryLayout(ContentFrame[TrajectoryContent]):
         shapes.append(AreaShape(tuple(band), theme.spread_band))
         medians = [QPointF(x, y_of(p.median)) for x, p in zip(xs, content.points, strict=True)]
         shapes.append(LineShape(tuple(medians), theme.median, max(3.0, 9 * u)))
+        for which, path in enumerate(content.paths):
+            self._path(path, xs, y_of, path_colour(theme, which), step, shapes)
         numbered = self._numbered(content, step)
         for index, (point, centre) in enumerate(zip(content.points, medians, strict=True)):
             current = index == content.current
@@ -88,8 +113,44 @@ class TrajectoryLayout(ContentFrame[TrajectoryContent]):
             if index in numbered:
                 number = self.lay(number_text(point.median), 38 if current else 34, 200 * u, 1, QFont.Weight.Bold)
                 x = centre.x() - number.width / 2
-                self.put(shapes, number, x, centre.y() - radius - number.height, theme.text)
+                # Under the dot when a child's path stands just above it, so neither hides the other.
+                crowded = any(
+                    path.values[index] is not None and 0 <= (path.values[index] or 0) - point.median <= 1.5
+                    for path in content.paths
+                )
+                y = centre.y() + radius if crowded else centre.y() - radius - number.height
+                self.put(shapes, number, x, y, theme.text)
         self._dates(content, xs, dates, every, bottom + round(14 * u), shapes)
+
+    def _path(
+        self,
+        path: PathLine,
+        xs: list[float],
+        y_of: Callable[[float], float],
+        colour: QColor,
+        step: float,
+        shapes: list[Shape],
+    ) -> None:
+        """A child's path: a line through the meetings where it was shared (a gap where not), a square at each."""
+        u = self.u
+        run: list[QPointF] = []
+        for x, value in zip(xs, path.values, strict=True):
+            if value is None:
+                if len(run) > 1:
+                    shapes.append(LineShape(tuple(run), colour, max(2.0, 6 * u)))
+                run = []
+                continue
+            run.append(QPointF(x, y_of(value)))
+        if len(run) > 1:
+            shapes.append(LineShape(tuple(run), colour, max(2.0, 6 * u)))
+        side = min(22 * u, 0.4 * step)
+        for x, value in zip(xs, path.values, strict=True):
+            if value is not None:
+                centre = QPointF(x, y_of(value))
+                rect = QRectF(centre.x() - side / 2, centre.y() - side / 2, side, side)
+                shapes.append(BoxShape(rect, colour, 3 * u))
+                number = self.lay(number_text(value), 30, 200 * u, 1, QFont.Weight.Bold)
+                self.put(shapes, number, centre.x() + side, centre.y() - number.height / 2, colour)
 
     @staticmethod
     def _shown(content: TrajectoryContent, every: int) -> set[int]:

@@ -1,4 +1,5 @@
-"""What the projector shows of the child's voice: one child's Three Houses, shared words only, names masked.
+"""What the projector shows of the child's voice: one child's Three Houses (or Fairy, or Wizard, as chosen for the
+child: the same three questions under the tool's titles), shared words only, names masked.
 
 This is the voice view's privacy boundary. The chart is given a ``VoiceContent``, never a ``ChildVoiceEntry`` nor a
 ``NetworkPerson``: the child by their display name, and only the words the child agreed to share, each through the
@@ -12,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sos_desktop.models import House, Meeting, Network, NetworkPerson, PersonRole
-from sos_desktop.models.labels import HOUSE_TITLES
+from sos_desktop.models.child_tools import ChildTool, house_titles, tool_heading, tool_of
 from sos_desktop.models.network import initials
 
 Mask = Callable[[str], str]
@@ -35,10 +36,11 @@ class VoiceContent:
     houses: tuple[HouseContent, ...]
     not_shared: int
     """How many of this child's entries are not shown, the child not having agreed to share them."""
+    tool: ChildTool = ChildTool.THREE_HOUSES
 
     @property
     def heading(self) -> str:
-        return f"{self.child}'s Three Houses" if self.child else "The child's Three Houses"
+        return tool_heading(self.tool, self.child)
 
     @property
     def shared(self) -> int:
@@ -56,14 +58,16 @@ def voice_content(meeting: Meeting, network: Network, title: str, child: int | N
     person = chosen_child(network, child)
     whose = None if person is None else person.id
     entries = [entry for entry in meeting.child_voice if entry.child == whose]
+    tool = tool_of(meeting.child_tools, whose)
+    titles = house_titles(tool)
     houses = tuple(
         HouseContent(
             house,
-            HOUSE_TITLES[house],
+            titles[house],
             tuple(mask(e.words) for e in entries if e.house is house and e.consent_to_share and e.words.strip()),
         )
         for house in House
     )
     name = "" if person is None else person.display_name.strip() or initials(person.name)
     not_shared = sum(1 for entry in entries if not entry.consent_to_share)
-    return VoiceContent(mask(title), name, houses, not_shared)
+    return VoiceContent(mask(title), name, houses, not_shared, tool)

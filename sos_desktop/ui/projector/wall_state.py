@@ -21,6 +21,7 @@ from sos_desktop.ui.projector.modes import (
     FocusMode,
     NetworkMode,
     ReviewMode,
+    SafetyHouseMode,
     ScalesMode,
     TrajectoryMode,
     VoiceMode,
@@ -51,6 +52,8 @@ def mode_words(mode: ProjectorMode, template: FrameworkTemplate | None) -> str:
         return "the family tree" if mode.genogram else "the safety network"
     if isinstance(mode, VoiceMode):
         return "the child's voice"
+    if isinstance(mode, SafetyHouseMode):
+        return "the child's Safety House"
     if isinstance(mode, WordsPicturesMode):
         return "Words and Pictures"
     if isinstance(mode, FocusMode):

@@ -27,6 +27,7 @@ VIEWS = (
     "network",
     "genogram",
     "voice",
+    "safety-house",
     "focus",
     "changes",
     "chronology",
@@ -73,13 +74,14 @@ def render_view(
             render_projector,
             render_trajectory,
         )
-        from sos_desktop.ui.projector.modes import PlanMode, TrajectoryPlanMode, WordsPicturesMode
+        from sos_desktop.ui.projector.modes import PlanMode, SafetyHouseMode, TrajectoryPlanMode, WordsPicturesMode
 
         modes: dict[str, ProjectorMode] = {
             "scales": ScalesMode(),
             "network": NetworkMode(),
             "genogram": NetworkMode(genogram=True),
             "voice": VoiceMode(),
+            "safety-house": SafetyHouseMode(),
             "focus": FocusMode(),
             "changes": ChangesMode(),
             "chronology": ChronologyMode(),

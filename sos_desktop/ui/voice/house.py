@@ -130,12 +130,8 @@ class VoiceEntryWidget(QFrame):
         self.move_button.setAccessibleName("Move these words to another house")
         self.move_button.setToolTip("Move these words to another of the three houses")
         self.move_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(self.move_button)
-        for house, title in HOUSE_TITLES.items():
-            if house is not entry.house:
-                action = menu.addAction(f"The {title}")
-                action.triggered.connect(lambda _=False, h=house: edits.move(self.entry_id, h))
-        self.move_button.setMenu(menu)
+        self.edits = edits
+        self.move_button.setMenu(QMenu(self.move_button))
         self.delete_button = QToolButton()
         self.delete_button.setText("Delete")
         self.delete_button.setAccessibleName("Delete these words")
@@ -155,7 +151,17 @@ class VoiceEntryWidget(QFrame):
         layout.addLayout(row)
         self.show_entry(entry)
 
+    def _fill_move_menu(self, house: House) -> None:
+        """The other houses, under the titles of the child's tool (the Three Houses, the Fairy or the Wizard)."""
+        menu = self.move_button.menu()
+        menu.clear()
+        for other, title in self.edits.titles().items():
+            if other is not house:
+                action = menu.addAction(title if title.startswith("The ") else f"The {title}")
+                action.triggered.connect(lambda _=False, h=other: self.edits.move(self.entry_id, h))
+
     def show_entry(self, entry: ChildVoiceEntry) -> None:
+        self._fill_move_menu(entry.house)
         self.words.show_text(entry.words)
         with QSignalBlocker(self.consent):
             self.consent.setChecked(entry.consent_to_share)
@@ -167,6 +173,11 @@ class VoiceEntryWidget(QFrame):
         self.setAccessibleName(f"The child's words, {words}")
 
 
+def _the(title: str) -> str:
+    """A house's title after a preposition: "the House of Worries", "the Bad Fairy"."""
+    return title[:1].lower() + title[1:] if title.startswith("The ") else f"the {title}"
+
+
 class HouseEdits:
     """What an entry's widgets may ask of the document (so a widget never changes domain data itself)."""
 
@@ -176,11 +187,14 @@ class HouseEdits:
         consent: Callable[[int, bool], None],
         move: Callable[[int, House], None],
         delete: Callable[[int], None],
+        titles: Callable[[], dict[House, str]] = lambda: dict(HOUSE_TITLES),
     ) -> None:
         self.words = words
         self.consent = consent
         self.move = move
         self.delete = delete
+        self.titles = titles
+        """The houses' titles for the chosen child's tool."""
 
 
 class HouseColumn(QFrame):
@@ -235,6 +249,19 @@ class HouseColumn(QFrame):
         layout.addWidget(self.scroller, 1)
         layout.addWidget(self.draft)
         layout.addLayout(adder)
+
+    def retitle(self, title: str) -> None:
+        """Show the house under ``title`` (the tool chosen for the child: "House of Worries", "The Bad Fairy"...)."""
+        if self.title.text() == title:
+            return
+        self.title.setText(title)
+        self.title.setAccessibleName(title)
+        self.draft.setPlaceholderText(f"The child's words for {_the(title).lower()}…")
+        self.draft.setAccessibleName(f"New words for {_the(title)}")
+        self.draft_consent.setAccessibleName(f"The child agreed to share the new words for {_the(title)}")
+        self.add_button.setAccessibleName(f"Add the words to {_the(title)}")
+        self.add_button.setToolTip(f"Add the words to {_the(title)} (Ctrl+Enter)")
+        self.scroller.setAccessibleName(f"The child's words in {_the(title)}")
 
     def _add(self) -> None:
         words = typed_text(self.draft)

@@ -1,9 +1,12 @@
-"""The Child's voice page: Three Houses per child, in the child's own words.
+"""The Child's voice page: Three Houses per child (or, for a younger child, the Fairy or the Wizard), in the child's
+own words.
 
 The facilitator chooses one of the case's children (by full name and age: this is their screen, not the room's) and
 writes what the child said in the house of worries, of good things or of dreams, exactly as said. Each entry carries
 the child's consent to share it; the projector shows only the shared ones, and this page marks the others plainly.
-The page follows the document: ``voiceChanged`` for the entries, ``networkChanged`` for the children.
+The tool chooser gives the chosen child's voice through the Three Houses, the Fairy or the Wizard (one undo step);
+the three titles follow it. The page follows the document: ``voiceChanged`` for the entries and the tool,
+``networkChanged`` for the children.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from sos_desktop.models import House, NetworkPerson, PersonRole
+from sos_desktop.models.child_tools import CHILD_TOOL_LABELS, ChildTool, house_titles
 from sos_desktop.models.network import initials
 from sos_desktop.ui.document.meeting import MeetingDocument
 from sos_desktop.ui.voice.house import HouseColumn, HouseEdits
@@ -50,6 +54,16 @@ class VoicePanel(QWidget):
         self.chooser.currentIndexChanged.connect(self._child_changed)
         chooser_label = QLabel("&Child:")
         chooser_label.setBuddy(self.chooser)
+        self.tool_chooser = QComboBox()
+        self.tool_chooser.setAccessibleName("Tool")
+        self.tool_chooser.setToolTip(
+            "The Three Houses, or for a younger child the Fairy or the Wizard: the same three questions"
+        )
+        for tool, label in CHILD_TOOL_LABELS.items():
+            self.tool_chooser.addItem(label, tool.value)
+        self.tool_chooser.currentIndexChanged.connect(self._tool_changed)
+        tool_label = QLabel("&Tool:")
+        tool_label.setBuddy(self.tool_chooser)
         self.projector_name = QLabel()
         self.projector_name.setAccessibleName("The child's name on the projector")
         self.projector_name.setToolTip("The room sees this name, never the child's full name")
@@ -58,6 +72,9 @@ class VoicePanel(QWidget):
         chooser_row.setContentsMargins(0, 0, 0, 0)
         chooser_row.addWidget(chooser_label)
         chooser_row.addWidget(self.chooser)
+        chooser_row.addSpacing(12)
+        chooser_row.addWidget(tool_label)
+        chooser_row.addWidget(self.tool_chooser)
         chooser_row.addSpacing(12)
         chooser_row.addWidget(self.projector_name)
         chooser_row.addStretch(1)
@@ -71,6 +88,7 @@ class VoicePanel(QWidget):
             consent=document.set_voice_consent,
             move=document.set_voice_house,
             delete=document.delete_voice_entry,
+            titles=lambda: house_titles(document.child_tool(self.current_child())),
         )
         self.houses = {house: HouseColumn(house, edits) for house in House}
         houses = QWidget()
@@ -145,8 +163,19 @@ class VoicePanel(QWidget):
         shown = self._choices[index][2] if 0 <= index < len(self._choices) else ""
         self.projector_name.setText(f"On the projector: {shown}" if shown else "")
         child = self.current_child()
+        tool = self.document.child_tool(child)
+        with QSignalBlocker(self.tool_chooser):
+            self.tool_chooser.setCurrentIndex(self.tool_chooser.findData(tool.value))
+        self.tool_chooser.setEnabled(child is not None)
+        titles = house_titles(tool)
         for house, column in self.houses.items():
+            column.retitle(titles[house])
             column.show_entries(self.document.voice_entries(child, house) if self._choices else [])
+
+    def _tool_changed(self, _index: int) -> None:
+        child = self.current_child()
+        if child is not None:
+            self.document.set_child_tool(child, ChildTool(self.tool_chooser.currentData()))
 
     def _child_changed(self, _index: int) -> None:
         self.refresh()

@@ -1,0 +1,124 @@
+"""The Safety House on the wall: the demo follow-up's house drawn with who lives there, who visits, the rules and the
+child on the path, every person by display name and no full name anywhere; the entry Noah did not agree to share is
+absent (only counted) at 1920x1080 and 1024x768; consent given on the console puts it on the wall at once and undo
+takes it off; reachable from the Projector menu (Ctrl+Alt+O) and from ``sos-desktop snapshot --view safety-house``.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QImage
+from pytestqt.qtbot import QtBot
+
+from sos_desktop.cli import main
+from sos_desktop.models.demo_child_tools import FOLLOW_UP_PATH_WORDS, NOT_SHARED_WORDS
+from sos_desktop.models.safety_house import Placement
+from sos_desktop.store.engine import resolve_database_url
+from sos_desktop.store.store import Store
+from sos_desktop.ui.common.actions import KEYS, Key
+from sos_desktop.ui.document.meeting import MeetingDocument
+from sos_desktop.ui.projector import ProjectorView
+from sos_desktop.ui.projector.modes import SafetyHouseMode
+from sos_desktop.ui.projector.name_check import wall_texts
+from sos_desktop.ui.projector.projection import wall_masker
+from sos_desktop.ui.shell.main_window import MainWindow
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise", "This plugin does not support propagate")
+
+SIZES = (QSize(1920, 1080), QSize(1024, 768))
+FULL_NAMES = ("Noah Example", "Jordan Example", "Lily Example", "Pat Example", "Kim Sample", "Chris Sample")
+
+
+@pytest.fixture
+def follow_up(store: Store) -> MeetingDocument:
+    return MeetingDocument(store, store.save_demo().follow_up)
+
+
+def drawn(qtbot: QtBot, document: MeetingDocument, size: QSize) -> list[str]:
+    view = ProjectorView(document)
+    qtbot.addWidget(view)
+    view.resize(size)
+    view.set_mode(SafetyHouseMode())
+    return view.drawn_texts()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size.width()}x{size.height()}")
+def test_the_house_shows_display_names_shared_words_and_the_path_only(
+    qtbot: QtBot, follow_up: MeetingDocument, size: QSize
+) -> None:
+    texts = drawn(qtbot, follow_up, size)
+    text = "\n".join(texts)
+    assert "N's Safety House" in texts
+    for name in ("Mum", "L", "Nan", "Aunt K"):
+        assert name in texts
+    assert "Mum makes my tea and reads to L." in texts  # the child's words, Lily masked as on the map
+    assert "Nobody shouts at L." in texts and "If someone is shouting I can ring Nan." in texts
+    assert "6 of 10" in texts and FOLLOW_UP_PATH_WORDS in texts
+    assert "Dad" not in texts and NOT_SHARED_WORDS not in text  # not agreed to share: absent
+    assert "1 more entry not shared" in texts
+    assert not [name for name in FULL_NAMES if name in text or name.split()[0] in text.split()]
+
+
+def test_consent_given_on_the_console_reaches_the_wall_at_once_and_undo_takes_it_off(
+    qtbot: QtBot, follow_up: MeetingDocument
+) -> None:
+    view = ProjectorView(follow_up)
+    qtbot.addWidget(view)
+    view.resize(SIZES[0])
+    view.set_mode(SafetyHouseMode())
+    noah = next(p.id for p in follow_up.network.people if p.display_name == "N")
+    assert noah is not None
+    house = follow_up.safety_house(noah)
+    assert house is not None
+    (dad,) = house.placed(Placement.OUTSIDE)
+    follow_up.change_placement(noah, dad.key, consent_to_share=True)
+    qtbot.waitUntil(lambda: "Dad" in view.drawn_texts())
+    assert "When Dad has had beer he shouts and I don't want him in the house then." in view.drawn_texts()
+    follow_up.undo_stack.undo()
+    qtbot.waitUntil(lambda: "Dad" not in view.drawn_texts())
+
+
+def test_a_child_without_a_house_and_the_name_check(qtbot: QtBot, follow_up: MeetingDocument) -> None:
+    lily = next(p.id for p in follow_up.network.people if p.display_name == "L")
+    view = ProjectorView(follow_up)
+    qtbot.addWidget(view)
+    view.resize(SIZES[0])
+    view.set_mode(SafetyHouseMode(lily))
+    texts = view.drawn_texts()
+    assert "L's Safety House" in texts and "Not on the path yet" in texts
+    noah = next(p.id for p in follow_up.network.people if p.display_name == "N")
+    assert noah is not None
+    follow_up.add_house_rule(noah, "Chris Sample must knock first", consent=True)
+    found = [shown for where, shown in wall_texts(follow_up, wall_masker(follow_up)) if "Safety House" in where]
+    assert "Dad must knock first" in found  # F5's check reads the house's shared words, masked
+    assert NOT_SHARED_WORDS not in found
+
+
+def test_the_menu_and_ctrl_alt_o_show_the_house(window: MainWindow) -> None:
+    assert KEYS[Key.PROJECT_SAFETY_HOUSE].keys == ("Ctrl+Alt+O",)
+    assert window.projector.safety_house_action.shortcut().toString() == "Ctrl+Alt+O"
+    wall = window.projector.open()
+    assert wall is not None
+    window.projector.safety_house_action.trigger()
+    assert isinstance(wall.view.mode(), SafetyHouseMode)
+    assert any(text.endswith("Safety House") for text in wall.view.drawn_texts())
+    window.projector.close()
+
+
+def test_the_snapshot_command_writes_the_house_at_both_sizes(tmp_path: Path) -> None:
+    store = Store.open(resolve_database_url(None, tmp_path))
+    try:
+        follow = store.save_demo().follow_up
+    finally:
+        store.close()
+    out, err = io.StringIO(), io.StringIO()
+    for size in ("1920x1080", "1024x768"):
+        picture = tmp_path / f"house-{size}.png"
+        args = ["--data-dir", str(tmp_path), "snapshot", str(follow), "--view", "safety-house", "--out", str(picture)]
+        assert main([*args, "--size", size], out=out, err=err) == 0, err.getvalue()
+        image = QImage(str(picture))
+        assert f"{image.width()}x{image.height()}" == size
