@@ -18,7 +18,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sos_desktop.exporters.errors import InterchangeError, JsonPath
-from sos_desktop.exporters.interchange import words_pictures
+from sos_desktop.exporters.interchange import child_tools, words_pictures
 from sos_desktop.exporters.interchange.schema import order_key
 from sos_desktop.models.enums import TieBond, TieKind
 from sos_desktop.models.genogram import BONDS, bond_suits
@@ -71,6 +71,7 @@ def _reference_problems(document: dict[str, Any]) -> Iterator[Problem]:
     for index, entry in enumerate(plan.get("signed_up") or []):
         yield from _unknown(("safety_plan", "signed_up", index, "person"), entry.get("person"), person_ids, "person")
     yield from words_pictures.reference_problems(document, person_ids)
+    yield from child_tools.reference_problems(document, person_ids)
 
 
 def without_broken_references(document: dict[str, Any], problems: list[Problem]) -> dict[str, Any]:
@@ -83,6 +84,8 @@ def without_broken_references(document: dict[str, Any], problems: list[Problem])
         if parts[0] == "words_pictures":
             words_pictures.drop_link(cleaned, parts)
             continue
+        if parts[0] in child_tools.TOP_LEVEL_KEYS:
+            continue  # a house, a placement or a choice of tool naming nobody is left out as it is read
         if parts[0] == "safety_plan":
             # A rule's owner who is not in the file is left out of the rule; a signer not in it, with their entry.
             where, index = str(parts[1]), parts[2]
@@ -135,6 +138,7 @@ def _problems(document: dict[str, Any]) -> Iterator[Problem]:
         yield from _date_problems(("chronology", index, "happened_on"), event.get("happened_on"))
     yield from _plan_problems(document.get("safety_plan") or {}, document.get("trajectory_plan") or {})
     yield from words_pictures.picture_problems(document)
+    yield from child_tools.house_problems(document)
 
     yield from _date_problems(("meeting", "held_on"), document["meeting"].get("held_on"), with_time=True)
     for index, person in enumerate(people):

@@ -16,6 +16,7 @@ from itertools import count
 from typing import Any
 
 from sos_desktop.exporters.errors import InterchangeError, JsonPath
+from sos_desktop.exporters.interchange.child_tools import decode_child_tools
 from sos_desktop.exporters.interchange.words_pictures import decode_words_pictures
 from sos_desktop.models import (
     AgendaPhase,
@@ -60,6 +61,7 @@ FILE_KEYS = frozenset(
     | {"reviews", "network_at_start", "chronology", "safety_plan", "trajectory_plan"}
     | {"family_meeting"}
     | {"words_pictures", "pictures"}
+    | {"safety_houses", "child_tools"}
 )
 PERSON_KEYS = frozenset(
     {"id", "name", "display_name", "role", "age", "circle", "knows_worries", "knows_worries_since", "agrees_with"}
@@ -152,6 +154,7 @@ def decode_bundle(document: Record) -> MeetingBundle:
     _plans(document, meeting, network, person_ids)
     with _building(("words_pictures",)):
         meeting.words_pictures, pictures = decode_words_pictures(document, person_ids, next_id)
+    meeting.safety_houses, meeting.child_tools = decode_child_tools(document, person_ids)
     return MeetingBundle(case=case, meeting=meeting, network=network, chronology=chronology, pictures=pictures)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from copy import deepcopy
 from typing import Any
 
+from sos_desktop.exporters.interchange.child_tools import encode_child_tools
 from sos_desktop.exporters.interchange.decode import (
     CASE_KEYS,
     EVENT_KEYS,
@@ -168,6 +169,7 @@ def encode_bundle(bundle: MeetingBundle) -> Record:
     if not meeting.family_meeting.is_empty():
         document["family_meeting"] = family_meeting_data(meeting.family_meeting)
     document.update(encode_words_pictures(bundle, person_ids))
+    document.update(encode_child_tools(bundle, person_ids))
     for key, value in meeting.file_extra.items():
         if key not in FILE_KEYS:
             document[key] = deepcopy(value)

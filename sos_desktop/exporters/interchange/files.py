@@ -17,7 +17,7 @@ from typing import Any
 
 from sos_desktop.exporters.atomic import write_export
 from sos_desktop.exporters.errors import TOP_LEVEL, ExportError, InterchangeError, JsonPath, PathPart, format_path
-from sos_desktop.exporters.interchange import words_pictures
+from sos_desktop.exporters.interchange import child_tools, words_pictures
 from sos_desktop.exporters.interchange.checks import (
     broken_references,
     first_semantic_error,
@@ -120,6 +120,8 @@ def _dropped(parts: JsonPath) -> str:
     """What was left out for the broken link at ``parts``, for its warning."""
     if parts[0] == "words_pictures":
         return words_pictures.DROPPED[str(parts[-1])]
+    if parts[0] in child_tools.TOP_LEVEL_KEYS:
+        return child_tools.dropped(parts)
     if parts[0] == "safety_plan":
         return "the rule was kept without that owner" if parts[1] == "rules" else "that sign-up was left out"
     return _DROPPED[str(parts[0])]

@@ -17,6 +17,7 @@ from sos_desktop.exporters.minutes.naming import Namer, long_date, short_date
 from sos_desktop.exporters.minutes.options import MinutesOptions
 from sos_desktop.exporters.minutes.over_time import OverTimeView, over_time_view
 from sos_desktop.exporters.minutes.plans import PlansView, plans_view
+from sos_desktop.exporters.minutes.safety_house import HouseView, houses_view
 from sos_desktop.exporters.minutes.snapshot_parts import (
     AgendaRow,
     FeedbackView,
@@ -38,8 +39,9 @@ from sos_desktop.models import (
     items_in,
     pair_numbers,
 )
+from sos_desktop.models.child_tools import CHILD_TOOL_LABELS, house_titles, tool_of
 from sos_desktop.models.continuity import reference_day, step_is_overdue
-from sos_desktop.models.labels import HOUSE_TITLES, ROLE_LABELS, meeting_kind_label
+from sos_desktop.models.labels import ROLE_LABELS, meeting_kind_label
 from sos_desktop.models.supervision import IDEAS_ONLY, STATUS_WORDS, action_line, may_agree
 from sos_desktop.models.templates import FrameworkTemplate, template
 
@@ -105,6 +107,8 @@ class VoiceGroup:
 
     child: str
     houses: tuple[tuple[str, tuple[str, ...]], ...]
+    tool: str = "Three Houses"
+    """The tool the child's voice was given through: "Three Houses", "Fairy" or "Wizard" (the houses' titles follow)."""
 
 
 @dataclass(frozen=True)
@@ -133,6 +137,8 @@ class MinutesSnapshot:
     plans: PlansView | None = None
     """The meeting's safety plan and trajectory plan; None when both are empty."""
     family: FamilyMeetingView | None = None
+    safety_houses: tuple[HouseView, ...] = ()
+    """Each child's Safety House at this meeting, shared entries only."""
     """Who agrees with each statement, and a conference's decision; None when neither was recorded."""
 
     @property
@@ -207,11 +213,13 @@ def _voice(bundle: MeetingBundle, namer: Namer) -> tuple[tuple[VoiceGroup, ...],
             continue
         person = known.get(child_id) if child_id is not None else None
         child = namer.person(person) if person is not None else "A child not named in the network"
+        tool = tool_of(bundle.meeting.child_tools, child_id)
+        titles = house_titles(tool)
         houses = tuple(
-            (HOUSE_TITLES[house], tuple(namer.text(entry.words) for entry in entries if entry.house is house))
+            (titles[house], tuple(namer.text(entry.words) for entry in entries if entry.house is house))
             for house in House
         )
-        groups.append(VoiceGroup(child, tuple(house for house in houses if house[1])))
+        groups.append(VoiceGroup(child, tuple(house for house in houses if house[1]), CHILD_TOOL_LABELS[tool]))
     return tuple(groups), not_shared
 
 
@@ -268,4 +276,5 @@ def minutes_snapshot(
         over_time=over_time_view(bundle, namer, today),
         plans=plans_view(bundle, namer, today),
         family=family_meeting_view(bundle, namer),
+        safety_houses=houses_view(bundle, namer),
     )

@@ -46,6 +46,7 @@ from sos_desktop.exporters.minutes.story_parts import (
     subsection,
 )
 from sos_desktop.exporters.minutes.story_plans import safety_plan_flowables, trajectory_flowables
+from sos_desktop.exporters.minutes.story_safety_house import safety_house_story
 from sos_desktop.exporters.minutes.styles import (
     COLUMN_SHADES,
     CONCERN,
@@ -80,6 +81,7 @@ def minutes_story(snapshot: MinutesSnapshot) -> list[Flowable]:
         *decision,
         _network(snapshot, s),
         _voice(snapshot, s),
+        safety_house_story(snapshot.safety_houses, s),
         _next_steps(snapshot, s),
         *_plans(snapshot, s),
         [
@@ -306,7 +308,7 @@ def _voice(snapshot: MinutesSnapshot, s: Styles) -> list[Flowable]:
     if not snapshot.voice:
         flowables += [*heading, nothing("No words the child agreed to share were recorded.", s)]
     for group_number, group in enumerate(snapshot.voice):
-        lead = [*(heading if group_number == 0 else []), *subsection(f"{group.child}: Three Houses", s)]
+        lead = [*(heading if group_number == 0 else []), *subsection(f"{group.child}: {group.tool}", s)]
         for title, words in group.houses:
             block: list[Flowable] = [*lead, Paragraph(markup(title), s.category)]
             block += [plain(f"“{text}”", s.quote) for text in words]
