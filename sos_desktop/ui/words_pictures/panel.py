@@ -52,6 +52,8 @@ FAMILY = -1
 """The story chooser's value for the family's story (a child's is their person id)."""
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg)"
 PREVIEW = 260
+PLAIN = "color: palette(window-text); font-weight: normal;"
+"""The hints' style when there is nothing to flag (a style set back to none keeps Qt's last colour)."""
 EMPTY_HINTS = "The story tells the worries and what is going well, and every panel has words."
 
 
@@ -244,7 +246,7 @@ class WordsPicturesPanel(QWidget):
         story = self.current_story()
         if story is None:
             self.hints.setText("No story yet: start one to tell the child, in plain words, what the worries are.")
-            self.hints.setStyleSheet("")
+            self.hints.setStyleSheet(PLAIN)
             return
         words = list(getattr(self.document, "jargon_words", lambda: [])())
 
@@ -253,7 +255,7 @@ class WordsPicturesPanel(QWidget):
 
         hints = [hint.text for hint in self.document.words_pictures_hints(story.key, jargon)]
         self.hints.setText("\n".join(hints) if hints else EMPTY_HINTS)
-        self.hints.setStyleSheet(f"color: {AMBER}; font-weight: bold;" if hints else "")
+        self.hints.setStyleSheet(f"color: {AMBER}; font-weight: bold;" if hints else PLAIN)
 
     def _start(self) -> None:
         child = self.current_child()

@@ -14,6 +14,7 @@ from sos_desktop.models.drawing import ShapeKind
 from sos_desktop.models.words_pictures import PanelTells, StoryState
 from sos_desktop.models.words_pictures_demo import demo_png
 from sos_desktop.store.store import Store
+from sos_desktop.ui.common.colours import AMBER
 from sos_desktop.ui.document.meeting import MeetingDocument
 from sos_desktop.ui.words_pictures import panel as panel_module
 from sos_desktop.ui.words_pictures.panel import EMPTY_HINTS, WordsPicturesPanel
@@ -47,11 +48,11 @@ def test_a_story_is_started_and_panels_added_each_an_undo_step(qtbot: QtBot, pag
     assert _stored_story(document).panels[0].words == "Dad pushed Mum."
     # Worries and nothing going well: the check says so, in amber.
     assert "not what is going well" in page.hints.text()
-    assert "#9a5500" in page.hints.styleSheet()
+    assert AMBER in page.hints.styleSheet()
     page.tells.setCurrentIndex(page.tells.findData(PanelTells.GOING_WELL.value))
     page.add_panel.click()
     qtbot.keyClicks(page.words, "Nan's house is safe.")
-    assert page.storyboard.count() == 2 and page.hints.text() == EMPTY_HINTS and page.hints.styleSheet() == ""
+    assert page.storyboard.count() == 2 and page.hints.text() == EMPTY_HINTS and AMBER not in page.hints.styleSheet()
     page.move_left.click()
     assert [p.words for p in _stored_story(document).panels] == ["Nan's house is safe.", "Dad pushed Mum."]
     document.undo_stack.undo()
