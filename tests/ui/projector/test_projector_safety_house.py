@@ -15,6 +15,7 @@ from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from sos_desktop.cli import main
+from sos_desktop.models import House
 from sos_desktop.models.demo_child_tools import FOLLOW_UP_PATH_WORDS, NOT_SHARED_WORDS
 from sos_desktop.models.safety_house import Placement
 from sos_desktop.store.engine import resolve_database_url
@@ -22,7 +23,7 @@ from sos_desktop.store.store import Store
 from sos_desktop.ui.common.actions import KEYS, Key
 from sos_desktop.ui.document.meeting import MeetingDocument
 from sos_desktop.ui.projector import ProjectorView
-from sos_desktop.ui.projector.modes import SafetyHouseMode
+from sos_desktop.ui.projector.modes import SafetyHouseMode, TrajectoryMode, VoiceMode
 from sos_desktop.ui.projector.name_check import wall_texts
 from sos_desktop.ui.projector.projection import wall_masker
 from sos_desktop.ui.shell.main_window import MainWindow
@@ -122,3 +123,39 @@ def test_the_snapshot_command_writes_the_house_at_both_sizes(tmp_path: Path) -> 
         assert main([*args, "--size", size], out=out, err=err) == 0, err.getvalue()
         image = QImage(str(picture))
         assert f"{image.width()}x{image.height()}" == size
+
+
+def _trajectory_texts(qtbot: QtBot, document: MeetingDocument) -> list[str]:
+    view = ProjectorView(document)
+    qtbot.addWidget(view)
+    view.resize(SIZES[0])
+    view.set_case_meetings(document.store.case_meetings(document.meeting.case_id or 0))
+    view.set_mode(TrajectoryMode())
+    return view.drawn_texts()
+
+
+def test_the_child_s_path_joins_the_trajectory_by_display_name_and_only_where_shared(
+    qtbot: QtBot, follow_up: MeetingDocument
+) -> None:
+    texts = _trajectory_texts(qtbot, follow_up)
+    assert "N's path to the door" in texts and "Noah Example's path to the door" not in texts
+    assert "4" in texts and "6" in texts  # the first meeting's 4 and the follow-up's 6
+    noah = next(p.id for p in follow_up.network.people if p.display_name == "N")
+    assert noah is not None
+    follow_up.set_path_consent(noah, False)  # one meeting's number not shared: no line to draw
+    assert "N's path to the door" not in _trajectory_texts(qtbot, follow_up)
+    follow_up.undo_stack.undo()
+    assert "N's path to the door" in _trajectory_texts(qtbot, follow_up)
+
+
+def test_the_fairy_s_titles_are_on_the_wall(qtbot: QtBot, follow_up: MeetingDocument) -> None:
+    lily = next(p.id for p in follow_up.network.people if p.display_name == "L")
+    assert lily is not None
+    follow_up.add_voice_entry(lily, House.WORRIES, "the dark", consent=True)
+    view = ProjectorView(follow_up)
+    qtbot.addWidget(view)
+    view.resize(SIZES[1])
+    view.set_mode(VoiceMode(lily))
+    texts = view.drawn_texts()
+    assert "L's Fairy" in texts and "The Bad Fairy" in texts and "The Dream Fairy" in texts
+    assert "the dark" in texts and "House of Worries" not in texts
