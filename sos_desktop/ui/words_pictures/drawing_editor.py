@@ -265,7 +265,10 @@ class DrawingEditor(QDialog):
         person = self.person.currentData()
         self.canvas.person = None if person is None else int(person)
         if person is not None:
-            self.label.setText(self.person.currentText())
+            # The label a figure keeps is the display name only: a view that cannot name the person (the wall,
+            # a pseudonymised copy, a file without them) shows the label, which must never be a full name.
+            shown = next((p.display_name for p in self.document.network.people if p.id == person), "")
+            self.label.setText(shown)
             self.canvas.label = self.label.text()
         self._change_chosen(person=self.canvas.person, label=self.canvas.label)
 

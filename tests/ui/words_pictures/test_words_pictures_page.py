@@ -81,7 +81,7 @@ def test_a_stick_figure_is_drawn_named_moved_and_rubbed_out(qtbot: QtBot, page: 
     centre = QPoint(int(square.center().x()), int(square.center().y()))
     qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=centre)
     [figure] = _stored_story(document).panels[0].drawing.shapes
-    assert figure.kind is ShapeKind.STICK_FIGURE and figure.label == "Mum"
+    assert figure.kind is ShapeKind.STICK_FIGURE and figure.label == "Mum"  # the display name, never the full name
     assert figure.person == next(p.id for p in document.network.people if p.display_name == "Mum")
     # Drag it to the left: one step, the figure is elsewhere.
     qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=centre)
@@ -138,3 +138,21 @@ def test_the_story_is_shared_with_the_parents_then_the_child_each_dated(page: Wo
     assert _stored_story(document).shared_with_child_on is not None
     document.undo_stack.undo()
     assert page.state.currentData() == StoryState.SHARED_WITH_PARENTS.value
+
+
+def test_a_figure_of_somebody_without_a_display_name_keeps_no_full_name(qtbot: QtBot, page: WordsPicturesPanel) -> None:
+    document = page.document
+    nameless = next(p for p in document.network.people if p.display_name)
+    assert nameless.id is not None
+    document.set_person_field(nameless.id, "display_name", "")
+    page.start.click()
+    page.add_panel.click()
+    editor = page.open_drawing()
+    assert editor is not None
+    qtbot.addWidget(editor)
+    editor.person.setCurrentIndex(editor.person.findData(nameless.id))
+    assert editor.label.text() == ""
+    square = editor.canvas.square()
+    qtbot.mouseClick(editor.canvas, Qt.MouseButton.LeftButton, pos=QPoint(int(square.center().x()), 40))
+    [figure] = _stored_story(document).panels[0].drawing.shapes
+    assert figure.person == nameless.id and figure.label == ""
