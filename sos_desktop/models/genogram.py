@@ -13,6 +13,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from sos_desktop.models.control_characters import strip_controls
 from sos_desktop.models.enums import Gender, PersonRole, TieBond, TieKind
 from sos_desktop.models.network import Network, NetworkPerson
 
@@ -84,8 +85,10 @@ def person_marks(person: NetworkPerson) -> list[str]:
 
 
 def checked_household(name: str) -> str:
-    """A household's name trimmed to single spaces, or ValueError if it is too long to be a label."""
-    tidy = " ".join(str(name).split())
+    """A household's name trimmed to single spaces, without the control characters a reader cannot see (it is a
+    label, as a name is), or ValueError if it is too long to be a label.
+    """
+    tidy = " ".join(strip_controls(" ".join(str(name).split())).split())
     if len(tidy) > MAX_HOUSEHOLD_LENGTH:
         raise ValueError(
             f"A household's name is a short label of up to {MAX_HOUSEHOLD_LENGTH} characters; this one has {len(tidy)}."

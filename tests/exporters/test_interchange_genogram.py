@@ -1,6 +1,7 @@
 """The genogram marks in the meeting file: gender, deceased, the index child, the household and a tie's bond go
 into another database and out again byte for byte; unknown values, a bond the tie cannot have, an adult as the
-index child and a second index child are refused, naming the place."""
+index child and a second index child are refused, naming the place.
+"""
 
 from __future__ import annotations
 
@@ -124,3 +125,12 @@ def test_bad_marks_are_refused_naming_the_place(change: Any, place: str, words: 
         parse_meeting(document)
     assert place in str(refused.value)
     assert words in str(refused.value)
+
+
+def test_a_household_s_invisible_control_characters_are_taken_out_with_a_warning() -> None:
+    document = _document()
+    document["people"][1]["household"] = "Mum\u202e's flat"
+    warnings: list[str] = []
+    bundle = parse_meeting(document, warnings)
+    assert bundle.network.people[1].household == "Mum's flat"
+    assert any("people[1].household" in warning for warning in warnings)

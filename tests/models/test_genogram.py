@@ -1,5 +1,6 @@
 """The genogram's pure helpers: households by name, which bonds suit which tie, one index child a case, the
-family-tree test that decides when the marks are drawn, and the household outline."""
+family-tree test that decides when the marks are drawn, and the household outline.
+"""
 
 from __future__ import annotations
 
@@ -51,6 +52,7 @@ def test_people_with_the_same_household_name_in_any_case_live_together() -> None
 
 def test_a_household_name_is_a_short_label() -> None:
     assert checked_household("  Nan's\thouse ") == "Nan's house"
+    assert checked_household("Nan\u202e's house\x1b") == "Nan's house"  # no invisible controls in a label
     with pytest.raises(ValueError, match="up to 80 characters"):
         checked_household("x" * 81)
 

@@ -1,5 +1,6 @@
 """The genogram marks kept by the store: a person's gender, whether they have died, the index child and their
-household, and a tie's bond, saved, changed and read back as they were (SQLite here; PostgreSQL in CI)."""
+household, and a tie's bond, saved, changed and read back as they were (SQLite here; PostgreSQL in CI).
+"""
 
 from __future__ import annotations
 

@@ -35,6 +35,7 @@ def without_controls(bundle: MeetingBundle, warnings: list[str] | None = None) -
         person.also_known_as = [
             clean(other, f"{where}.also_known_as[{number}]") for number, other in enumerate(person.also_known_as)
         ]
+        person.household = clean(person.household, f"{where}.household")
     for index, attendee in enumerate(meeting.attendees):
         attendee.name = clean(attendee.name, f"meeting.attendees[{index}].name")
     for index, scale in enumerate(meeting.scales):
