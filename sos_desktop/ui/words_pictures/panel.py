@@ -248,7 +248,7 @@ class WordsPicturesPanel(QWidget):
             self.hints.setText("No story yet: start one to tell the child, in plain words, what the worries are.")
             self.hints.setStyleSheet(PLAIN)
             return
-        words = list(getattr(self.document, "jargon_words", lambda: [])())
+        words = self.document.jargon_words()  # the team's list, as the map's family-present check uses it
 
         def jargon(text: str) -> list[str]:
             return jargon_in(text, words)

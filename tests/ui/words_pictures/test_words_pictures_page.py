@@ -156,3 +156,10 @@ def test_a_figure_of_somebody_without_a_display_name_keeps_no_full_name(qtbot: Q
     qtbot.mouseClick(editor.canvas, Qt.MouseButton.LeftButton, pos=QPoint(int(square.center().x()), 40))
     [figure] = _stored_story(document).panels[0].drawing.shapes
     assert figure.person == nameless.id and figure.label == ""
+
+
+def test_the_team_s_jargon_in_a_panel_s_words_is_named(qtbot: QtBot, page: WordsPicturesPanel) -> None:
+    page.start.click()
+    page.add_panel.click()
+    qtbot.keyClicks(page.words, "Lily has a CP plan and a core group.")
+    assert "Panel 1 uses “CP plan”, “core group”: can it be said in plain words?" in page.hints.text()
