@@ -256,7 +256,8 @@ class HouseColumn(QFrame):
             return
         self.title.setText(title)
         self.title.setAccessibleName(title)
-        self.draft.setPlaceholderText(f"The child's words for {_the(title).lower()}…")
+        shown = _the(title).lower() if title.startswith("House") else _the(title)  # "the house of worries"
+        self.draft.setPlaceholderText(f"The child's words for {shown}…")
         self.draft.setAccessibleName(f"New words for {_the(title)}")
         self.draft_consent.setAccessibleName(f"The child agreed to share the new words for {_the(title)}")
         self.add_button.setAccessibleName(f"Add the words to {_the(title)}")
