@@ -13,7 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from sos_desktop.exporters.interchange.files import InterchangeError, bundle_to_dict, parse_meeting, write_meeting_file
+from sos_desktop.exporters.interchange import files
+from sos_desktop.exporters.interchange.files import (
+    ExportError,
+    InterchangeError,
+    bundle_to_dict,
+    parse_meeting,
+    write_meeting_file,
+)
 from sos_desktop.models.words_pictures_demo import demo_png
 from sos_desktop.store import Store
 from sos_desktop.store.repo.bundles import ImportMode
@@ -100,3 +107,13 @@ def test_two_stories_for_one_child_are_refused(store: Store) -> None:
     stories.append(second)  # type: ignore[attr-defined]
     with pytest.raises(InterchangeError, match="already the story of"):
         parse_meeting(document)
+
+
+def test_a_meeting_too_large_to_read_back_is_not_written(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bundle = store.load_bundle(store.save_demo().follow_up)
+    monkeypatch.setattr(files, "MAX_FILE_BYTES", 20_000)
+    with pytest.raises(ExportError, match="Take some images off its Words and Pictures panels"):
+        write_meeting_file(bundle, tmp_path / "big.json")
+    assert not (tmp_path / "big.json").exists()

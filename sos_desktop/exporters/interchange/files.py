@@ -177,8 +177,15 @@ def write_meeting_file(bundle: MeetingBundle, path: Path) -> None:
         parse_meeting(document)
     except InterchangeError as error:
         raise ExportError(f"The meeting cannot be exported because of {error}") from error
-    text = json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
-    write_export(path, text.encode("utf-8"), "The meeting")
+    data = (json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n").encode("utf-8")
+    if len(data) > MAX_FILE_BYTES:
+        # Words and Pictures images can make a meeting larger than a meeting file is read at.
+        size, most = len(data) / 1024 / 1024, MAX_FILE_BYTES // (1024 * 1024)
+        raise ExportError(
+            f"The meeting cannot be exported: its file would be {size:.0f} MB, more than the {most} MB a meeting "
+            "file can hold. Take some images off its Words and Pictures panels, or make them smaller."
+        )
+    write_export(path, data, "The meeting")
 
 
 def _load(path: Path) -> object:
