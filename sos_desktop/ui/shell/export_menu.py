@@ -1,5 +1,5 @@
-"""File › Export: the meeting file, the minutes, the facilitator's feedback and the family's safety plan as PDF,
-and pictures of the projector's view and of the safety network.
+"""File › Export: the meeting file, the minutes, the facilitator's feedback, the family's safety plan and the
+Words and Pictures as PDF, and pictures of the projector's view and of the safety network.
 
 The data is read on the UI thread (quick), the PDF is made off it with a progress window, so the console never
 freezes; a failed export says why in one sentence and leaves no file behind.
@@ -80,6 +80,7 @@ class ExportMenu(QObject):
         self.minutes_action = self._action("&Minutes as PDF…", Key.MINUTES_PDF, self.export_minutes)
         self.feedback_action = self._action("Facilitator &feedback as PDF…", None, self.export_feedback)
         self.family_plan_action = self._action("The family's &safety plan as PDF…", None, self.export_family_plan)
+        self.words_pictures_action = self._action("&Words and Pictures as PDF…", None, self.export_words_pictures)
         self.menu.addSeparator()
         self.projector_action = self._action("Picture of the &projector's view…", None, self.export_projector_picture)
         self.network_action = self._action("Picture of the safety &network…", None, self.export_network_picture)
@@ -100,6 +101,7 @@ class ExportMenu(QObject):
             self.minutes_action,
             self.feedback_action,
             self.family_plan_action,
+            self.words_pictures_action,
             self.projector_action,
             self.network_action,
         ):
@@ -258,6 +260,40 @@ class ExportMenu(QObject):
             write_family_plan_pdf(bundle, path, options=options)
 
         return self._run("Making the family's safety plan…", work, path, "The safety plan was not saved")
+
+    def export_words_pictures(self) -> BackgroundJob | None:
+        """The family's copy of the meeting's Words and Pictures: each story's title page, then its panels with
+        their pictures and words in large type, real names (it is theirs).
+        """
+        document = self.window.document
+        if document is None:
+            return None
+        if not any(story.panels for story in document.words_pictures):
+            dialogs.tell(
+                self.window,
+                "No Words and Pictures yet",
+                "This meeting has no Words and Pictures story with panels yet: make one on the Words and Pictures "
+                "page first.",
+            )
+            return None
+        meeting = document.meeting
+        name = _file_name("Words and Pictures", document.case.label, _day(meeting.held_on)) + ".pdf"
+        path = self._ask_path("Save the Words and Pictures", name, dialogs.PDF_FILTER)
+        if path is None:
+            return None
+        try:
+            bundle = self.bundle_of(document.meeting_id)
+        except StoreError as error:
+            dialogs.tell(self.window, "The Words and Pictures were not made", str(error))
+            return None
+        options = MinutesOptions(marking=str(self.window.settings.value("export/marking", MinutesOptions().marking)))
+
+        def work() -> None:
+            from sos_desktop.exporters.words_pictures.write import write_words_pictures_pdf
+
+            write_words_pictures_pdf(bundle, path, options=options)
+
+        return self._run("Making the Words and Pictures…", work, path, "The Words and Pictures were not saved")
 
     def _run(self, label: str, work: Callable[[], None], path: Path, failure: str) -> BackgroundJob:
         job = BackgroundJob(self.window, label, lambda: _missing_glyphs_of(work), expected=(ExportError, ValueError))

@@ -162,3 +162,28 @@ def test_the_family_s_safety_plan_is_its_own_pdf_from_the_export_menu(
     assert window.document is not None
     for rule in window.document.safety_plan.rules:
         assert rule.words.split()[0] in text
+
+
+def test_the_words_and_pictures_are_their_own_pdf_from_the_export_menu(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    out = tmp_path / "our story.pdf"
+    told = answer(monkeypatch, out)
+    assert window.document is not None and not window.document.words_pictures  # the first meeting has none
+    assert window.export_menu.export_words_pictures() is None
+    assert told and "no Words and Pictures story" in told[0] and not out.exists()
+    ids = [m.id or 0 for m in window.store.list_meetings(window.document.case_id)]
+    follow_up = next(i for i in ids if window.store.get_meeting(i).words_pictures)  # the demo's follow-up
+    window.open_meeting(follow_up)
+    assert window.export_menu.words_pictures_action.isEnabled()
+    assert window.export_menu.words_pictures_action.text().replace("&", "") == "Words and Pictures as PDF…"
+    job = window.export_menu.export_words_pictures()
+    assert job is not None
+    with qtbot.waitSignal(job.finished, timeout=30_000):
+        pass
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(out).pages).split())
+    story = window.document.words_pictures[0]
+    assert story.title in text and "For Lily Example" in text  # the family's own copy, real names
+    for panel in story.panels:
+        assert " ".join(panel.words.split()) in text
+    assert "Saved" in window.statusBar().currentMessage()
