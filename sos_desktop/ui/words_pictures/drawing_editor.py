@@ -180,6 +180,22 @@ class DrawingCanvas(QWidget):
             return
         super().keyPressEvent(event)
 
+    def resize_chosen(self, factor: float) -> None:
+        """Make the chosen shape bigger or smaller about its centre (a line from its start), one undo step."""
+        shapes = self.drawing().shapes
+        if self.chosen is None or self.chosen >= len(shapes):
+            return
+        shape = shapes[self.chosen]
+        width, height = shape.width * factor, shape.height * factor
+        x, y = shape.x, shape.y
+        if not is_line(shape.kind):
+            width, height = min(width, 1.0), min(height, 1.0)
+            x, y = shape.x + (shape.width - width) / 2, shape.y + (shape.height - height) / 2
+        resized = Shape(shape.kind, 0, 0, width, height, shape.colour, shape.label, shape.person).moved_to(x, y)
+        if resized != shape:
+            text = "Make a shape bigger" if factor > 1 else "Make a shape smaller"
+            self.document.change_shape(self.story_key, self.panel_key, self.chosen, resized, text)
+
     def rub_out(self) -> None:
         if self.panel_is_there() and self.chosen is not None and self.chosen < len(self.drawing().shapes):
             self.document.remove_shape(self.story_key, self.panel_key, self.chosen)
@@ -229,7 +245,11 @@ class DrawingEditor(QDialog):
         self.undo_button = QPushButton("&Undo")
         self.redo_button = QPushButton("&Redo")
         self.rub_out = QPushButton("Rub &out")
-        close = QPushButton("&Close")
+        self.bigger = QPushButton("&Bigger")
+        self.smaller = QPushButton("S&maller")
+        self.bigger.clicked.connect(lambda: self.canvas.resize_chosen(1.25))
+        self.smaller.clicked.connect(lambda: self.canvas.resize_chosen(0.8))
+        close = QPushButton("Close")
         self.undo_button.clicked.connect(document.undo_stack.undo)
         self.redo_button.clicked.connect(document.undo_stack.redo)
         self.rub_out.clicked.connect(self.canvas.rub_out)
@@ -242,6 +262,10 @@ class DrawingEditor(QDialog):
             caption.setBuddy(widget)
             side.addWidget(caption)
             side.addWidget(widget)
+        sizes = QHBoxLayout()
+        sizes.addWidget(self.bigger)
+        sizes.addWidget(self.smaller)
+        side.addLayout(sizes)
         side.addStretch(1)
         buttons = QHBoxLayout()
         for push in (self.undo_button, self.redo_button, self.rub_out):

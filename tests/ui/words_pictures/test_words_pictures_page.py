@@ -92,6 +92,10 @@ def test_a_stick_figure_is_drawn_named_moved_and_rubbed_out(qtbot: QtBot, page: 
     editor.undo_button.click()
     assert _stored_story(document).panels[0].drawing.shapes[0].x == figure.x
     editor.redo_button.click()
+    editor.bigger.click()
+    [bigger] = _stored_story(document).panels[0].drawing.shapes
+    assert bigger.height > moved.height and bigger.width > moved.width
+    editor.undo_button.click()
     canvas.setFocus()
     qtbot.keyClick(canvas, Qt.Key.Key_Delete)
     assert _stored_story(document).panels[0].drawing.shapes == []
