@@ -68,6 +68,7 @@ NAMES = {
     "safety_plan": "console-safety-plan.png",
     "projector_plan": "projector-safety-plan.png",
     "projector_trajectory_plan": "projector-trajectory-plan.png",
+    "projector_words_pictures": "projector-words-pictures.png",
 }
 
 
@@ -329,7 +330,18 @@ def over_time_pictures(window: MainWindow, app: QApplication, out: Path) -> list
             out / NAMES["projector_trajectory_plan"],
         )
     )
+    written.append(words_pictures_picture(window, out))
     return written
+
+
+def words_pictures_picture(window: MainWindow, out: Path) -> Path:
+    """The open follow-up's Words and Pictures story on the wall: Lily's first panel."""
+    from sos_desktop.ui.projector.modes import WordsPicturesMode
+
+    document = window.document
+    assert document is not None
+    wall = render_projector(document, PROJECTOR, "projector", WordsPicturesMode())
+    return save(wall, out / NAMES["projector_words_pictures"])
 
 
 def minutes_pictures(window: MainWindow, folder: Path, out: Path) -> list[Path]:
