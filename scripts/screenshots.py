@@ -69,6 +69,8 @@ NAMES = {
     "projector_plan": "projector-safety-plan.png",
     "projector_trajectory_plan": "projector-trajectory-plan.png",
     "projector_words_pictures": "projector-words-pictures.png",
+    "safety_house": "console-safety-house.png",
+    "projector_safety_house": "projector-safety-house.png",
 }
 
 
@@ -331,7 +333,22 @@ def over_time_pictures(window: MainWindow, app: QApplication, out: Path) -> list
         )
     )
     written.append(words_pictures_picture(window, out))
+    written += safety_house_pictures(window, app, out)
     return written
+
+
+def safety_house_pictures(window: MainWindow, app: QApplication, out: Path) -> list[Path]:
+    """The open follow-up's Safety House page (Noah's house) and the house on the wall."""
+    from sos_desktop.ui.projector.modes import SafetyHouseMode
+
+    document = window.document
+    assert document is not None
+    window.pages.show("safety_house")
+    console = save(grab(window, app, CONSOLE), out / NAMES["safety_house"])
+    wall = save(
+        render_projector(document, PROJECTOR, "projector", SafetyHouseMode()), out / NAMES["projector_safety_house"]
+    )
+    return [console, wall]
 
 
 def words_pictures_picture(window: MainWindow, out: Path) -> Path:

@@ -179,7 +179,10 @@ class SafetyHousePanel(QWidget):
             for child in self._children:
                 self.chooser.addItem(child_label(child))
             ids = [child.id for child in self._children]
-            self.chooser.setCurrentIndex(ids.index(before) if before in ids else 0 if ids else -1)
+            # At first, the first child who has drawn a house (as the wall shows), else the first child.
+            drawn = [i for i, child in enumerate(ids) if child is not None and self.document.safety_house(child)]
+            first = drawn[0] if drawn else 0
+            self.chooser.setCurrentIndex(ids.index(before) if before in ids else first if ids else -1)
         self.stack.setCurrentIndex(1 if self._children else 0)
         self.refresh()
         if self.current_child() != before:
