@@ -29,7 +29,7 @@ DRINKING = (
     "or too frightened to sleep."
 )
 DRINKING_GOAL = "Dad will not drink when he looks after Lily, and Mum and Nan will know who to call if he has."
-JARGON_CARD = "Disguised compliance: Dad agrees at visits, but the neighbours still hear shouting at night."
+JARGON_CARD = "Disguised compliance: Dad agrees at visits, but Nan still hears shouting at night."
 PROFESSIONAL_CARD = "Police information from the strategy discussion, not yet shared with the family."
 DAD_DISAGREES = "I have never hurt Lily. We argue, like anyone, but it never gets physical any more."
 

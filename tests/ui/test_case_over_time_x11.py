@@ -146,7 +146,8 @@ def case_label(data_dir: Path) -> str:
 
 def first_run_with_the_demo(display: str, tmp_path: Path) -> tuple[Console, str, list[Meeting]]:
     """The app started for the first time (it makes the demo case), its welcome closed and the case selected in the
-    list; the console's window id and the demo's two meetings (the first, then its follow-up).
+    list; the console's window id and the demo's first meeting and its latest (the conference, continued from the
+    follow-up, which is continued from the first).
     """
     app = Console(display, tmp_path / "data", tmp_path / "first-run.log")
     console = app.window("Group supervision")
@@ -155,20 +156,20 @@ def first_run_with_the_demo(display: str, tmp_path: Path) -> tuple[Console, str,
     app.x("key", "Escape")
     app.x("mousemove", "--window", console, "100", "31", "click", "1")  # the case: the first row of the list
     demo = meetings(app.data_dir)
-    first, follow_up = sorted(demo, key=lambda m: m.id or 0)
-    assert follow_up.follows == first.uid
-    return app, console, [first, follow_up]
+    first, follow_up, conference = sorted(demo, key=lambda m: m.id or 0)
+    assert follow_up.follows == first.uid and conference.follows == follow_up.uid
+    return app, console, [first, conference]
 
 
-def continue_with_enter(app: Console, console: str, follow_up: Meeting) -> Meeting:
+def continue_with_enter(app: Console, console: str, latest: Meeting) -> Meeting:
     """Ctrl+Shift+M, and Enter in the dialog as it opens: the new meeting as saved."""
     app.x("key", "ctrl+shift+m")
     dialog = app.window("New meeting from the last one")
     app.focused(dialog)
     app.x("key", "Return")  # the dialog's default button, "Create the meeting"
     new = wait_until(
-        lambda: next((m for m in meetings(app.data_dir) if m.follows == follow_up.uid), None),
-        "a meeting continued from the follow-up (Enter did not create it)",
+        lambda: next((m for m in meetings(app.data_dir) if m.follows == latest.uid), None),
+        "a meeting continued from the latest (Enter did not create it)",
     )
     app.window(new.title)  # the console has opened it
     # With no window manager nobody gives the console the keyboard back when the dialog goes: do what one does.
@@ -194,13 +195,13 @@ def review_first_step(app: Console, data_dir: Path, new: Meeting) -> None:
 
 
 def test_the_next_meeting_is_continued_with_enter_and_reviewed_from_the_keyboard(display: str, tmp_path: Path) -> None:
-    app, console, (_first, follow_up) = first_run_with_the_demo(display, tmp_path)
+    app, console, (_first, latest) = first_run_with_the_demo(display, tmp_path)
     try:
-        new = continue_with_enter(app, console, follow_up)
-        assert new.id is not None and new.case_id == follow_up.case_id
+        new = continue_with_enter(app, console, latest)
+        assert new.id is not None and new.case_id == latest.case_id
         carried = [(i.category, i.key, i.text) for i in new.items]
-        assert carried == [(i.category, i.key, i.text) for i in follow_up.items if i.category != Category.NEXT_STEP]
-        steps = [i for i in follow_up.items if i.category == Category.NEXT_STEP]
+        assert carried == [(i.category, i.key, i.text) for i in latest.items if i.category != Category.NEXT_STEP]
+        steps = [i for i in latest.items if i.category == Category.NEXT_STEP]
         assert [(r.key, r.text, r.outcome, r.note) for r in new.reviews] == [(s.key, s.text, None, "") for s in steps]
         assert len(new.reviews) == 2
         review_first_step(app, app.data_dir, new)
@@ -212,9 +213,9 @@ def test_the_next_meeting_is_continued_with_enter_and_reviewed_from_the_keyboard
 
 
 def test_an_edit_the_store_has_taken_survives_the_app_being_killed(display: str, tmp_path: Path) -> None:
-    app, console, (_first, follow_up) = first_run_with_the_demo(display, tmp_path)
+    app, console, (_first, latest) = first_run_with_the_demo(display, tmp_path)
     try:
-        new = continue_with_enter(app, console, follow_up)
+        new = continue_with_enter(app, console, latest)
         assert new.id is not None
         review_first_step(app, app.data_dir, new)
         app.x("key", "ctrl+1")  # the entry line under Harm on the map
@@ -237,7 +238,7 @@ def test_an_edit_the_store_has_taken_survives_the_app_being_killed(display: str,
         harm = [i.text for i in after.items if i.category == Category.HARM]
         assert harm[-1] == CARD and harm.count(CARD) == 1
         assert (after.reviews[0].outcome, after.reviews[0].note) == (ReviewOutcome.PARTLY_DONE, NOTE)
-        assert len(meetings(again.data_dir)) == 3
+        assert len(meetings(again.data_dir)) == 4  # the demo's three and the new one
         # Nothing to recover and no other window claiming the database: the console alone.
         assert list(again.windows().values()) == [f"{new.title} · {case_label(again.data_dir)} — SoS Desktop"]
     finally:

@@ -74,8 +74,10 @@ class AgreementEditing(DocumentPart):
         self.familyMeetingChanged.emit()
 
     def card_jargon(self, item: MapItem) -> list[str]:
-        """The team's jargon in ``item``'s words, while the family is present (none otherwise)."""
-        if not self.family_present:
+        """The team's jargon in ``item``'s words, while the family is present (none otherwise, and none for a card
+        the family never sees).
+        """
+        if not self.family_present or item.professional_only:
             return []
         return jargon_in(item.text, self.jargon_words())
 

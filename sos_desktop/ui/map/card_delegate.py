@@ -1,9 +1,10 @@
 """Cards on the console's map: how a card is painted and edited in place.
 
 A card is a rounded box with its column's colour along the left edge, the text wrapped inside, the pair number of a
-danger statement and its goal, and an amber flag when the practice guidance has a hint (the hints are in the
-tooltip and under the category). Editing happens in place in a multi-line box: Enter keeps the text, Shift+Enter
-starts a new line, Escape leaves the card as it was.
+danger statement and its goal, and an amber flag when the practice guidance has a hint or, with the family present,
+the card uses the team's jargon (the hints and the words found are in the tooltip and under the category).
+Editing happens in place in a multi-line box: Enter keeps the text, Shift+Enter starts a new line, Escape leaves
+the card as it was.
 """
 
 from __future__ import annotations
@@ -76,7 +77,8 @@ class CardDelegate(QStyledItemDelegate):
         self.accent = ACCENTS[COLUMN_OF[category]]
         # Room kept on the right for the badges a card of this category can show (pair number, guidance flag),
         # whether it shows them or not: then a card's height depends on its text alone, and is measured once.
-        self.badges = {Category.DANGER: 2, Category.GOAL: 2, Category.HARM: 1}.get(category, 0)
+        # Every card may show the flag: with the family present, jargon is flagged on any card.
+        self.badges = {Category.DANGER: 2, Category.GOAL: 2}.get(category, 1)
         self._heights: dict[tuple[str, int, str], int] = {}  # measuring wrapped text is costly
 
     # Measuring and painting ------------------------------------------------------------------------------------

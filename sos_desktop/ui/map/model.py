@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 
 from sos_desktop.models import Category, MapItem
+from sos_desktop.models.jargon import jargon_hint
 from sos_desktop.models.supervision import action_line
 from sos_desktop.ui.document.meeting import MeetingDocument
 
@@ -26,6 +27,8 @@ UnsavedRole = Qt.ItemDataRole.UserRole + 5
 MarkedRole = Qt.ItemDataRole.UserRole + 6
 """True when the card's foot line carries a mark of the case over time (overdue, new or changed since last time)."""
 NOT_SAVED = "Not saved yet: SoS Desktop keeps trying."
+PROFESSIONALS_ONLY = "Professionals only"
+"""The mark at the foot of a card kept from the family: never on the wall while the family is present."""
 """A next step's status, owner and date as one line (empty for other cards)."""
 AnyIndex = QModelIndex | QPersistentModelIndex
 CARD_MIME_TYPE = "application/x-sos-desktop-cards"
@@ -41,6 +44,7 @@ class CategoryItemsModel(QAbstractListModel):
         document.caseChanged.connect(self._all_changed)
         document.itemTextChanged.connect(self._text_changed)
         document.pending.changed.connect(lambda _count: self._all_changed())
+        document.familyMeetingChanged.connect(self._all_changed)  # family-present flags jargon, marks cards
 
     def _items(self) -> list[MapItem]:
         return self.document.items(self.category)
@@ -94,14 +98,19 @@ class CategoryItemsModel(QAbstractListModel):
         return None
 
     def foot_line(self, item: MapItem) -> str:
-        """The line at a card's foot: a next step's status, owner and date, then the case-over-time marks."""
-        return " · ".join(part for part in (action_line(item), *self.document.card_marks(item)) if part)
+        """The line at a card's foot: a next step's status, owner and date, the case-over-time marks, and whether
+        the card is for the professionals only (never on the wall while the family is present).
+        """
+        private = PROFESSIONALS_ONLY if item.professional_only else ""
+        return " · ".join(part for part in (action_line(item), *self.document.card_marks(item), private) if part)
 
     def unsaved(self, item: MapItem) -> bool:
         return bool(self.document.pending) and item.id in self.document.unsaved_ids()
 
     def hints(self, item: MapItem) -> list[str]:
-        return self.document.hints(item)
+        """The practice guidance for the card and, while the family is present, the team's jargon it uses."""
+        found = self.document.card_jargon(item)
+        return [*self.document.hints(item), jargon_hint(found)] if found else self.document.hints(item)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         base = super().flags(index) | Qt.ItemFlag.ItemIsDropEnabled

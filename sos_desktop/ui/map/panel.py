@@ -13,7 +13,7 @@ others, so only one Delete button is enabled, and it names the card it removes (
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -156,6 +156,7 @@ class CategoryBox(QGroupBox):
         make_shortcuts(Key.NEW_CARD, self.list, self.start_new_card)
         for signal in (document.itemsChanged, document.pairsChanged, document.itemTextChanged):
             signal.connect(self._update_state)
+        document.familyMeetingChanged.connect(self._update_state)  # family-present turns the jargon hints on
         self.list.selectionModel().currentChanged.connect(self._update_state)
         # Cards come and go by model resets: keep the selected card selected across them.
         # (The document has already changed when the model resets, so the id is noted whenever the card changes.)
@@ -316,6 +317,8 @@ class CategoryBox(QGroupBox):
                 action.triggered.connect(lambda _=False, c=category: self.move_selected_to(c))
         menu.addAction("Edit", lambda: self.list.edit(self.list.currentIndex()))
         menu.addAction("Delete", self.delete_selected)
+        menu.addSeparator()
+        menu.addAction(self.professional_only_action())
         if self.category is Category.HARM:
             menu.addSeparator()
             item_id = self._selected_id()
@@ -325,6 +328,19 @@ class CategoryBox(QGroupBox):
             else:
                 menu.addAction("Put on the c&hronology", self.put_selected_on_chronology)
         menu.exec(self.list.viewport().mapToGlobal(point))
+
+    def professional_only_action(self) -> QAction:
+        """The card menu's "Professionals only" toggle for the selected card (one undo step each way)."""
+        item_id = self._selected_id()
+        action = QAction("&Professionals only", self)
+        action.setCheckable(True)
+        action.setToolTip("Never shown on the wall while the family is present")
+        if item_id is None:
+            action.setEnabled(False)
+            return action
+        action.setChecked(self.document.item(item_id).professional_only)
+        action.toggled.connect(lambda on: self.document.set_professional_only(item_id, on))
+        return action
 
     def put_selected_on_chronology(self) -> ChronologyEvent | None:
         """Put the selected harm card on the case's chronology in one step, on the date its words give; when they

@@ -1,12 +1,14 @@
 """What the projector shows of a meeting, already masked: a plain snapshot taken from the document when it changes.
 
 Every string here has been through the masker, so nothing downstream can draw a full name by mistake. A next step
-past its date and not done is marked overdue, judged on the day the meeting is held (``overdue_on``).
+past its date and not done is marked overdue, judged on the day the meeting is held (``overdue_on``). While the
+family is present, a card for the professionals only is left out altogether (the room never learns it was there),
+and a card using the team's jargon carries the words found, which the wall flags in amber.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import NamedTuple
@@ -23,6 +25,7 @@ from sos_desktop.models import (
     unpaired,
 )
 from sos_desktop.models.continuity import step_is_overdue
+from sos_desktop.models.jargon import jargon_in
 from sos_desktop.models.templates import FrameworkTemplate
 
 OPTIONAL = frozenset({Category.GREY})
@@ -42,6 +45,8 @@ class Card(NamedTuple):
     pair: int | None = None
     flagged: bool = False
     overdue: bool = False
+    jargon: tuple[str, ...] = ()
+    """The team's jargon the card uses, while the family is present (the wall flags it)."""
 
 
 @dataclass(frozen=True)
@@ -91,20 +96,25 @@ def map_content(
     mask: Callable[[str], str],
     name: Callable[[str], str] | None = None,
     overdue_on: date | None = None,
+    jargon: Sequence[str] | None = None,
 ) -> MapContent:
     """The projector's snapshot of ``meeting``, with ``mask`` applied to every text and ``name`` (by default
     ``mask``) to every person's name (a next step's owner); with ``overdue_on``, next steps overdue that day are
-    marked.
+    marked. With ``jargon`` (the team's list: the family is present), professional-only cards are left out and each
+    card's jargon is found.
     """
     numbers = pair_numbers(meeting.items)
     lonely = {id(item) for item in unpaired(meeting.items)}
 
     def card(item: MapItem) -> Card:
         late = overdue_on is not None and step_is_overdue(item, overdue_on)
-        return Card(*_words(item, mask, name or mask), numbers.get(item.id or 0), id(item) in lonely, late)
+        found = tuple(jargon_in(item.text, jargon)) if jargon else ()
+        return Card(*_words(item, mask, name or mask), numbers.get(item.id or 0), id(item) in lonely, late, found)
 
     cards: dict[Category, list[Card]] = {category: [] for category in Category}
     for item in meeting.items:
+        if jargon is not None and item.professional_only:
+            continue
         cards[item.category].append(card(item))
     columns = []
     for column, categories in COLUMN_ORDER.items():
@@ -143,6 +153,7 @@ def with_card_reworded(
     mask: Callable[[str], str],
     name: Callable[[str], str] | None = None,
     overdue_on: date | None = None,
+    jargon: Sequence[str] | None = None,
 ) -> MapContent:
     """``content`` with the ``index``-th card of ``item``'s category saying what ``item`` says now (its text, and a
     next step's details and whether it is overdue on ``overdue_on``), masked; the rest is shared.
@@ -157,7 +168,8 @@ def with_card_reworded(
                 cards = list(section.cards)
                 text, meta = _words(item, mask, name or mask)
                 late = overdue_on is not None and step_is_overdue(item, overdue_on)
-                cards[index] = cards[index]._replace(text=text, meta=meta, overdue=late)
+                found = tuple(jargon_in(item.text, jargon)) if jargon else ()
+                cards[index] = cards[index]._replace(text=text, meta=meta, overdue=late, jargon=found)
                 sections = list(column.sections)
                 sections[s] = replace(section, cards=tuple(cards))
                 columns[c] = replace(column, sections=tuple(sections))

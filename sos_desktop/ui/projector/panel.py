@@ -2,7 +2,8 @@
 
 A panel measures itself lazily, so checking whether a 300-card map fits stops at the first card that does not;
 when the cards do not all fit, each category shows as many as fit, shared round the categories, and "+N more".
-A next step that is overdue ends with an "Overdue" tag in the theme's amber.
+A next step that is overdue ends with an "Overdue" tag in the theme's amber; while the family is present, a card
+using the team's jargon ends with a "Plain words?" tag naming the words, in the same amber.
 """
 
 from __future__ import annotations
@@ -23,6 +24,15 @@ MAX_CARD_LINES = 10
 PAIRED = frozenset({Category.DANGER, Category.GOAL})
 EMPTY_MARK = "—"
 OVERDUE = "Overdue"
+PLAIN_WORDS = "Plain words?"
+
+
+def tag_text(card: Card) -> str:
+    """The amber tag at a card's foot: "Overdue", the jargon it uses ("Plain words? “section 47”"), or both."""
+    parts = [OVERDUE] if card.overdue else []
+    if card.jargon:
+        parts.append(f"{PLAIN_WORDS} " + ", ".join(f"“{word}”" for word in card.jargon))
+    return " · ".join(parts)
 
 
 class Geometry:
@@ -108,7 +118,8 @@ class Panel:
             width = self._text_width(section)
             text = self.cache.lay(card.text, g.card, width, MAX_CARD_LINES)
             meta = self.cache.lay(card.meta, g.meta, width, 2) if card.meta else None
-            late = self.cache.lay(OVERDUE, g.tag, width, 1) if card.overdue else None
+            tag = tag_text(card)
+            late = self.cache.lay(tag, g.tag, width - 2 * g.tag_pad[0], 2) if tag else None
             height = 2 * g.pad_v + text.height + (g.meta_gap + meta.height if meta else 0)
             if late is not None:
                 height += g.meta_gap + late.height + 2 * g.tag_pad[1]

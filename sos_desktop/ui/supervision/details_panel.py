@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -26,9 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sos_desktop.models import Attendee, AttendeeRole, MeetingKind
+from sos_desktop.models import Attendee, AttendeeRole, MeetingKind, NetworkPerson, PersonRole
 from sos_desktop.models.labels import MEETING_KIND_LABELS, ROLE_LABELS
 from sos_desktop.models.meeting import MAX_LABEL_LENGTH
+from sos_desktop.models.raters import same_person
 from sos_desktop.models.supervision import group_size_warning
 from sos_desktop.ui.common.date_field import OptionalDateTimeField
 from sos_desktop.ui.common.empty_state import hint_when_empty
@@ -109,11 +111,19 @@ class DetailsPanel(QWidget):
         add.clicked.connect(self._add_attendee)
         self.remove_button = QPushButton("Remove selected")
         self.remove_button.clicked.connect(self._remove_attendee)
+        self.family_button = QPushButton("Add family or network member…")
+        self.family_button.setToolTip("Add somebody from the case's network: they take part and rate the scales")
+        self.family_menu = QMenu(self.family_button)
+        self.family_menu.aboutToShow.connect(self._fill_family_menu)
+        self.family_button.setMenu(self.family_menu)
         adder = QHBoxLayout()
         adder.addWidget(self.new_name, 2)
         adder.addWidget(self.new_role, 1)
         adder.addWidget(add)
         adder.addWidget(self.remove_button)
+        family_row = QHBoxLayout()
+        family_row.addWidget(self.family_button)
+        family_row.addStretch(1)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -129,6 +139,7 @@ class DetailsPanel(QWidget):
         layout.addWidget(self.group_warning)
         layout.addWidget(self.attendees, 1)
         layout.addLayout(adder)
+        layout.addLayout(family_row)
 
         document.detailsChanged.connect(self.refresh)
         document.detailsChanged.connect(self.refresh_warning)  # the kind of meeting decides the group's size
@@ -208,6 +219,34 @@ class DetailsPanel(QWidget):
         self.document.set_attendees(attendees, f"Add attendee {name}")
         self.new_name.clear()
         self.new_role.setCurrentIndex(self.new_role.findData(NEW_ROLE.value))
+
+    def family_to_add(self) -> list[NetworkPerson]:
+        """The network's people not at the meeting yet (children are not asked to a meeting by this menu)."""
+        present = {a.person for a in self.document.meeting.attendees if a.person is not None}
+        named = {same_person(a.name) for a in self.document.meeting.attendees}
+        return [
+            person
+            for person in self.document.network.people
+            if person.id not in present
+            and same_person(person.name) not in named
+            and person.role is not PersonRole.CHILD
+        ]
+
+    def _fill_family_menu(self) -> None:
+        self.family_menu.clear()
+        people = self.family_to_add()
+        if not people:
+            self.family_menu.addAction("Everyone in the network is here already").setEnabled(False)
+        for person in people:
+            shown = f"{person.name} ({person.display_name})" if person.display_name else person.name
+            action = self.family_menu.addAction(shown)
+            action.triggered.connect(lambda _=False, p=person: self.add_family_member(p))
+
+    def add_family_member(self, person: NetworkPerson) -> None:
+        """Add ``person`` of the network as a family or network member at the meeting (one undo step)."""
+        attendees = self._attendees()
+        attendees.append(Attendee(person.name, AttendeeRole.FAMILY, person.id))
+        self.document.set_attendees(attendees, f"Add {person.display_name or person.name} to the meeting")
 
     def _remove_attendee(self) -> None:
         row = self.attendees.currentRow()

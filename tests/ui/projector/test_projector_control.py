@@ -146,7 +146,7 @@ def test_the_projector_shows_the_scale_chosen_on_the_scaling_page_and_its_trajec
     assert control.scale_action.isChecked()
     control.trajectory_action.trigger()
     assert isinstance(window.view.mode(), TrajectoryMode)
-    assert control.case_meetings is not None and len(control.case_meetings) == 2  # the demo and its follow-up
+    assert control.case_meetings is not None and len(control.case_meetings) == 3  # the demo, follow-up, conference
 
 
 def test_snapshots_of_the_scale_and_the_trajectory(tmp_path: Path) -> None:

@@ -76,7 +76,7 @@ def test_kept_changes_are_restored_in_place_after_a_backup(
     assert KEPT in [item.text for item in window.document.items(Category.SAFETY)]
     assert not kept.exists()
     assert "backup" in window.statusBar().currentMessage()
-    assert len(window.store.list_meetings()) == 2  # the demo's two: in place, not a copy
+    assert len(window.store.list_meetings()) == 3  # the demo's three: in place, not a copy
     window.store.close()
 
 
@@ -91,7 +91,7 @@ def test_kept_changes_can_be_added_beside_the_meeting_or_left_for_later(
     monkeypatch.setattr(dialogs, "ask_kept_changes", lambda parent, message: answers.pop(0))
     window.offer_kept_changes_from_now()
     qtbot.waitUntil(lambda: answers == ["copy"])
-    assert kept.exists() and len(window.store.list_meetings()) == 2  # later: nothing changed, asked again next time
+    assert kept.exists() and len(window.store.list_meetings()) == 3  # later: nothing changed, asked again next time
     window.offer_kept_changes_from_now()
     qtbot.waitUntil(lambda: not answers and window.document is not None and window.document.meeting_id != original)
     assert window.document is not None

@@ -50,7 +50,7 @@ def test_importing_the_open_meeting_again_asks_and_leaving_it_adds_nothing(
         f"(meeting {meeting_id})."
     ]
     assert told == []
-    assert len(window.store.meeting_headings()) == 2  # the demo's two meetings, nothing added
+    assert len(window.store.meeting_headings()) == 3  # the demo's three meetings, nothing added
 
 
 def test_adding_it_as_a_new_meeting_opens_the_copy(
@@ -60,7 +60,7 @@ def test_adding_it_as_a_new_meeting_opens_the_copy(
     original = window.document.meeting_id
     _answering(monkeypatch, _export_open_meeting(window, tmp_path), ImportMode.AS_COPY)
     window.import_file()
-    assert len(window.store.meeting_headings()) == 3  # the demo's two and the copy
+    assert len(window.store.meeting_headings()) == 4  # the demo's three and the copy
     assert window.document is not None and window.document.meeting_id != original
 
 
@@ -76,7 +76,7 @@ def test_replacing_it_keeps_its_id_and_reports_the_backup_to_restore(
     path.write_text(json.dumps(document), "utf-8")
     _, told = _answering(monkeypatch, path, ImportMode.REPLACE)
     window.import_file()
-    assert [heading.id for heading in window.store.meeting_headings()] == [meeting_id, meeting_id + 1]
+    assert [heading.id for heading in window.store.meeting_headings()] == [meeting_id, meeting_id + 1, meeting_id + 2]
     assert window.store.get_meeting(meeting_id).title == "Group supervision (demo, corrected)"
     assert window.document is not None and window.document.meeting_id == meeting_id
     [report] = told
