@@ -2,8 +2,9 @@
 the next and previous panel (Page Down and Page Up, as a presenter's clicker sends them, and two menu entries).
 
 The panel keys work only while the projector is open on the story, so that everywhere else Page Down and Page Up
-scroll the console as they always did. The wall shows the story the console's Words and Pictures page has chosen
-(``selected_story``), else the first with panels; a step past the last or the first panel stays where it is.
+scroll the console as they always did. The wall shows the story and the panel the console's Words and Pictures page
+has chosen (``selected``), else the first story with panels from its start, and follows the page when another panel
+is chosen there; a step past the last or the first panel stays where it is.
 """
 
 from __future__ import annotations
@@ -31,8 +32,10 @@ class WordsPicturesPaging(QObject):
     def __init__(self, control: ProjectorControl, views: QMenu, console: QMainWindow) -> None:
         super().__init__(control)
         self.control = control
-        self.selected_story: Callable[[], str | None] = lambda: None
-        """Which story the console's Words and Pictures page has chosen (its key), set by the console."""
+        self.selected: Callable[[], tuple[str | None, str | None]] = lambda: (None, None)
+        """The story and the panel the console's Words and Pictures page has chosen (their keys), set by the
+        console."""
+        self._chosen: tuple[str, str] = ("", "")
         self.action = views.addAction("&Words and Pictures, panel by panel")
         self.action.setCheckable(True)
         control.mode_group.addAction(self.action)
@@ -72,13 +75,16 @@ class WordsPicturesPaging(QObject):
             action.setEnabled(on)
 
     def show_story(self) -> None:
-        """The chosen story on the wall, from its first panel."""
-        self.control.set_mode(WordsPicturesMode(self._story_key(self.selected_story()), 0))
+        """The story and the panel chosen on the console on the wall (else the first story, from its start)."""
+        self.control.set_mode(self._mode_of(*self.selected()))
 
-    def _story_key(self, key: str | None) -> str | None:
+    def _mode_of(self, story_key: str | None, panel_key: str | None) -> WordsPicturesMode:
         document = self.control.document
-        story = shown_story(document.words_pictures, key) if document is not None else None
-        return None if story is None else story.key
+        story = shown_story(document.words_pictures, story_key) if document is not None else None
+        if story is None:
+            return WordsPicturesMode()
+        keys = [panel.key for panel in story.panels]
+        return WordsPicturesMode(story.key, keys.index(panel_key) if panel_key in keys else 0)
 
     def step(self, step: int) -> None:
         """The next (1) or previous (-1) panel of the story on the wall."""
@@ -91,8 +97,13 @@ class WordsPicturesPaging(QObject):
         panel = panel_index(story, panel_index(story, mode.panel) + step)
         self.control.set_mode(WordsPicturesMode(story.key, panel))
 
-    def story_chosen(self, key: str | None) -> None:
-        """The console's page chose another story: a wall showing Words and Pictures follows it, from its start."""
-        mode = self._mode()
-        if mode is not None and mode.story != key:
-            self.control.set_mode(WordsPicturesMode(self._story_key(key), 0))
+    def panel_chosen(self, story_key: str, panel_key: str) -> None:
+        """The console's page chose a panel (keys, "" for none): a wall showing Words and Pictures shows it too.
+
+        The page says so again after each edit; only another choice moves the wall (not one paged away from).
+        """
+        if (story_key, panel_key) == self._chosen:
+            return
+        self._chosen = (story_key, panel_key)
+        if self._mode() is not None and story_key:
+            self.control.set_mode(self._mode_of(story_key, panel_key or None))

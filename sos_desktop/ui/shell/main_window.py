@@ -359,9 +359,19 @@ class MainWindow(CaseActions):
         return AgreementPanel(document)
 
     def _words_pictures(self, document: MeetingDocument) -> QWidget:
+        """The Words and Pictures page, telling the projector which story and panel it shows."""
         from sos_desktop.ui.words_pictures.panel import WordsPicturesPanel
 
-        return WordsPicturesPanel(document)
+        panel = WordsPicturesPanel(document)
+        paging = self.projector.words_pictures
+
+        def selected() -> tuple[str | None, str | None]:
+            story = panel.current_story()
+            return (None, None) if story is None else (story.key, panel.current_panel_key())
+
+        paging.selected = selected
+        panel.panelChosen.connect(paging.panel_chosen)
+        return panel
 
     def _voice_panel(self, document: MeetingDocument) -> VoicePanel:
         """The Child's voice page, telling the projector which child it shows."""

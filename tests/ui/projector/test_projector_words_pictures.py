@@ -163,3 +163,27 @@ def test_the_snapshot_command_writes_a_chosen_panel(tmp_path: Path) -> None:
         assert main([*args, "--out", str(picture), "--size", size], out=out, err=err) == 0, err.getvalue()
         image = QImage(str(picture))
         assert f"{image.width()}x{image.height()}" == size
+
+
+def test_the_wall_follows_the_panel_chosen_on_the_words_and_pictures_page(window: MainWindow) -> None:
+    assert window.document is not None
+    opened = window.document.meeting.id
+    other = next(m.id for m in window.store.list_meetings(window.document.case_id) if m.id != opened)
+    assert other is not None
+    give_story(window.store, other)
+    window.open_meeting(other)
+    page = window.pages.show("words_pictures")
+    assert page is not None
+    storyboard = page.storyboard  # type: ignore[attr-defined]
+    storyboard.setCurrentRow(2)
+    wall = window.projector.open()
+    assert wall is not None
+    window.projector.words_pictures.action.trigger()  # Ctrl+Alt+W starts at the panel the page has chosen
+    assert "For L · Panel 3 of 4" in wall.view.drawn_texts()
+    storyboard.setCurrentRow(0)
+    assert "For L · Panel 1 of 4" in wall.view.drawn_texts()
+    window.projector.words_pictures.next_action.trigger()
+    story = window.document.words_pictures[0]
+    window.document.set_panel_words(story.key, story.panels[0].key, "Nan reads at bedtime.")  # the page refreshes
+    assert "For L · Panel 2 of 4" in wall.view.drawn_texts()  # an edit on the console does not page the wall back
+    window.projector.close()
