@@ -134,3 +134,33 @@ def test_a_household_s_invisible_control_characters_are_taken_out_with_a_warning
     bundle = parse_meeting(document, warnings)
     assert bundle.network.people[1].household == "Mum's flat"
     assert any("people[1].household" in warning for warning in warnings)
+
+
+def test_a_later_file_s_bond_and_marks_update_the_case_and_one_without_them_keeps_them(tmp_path: Path) -> None:
+    document = _document()
+    document["case"]["reference"] = "CP-21"
+    with Store.open(f"sqlite:///{tmp_path / 'one.sqlite3'}") as store:
+        first = store.import_bundle(parse_meeting(document)).bundle
+        later = _document()
+        later["case"]["reference"] = "CP-21"
+        later["meeting"]["title"] = "Review"
+        later["ties"][2]["bond"] = "separated"  # Sam and Dan: divorced in the first file
+        later["people"][2]["deceased"] = True
+        store.import_bundle(parse_meeting(later))
+        bare = _document()
+        bare["case"]["reference"] = "CP-21"
+        bare["meeting"]["title"] = "Another review"
+        for person in bare["people"]:
+            for key in ("gender", "deceased", "index_child", "household"):
+                person.pop(key, None)
+        for tie in bare["ties"]:
+            tie.pop("bond", None)
+        store.import_bundle(parse_meeting(bare))
+        assert first.meeting.case_id is not None
+        network = store.get_network(first.meeting.case_id)
+    by_name = {person.name: person for person in network.people}
+    couple = next(tie for tie in network.ties if tie.kind is TieKind.PARTNER)
+    assert couple.bond is TieBond.SEPARATED
+    assert by_name["Dan Example"].deceased and by_name["Dan Example"].gender is Gender.MALE
+    assert by_name["Lily Example"].index_child and by_name["Lily Example"].household == "Mum's flat"
+    assert len(network.people) == 4 and len(network.ties) == 4

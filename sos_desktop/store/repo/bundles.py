@@ -210,15 +210,22 @@ def save_bundle(
             network_repo.add_agreements(conn, case_id, person_ids[person.id], agreed)
 
     recorded = {
-        (row.source, row.target, row.kind)
-        for row in conn.execute(select(ties.c.source, ties.c.target, ties.c.kind).where(ties.c.case_id == case_id))
+        (row.source, row.target, row.kind): (row.id, row.bond)
+        for row in conn.execute(
+            select(ties.c.id, ties.c.source, ties.c.target, ties.c.kind, ties.c.bond).where(ties.c.case_id == case_id)
+        )
     }
     for tie in bundle.network.ties:
         source = map_reference(person_ids, tie.source, "person")
         target = map_reference(person_ids, tie.target, "person")
-        if (source, target, tie.kind.value) not in recorded:
-            network_repo.insert_tie(conn, case_id, tie, source, target, keep_id=False)
-            recorded.add((source, target, tie.kind.value))
+        known = recorded.get((source, target, tie.kind.value))
+        if known is None:
+            tie_id = network_repo.insert_tie(conn, case_id, tie, source, target, keep_id=False)
+            recorded[(source, target, tie.kind.value)] = (tie_id, tie.bond.value)
+        elif tie.bond.value and tie.bond.value != known[1]:
+            # The file's bond wins (a couple since divorced); a file that gives none keeps the case's.
+            conn.execute(update(ties).where(ties.c.id == known[0]).values(bond=tie.bond.value))
+            recorded[(source, target, tie.kind.value)] = (known[0], tie.bond.value)
     chronology_repo.add_missing_events(conn, case_id, bundle.chronology)
     return load_bundle(conn, meeting_id)
 
