@@ -22,8 +22,8 @@ MARK_INK = QColor("#202020")
 HOUSEHOLD_INK = QColor("#3F6E9E")
 DOUBLE_GAP = 9.0
 """How far outside the marker the index child's second outline runs."""
-SLASH_LENGTH = 18.0
-SLASH_GAP = 7.0
+SLASH_LENGTH = 26.0
+SLASH_GAP = 9.0
 
 
 def paint_cross(painter: QPainter, size: float) -> None:
