@@ -1,7 +1,8 @@
 """The family's copy of Words and Pictures as a PDF: a title page (the story's title, for whom, its state and the
 meeting's day), then every panel in order with its picture (the store's image embedded, the drawing in vectors with
 its figures named) and its words exactly as written, in 14 points or more; real names by default, display names and
-masked words when pseudonymised (in the metadata too); a meeting with no story is refused and nothing is written.
+masked words when pseudonymised (in the metadata too); a meeting with no story is refused and nothing is written;
+absurd lengths and any script still print.
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ from words_pictures_support import CAPTION, FULL_NAMES, TITLE, WORDS, give_story
 from sos_desktop.exporters.minutes import MinutesOptions
 from sos_desktop.exporters.words_pictures import NoStoryError, words_pictures_pdf_bytes, write_words_pictures_pdf
 from sos_desktop.models import MeetingBundle
-from sos_desktop.models.words_pictures import Story
+from sos_desktop.models.drawing import MAX_SHAPE_LABEL_LENGTH, Drawing, Shape, ShapeKind
+from sos_desktop.models.mapping import MAX_TEXT_LENGTH
+from sos_desktop.models.words_pictures import MAX_TITLE_LENGTH, Panel, PanelImage, Story
 from sos_desktop.store.store import Store
 
 needs_reader = pytest.mark.skipif(not has_text_reader(), reason="needs pdftotext or pypdf")
@@ -130,3 +133,26 @@ def test_a_meeting_with_no_story_or_no_panels_is_refused(bundle: MeetingBundle, 
         with pytest.raises(NoStoryError):
             write_words_pictures_pdf(empty, tmp_path / "story.pdf")
     assert not (tmp_path / "story.pdf").exists()
+
+
+@needs_reader
+def test_absurd_panels_still_print_and_a_missing_image_keeps_its_caption(bundle: MeetingBundle) -> None:
+    huge = ("Once upon a time " + "and then " * 20_000)[: MAX_TEXT_LENGTH - 4] + " end"
+    labels = [Shape(ShapeKind.TEXT, 0.0, 0.0, 1.0, 0.02, label="W" * MAX_SHAPE_LABEL_LENGTH)]
+    labels += [Shape(ShapeKind.STICK_FIGURE, 0.9, 0.9, 0.05, 0.05, label="Z" * MAX_SHAPE_LABEL_LENGTH)] * 50
+    story = Story(
+        child=None,
+        title="T" * MAX_TITLE_LENGTH,
+        panels=[
+            Panel(huge, drawing=Drawing(labels)),
+            Panel("x" * 3_000),
+            Panel("مرحبا بالعائلة"),
+            Panel("The picture", image=PanelImage(987_654, "Nan's garden")),
+        ],
+    )
+    text = _flat(
+        all_text(words_pictures_pdf_bytes(replace(bundle, meeting=replace(bundle.meeting, words_pictures=[story]))))
+    )
+    assert text.startswith("OFFICIAL-SENSITIVE") and "Once upon a time and then" in text and " end " in text
+    assert "For the family" in text and "Panel 4 of 4" in text
+    assert "Nan's garden The picture" in text

@@ -3,7 +3,8 @@ reportlab's canvas in vectors, so they print sharp at any size.
 
 The drawing is a square, its shapes placed by fractions of its side (the top left at 0, 0); the page's y runs up,
 so every point is turned over once here. A stick figure's name stands under it (kept inside the square), a text
-shape's words fill its box; both go through the minutes' line drawing, so a name in any script prints.
+shape's words fill its box; both go through the minutes' line drawing, so a name in any script prints, and
+nothing is drawn beyond the square.
 """
 
 from __future__ import annotations
@@ -53,6 +54,9 @@ class DrawingFlowable(Flowable):  # type: ignore[misc]  # reportlab has no type 
         canvas.setStrokeColor(colors.HexColor(RULE))
         canvas.setLineWidth(0.8)
         canvas.rect(0, 0, self.side, self.side, stroke=1, fill=0)
+        square = canvas.beginPath()
+        square.rect(0, 0, self.side, self.side)
+        canvas.clipPath(square, stroke=0, fill=0)  # nothing drawn beyond the paper, however long a label
         for drawn in self.shapes:
             draw_shape(canvas, drawn, self.side)
         canvas.restoreState()
@@ -111,8 +115,11 @@ def draw_shape(canvas: Any, drawn: DrawnShape, side: float) -> None:
 
 
 def _fitted_line(canvas: Any, x: float, y: float, text: str, size: float, side: float) -> None:
-    """``text`` centred on ``x``, moved in so that it stays inside the drawing."""
+    """``text`` centred on ``x``, moved in (and made smaller, down to 5 points) so that it stays inside the drawing."""
     width = line_width(text, BOLD, size)
+    if width > side - 4:
+        size = max(5.0, size * (side - 4) / width)
+        width = line_width(text, BOLD, size)
     x = min(max(x, width / 2 + 2), side - width / 2 - 2) if width < side else side / 2
     draw_line(canvas, x, y, text, BOLD, size, align="centre")
 

@@ -93,7 +93,7 @@ def _panel(panel: PanelCopy, s: StoryStyles) -> Flowable:
         flowables.append(picture)
     elif panel.drawing is not None:
         flowables.append(DrawingFlowable(panel.drawing, PICTURE_HEIGHT))
-    if panel.image is not None and panel.caption:
+    if panel.caption:  # said even when the image itself is gone from the store
         flowables.append(plain(panel.caption, s.caption))
     if panel.words:
         flowables.append(plain(panel.words, s.words))
