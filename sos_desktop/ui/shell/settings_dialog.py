@@ -2,7 +2,8 @@
 
 On this machine (``settings_keys``): the framework a new case starts with, the protective marking of exports, the
 projector's theme and type scale, and where backups go and how many are kept. For the whole team, in the database
-everyone shares: the agenda new meetings start with, and the criteria an observer rates a facilitation against.
+everyone shares: the agenda each kind of meeting starts with, the criteria an observer rates a facilitation against,
+and the jargon flagged on the cards while the family is present.
 Nothing is saved until OK; Cancel leaves everything as it was.
 """
 
@@ -12,38 +13,36 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from sos_desktop.exporters.minutes import DEFAULT_MARKING
-from sos_desktop.models import AgendaPhase, Framework
-from sos_desktop.models.meeting import MAX_LABEL_LENGTH
+from sos_desktop.models import Framework, MeetingKind
+from sos_desktop.models.jargon import DEFAULT_JARGON, clean_jargon
+from sos_desktop.models.meeting_kinds import kind_agenda
 from sos_desktop.models.observation import DEFAULT_RUBRIC
 from sos_desktop.models.templates import template
 from sos_desktop.store.errors import StoreError
 from sos_desktop.store.store import Store
 from sos_desktop.store.team_settings import (
-    MAX_PLANNED_MINUTES,
     save_team_agenda,
+    save_team_jargon,
     save_team_rubric,
     team_agenda,
+    team_jargon,
     team_rubric,
 )
 from sos_desktop.ui.common import dialogs
@@ -64,6 +63,7 @@ from sos_desktop.ui.common.settings_keys import (
 )
 from sos_desktop.ui.projector import DEFAULT_THEME, THEMES
 from sos_desktop.ui.projector.control import THEME_NAMES
+from sos_desktop.ui.shell.agenda_editor import KindAgendas
 
 if TYPE_CHECKING:
     from sos_desktop.ui.common.console import Console
@@ -74,100 +74,6 @@ def _hint(text: str) -> QLabel:
     label.setWordWrap(True)
     label.setStyleSheet("color: palette(placeholder-text);")
     return label
-
-
-class AgendaEditor(QWidget):
-    """The team's default agenda as a table of phases (title, planned minutes), with add, remove and move."""
-
-    def __init__(self, phases: list[AgendaPhase], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.table = QTableWidget(0, 2)
-        self.table.setHorizontalHeaderLabels(["Phase", "Minutes"])
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table for the buttons; arrows move within it
-        self.table.setAccessibleName("Default agenda")
-        self.table.setToolTip("The phases new meetings start with: double-click a title or the minutes to change them")
-        self._keys: list[str] = []
-        for phase in phases:
-            self._append(phase.phase, phase.title, phase.planned_minutes)
-        self.add = self._button("Add phase", "Add a phase after the selected one", self._add)
-        self.remove = self._button("Remove", "Remove the selected phase", self._remove)
-        self.up = self._button("▲", "Move the selected phase earlier", lambda: self._move(-1), "Move phase up")
-        self.down = self._button("▼", "Move the selected phase later", lambda: self._move(1), "Move phase down")
-        buttons = QHBoxLayout()
-        for button in (self.add, self.remove, self.up, self.down):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
-
-    def _button(self, text: str, tip: str, slot: object, name: str = "") -> QPushButton:
-        button = QPushButton(text)
-        button.setToolTip(tip)
-        if name:
-            button.setAccessibleName(name)
-        button.clicked.connect(slot)
-        return button
-
-    def _append(self, key: str, title: str, minutes: float | None, row: int | None = None) -> None:
-        row = self.table.rowCount() if row is None else row
-        self.table.insertRow(row)
-        self.table.setItem(row, 0, QTableWidgetItem(title))
-        item = QTableWidgetItem()
-        item.setData(Qt.ItemDataRole.EditRole, round(minutes) if minutes else 0)
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.table.setItem(row, 1, item)
-        self._keys.insert(row, key)
-
-    def _add(self) -> None:
-        current = self.table.currentRow()
-        row = current + 1 if current >= 0 else self.table.rowCount()
-        key = next(f"custom-{n}" for n in range(1, len(self._keys) + 2) if f"custom-{n}" not in self._keys)
-        self._append(key, "New phase", 5, row)
-        self.table.setCurrentCell(row, 0)
-        self.table.editItem(self.table.item(row, 0) or QTableWidgetItem())
-
-    def _remove(self) -> None:
-        row = self.table.currentRow()
-        if row >= 0:
-            self.table.removeRow(row)
-            del self._keys[row]
-
-    def _move(self, step: int) -> None:
-        row = self.table.currentRow()
-        to = row + step
-        if row < 0 or not 0 <= to < self.table.rowCount():
-            return
-        phases = self.phases()
-        phases.insert(to, phases.pop(row))
-        self.set_phases(phases)
-        self.table.setCurrentCell(to, 0)
-
-    def set_phases(self, phases: list[AgendaPhase]) -> None:
-        self.table.setRowCount(0)
-        self._keys = []
-        for phase in phases:
-            self._append(phase.phase, phase.title, phase.planned_minutes)
-
-    def phases(self) -> list[AgendaPhase]:
-        """The phases as the table shows them; a phase of 0 minutes has no time box."""
-        phases = []
-        for row, key in enumerate(self._keys):
-            title_item, minutes_item = self.table.item(row, 0), self.table.item(row, 1)
-            title = (title_item.text() if title_item else "").strip()[:MAX_LABEL_LENGTH] or "Phase"
-            try:
-                minutes = float(minutes_item.data(Qt.ItemDataRole.EditRole)) if minutes_item else 0.0
-            except (TypeError, ValueError):
-                minutes = 0.0
-            planned = minutes if 0 < minutes <= MAX_PLANNED_MINUTES else None
-            phases.append(AgendaPhase(key, title, planned))
-        return phases
 
 
 class SettingsDialog(QDialog):
@@ -277,24 +183,34 @@ class SettingsDialog(QDialog):
 
     def _team_page(self) -> QWidget:
         page = QWidget()
-        self.agenda = AgendaEditor(team_agenda(self.store))
+        self.agenda = KindAgendas({kind: team_agenda(self.store, kind) for kind in MeetingKind})
+        self.jargon = QPlainTextEdit("\n".join(team_jargon(self.store)))
+        self.jargon.setAccessibleName("Jargon to flag with the family present")
+        self.jargon.setToolTip(
+            "Words and phrases flagged on the cards while the family is present: one a line, any case, whole words"
+        )
+        self.jargon.setTabChangesFocus(True)
         self.rubric = QPlainTextEdit("\n".join(team_rubric(self.store)))
         self.rubric.setAccessibleName("Observer's rubric")
         self.rubric.setToolTip("What an observer rates a facilitation against: one criterion a line")
         self.rubric.setTabChangesFocus(True)
         restore = QPushButton("Use the practice's defaults")
-        restore.setToolTip("Put back the group-supervision agenda and the rubric the practice describes")
+        restore.setToolTip("Put back each kind's agenda, the rubric and the jargon list the practice describes")
         restore.clicked.connect(self._restore_defaults)
-        agenda_label = QLabel("Default &agenda (minutes; 0 for no time box)")
+        agenda_label = QLabel("&Agenda for each kind of meeting (minutes; 0 for no time box)")
         agenda_label.setBuddy(self.agenda.table)
         rubric_label = QLabel("Observer's &rubric (one criterion a line)")
         rubric_label.setBuddy(self.rubric)
+        jargon_label = QLabel("&Jargon to flag when the family is present (one a line)")
+        jargon_label.setBuddy(self.jargon)
         layout = QVBoxLayout(page)
         layout.addWidget(_hint("Shared by everyone using this database; used by meetings made or opened from now on."))
         layout.addWidget(agenda_label)
         layout.addWidget(self.agenda, 3)
         layout.addWidget(rubric_label)
         layout.addWidget(self.rubric, 2)
+        layout.addWidget(jargon_label)
+        layout.addWidget(self.jargon, 2)
         layout.addWidget(restore, 0, Qt.AlignmentFlag.AlignLeft)
         return page
 
@@ -304,10 +220,9 @@ class SettingsDialog(QDialog):
             self.backup_folder.setText(folder)
 
     def _restore_defaults(self) -> None:
-        from sos_desktop.models.demo import default_agenda
-
-        self.agenda.set_phases(default_agenda())
+        self.agenda.set_all({kind: kind_agenda(kind) for kind in MeetingKind})
         self.rubric.setPlainText("\n".join(DEFAULT_RUBRIC))
+        self.jargon.setPlainText("\n".join(DEFAULT_JARGON))
 
     # Saving ------------------------------------------------------------------------------------------------------
 
@@ -329,11 +244,20 @@ class SettingsDialog(QDialog):
         self.window_.apply_projector_look(str(self.theme.currentData()), float(self.type_scale.currentData()))
         s.sync()
         try:
-            save_team_agenda(self.store, self.agenda.phases())
+            jargon = clean_jargon(self.jargon.toPlainText().splitlines())
+        except ValueError as error:
+            dialogs.tell(self, "The jargon list was not saved", str(error))
+            return False
+        try:
+            for kind, phases in self.agenda.all_agendas().items():
+                save_team_agenda(self.store, phases, kind)
             save_team_rubric(self.store, self.rubric.toPlainText().splitlines())
+            save_team_jargon(self.store, jargon)
         except StoreError as error:
             dialogs.tell(self, "The team's defaults were not saved", str(error))
             return False
+        if self.window_.document is not None:
+            self.window_.document.forget_jargon()  # the open meeting's cards flag the new list at once
         return True
 
 

@@ -1,6 +1,7 @@
 """The Settings dialog: each setting is saved where the code that uses it reads it, and is then used: a new case
 starts in the default framework, the minutes dialog with the marking, the projector with the theme and type size,
-new meetings with the team's agenda, the observer with the team's rubric; the backup keys are there to read.
+new meetings with the team's agenda (each kind of meeting its own), the observer with the team's rubric, the cards
+with the team's jargon list; the backup keys are there to read.
 """
 
 from __future__ import annotations
@@ -11,9 +12,11 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from sos_desktop.models import Case, Framework
+from sos_desktop.models import Case, Framework, MeetingKind
+from sos_desktop.models.demo import default_agenda
+from sos_desktop.models.jargon import DEFAULT_JARGON
 from sos_desktop.models.observation import DEFAULT_RUBRIC
-from sos_desktop.store.team_settings import AGENDA_TEMPLATE_KEY, RUBRIC_SETTING_KEY
+from sos_desktop.store.team_settings import AGENDA_TEMPLATE_KEY, RUBRIC_SETTING_KEY, team_agenda, team_jargon
 from sos_desktop.ui.common import case_dialog, dialogs
 from sos_desktop.ui.common.minutes_dialog import MinutesDialog
 from sos_desktop.ui.common.settings_keys import (
@@ -170,3 +173,39 @@ def test_edit_settings_opens_from_the_menu_with_ctrl_comma(qtbot: QtBot, console
     assert shown is not None
     qtbot.waitExposed(shown)
     shown.close()
+
+
+def test_each_kind_of_meeting_has_its_own_agenda_and_a_new_conference_starts_with_it(
+    dialog: SettingsDialog, window: MainWindow
+) -> None:
+    dialog.agenda.show_kind(MeetingKind.CONFERENCE)
+    table = dialog.agenda.table
+    assert table.item(0, 0).text() == "Welcome and purpose"  # type: ignore[union-attr]
+    assert [table.item(row, 0).text() for row in range(table.rowCount())][6] == "The decision"  # type: ignore[union-attr]
+    table.item(0, 0).setText("Welcome, and what today is for")  # type: ignore[union-attr]
+    dialog.agenda.show_kind(MeetingKind.GROUP_SUPERVISION)
+    assert table.item(0, 0).text() == "Purpose and roles"  # type: ignore[union-attr]
+    assert dialog.save()
+    assert team_agenda(window.store, MeetingKind.CONFERENCE)[0].title == "Welcome, and what today is for"
+    assert team_agenda(window.store) == default_agenda()
+    window.navigator.select(CASE, window.store.list_cases()[0].id or 0)
+    window.new_meeting("Conference")
+    document = window.document
+    assert document is not None
+    document.set_detail("kind", MeetingKind.CONFERENCE)
+    assert document.meeting.agenda[0].title == "Welcome, and what today is for"
+
+
+def test_the_team_s_jargon_list_is_edited_in_settings(
+    dialog: SettingsDialog, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert dialog.jargon.toPlainText().splitlines() == list(DEFAULT_JARGON)
+    dialog.jargon.setPlainText("  LAC \nlac\n\nCore group")
+    assert dialog.save()
+    assert team_jargon(window.store) == ["LAC", "Core group"]
+    told: list[str] = []
+    dialog.jargon.setPlainText("x" * 81)
+    monkeypatch.setattr(dialogs, "tell", lambda parent, title, text: told.append(text))
+    assert not dialog.save()
+    assert told and "at most 80 characters" in told[0]
+    assert team_jargon(window.store) == ["LAC", "Core group"]  # nothing of the refused list was kept
