@@ -167,3 +167,19 @@ def test_the_team_s_jargon_in_a_panel_s_words_is_named(qtbot: QtBot, page: Words
     page.add_panel.click()
     qtbot.keyClicks(page.words, "Lily has a CP plan and a core group.")
     assert "Panel 1 uses “CP plan”, “core group”: can it be said in plain words?" in page.hints.text()
+
+
+def test_a_burst_of_typing_is_one_undo_step(qtbot: QtBot, page: WordsPicturesPanel) -> None:
+    document = page.document
+    page.start.click()
+    page.add_panel.click()
+    qtbot.keyClicks(page.words, "Nan loves Lily.")
+    qtbot.keyClicks(page.title, "!")
+    assert page.title.text() == "A story for L!"
+    document.undo_stack.undo()  # the title's burst
+    assert page.title.text() == "A story for L"
+    document.undo_stack.undo()  # the words' burst, whole
+    assert _stored_story(document).panels[0].words == "" and page.words.toPlainText() == ""
+    assert page.storyboard.count() == 1
+    document.undo_stack.redo()
+    assert page.words.toPlainText() == "Nan loves Lily."
