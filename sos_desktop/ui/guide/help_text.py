@@ -269,7 +269,8 @@ initials or the names you chose for the room.
   other, it says so first: the room would see the console, with full names. You can then practise in a window.
 - You keep typing on the console: the projector never takes the keyboard. The status bar says what the wall shows.
 - Choose what the room sees from the Projector menu: the whole map, one column or category, a scale and its
-  trajectory, the network, the child's voice or the focus question.
+  trajectory, the network, the child's voice, the focus question, or a Words and Pictures story panel by panel
+  (Page Down and Page Up then go to its next and previous panel).
 - Press **B** to blank the wall at any time, for example when someone's name comes up.
 - Edit, Settings sets the theme and the type size for your room.
 
@@ -305,6 +306,8 @@ Each child has their own story; the family can have one too.
   or carry a label of their own.
 - Shared sets how far the story has gone: Draft, Shared with the parents, Shared with the child. The day of each
   share is kept.
+- Ctrl+Alt+W shows the story on the projector, one panel large, from the panel chosen here; Page Down and Page
+  Up go to the next and the previous panel. File › Export › Words and Pictures as PDF prints the family's copy.
 - The amber notes are gentle checks: a story that tells the worries needs what is going well too (and the
   reverse), every panel needs words, and words should be plain: the team's jargon and long sentences are named.
 
