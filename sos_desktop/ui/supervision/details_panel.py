@@ -93,6 +93,7 @@ class DetailsPanel(QWidget):
         self.attendees.setToolTip("Who is at the meeting and their role; double-click a name to correct it")
         self.attendees.setHorizontalHeaderLabels(["Name", "Role"])
         self.attendees.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.attendees.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.attendees.verticalHeader().setVisible(False)
         self.attendees.itemChanged.connect(self._attendee_name_edited)
         self.new_name = QLineEdit()
@@ -190,7 +191,11 @@ class DetailsPanel(QWidget):
         with QSignalBlocker(self.attendees):
             self.attendees.setRowCount(len(attendees))
             for row, attendee in enumerate(attendees):
-                self.attendees.setItem(row, 0, QTableWidgetItem(attendee.name))
+                cell = QTableWidgetItem(attendee.name)
+                person = next((p for p in self.document.network.people if p.id == attendee.person), None)
+                if attendee.person is not None and person is not None:
+                    cell.setToolTip(f"{person.display_name or person.name} in the case's network")
+                self.attendees.setItem(row, 0, cell)
                 box = self._role_box(attendee.role)
                 box.setAccessibleName(f"Role of {attendee.name}")
                 box.activated.connect(lambda _=0, r=row, b=box: self._role_changed(r, b))
