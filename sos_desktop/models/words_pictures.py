@@ -169,7 +169,9 @@ def check_stories(stories: Sequence[Story]) -> list[Story]:
     for story in stories:
         if story.child in seen:
             whose = "the family" if story.child is None else "one child"
-            raise ValueError(f"There are two Words and Pictures stories for {whose}; a child has one story.")
+            raise ValueError(
+                f"There are two Words and Pictures stories for {whose}; each child has one, and so can the family."
+            )
         seen.add(story.child)
     return list(stories)
 
