@@ -146,6 +146,8 @@ def test_a_later_file_s_bond_and_marks_update_the_case_and_one_without_them_keep
         later["meeting"]["title"] = "Review"
         later["ties"][2]["bond"] = "separated"  # Sam and Dan: divorced in the first file
         later["people"][2]["deceased"] = True
+        later["people"][0].pop("index_child")
+        later["people"].append({"id": "p5", "name": "Tom Example", "role": "child", "index_child": True})
         store.import_bundle(parse_meeting(later))
         bare = _document()
         bare["case"]["reference"] = "CP-21"
@@ -162,5 +164,7 @@ def test_a_later_file_s_bond_and_marks_update_the_case_and_one_without_them_keep
     couple = next(tie for tie in network.ties if tie.kind is TieKind.PARTNER)
     assert couple.bond is TieBond.SEPARATED
     assert by_name["Dan Example"].deceased and by_name["Dan Example"].gender is Gender.MALE
-    assert by_name["Lily Example"].index_child and by_name["Lily Example"].household == "Mum's flat"
-    assert len(network.people) == 4 and len(network.ties) == 4
+    assert by_name["Lily Example"].household == "Mum's flat"
+    # The later file's index child is the case's one: Lily is no longer marked (one a case).
+    assert by_name["Tom Example"].index_child and not by_name["Lily Example"].index_child
+    assert len(network.people) == 5 and len(network.ties) == 4

@@ -41,7 +41,7 @@ from sos_desktop.store.repo import network as network_repo
 from sos_desktop.store.repo.common import map_reference
 from sos_desktop.store.repo.meetings import delete_meeting, get_meeting, insert_meeting
 from sos_desktop.store.repo.words_pictures import add_bundle_pictures, stories_pictures
-from sos_desktop.store.tables import cases, meetings, ties
+from sos_desktop.store.tables import cases, meetings, people, ties
 
 _IDENTITY_NAMESPACE = uuid5(NAMESPACE_URL, "urn:sos-desktop:meeting")
 
@@ -196,6 +196,13 @@ def save_bundle(
             db_id = stored.id
         if person.id is not None:
             person_ids[person.id] = db_id
+    chosen = [person_ids[p.id] for p in bundle.network.people if p.index_child and p.id in person_ids]
+    if chosen:  # one index child a case: the file's, and nobody else of the case any more
+        conn.execute(
+            update(people)
+            .where(people.c.case_id == case_id, people.c.index_child.is_(True), people.c.id != chosen[0])
+            .values(index_child=False)
+        )
 
     meeting = bundle.meeting
     if meeting.words_pictures:
