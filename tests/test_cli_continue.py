@@ -63,6 +63,7 @@ def test_continuing_the_latest_of_three_imported_meetings_carries_its_map_and_re
     assert new["meeting"]["title"] == "Child protection conference, 9 January 2027"  # the kind carries on
     assert [a["name"] for a in new["meeting"]["attendees"]] == [a["name"] for a in latest_file["meeting"]["attendees"]]
     assert new["meeting"]["agenda"][0]["phase"] == "review"
+    assert "decision" in [phase["phase"] for phase in new["meeting"]["agenda"]]  # the conference's own agenda
     # Every card but the next steps, with the same keys, words and pairs.
     carried = [card for card in latest_file["map"] if card["category"] != "next_step"]
     assert [(c["key"], c["category"], c["text"]) for c in new["map"]] == [

@@ -230,7 +230,9 @@ def _continue(store: Store, args: argparse.Namespace, out: TextIO, err: TextIO) 
         )
     held_on = args.held_on or datetime.now().replace(minute=0, second=0, microsecond=0)
     title = args.title if args.title is not None else following_title(previous, held_on.date())
-    following = store.continue_meeting(previous.id or 0, title=title, held_on=held_on, agenda=team_agenda(store))
+    following = store.continue_meeting(
+        previous.id or 0, title=title, held_on=held_on, agenda=team_agenda(store, previous.kind)
+    )
     print(following.id, file=out)
 
 
