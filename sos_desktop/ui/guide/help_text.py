@@ -253,6 +253,9 @@ confidentiality was agreed, who attended in which role, and a brief summary for 
 - Ask the presenter "What do you want from the group today?" and write the answer as the focus question.
 - Add each attendee with their role. A next step is only *agreed* when the case's manager is present; otherwise it
   is an idea.
+- At a family network meeting or a conference, **Add family or network member…** brings somebody from the
+  network, linked to their network person; they rate the scales like anyone. A conference has a **Chair**.
+- The kind of meeting chooses its agenda: a meeting not yet started takes the new kind's agenda when you change it.
 - Write the summary at the end; it opens the minutes (File › Export › Minutes as PDF).
 
 **Keys.** Ctrl+Alt+F shows the focus question on the projector · Ctrl+Shift+P export the minutes.
