@@ -142,6 +142,9 @@ class SafetyHouse:
         for what, keys in (("placement", [p.key for p in self.people]), ("rule", [r.key for r in self.rules])):
             if len(set(keys)) != len(keys):
                 raise ValueError(f"Two of the Safety House's entries have the key of one {what}.")
+        placed = [person.person for person in self.people]
+        if len(set(placed)) != len(placed):
+            raise ValueError("Somebody is placed twice in the Safety House: each person has one place in it.")
 
     def placed(self, where: Placement) -> list[HousePerson]:
         return [person for person in self.people if person.where is where]

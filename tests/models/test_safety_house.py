@@ -61,6 +61,10 @@ def test_the_child_s_words_are_kept_exactly_as_given() -> None:
         (lambda: SafetyHouse(1, path=11), "from 0 to 10 in half points, not 11"),
         (lambda: SafetyHouse(1, path=3.3), "from 0 to 10 in half points, not 3.3"),
         (lambda: HousePerson(2, where="garden"), "'garden' is not a valid Placement"),
+        (
+            lambda: SafetyHouse(1, people=[HousePerson(2), HousePerson(2, Placement.OUTSIDE)]),
+            "Somebody is placed twice in the Safety House",
+        ),
     ],
 )
 def test_what_cannot_be_kept_is_refused_with_a_clear_message(make: object, said: str) -> None:

@@ -144,6 +144,12 @@ class MeetingDocument(
             tie.target = real if tie.target == old else tie.target
         for entry in self.meeting.child_voice:
             entry.child = moved(entry.child)
+        for house in self.meeting.safety_houses:  # a person placed (or a child drawn) while their save waited
+            house.child = moved(house.child) or house.child
+            for placed in house.people:
+                placed.person = moved(placed.person) or placed.person
+        if old in self.meeting.child_tools:
+            self.meeting.child_tools[real] = self.meeting.child_tools.pop(old)
 
     def unsaved_ids(self) -> set[int]:
         """The cards, scales and people with a change the store has not taken yet."""
