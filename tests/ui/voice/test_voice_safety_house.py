@@ -163,3 +163,22 @@ def test_the_fairy_retitles_the_houses_on_the_voice_page_in_one_step(follow_up: 
     assert page.houses[House.GOOD_THINGS].title.text() == "House of Good Things"
     assert page.tool_chooser.currentText() == "Three Houses"
     assert noah not in follow_up.store.get_meeting(follow_up.meeting_id).child_tools
+
+
+def test_bad_input_on_the_page_is_told_and_the_house_keeps_its_words(follow_up: MeetingDocument, qtbot: QtBot) -> None:
+    page = SafetyHousePanel(follow_up)
+    qtbot.addWidget(page)
+    noah = person(follow_up, "N")
+    page.choose_child(noah)
+    (dad,) = page.places[Placement.OUTSIDE].entries.values()
+    before = follow_up.safety_house(noah).placement(dad.key).words  # type: ignore[union-attr]
+    steps = follow_up.undo_stack.count()
+    with qtbot.waitSignal(follow_up.noticed) as told:
+        dad.words.setPlainText("he shouts \x1b[2J")
+    assert "cannot be shown (\\x1b)" in told.args[0]
+    assert follow_up.safety_house(noah).placement(dad.key).words == before  # type: ignore[union-attr]
+    assert dad.words.toPlainText() == before and follow_up.undo_stack.count() == steps
+    with qtbot.waitSignal(follow_up.noticed) as told:
+        follow_up.set_path_words(noah, "far " * 5_000)  # 20,000 characters pasted
+    assert "cut to 10,000 characters" in told.args[0]
+    assert len(follow_up.safety_house(noah).path_words) == 10_000  # type: ignore[union-attr]
