@@ -252,8 +252,14 @@ class SafetyHouseLayout(ContentFrame[SafetyHouseContent]):
     # The path ----------------------------------------------------------------------------------------------------
 
     def _path_height(self, content: SafetyHouseContent) -> float:
-        words = 2 if content.path_words.strip() else 0
-        return round((150 + 40 * words) * self.u)
+        """The stones, their numbers and the child above them; then the child's words (at most two lines)."""
+        words = self._path_words(content)
+        return round(120 * self.u) + (words.height + round(8 * self.u) if words is not None else 0.0)
+
+    def _path_words(self, content: SafetyHouseContent) -> LaidText | None:
+        if not content.path_words.strip():
+            return None
+        return self.lay(content.path_words, 30, self.width - 2 * self.margin, 2)
 
     def _path(self, content: SafetyHouseContent, rect: QRectF, shapes: list[Shape]) -> None:
         """The stepping stones 0 to 10 up to a door, the child where they stand, and their words."""
@@ -300,6 +306,6 @@ class SafetyHouseLayout(ContentFrame[SafetyHouseContent]):
             figure.moveTo(x - 12 * u, y - 24 * u)
             figure.lineTo(x + 12 * u, y - 24 * u)
             shapes.append(OutlineShape(figure, theme.accent(Column.WORKING_WELL), max(2.0, 5 * u), False))
-        if content.path_words.strip():
-            words = self.lay(content.path_words, 30, rect.width(), 2)
+        words = self._path_words(content)
+        if words is not None:
             self.put(shapes, words, rect.left(), rect.bottom() - words.height, theme.text)

@@ -159,3 +159,24 @@ def test_the_fairy_s_titles_are_on_the_wall(qtbot: QtBot, follow_up: MeetingDocu
     texts = view.drawn_texts()
     assert "L's Fairy" in texts and "The Bad Fairy" in texts and "The Dream Fairy" in texts
     assert "the dark" in texts and "House of Worries" not in texts
+
+
+def test_a_crowded_house_shows_what_fits_and_how_many_more(qtbot: QtBot, follow_up: MeetingDocument) -> None:
+    noah = next(p.id for p in follow_up.network.people if p.display_name == "N")
+    assert noah is not None
+    house = follow_up.safety_house(noah)
+    assert house is not None
+    placed = {p.person for p in house.people}
+    for other in [p.id for p in follow_up.network.people if p.id not in placed and p.id != noah]:
+        assert other is not None
+        words = "They come round on Saturdays and we play cards, and they always bring the dog with them. " * 2
+        follow_up.place_person(noah, other, Placement.INSIDE, words, consent=True)
+    for size in SIZES:
+        view = ProjectorView(follow_up)
+        qtbot.addWidget(view)
+        view.resize(size)
+        view.set_mode(SafetyHouseMode())
+        texts, hidden = view.drawn_texts(), view.hidden_cards()
+        assert hidden > 0 and f"…and {hidden} more" in texts
+        assert "N's Safety House" in texts and "6 of 10" in texts and "Nobody shouts at L." in texts
+        view.grab().save(f"/tmp/crowded-house-{size.width()}.png")
