@@ -36,10 +36,10 @@ from sos_desktop.ui.projector.frame import ContentFrame
 from sos_desktop.ui.projector.network_content import NetworkContent, Node
 from sos_desktop.ui.projector.network_fit import Box, Point, coverage, crowded, fit, on_grid, separate
 from sos_desktop.ui.projector.network_genogram import (
-    HOUSEHOLD_COLOUR,
     GenogramSample,
     StrokeShape,
     cross_path,
+    household_colour,
     legend_lines,
     legend_people,
     node_marker,
@@ -175,7 +175,7 @@ class NetworkLayout(ContentFrame[NetworkContent]):
         theme, centre = self.theme, rect.center()
         if isinstance(what, tuple):
             ink = theme.muted_text if isinstance(what[1], BondLook) else theme.text
-            shapes.extend(sample_shapes(rect, what[1], ink, self.u))
+            shapes.extend(sample_shapes(rect, what[1], ink, self.u, household_colour(QColor(theme.background))))
         elif isinstance(what, RoleStyle):
             path = marker_path(what.marker, centre, rect.height() * 0.9)
             shapes.append(MarkerShape(path, QColor(what.fill), theme.text, max(1.5, 2.5 * self.u)))
@@ -346,14 +346,15 @@ class NetworkLayout(ContentFrame[NetworkContent]):
             if not centres:
                 continue
             path = outline_path(centres, radius)
-            shapes.append(StrokeShape(path, HOUSEHOLD_COLOUR, max(2.0, 3.5 * self.u), Qt.PenStyle.DotLine))
+            blue = household_colour(QColor(self.theme.background))
+            shapes.append(StrokeShape(path, blue, max(2.0, 3.5 * self.u), Qt.PenStyle.DotLine))
             if household.name:
                 laid = self.lay(household.name, LEGEND_PX, self.width / 4, 1, QFont.Weight.DemiBold)
                 spot = self._household_label(path.boundingRect(), laid.width, laid.height, people, where, taken)
                 taken.append(spot)
                 behind = QColor(self.theme.background)
                 shapes.append(BoxShape(spot, behind, round(6 * self.u)))
-                self.put(shapes, laid, spot.left() + round(6 * self.u), spot.top(), HOUSEHOLD_COLOUR)
+                self.put(shapes, laid, spot.left() + round(6 * self.u), spot.top(), blue)
 
     def _household_label(
         self,

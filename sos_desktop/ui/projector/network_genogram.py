@@ -33,7 +33,15 @@ from sos_desktop.ui.projector.network_shapes import MarkerShape, TieShape
 from sos_desktop.ui.projector.scene import Shape
 
 HOUSEHOLD_COLOUR = QColor("#7FB2E5")
-"""A household's dotted line: a light blue that reads on the wall's black and on white."""
+"""A household's dotted line and name on a dark wall: a light blue."""
+HOUSEHOLD_COLOUR_ON_LIGHT = QColor("#2F5D8C")
+"""The same on a light wall (the light theme): a dark blue, so the household's name reads as well."""
+
+
+def household_colour(background: QColor) -> QColor:
+    """The households' blue for a wall of ``background``."""
+    return HOUSEHOLD_COLOUR if background.lightnessF() < 0.5 else HOUSEHOLD_COLOUR_ON_LIGHT
+
 
 GenogramSample = Marker | BondLook | str
 """A genogram legend entry's picture: a gender's shape, a bond's line, or "cross", "double", "household", or a
@@ -117,7 +125,9 @@ def legend_lines(content: NetworkContent) -> list[tuple[str, BondLook]]:
     return [(look.legend, look) for look in [*ordered, *sorted(others, key=lambda look: look.legend)] if look in shown]
 
 
-def sample_shapes(rect: QRectF, sample: GenogramSample, ink: QColor, u: float) -> list[Shape]:
+def sample_shapes(
+    rect: QRectF, sample: GenogramSample, ink: QColor, u: float, household: QColor = HOUSEHOLD_COLOUR
+) -> list[Shape]:
     """A legend entry's picture in ``rect``: a gender's white shape, a mark, a bond's line or a role's colour."""
     centre, size = rect.center(), rect.height()
     width = max(1.5, 2.5 * u)
@@ -143,6 +153,6 @@ def sample_shapes(rect: QRectF, sample: GenogramSample, ink: QColor, u: float) -
     if sample == "household":
         path = QPainterPath()
         path.addRoundedRect(rect.adjusted(2, 2, -2, -2), size * 0.3, size * 0.3)
-        return [StrokeShape(path, HOUSEHOLD_COLOUR, max(2.0, 3.5 * u), Qt.PenStyle.DotLine)]
+        return [StrokeShape(path, household, max(2.0, 3.5 * u), Qt.PenStyle.DotLine)]
     swatch = QRectF(centre.x() - size * 0.6, centre.y() - size * 0.3, size * 1.2, size * 0.6)
     return [BoxShape(swatch, QColor(sample), size * 0.1, ink, max(1.0, 1.5 * u))]

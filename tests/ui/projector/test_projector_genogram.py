@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
 from sos_desktop.cli import main
@@ -24,6 +24,8 @@ from sos_desktop.ui.document.meeting import MeetingDocument
 from sos_desktop.ui.projector import NetworkMode, ProjectorView
 from sos_desktop.ui.projector.network_genogram import HOUSEHOLD_COLOUR, StrokeShape
 from sos_desktop.ui.projector.network_shapes import MarkerShape, TieShape
+from sos_desktop.ui.projector.scene import TextShape
+from sos_desktop.ui.projector.themes import contrast_ratio
 from sos_desktop.ui.shell.main_window import MainWindow
 
 SIZES = (QSize(1920, 1080), QSize(1024, 768))
@@ -137,3 +139,15 @@ def test_the_projector_menu_shows_the_family_tree(window: MainWindow) -> None:
     window.projector.network_action.trigger()
     assert wall_window.view.mode() == NetworkMode()
     window.projector.close()
+
+
+@pytest.mark.parametrize("theme", ["projector", "light", "dark"])
+def test_a_household_s_name_reads_clearly_in_every_theme(qtbot: QtBot, follow_up: MeetingDocument, theme: str) -> None:
+    view = wall(qtbot, follow_up, QSize(1920, 1080))
+    view.set_theme(theme)
+    scene = view.projection.scene(view.width(), view.height())
+    names = [s for s in scene.shapes if isinstance(s, TextShape) and s.laid.text in ("Mum's home", "Nan's house")]
+    assert len(names) == 2
+    background = QColor(view.theme().background)
+    for name in names:
+        assert contrast_ratio(name.colour, background) >= 4.5, (theme, name.colour.name())
