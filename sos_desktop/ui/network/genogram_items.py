@@ -20,6 +20,8 @@ from sos_desktop.ui.network.style import Marker, marker_path
 
 MARK_INK = QColor("#202020")
 HOUSEHOLD_INK = QColor("#3F6E9E")
+HOUSEHOLD_INK_ON_DARK = QColor("#7FB2E5")
+"""A household's line and name on a dark console (the dark theme)."""
 DOUBLE_GAP = 9.0
 """How far outside the marker the index child's second outline runs."""
 SLASH_LENGTH = 26.0
@@ -105,15 +107,18 @@ class HouseholdOutline(QGraphicsPathItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(self.pen())
+        background = widget.palette().base().color() if widget is not None else QColor("#FFFFFF")
+        ink = HOUSEHOLD_INK if background.lightnessF() >= 0.5 else HOUSEHOLD_INK_ON_DARK
+        pen = self.pen()
+        pen.setColor(ink)
+        painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self.path())
-        background = widget.palette().base().color() if widget is not None else QColor("#FFFFFF")
         rect = self.label_rect()
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(background)
         painter.drawRoundedRect(rect, 3, 3)
         painter.setFont(self._font)
-        painter.setPen(HOUSEHOLD_INK)
+        painter.setPen(ink)
         elided = QFontMetricsF(self._font).elidedText(self.name, Qt.TextElideMode.ElideRight, rect.width() - 8)
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, elided)
