@@ -342,7 +342,8 @@ class NetworkPanel(QWidget):
         for kind in LayoutKind:
             button = QToolButton()
             button.setText(SHORT_LAYOUT_LABELS[kind])
-            button.setToolTip(f"Lay everyone out: {LAYOUT_LABELS[kind].lower()} (one undo step)")
+            drawn = ", drawn as a genogram" if kind is LayoutKind.FAMILY_TREE else ""
+            button.setToolTip(f"Lay everyone out: {LAYOUT_LABELS[kind].lower()}{drawn} (one undo step)")
             button.setAccessibleName(f"Arrange: {LAYOUT_LABELS[kind]}")
             button.clicked.connect(lambda _checked=False, kind=kind: self.arrange(kind))
             bar.addWidget(button)
