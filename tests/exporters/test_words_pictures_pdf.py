@@ -20,7 +20,8 @@ from words_pictures_support import CAPTION, FULL_NAMES, TITLE, WORDS, give_story
 
 from sos_desktop.exporters.minutes import MinutesOptions
 from sos_desktop.exporters.words_pictures import NoStoryError, words_pictures_pdf_bytes, write_words_pictures_pdf
-from sos_desktop.models import MeetingBundle
+from sos_desktop.exporters.words_pictures.content import figure_name
+from sos_desktop.models import MeetingBundle, NetworkPerson
 from sos_desktop.models.drawing import MAX_SHAPE_LABEL_LENGTH, Drawing, Shape, ShapeKind
 from sos_desktop.models.mapping import MAX_TEXT_LENGTH
 from sos_desktop.models.words_pictures import MAX_TITLE_LENGTH, Panel, PanelImage, Story
@@ -95,7 +96,9 @@ def test_the_words_are_set_in_fourteen_points_or_more(bundle: MeetingBundle, tmp
     except FileNotFoundError:
         pytest.skip("needs pdftotext")
     boxes = re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]+)<', done.stdout)
-    panel_words = {word for words in WORDS[:2] for word in words.split()}
+    # The drawings' labels are part of their pictures (sized to them); the words under the pictures are not.
+    labels = {"Nan", "Mum", "Dad", "Lily", "Our", "family"}
+    panel_words = {word for words in WORDS[:2] for word in words.split()} - labels
     # The header and footer (marking, case, page number) are the minutes' small print; the panels' words are not.
     body = [(float(top), float(bottom), word) for top, bottom, word in boxes if 80 < float(top) < 842 - 80]
     heights = [bottom - top for top, bottom, word in body if word in panel_words]
@@ -156,3 +159,9 @@ def test_absurd_panels_still_print_and_a_missing_image_keeps_its_caption(bundle:
     assert text.startswith("OFFICIAL-SENSITIVE") and "Once upon a time and then" in text and " end " in text
     assert "For the family" in text and "Panel 4 of 4" in text
     assert "Nan's garden The picture" in text
+
+
+def test_a_figure_goes_by_the_name_the_child_knows_them_by() -> None:
+    lily, nan = NetworkPerson("Lily Example", display_name="L"), NetworkPerson("Pat Example", display_name="Nan")
+    assert [figure_name(person, False) for person in (lily, nan)] == ["Lily", "Nan"]  # not the initial that hides her
+    assert [figure_name(person, True) for person in (lily, nan)] == ["L", "Nan"]

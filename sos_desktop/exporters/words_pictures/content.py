@@ -3,10 +3,10 @@ every name chosen and every text masked as the copy needs.
 
 It is the family's copy, so the words are printed as the family and the worker wrote them and the child goes by
 their real name; a stick figure standing for somebody is labelled with the name the child knows them by (their
-display name, else their name), as a picture for a child would be. Asked to pseudonymise, it follows the minutes:
-display names only and names in the words, titles and captions masked. A story without panels has nothing to print
-and is left out; a meeting with no story to print is refused (:class:`NoStoryError`). No reportlab here, so what
-the copy says is testable alone.
+display name, or their first name when the display name is only initials), as a picture for a child would be.
+Asked to pseudonymise, it follows the minutes: display names only and names in the words, titles and captions
+masked. A story without panels has nothing to print and is left out; a meeting with no story to print is refused
+(:class:`NoStoryError`). No reportlab here, so what the copy says is testable alone.
 """
 
 from __future__ import annotations
@@ -89,10 +89,17 @@ def state_line(story: Story) -> str:
 
 
 def figure_name(person: NetworkPerson, pseudonymise: bool) -> str:
-    """How a stick figure standing for ``person`` is labelled: the name the child knows them by."""
+    """How a stick figure standing for ``person`` is labelled: the name the child knows them by.
+
+    That is their display name ("Mum", "Nan", "Aunt K"), unless it only hides them (initials such as "L" or "RN",
+    no small letter in it): the family's copy then gives their first name, as the child would say it.
+    """
+    called = person.display_name.strip()
     if pseudonymise:
         return shown_name(person)
-    return person.display_name.strip() or person.name.strip() or shown_name(person)
+    hides = not called or not any(letter.islower() for letter in called)
+    first = person.name.split()[0] if person.name.split() else ""
+    return (first or called or shown_name(person)) if hides else called
 
 
 def _drawn(shape: Shape, people: dict[int, NetworkPerson], namer: Namer) -> DrawnShape:

@@ -26,7 +26,7 @@ from sos_desktop.models.bidi import Direction
 if TYPE_CHECKING:
     from reportlab.lib.styles import ParagraphStyle
 
-PICTURE_HEIGHT = 80 * MM
+PICTURE_HEIGHT = 74 * MM
 """The tallest a panel's picture is: two panels with a few lines of words each fit on one A4 page."""
 
 
