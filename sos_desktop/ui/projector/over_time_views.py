@@ -2,15 +2,18 @@
 chronology, the review of last time's next steps, the safety plan and the trajectory plan.
 
 Each snapshot is made here, through the projection's ``mask`` and ``name`` (the wall's name hiding), and handed to
-its chart; with no document open, each says so as the other views do.
+its chart; with no document open, each says so as the other views do. While the family is present, what changed
+leaves out the cards kept for the professionals only, as the map does.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 from sos_desktop.models import Meeting
+from sos_desktop.models.changes import Changes
 from sos_desktop.ui.document.meeting import MeetingDocument
 from sos_desktop.ui.projector.changes_chart import ChangesLayout
 from sos_desktop.ui.projector.changes_content import changes_content
@@ -29,6 +32,16 @@ from sos_desktop.ui.projector.trajectory_plan_content import trajectory_plan_con
 
 Mask = Callable[[str], str]
 OverTimeMode = ChangesMode | ChronologyMode | ReviewMode | PlanMode | TrajectoryPlanMode
+
+
+def for_the_family(changes: Changes | None, document: MeetingDocument) -> Changes | None:
+    """``changes`` without the cards kept for the professionals only (now or last time), while the family is there."""
+    if changes is None or not document.family_present:
+        return changes
+    meetings = [document.meeting] + ([document.previous] if document.previous is not None else [])
+    hidden = {item.key for meeting in meetings for item in meeting.items if item.professional_only and item.key}
+    cards = {category: tuple(c for c in found if c.key not in hidden) for category, found in changes.cards.items()}
+    return replace(changes, cards={category: found for category, found in cards.items() if found})
 
 
 def over_time_scene(
@@ -59,7 +72,7 @@ def over_time_scene(
         changes = None
         if document is not None:
             private = {scale.key for scale in document.meeting.scales if scale.private_round and scale.key}
-            found = document.changes()
+            found = for_the_family(document.changes(), document)
             changes = changes_content(found, title, document.template, mask, name, private)
         return ChangesLayout(changes, theme, width, height, zoom, cache).scene()
     if isinstance(mode, ChronologyMode):

@@ -80,3 +80,14 @@ def test_the_projector_menu_sets_the_family_present_for_the_meeting(window: Main
     assert window.store.get_meeting(document.meeting_id).family_meeting.family_present
     document.undo_stack.undo()
     assert not document.family_present and not action.isChecked()
+
+
+def test_what_changed_leaves_the_professional_only_card_out_while_the_family_is_present(
+    qtbot: QtBot, conference: MeetingDocument
+) -> None:
+    from sos_desktop.ui.projector.modes import ChangesMode
+
+    text = _drawn(qtbot, conference, SIZES[0], ChangesMode())
+    assert "Police information" not in text and "Disguised compliance" in text  # both new since last time
+    conference.set_family_present(False)
+    assert "Police information" in _drawn(qtbot, conference, SIZES[0], ChangesMode())
