@@ -60,6 +60,8 @@ class AgreementTable(QWidget):
         layout.addWidget(self.words)
         self._statements: list[MapItem] = []
         self._people: list[str] = []
+        self._shape: tuple[object, ...] | None = None
+        """The statements and people the table was built for: built again only when they change."""
         document.familyMeetingChanged.connect(self.refresh)
         document.attendeesChanged.connect(self.refresh)
         document.itemsChanged.connect(self.refresh)
@@ -86,6 +88,15 @@ class AgreementTable(QWidget):
 
     def refresh(self) -> None:
         record = self.document.meeting.family_meeting
+        shape = (tuple((i.key, i.text) for i in statements(self.document.meeting.items)), tuple(self.people()))
+        if shape == self._shape:
+            # The same statements and people (a view chosen, words typed): only the boxes change, nothing is rebuilt.
+            for r, item in enumerate(self._statements):
+                for person in self._people:
+                    self._show_view(self.box(r, person), record.view(item.key, person).view)
+            self._show_words()
+            return
+        self._shape = shape
         self._statements = statements(self.document.meeting.items)
         self._people = self.people()
         row, column = self.table.currentRow(), self.table.currentColumn()
@@ -114,13 +125,17 @@ class AgreementTable(QWidget):
         box = QComboBox()
         for value, label in VIEW_LABELS.items():
             box.addItem(label, value.value)
-        box.setCurrentIndex(box.findData(view.value))
         box.setAccessibleName(f"{person}'s view of {item.text[:60]}")
-        colour = VIEW_COLOURS.get(view)
-        if colour is not None:
-            box.setStyleSheet(f"QComboBox {{ color: {colour.name()}; font-weight: bold; }}")
+        self._show_view(box, view)
         box.activated.connect(lambda _=0, b=box, k=item.key, p=person: self._chosen(k, p, View(b.currentData())))
         return box
+
+    @staticmethod
+    def _show_view(box: QComboBox, view: View) -> None:
+        with QSignalBlocker(box):
+            box.setCurrentIndex(box.findData(view.value))
+        colour = VIEW_COLOURS.get(view)
+        box.setStyleSheet(f"QComboBox {{ color: {colour.name()}; font-weight: bold; }}" if colour is not None else "")
 
     def _chosen(self, item_key: str, person: str, view: View) -> None:
         self.document.set_view(item_key, person, view)
