@@ -22,6 +22,7 @@ from sos_desktop.models.names import NameMasker, shown_name
 from sos_desktop.models.safety_house import SafetyHouse
 from sos_desktop.ui.common.choice import ask_choice
 from sos_desktop.ui.document.meeting import MeetingDocument
+from sos_desktop.ui.projector.over_time_views import for_the_family
 from sos_desktop.ui.projector.projection import wall_masker
 from sos_desktop.ui.projector.words_pictures_content import words_pictures_texts
 
@@ -91,7 +92,7 @@ def over_time_texts(document: MeetingDocument, masker: NameMasker) -> list[tuple
         texts.append((f"An event on the chronology {_quoted(shown)}", shown))
         if event.source.strip():
             texts.append((f"The source of {_quoted(shown)}", masker.mask(event.source)))
-    changes = document.changes()
+    changes = for_the_family(document.changes(), document)  # none of the professionals' own cards, with the family
     for found in changes.cards.values() if changes is not None else ():
         for change in found:
             if change.kind is CardChangeKind.DROPPED:
