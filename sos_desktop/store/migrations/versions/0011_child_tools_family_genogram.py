@@ -26,20 +26,23 @@ down_revision: str | None = "0010"
 branch_labels: str | None = None
 depends_on: str | None = None
 
+_KEEP_IDS = {"sqlite_autoincrement": True}
+"""A table rebuilt on SQLite keeps AUTOINCREMENT, so a deleted row's id is never given again."""
+
 
 def upgrade() -> None:
-    with op.batch_alter_table("people") as batch:
+    with op.batch_alter_table("people", table_kwargs=_KEEP_IDS) as batch:
         batch.add_column(sa.Column("gender", sa.Text(), nullable=True))
         batch.add_column(sa.Column("deceased", sa.Boolean(), nullable=False, server_default=sa.false()))
         batch.add_column(sa.Column("index_child", sa.Boolean(), nullable=False, server_default=sa.false()))
         batch.add_column(sa.Column("household", sa.Text(), nullable=False, server_default=""))
-    with op.batch_alter_table("ties") as batch:
+    with op.batch_alter_table("ties", table_kwargs=_KEEP_IDS) as batch:
         batch.add_column(sa.Column("bond", sa.Text(), nullable=False, server_default=""))
     with op.batch_alter_table("attendees") as batch:
         batch.add_column(sa.Column("person_id", sa.Integer(), nullable=True))
         batch.create_foreign_key("fk_attendees_person_id_people", "people", ["person_id"], ["id"], ondelete="SET NULL")
         batch.create_index("ix_attendees_person_id", ["person_id"])
-    with op.batch_alter_table("map_items") as batch:
+    with op.batch_alter_table("map_items", table_kwargs=_KEEP_IDS) as batch:
         batch.add_column(sa.Column("professional_only", sa.Boolean(), nullable=False, server_default=sa.false()))
     op.create_table(
         "meeting_parts",
@@ -70,15 +73,15 @@ def downgrade() -> None:
     op.drop_index("ix_pictures_case_id", table_name="pictures")
     op.drop_table("pictures")
     op.drop_table("meeting_parts")
-    with op.batch_alter_table("map_items") as batch:
+    with op.batch_alter_table("map_items", table_kwargs=_KEEP_IDS) as batch:
         batch.drop_column("professional_only")
     with op.batch_alter_table("attendees") as batch:
         batch.drop_index("ix_attendees_person_id")
         batch.drop_constraint("fk_attendees_person_id_people", type_="foreignkey")
         batch.drop_column("person_id")
-    with op.batch_alter_table("ties") as batch:
+    with op.batch_alter_table("ties", table_kwargs=_KEEP_IDS) as batch:
         batch.drop_column("bond")
-    with op.batch_alter_table("people") as batch:
+    with op.batch_alter_table("people", table_kwargs=_KEEP_IDS) as batch:
         batch.drop_column("household")
         batch.drop_column("index_child")
         batch.drop_column("deceased")
