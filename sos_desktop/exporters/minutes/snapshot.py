@@ -32,6 +32,7 @@ from sos_desktop.models import (
     COLUMN_ORDER,
     Category,
     House,
+    MapItem,
     Meeting,
     MeetingBundle,
     NextStepStatus,
@@ -146,6 +147,14 @@ class MinutesSnapshot:
         return self.heading.title
 
 
+PROFESSIONALS_ONLY = "professionals only"
+"""How the minutes mark a card the family never sees on the wall."""
+
+
+def _private(item: MapItem) -> str:
+    return PROFESSIONALS_ONLY if item.professional_only else ""
+
+
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -161,7 +170,7 @@ def _columns(meeting: Meeting, words: FrameworkTemplate, namer: Namer, on: date)
                     namer.text(item.text),
                     numbers.get(item.id) if item.id is not None else None,
                     namer.name(item.said_by),
-                    namer.text(action_line(item)),
+                    " · ".join(part for part in (namer.text(action_line(item)), _private(item)) if part),
                     step_is_overdue(item, on),
                 )
                 for item in items_in(meeting.items, category)
