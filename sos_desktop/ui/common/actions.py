@@ -12,7 +12,7 @@ from collections.abc import Callable
 from enum import Enum, StrEnum, auto
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
@@ -144,6 +144,14 @@ class Key(Enum):
     CONSOLE_SMALLER = auto()
     CONSOLE_FIT = auto()
     RENAME_IN_LIST = auto()
+    PATH_HALF_UP = auto()
+    PATH_HALF_DOWN = auto()
+    PATH_POINT_UP = auto()
+    PATH_POINT_DOWN = auto()
+    PATH_TO_ZERO = auto()
+    PATH_TO_TEN = auto()
+    PATH_CLEAR = auto()
+    DELETE_SHAPE = auto()
 
 
 class KeySpec(NamedTuple):
@@ -267,6 +275,22 @@ KEYS: dict[Key, KeySpec] = {
     Key.RENAME_IN_LIST: KeySpec(
         ("F2",), "Rename the selected case or meeting", Section.MENUS, "F2 in the list of cases"
     ),
+    Key.PATH_HALF_UP: KeySpec(
+        ("Right", "Up"),
+        "Safety House: move the child along the path (half a point; Page Up / Down a point; Home 0, End 10; "
+        "Delete: not placed)",
+        Section.MEETING,
+        "",  # the page's own keys, said on the path's tip and its help page: the F1 sheet keeps to one screen
+    ),
+    Key.PATH_HALF_DOWN: KeySpec(("Left", "Down"), "The path: half a point back", Section.MEETING, ""),
+    Key.PATH_POINT_UP: KeySpec(("PgUp",), "The path: a point on", Section.MEETING, ""),
+    Key.PATH_POINT_DOWN: KeySpec(("PgDown",), "The path: a point back", Section.MEETING, ""),
+    Key.PATH_TO_ZERO: KeySpec(("Home",), "The path: 0", Section.MEETING, ""),
+    Key.PATH_TO_TEN: KeySpec(("End",), "The path: 10", Section.MEETING, ""),
+    Key.PATH_CLEAR: KeySpec(("Delete", "Backspace"), "The path: not placed yet", Section.MEETING, ""),
+    Key.DELETE_SHAPE: KeySpec(
+        ("Delete", "Backspace"), "Words and Pictures drawing: take the chosen shape off", Section.MEETING, ""
+    ),
 }
 
 GESTURES: tuple[tuple[Section, str, str], ...] = (
@@ -293,6 +317,17 @@ def key_sequences(key: Key) -> list[QKeySequence]:
     """The key sequences of ``key``, every one of each of its keys, each once."""
     found = {sequence.toString(): sequence for keys in KEYS[key].keys for sequence in sequences(keys)}
     return list(found.values())
+
+
+def pressed(event: QKeyEvent, key: Key) -> bool:
+    """Whether the key press ``event`` is one of the keys of ``key`` (a keypad's arrows count as the arrows), for a
+    widget that reads its own keys in ``keyPressEvent``.
+    """
+    from PySide6.QtCore import QKeyCombination, Qt
+
+    modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    typed = QKeySequence(QKeyCombination(modifiers, Qt.Key(event.key())))
+    return any(typed.matches(sequence) == QKeySequence.SequenceMatch.ExactMatch for sequence in key_sequences(key))
 
 
 def bind(action: QAction, key: Key) -> QAction:

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPainterPath
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from sos_desktop.models.scaling import paged_rating
+from sos_desktop.ui.common.actions import Key, pressed
 
 PATH_COLOUR = QColor("#8d6e63")
 STONE_COLOUR = QColor("#d7ccc8")
@@ -137,20 +138,20 @@ class PathControl(QWidget):
             self._choose(self.value_at(event.position().x()))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        key, value = event.key(), self._value
-        if key in (Qt.Key.Key_Right, Qt.Key.Key_Up):
+        value = self._value
+        if pressed(event, Key.PATH_HALF_UP):
             self._choose(0.0 if value is None else min(10.0, value + 0.5))
-        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Down):
+        elif pressed(event, Key.PATH_HALF_DOWN):
             self._choose(None if value is None else max(0.0, value - 0.5))
-        elif key == Qt.Key.Key_PageUp:
+        elif pressed(event, Key.PATH_POINT_UP):
             self._choose(paged_rating(value, up=True))
-        elif key == Qt.Key.Key_PageDown:
+        elif pressed(event, Key.PATH_POINT_DOWN):
             self._choose(paged_rating(value, up=False))
-        elif key == Qt.Key.Key_Home:
+        elif pressed(event, Key.PATH_TO_ZERO):
             self._choose(0.0)
-        elif key == Qt.Key.Key_End:
+        elif pressed(event, Key.PATH_TO_TEN):
             self._choose(10.0)
-        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+        elif pressed(event, Key.PATH_CLEAR):
             self._choose(None)
         else:
             super().keyPressEvent(event)

@@ -38,6 +38,7 @@ from sos_desktop.models.drawing import (
     is_line,
     placed_shape,
 )
+from sos_desktop.ui.common.actions import Key, pressed
 from sos_desktop.ui.common.fields import limit_length
 from sos_desktop.ui.document.meeting import MeetingDocument
 from sos_desktop.ui.words_pictures.render import canvas_square, paint_drawing, shape_rect
@@ -175,7 +176,7 @@ class DrawingCanvas(QWidget):
         self.update()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.chosen is not None:
+        if pressed(event, Key.DELETE_SHAPE) and self.chosen is not None:
             self.rub_out()
             return
         super().keyPressEvent(event)
