@@ -275,6 +275,8 @@ initials or the names you chose for the room.
   trajectory, the network, the child's voice, the focus question, or a Words and Pictures story panel by panel
   (Page Down and Page Up then go to its next and previous panel).
 - Press **B** to blank the wall at any time, for example when someone's name comes up.
+- With the family in the room, tick Projector › The family is present: cards using the team's jargon get a
+  "Plain words?" tag, and cards kept for the professionals only stay off the wall.
 - Edit, Settings sets the theme and the type size for your room.
 
 **Keys.** F5 open or close · B or . blank · V next view · T next theme · Ctrl+Alt+= / Ctrl+Alt+− / Ctrl+Alt+0 size.
