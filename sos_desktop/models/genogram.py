@@ -115,6 +115,14 @@ def households(network: Network) -> list[Household]:
     return [Household(name, tuple(members)) for name, members in found.values()]
 
 
+def has_genogram_marks(network: Network) -> bool:
+    """Whether anybody's genogram has been recorded: a gender, a death, the index child, a household or a bond."""
+    return any(
+        person.gender is not None or person.deceased or person.index_child or person.household.strip()
+        for person in network.people
+    ) or any(tie.bond for tie in network.ties)
+
+
 def household_names(network: Network) -> list[str]:
     """The case's household names, each once, to offer when a person's household is typed."""
     return sorted((household.name for household in households(network)), key=str.casefold)

@@ -18,9 +18,11 @@ from sos_desktop.exporters.minutes.fonts import register_fonts
 from sos_desktop.exporters.minutes.genogram_legend import genogram_legend_entries
 from sos_desktop.exporters.minutes.naming import Namer
 from sos_desktop.exporters.minutes.network_drawing import HOUSEHOLD_COLOUR, network_drawing
+from sos_desktop.exporters.minutes.snapshot import minutes_snapshot
 from sos_desktop.exporters.minutes.snapshot_parts import network_view
 from sos_desktop.models import MeetingBundle
 from sos_desktop.models.demo import demo_bundle
+from sos_desktop.models.enums import TieBond
 from sos_desktop.models.network_layout import LayoutKind, compute_layout
 
 PSEUDONYMS = MinutesOptions(pseudonymise=True)
@@ -91,3 +93,26 @@ def test_pseudonymised_minutes_of_the_genogram_hold_no_full_name(tmp_path: Path)
         subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(tmp_path / "page")], check=True)
         for page in sorted(tmp_path.glob("page-*.png")):
             (Path("/tmp") / f"genogram-minutes-{page.name}").write_bytes(page.read_bytes())
+
+
+def test_a_network_drawn_in_circles_gets_its_genogram_as_a_family_tree_of_its_own() -> None:
+    bundle = arranged(LayoutKind.CIRCLES)
+    snapshot = minutes_snapshot(bundle, MinutesOptions())
+    assert not snapshot.network.genogram
+    tree = snapshot.family_tree
+    assert tree is not None and tree.genogram
+    assert sorted(name for name, _ in tree.households) == ["Mum's home", "Nan's house"]
+    assert any(node.deceased for node in tree.nodes)
+    if has_text_reader():
+        text = all_text(minutes_pdf_bytes(bundle, options=MinutesOptions()))
+        assert "Family tree" in text and "Live together" in text
+
+
+def test_no_family_tree_is_added_when_no_genogram_is_recorded_or_the_network_is_one_already() -> None:
+    plain = arranged(LayoutKind.CIRCLES)
+    for person in plain.network.people:
+        person.gender, person.deceased, person.index_child, person.household = None, False, False, ""
+    for tie in plain.network.ties:
+        tie.bond = TieBond.BIRTH_OR_TOGETHER
+    assert minutes_snapshot(plain, MinutesOptions()).family_tree is None
+    assert minutes_snapshot(arranged(LayoutKind.FAMILY_TREE), MinutesOptions()).family_tree is None

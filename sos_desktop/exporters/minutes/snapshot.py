@@ -35,6 +35,7 @@ from sos_desktop.models import (
     MapItem,
     Meeting,
     MeetingBundle,
+    Network,
     NextStepStatus,
     PersonRole,
     items_in,
@@ -42,7 +43,9 @@ from sos_desktop.models import (
 )
 from sos_desktop.models.child_tools import CHILD_TOOL_LABELS, house_titles, tool_of
 from sos_desktop.models.continuity import reference_day, step_is_overdue
+from sos_desktop.models.genogram import has_genogram_marks
 from sos_desktop.models.labels import ROLE_LABELS, meeting_kind_label
+from sos_desktop.models.network_layout import LayoutKind, compute_layout
 from sos_desktop.models.supervision import IDEAS_ONLY, STATUS_WORDS, action_line, may_agree
 from sos_desktop.models.templates import FrameworkTemplate, template
 
@@ -138,6 +141,9 @@ class MinutesSnapshot:
     plans: PlansView | None = None
     """The meeting's safety plan and trajectory plan; None when both are empty."""
     family: FamilyMeetingView | None = None
+    family_tree: NetworkView | None = None
+    """The network laid out as a genogram, when its genogram has been recorded and the network itself does not
+    stand as a family tree (then ``network`` is the genogram already)."""
     safety_houses: tuple[HouseView, ...] = ()
     """Each child's Safety House at this meeting, shared entries only."""
     """Who agrees with each statement, and a conference's decision; None when neither was recorded."""
@@ -264,6 +270,7 @@ def minutes_snapshot(
     steps = _next_steps(meeting, namer, on)
     ideas = any(row.status == STATUS_WORDS[NextStepStatus.IDEA] for row in steps)
     voice, not_shared = _voice(bundle, namer)
+    network = network_view(bundle.network, namer)
     return MinutesSnapshot(
         marking=options.marking,
         heading=heading,
@@ -275,7 +282,8 @@ def minutes_snapshot(
         pairs_title=f"{words.label(Category.DANGER)} and {words.one(Category.GOAL)}s",
         pairs=_pairs(meeting, namer),
         scales=scale_views(meeting, list(case_meetings or ()), namer),
-        network=network_view(bundle.network, namer),
+        network=network,
+        family_tree=_family_tree(bundle.network, network, namer),
         voice=voice,
         voice_not_shared=not_shared,
         next_steps=steps,
@@ -287,3 +295,11 @@ def minutes_snapshot(
         family=family_meeting_view(bundle, namer),
         safety_houses=houses_view(bundle, namer),
     )
+
+
+def _family_tree(network: Network, drawn: NetworkView, namer: Namer) -> NetworkView | None:
+    """The genogram the minutes add beside the network's own drawing (None: nothing recorded, or drawn already)."""
+    if drawn.genogram or not has_genogram_marks(network):
+        return None
+    tree = network_view(network, namer, compute_layout(network, LayoutKind.FAMILY_TREE))
+    return tree if tree.genogram else None

@@ -4,6 +4,7 @@ and the observer's feedback. Plain data, names already chosen by a :class:`~.nam
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -179,8 +180,11 @@ def scale_views(meeting: Meeting, case_meetings: list[Meeting], namer: Namer) ->
     return tuple(views)
 
 
-def network_view(network: Network, namer: Namer) -> NetworkView:
-    where = standing_positions(network)
+def network_view(network: Network, namer: Namer, where: Mapping[int, tuple[float, float]] | None = None) -> NetworkView:
+    """The network as the minutes draw it, where its people stand (``where``: laid out afresh, e.g. as a family
+    tree); a genogram when they stand as a family tree.
+    """
+    where = standing_positions(network) if where is None else dict(where)
     genogram = arranged_as_family_tree(network, where)
     nodes = tuple(
         NetworkNode(

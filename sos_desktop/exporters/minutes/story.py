@@ -299,6 +299,20 @@ def _network(snapshot: MinutesSnapshot, s: Styles) -> list[Flowable]:
         for message, concern in view.findings:
             style = s.bullet_concern if concern else s.bullet
             flowables.append(bulleted(message, style, "⚠" if concern else "•"))
+    tree = snapshot.family_tree
+    if tree is not None:
+        lead = "The family as a genogram: who is related to whom, who lives together, and how each tie is held."
+        flowables.append(
+            KeepTogether(
+                [
+                    *subsection("Family tree", s),
+                    plain(lead, s.small),
+                    network_drawing(tree, FRAME_WIDTH),
+                    Spacer(1, 6),
+                    genogram_legend_drawing(FRAME_WIDTH, tree),
+                ]
+            )
+        )
     return flowables
 
 
