@@ -62,7 +62,12 @@ class DetailsEditing(DocumentPart):
         return None if same_phases(agenda, new) else new
 
     def set_attendees(self, attendees: list[Attendee], label: str = "Change attendees") -> None:
-        attendees = [Attendee(self._bounded(a.name, MAX_LABEL_LENGTH), a.role, a.person) for a in attendees]
+        # A family member whose network person has left the network stays at the meeting, linked to nobody.
+        people = {person.id for person in self.network.people if person.id is not None}
+        attendees = [
+            Attendee(self._bounded(a.name, MAX_LABEL_LENGTH), a.role, a.person if a.person in people else None)
+            for a in attendees
+        ]
         if attendees != self.meeting.attendees:
             self.undo_stack.push(SetAttendeesCommand(self, attendees, label))
 

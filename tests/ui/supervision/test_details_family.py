@@ -52,3 +52,16 @@ def test_choosing_a_conference_gives_the_conference_s_agenda_in_one_step(
     document.set_detail("kind", MeetingKind.NETWORK_MEETING)
     assert details.kind.currentText() == "Family network meeting"
     assert document.meeting.agenda == started
+
+
+def test_a_family_member_whose_person_left_the_network_stays_linked_to_nobody(
+    qtbot: QtBot, document: MeetingDocument, details: DetailsPanel
+) -> None:
+    nan = next(p for p in document.network.people if p.display_name == "Nan")
+    details.add_family_member(nan)
+    assert nan.id is not None
+    document.delete_person(nan.id)
+    details.new_name.setText("Lee Grant")
+    details.new_name.returnPressed.emit()  # any later change of the attendees is saved, Nan linked to nobody
+    stored = document.store.get_meeting(document.meeting_id).attendees
+    assert [(a.name, a.person) for a in stored][-2:] == [("Pat Example", None), ("Lee Grant", None)]
