@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, QSignalBlocker
 from PySide6.QtWidgets import QLineEdit, QMainWindow, QPlainTextEdit, QToolTip, QWidget
 
+from sos_desktop.models.network import NetworkPerson
 from sos_desktop.ui.common.undo_keys import route_undo_keys
 from sos_desktop.ui.document.base import cut_message
 
@@ -45,3 +46,11 @@ class PlainTextField(QPlainTextEdit):
         if self.toPlainText() != text:
             with QSignalBlocker(self):
                 self.setPlainText(text)
+
+
+def console_name(person: NetworkPerson) -> str:
+    """How a chooser on the console names a network person: the full name, and what the wall calls them when that
+    differs ("Lily Example (L)"), so the facilitator knows who is meant and what the room will read.
+    """
+    shown = person.display_name.strip()
+    return person.name if not shown or shown == person.name else f"{person.name} ({shown})"

@@ -39,7 +39,7 @@ from sos_desktop.models.drawing import (
     placed_shape,
 )
 from sos_desktop.ui.common.actions import Key, pressed
-from sos_desktop.ui.common.fields import limit_length
+from sos_desktop.ui.common.fields import console_name, limit_length
 from sos_desktop.ui.document.meeting import MeetingDocument
 from sos_desktop.ui.words_pictures.render import canvas_square, paint_drawing, shape_rect
 
@@ -236,7 +236,7 @@ class DrawingEditor(QDialog):
         self.person.addItem("Somebody else (type a label)", None)
         for person in document.network.people:
             if person.id is not None:
-                self.person.addItem(person.display_name or person.name, person.id)
+                self.person.addItem(console_name(person), person.id)
         self.person.currentIndexChanged.connect(self._person_chosen)
         self.label = QLineEdit()
         self.label.setAccessibleName("Label")

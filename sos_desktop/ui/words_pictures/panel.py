@@ -42,7 +42,7 @@ from sos_desktop.models.words_pictures import (
 from sos_desktop.models.words_pictures_images import MAX_PICTURE_BYTES
 from sos_desktop.store.errors import StoreError
 from sos_desktop.ui.common.colours import AMBER
-from sos_desktop.ui.common.fields import PlainTextField, limit_length
+from sos_desktop.ui.common.fields import PlainTextField, console_name, limit_length
 from sos_desktop.ui.document.meeting import MeetingDocument
 from sos_desktop.ui.words_pictures.drawing_editor import DrawingEditor
 from sos_desktop.ui.words_pictures.render import paint_panel_picture
@@ -202,7 +202,7 @@ class WordsPicturesPanel(QWidget):
             with_story = {story.child for story in self.document.words_pictures}
             others = [p for p in self.document.network.people if p.id in with_story and p not in children]
             for person in children + others:
-                self.whose.addItem(person.display_name or person.name, person.id)
+                self.whose.addItem(console_name(person), person.id)
             self.whose.addItem("The family", FAMILY)
             found = self.whose.findData(chosen) if chosen is not None else -1
             self.whose.setCurrentIndex(found if found >= 0 else 0)
@@ -259,7 +259,9 @@ class WordsPicturesPanel(QWidget):
 
     def _start(self) -> None:
         child = self.current_child()
-        name = "the family" if child is None else self.whose.currentText()
+        # The wall's name for the child: a title is shown to the room and printed in the family's copy.
+        person = next((p for p in self.document.network.people if p.id == child), None)
+        name = "the family" if person is None else person.display_name or person.name
         self.document.add_story(child, f"A story for {name}")
         self.message.clear()
 

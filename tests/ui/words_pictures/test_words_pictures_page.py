@@ -37,7 +37,7 @@ def _stored_story(document: MeetingDocument):  # type: ignore[no-untyped-def]
 
 def test_a_story_is_started_and_panels_added_each_an_undo_step(qtbot: QtBot, page: WordsPicturesPanel) -> None:
     document = page.document
-    assert page.whose.currentText() == "L" and page.start.isVisible()
+    assert page.whose.currentText() == "Lily Example (L)" and page.start.isVisible()
     assert "No story yet" in page.hints.text()
     page.start.click()
     assert not page.start.isVisible() and page.title.text() == "A story for L"
@@ -73,7 +73,7 @@ def test_a_stick_figure_is_drawn_named_moved_and_rubbed_out(qtbot: QtBot, page: 
     assert editor is not None
     qtbot.addWidget(editor)
     qtbot.waitExposed(editor)
-    mum = editor.person.findText("Mum")
+    mum = editor.person.findText("Jordan Example (Mum)")
     editor.person.setCurrentIndex(mum)
     editor.palette_buttons[ShapeKind.STICK_FIGURE].click()
     canvas = editor.canvas
