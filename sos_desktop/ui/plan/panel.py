@@ -11,6 +11,7 @@ from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -18,6 +19,8 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -119,8 +122,18 @@ class SafetyPlanPanel(QWidget):
         splitter.addWidget(_wrapped(left))
         splitter.addWidget(_wrapped(right))
         splitter.setStretchFactor(1, 2)
+        # A long list of checks scrolls in its own strip (the heading and four lines show), so the page below it is
+        # never squeezed past its fields or pushed off a small screen.
+        hints_strip = QScrollArea()
+        hints_strip.setObjectName("plan-hints-strip")
+        hints_strip.setWidget(self.hints)
+        hints_strip.setWidgetResizable(True)
+        hints_strip.setFrameShape(QFrame.Shape.NoFrame)
+        hints_strip.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        hints_strip.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        hints_strip.setMaximumHeight(self.hints.fontMetrics().lineSpacing() * 5 + 8)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.hints)
+        layout.addWidget(hints_strip)
         layout.addWidget(splitter, 1)
 
         self.new_rule.returnPressed.connect(self._add_rule)

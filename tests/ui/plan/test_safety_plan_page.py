@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QScrollArea
 from pytestqt.qtbot import QtBot
 
 from sos_desktop.models.safety_plan import SignKind
@@ -124,3 +125,29 @@ def test_the_follow_up_starts_from_the_plan_as_it_stood_and_leaves_the_first_as_
     following.change_rule(first_rule.key, words="If there is shouting, Mum takes the children to Nan's.")
     assert store.get_meeting(demo.follow_up).safety_plan.rules[0].words.startswith("If there is shouting, Mum")
     assert store.get_meeting(demo.first).safety_plan.rules[0].words.startswith("If there is shouting at home")
+
+
+def test_a_long_list_of_checks_scrolls_and_leaves_the_page_whole_at_1280_by_800(
+    qtbot: QtBot, store: Store, demo: DemoMeetings
+) -> None:
+    """Noah's three house rules and a new one taken into the follow-up's plan give it nine rules and eight checks: the
+    checks scroll in their own strip, so the page still fits a laptop and nothing under them is squeezed or cut off.
+    """
+    following = MeetingDocument(store, demo.follow_up)
+    noah = _person(following, "N")
+    following.add_house_rule(noah, "We say sorry after a row and then we have a hug", True)
+    assert following.take_house_rules_into_plan(noah) == 4
+    panel = SafetyPlanPanel(following)
+    qtbot.addWidget(panel)
+    panel.resize(1010, 720)  # what the console leaves the page on a 1280 by 800 laptop
+    panel.show()
+    qtbot.waitExposed(panel)
+    assert panel.hints.text().count("• Rule") == 8
+    strip = panel.findChild(QScrollArea, "plan-hints-strip")
+    assert strip is not None
+    qtbot.waitUntil(strip.verticalScrollBar().isVisible)  # the later checks are a scroll away
+    assert panel.minimumSizeHint().height() <= 720
+    for field in (panel.words, panel.if_broken, panel.review_on):
+        assert field.visibleRegion().boundingRect().size() == field.size(), field.accessibleName()
+        assert field.mapTo(panel, field.rect().bottomLeft()).y() < panel.height()
+    panel.grab().save("/tmp/safety-plan-many-checks.png")
