@@ -272,11 +272,18 @@ class RulesBox(QFrame):
         self.empty.setStyleSheet("color: palette(placeholder-text);")
         self.list_layout.addWidget(self.empty)
         self.list_layout.addStretch(1)
-        scroller = QScrollArea()
+        self.scroller = scroller = QScrollArea()
         scroller.setWidgetResizable(True)
         scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroller.setFrameShape(QFrame.Shape.NoFrame)
         scroller.setWidget(self.entry_list)
+        self._adding = False
+        """Add rule was pressed: the rule it makes is scrolled into view, so the facilitator sees it is there."""
+        self._reveal: RuleWidget | None = None
+        """The rule just added, kept in view while the list settles around it (until the user scrolls)."""
+        bar = scroller.verticalScrollBar()
+        bar.rangeChanged.connect(lambda *_: self._keep_in_view())
+        bar.actionTriggered.connect(lambda _action: setattr(self, "_reveal", None))
         self.draft = DraftField()
         self.draft.setPlaceholderText("A rule of the house, in the child's words…")
         self.draft.setAccessibleName("New rule of the house")
@@ -305,9 +312,19 @@ class RulesBox(QFrame):
         words = typed_text(self.draft)
         if not words.strip():
             return
-        self.addRequested.emit(words, self.draft_consent.isChecked())
+        self._adding = True
+        try:
+            self.addRequested.emit(words, self.draft_consent.isChecked())
+        finally:
+            self._adding = False
         self.draft.clear()
         self.draft_consent.setChecked(False)
+
+    def _keep_in_view(self) -> None:
+        if self._reveal is not None and self._reveal in self.entries.values():
+            self.scroller.ensureWidgetVisible(self._reveal)
+        else:
+            self._reveal = None
 
     def show_rules(self, rules: list[HouseRule], untaken: int) -> None:
         wanted = [rule.key for rule in rules]
@@ -315,10 +332,11 @@ class RulesBox(QFrame):
             gone = self.entries.pop(key)
             self.list_layout.removeWidget(gone)
             gone.deleteLater()
+        added: RuleWidget | None = None
         for position, rule in enumerate(rules):
             widget = self.entries.get(rule.key)
             if widget is None:
-                widget = self.entries[rule.key] = RuleWidget(rule, self.edits)
+                widget = added = self.entries[rule.key] = RuleWidget(rule, self.edits)
             else:
                 widget.show_rule(rule)
             if self.list_layout.indexOf(widget) != position + 1:
@@ -326,6 +344,9 @@ class RulesBox(QFrame):
                 self.list_layout.insertWidget(position + 1, widget)
         self.empty.setVisible(not rules)
         _settle(self.entry_list)
+        if added is not None and self._adding:
+            self._reveal = added
+        self._keep_in_view()
         self.to_plan.setEnabled(untaken > 0)
         self.to_plan.setText(
             "Put the house's rules into the safety plan"

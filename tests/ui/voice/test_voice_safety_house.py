@@ -145,6 +145,24 @@ def test_the_page_places_ticks_moves_the_child_and_takes_the_rules_through_its_w
     assert grab.save("/tmp/safety-house-page.png")
 
 
+def test_a_rule_added_on_the_page_is_scrolled_into_view(follow_up: MeetingDocument, qtbot: QtBot) -> None:
+    """On a 1280 by 800 laptop the rules' list shows about two: a fourth rule added shows where it went."""
+    page = SafetyHousePanel(follow_up)
+    qtbot.addWidget(page)
+    page.resize(1010, 720)
+    page.show()
+    qtbot.waitExposed(page)
+    page.choose_child(person(follow_up, "N"))
+    QApplication.processEvents()
+    rules = page.rules
+    assert rules.scroller.verticalScrollBar().maximum() > 0  # the demo's three rules already scroll
+    qtbot.keyClicks(rules.draft, "We say sorry after a row")
+    qtbot.mouseClick(rules.add_button, Qt.MouseButton.LeftButton)
+    (added,) = [w for w in rules.entries.values() if w.words.toPlainText() == "We say sorry after a row"]
+    qtbot.waitUntil(lambda: not added.visibleRegion().isEmpty())
+    assert added.visibleRegion().boundingRect().height() == added.height()  # whole, not half under the edge
+
+
 def test_the_fairy_retitles_the_houses_on_the_voice_page_in_one_step(follow_up: MeetingDocument, qtbot: QtBot) -> None:
     page = VoicePanel(follow_up)
     qtbot.addWidget(page)
