@@ -6,12 +6,13 @@
 - Words and Pictures: on Lily's story, a panel added, its words typed, Draw…, a stick figure placed with a click on
   the canvas, the editor closed; the storyboard shows the new panel, and Ctrl+Z takes it all back;
 - the projector, practised in a window (one screen): Ctrl+Alt+O shows the Safety House, Ctrl+Alt+W and Page Down the
-  story panel by panel; each grabbed from the X server to /tmp/x;
+  story panel by panel;
 - the Agreement page of the demo's conference: Nan's view of the first danger statement chosen from its list.
 
-Each step is checked as the user sees it (the page's texts) and as it is kept (the meeting read from the store).
-The outer test starts Xvfb and runs the driver, the inner test, in a Python of its own on the xcb platform (the
-test run's own Qt is offscreen). Skipped where Xvfb or xdotool is missing (``./dev test`` installs both).
+Each step is checked as the user sees it (the page's texts) and as it is kept (the meeting read from the store), and
+its picture goes to /tmp/x. The outer test starts Xvfb and runs the driver, the inner test, in a Python of its own on
+the xcb platform (the test run's own Qt is offscreen). Skipped where Xvfb or xdotool is missing (``./dev test``
+installs both).
 """
 
 from __future__ import annotations
@@ -137,11 +138,11 @@ if os.environ.get(DRIVER) == "1":
             return panel
 
     def shot(widget: QWidget, name: str) -> None:
-        """The window as the X server shows it, to look at."""
+        """The window ``widget`` is in, as it shows now, to look at."""
         SHOTS.mkdir(parents=True, exist_ok=True)
-        widget.window().repaint()  # painted now, before the X server is asked for its pixels
-        screen = widget.screen()
-        assert screen.grabWindow(int(widget.window().winId())).save(str(SHOTS / f"{name}.png"))
+        # The window painted afresh: asked for its pixels, the X server may not yet have every part a page just shown
+        # has painted, and would give the page before it in places.
+        assert widget.window().grab().save(str(SHOTS / f"{name}.png"))
 
     def stored(store: Store, meeting_id: int):  # type: ignore[no-untyped-def]
         return store.get_meeting(meeting_id)
@@ -178,7 +179,8 @@ if os.environ.get(DRIVER) == "1":
             return [(rule.words, rule.consent_to_share) for rule in house.rules]
 
         qtbot.waitUntil(lambda: (RULE, True) in house_rules(), timeout=WAIT_MS)
-        assert RULE in [entry.words.toPlainText() for entry in page.rules.entries.values()]
+        added = next(entry for entry in page.rules.entries.values() if entry.words.toPlainText() == RULE)
+        qtbot.waitUntil(lambda: not added.visibleRegion().isEmpty(), timeout=WAIT_MS)  # scrolled into view
         assert page.rules.draft.toPlainText() == "" and not page.rules.draft_consent.isChecked()
 
         user.click(page.rules.to_plan)
