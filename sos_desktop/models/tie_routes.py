@@ -35,8 +35,9 @@ Box = tuple[float, float, float, float]
 """A rectangle in a picture's units: its left, lower, right and upper edge ("lower": the smaller y, whichever way y
 runs in the picture)."""
 
-_ROUNDS = 6
-"""Rounds of setting bend points round the people in the way before a tie is left straight."""
+_ROUNDS = 8
+"""Rounds of setting bend points round the people in the way before a tie is left straight (six left one tie of a
+dense 60-person family tree on the wall straight through somebody)."""
 ROUTED_UP_TO = 120
 """The largest network whose ties are routed round people: routing 60 people takes some 20 ms, 120 about 60 ms,
 500 a second or more. Bigger networks are drawn with straight ties (the console then shows them so small that names

@@ -12,9 +12,7 @@ facilitator read the same picture.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFont
 
 from sos_desktop.models import TieKind
@@ -32,9 +30,18 @@ from sos_desktop.ui.network.style import (
     pen_style,
 )
 from sos_desktop.ui.projector.chart_shapes import BoxShape, DiscShape, LineShape
-from sos_desktop.ui.projector.frame import ContentFrame
 from sos_desktop.ui.projector.network_content import NetworkContent, Node
-from sos_desktop.ui.projector.network_fit import Box, Point, coverage, crowded, fit, on_grid, separate
+from sos_desktop.ui.projector.network_fit import (
+    ROWS_STRETCH,
+    Box,
+    Point,
+    closer_rows,
+    coverage,
+    crowded,
+    fit,
+    on_grid,
+    separate,
+)
 from sos_desktop.ui.projector.network_genogram import (
     GenogramSample,
     StrokeShape,
@@ -43,10 +50,10 @@ from sos_desktop.ui.projector.network_genogram import (
     legend_lines,
     legend_people,
     node_marker,
-    outline_path,
     sample_shapes,
     slashes_path,
 )
+from sos_desktop.ui.projector.network_households import DOUBLE_OUTLINE, DrawnPerson, HouseholdsFrame
 from sos_desktop.ui.projector.network_shapes import MarkerShape, TieShape
 from sos_desktop.ui.projector.scene import BadgeShape, Scene, Shape
 from sos_desktop.ui.projector.text import LaidText, TextStyle
@@ -65,27 +72,22 @@ ROOMY = 0.8
 have room, and the search goes on to smaller names sooner."""
 SPACING_UNITS = 150.0
 """The console's distance between neighbours, in its scene units."""
+TREE_ROW_GAP = 1.25
+"""On the family tree, the most room between one row and the next, in spacings: the family's friends and
+professionals stand a little apart below it, not a whole empty row."""
 
 Sample = RoleStyle | TieKind | str | tuple[str, GenogramSample] | None
 """What a legend entry shows beside its words: a role's marker, a tie's line, the tick (``KNOWS_MARK``), a genogram
 entry (``("genogram", sample)``), or nothing."""
-DOUBLE_OUTLINE = 1.32
-"""The index child's second outline, as a share of their marker's size."""
+SLASH_LENGTH = 1.3
+"""A separated or divorced couple's slash, as a share of an adult's marker: it reads across the room as theirs."""
+SLASH_WIDTH = 0.08
+"""The slash's stroke, as a share of an adult's marker."""
+HEADING_PX = 40
+"""The heading's type in reference pixels: nobody's name on the wall is set larger."""
 
 
-@dataclass(frozen=True)
-class _Person:
-    """A person drawn at one type size: their name laid out, their marker's size, and their box's reach."""
-
-    node: Node
-    laid: LaidText
-    marker: float
-    badge: float
-    gap: float
-    box: Box
-
-
-class NetworkLayout(ContentFrame[NetworkContent]):
+class NetworkLayout(HouseholdsFrame):
     """Builds the ``Scene`` of the safety network at one size, theme and zoom (the names are fitted at ``base``,
     then zoomed).
     """
@@ -107,7 +109,7 @@ class NetworkLayout(ContentFrame[NetworkContent]):
         y = float(round(20 * u))
         if content.title:
             y = self.put(shapes, self.lay(content.title, 22, width), self.margin, y, theme.muted_text) + round(12 * u)
-        heading = self.lay(content.heading or NETWORK_HEADING, 40, width, 1, QFont.Weight.Bold)
+        heading = self.lay(content.heading or NETWORK_HEADING, HEADING_PX, width, 1, QFont.Weight.Bold)
         if not content.nodes:
             return self.put(shapes, heading, self.margin, y, theme.text)
         summary = self.lay(content.summary, 32, width, 2, QFont.Weight.DemiBold)
@@ -197,16 +199,15 @@ class NetworkLayout(ContentFrame[NetworkContent]):
 
     # The network -------------------------------------------------------------------------------------------------
 
-    def _people(self, nodes: tuple[Node, ...], px: float) -> list[_Person]:
+    def _people(self, nodes: tuple[Node, ...], px: float) -> list[DrawnPerson]:
         """Everybody drawn with names of ``px`` pixels: a child's marker and name larger than an adult's."""
         adult = 1.6 * px
         badge = 0.62 * adult
         found = []
         for node in nodes:
             weight = QFont.Weight.Bold if node.is_child else QFont.Weight.DemiBold
-            style = TextStyle(
-                self.theme.font_families, max(6, round(px * (1.1 if node.is_child else 1.0))), weight.value
-            )
+            size = min(px * (1.1 if node.is_child else 1.0), HEADING_PX * self.type)  # never past the heading
+            style = TextStyle(self.theme.font_families, max(6, round(size)), weight.value)
             laid = self.cache.lay(node.name, style, 8 * px, 2)
             marker = adult * 1.4 if node.is_child else adult
             gap, pad = 0.18 * px, 0.22 * px
@@ -219,7 +220,7 @@ class NetworkLayout(ContentFrame[NetworkContent]):
                 top=max(reach, corner if node.knows_worries else 0.0),
                 bottom=marker / 2 + gap + laid.height + pad / 2,
             )
-            found.append(_Person(node, laid, marker, badge, gap, box))
+            found.append(DrawnPerson(node, laid, marker, badge, gap, box))
         return found
 
     def _graph(self, content: NetworkContent, area: QRectF, shapes: list[Shape]) -> None:
@@ -239,9 +240,11 @@ class NetworkLayout(ContentFrame[NetworkContent]):
         assert found is not None
         people, centres = found
         where = {person.node.id: QPointF(*centre) for person, centre in zip(people, centres, strict=True)}
+        routes = self._routes(content, people, centres)
         if content.households:
-            self._households(content, people, where, shapes)
-        for link, route in zip(content.links, self._routes(content, people, centres), strict=True):
+            lines = [[QPointF(x, y) for x, y in route] for route in routes]
+            self.households(content, people, where, area, lines, shapes)
+        for link, route in zip(content.links, routes, strict=True):
             style = TIE_STYLES[link.kind]
             width = self._tie_width(style.width)
             bends = tuple(QPointF(x, y) for x, y in route[1:-1])
@@ -249,17 +252,17 @@ class NetworkLayout(ContentFrame[NetworkContent]):
             pen = style.pen if look is None else pen_style(look.line)
             ink = self.theme.muted_text
             shapes.append(TieShape(where[link.source], where[link.target], ink, width, pen, bends))
-            if look is not None and look.slashes:
+            if look is not None and look.slashes:  # as long and heavy as the people are large
                 points = [where[link.source], *bends, where[link.target]]
-                shapes.append(
-                    StrokeShape(slashes_path(points, look.slashes, 0.8 * min(p.marker for p in people)), ink, width)
-                )
+                marker = min(p.marker for p in people)
+                path = slashes_path(points, look.slashes, SLASH_LENGTH * marker)
+                shapes.append(StrokeShape(path, ink, max(width * 1.3, SLASH_WIDTH * marker)))
         for person in people:
             self._marker(person, where[person.node.id], shapes)
         for person in people:  # names over every marker: should two people still crowd, no name is hidden
             self._name(person, where[person.node.id], shapes)
 
-    def _routes(self, content: NetworkContent, people: list[_Person], centres: list[Point]) -> list[list[Point]]:
+    def _routes(self, content: NetworkContent, people: list[DrawnPerson], centres: list[Point]) -> list[list[Point]]:
         """Each tie's path on the wall, round the markers and whole name plates of the people it does not join, and
         beside its own people's names where it can.
         """
@@ -277,7 +280,7 @@ class NetworkLayout(ContentFrame[NetworkContent]):
 
     def _arranged(
         self, nodes: tuple[Node, ...], area: QRectF, px: float, anyhow: bool = False, as_laid_out: bool = False
-    ) -> tuple[list[_Person], list[Point]] | None:
+    ) -> tuple[list[DrawnPerson], list[Point]] | None:
         """Everybody drawn with names of ``px`` pixels and placed in ``area`` with room between them: as the picture
         lays them out, else nudged apart, else on a grid. None if none of these gives everybody room, unless
         ``anyhow``, which takes them nudged apart as far as they go.
@@ -285,7 +288,12 @@ class NetworkLayout(ContentFrame[NetworkContent]):
         people = self._people(nodes, px)
         boxes = [person.box for person in people]
         apart = self._apart(px)
-        centres = fit([(node.x, node.y) for node in nodes], boxes, area, SPREAD_MARKERS * 1.6 * px / SPACING_UNITS)
+        points = [(node.x, node.y) for node in nodes]
+        limit = SPREAD_MARKERS * 1.6 * px / SPACING_UNITS
+        if self._genogram:  # the rows across the whole wall, the empty row above the network narrowed
+            centres = fit(closer_rows(points, TREE_ROW_GAP * SPACING_UNITS), boxes, area, limit, ROWS_STRETCH)
+        else:
+            centres = fit(points, boxes, area, limit)
         if not crowded(centres, boxes, apart):
             return people, centres
         if as_laid_out:
@@ -307,7 +315,7 @@ class NetworkLayout(ContentFrame[NetworkContent]):
         """The room kept clear between two people's boxes."""
         return 0.45 * px
 
-    def _name(self, person: _Person, centre: QPointF, shapes: list[Shape]) -> None:
+    def _name(self, person: DrawnPerson, centre: QPointF, shapes: list[Shape]) -> None:
         """A person's name under their marker, on a plate so that a tie passing behind does not cross the letters."""
         theme, laid = self.theme, person.laid
         behind = QColor(theme.background)
@@ -315,79 +323,7 @@ class NetworkLayout(ContentFrame[NetworkContent]):
         shapes.append(BoxShape(self._plate(person, centre), behind, person.gap))
         self.put(shapes, laid, centre.x() - laid.width / 2, centre.y() + person.marker / 2 + person.gap, theme.text)
 
-    def _plate(self, person: _Person, centre: QPointF) -> QRectF:
-        """Where a person's name is drawn, with the plate behind it: the room ties keep out of."""
-        laid, pad = person.laid, person.gap
-        top = centre.y() + person.marker / 2 + person.gap
-        return QRectF(centre.x() - laid.width / 2 - pad, top - pad / 3, laid.width + 2 * pad, laid.height + pad)
-
-    def _households(
-        self, content: NetworkContent, people: list[_Person], where: dict[int, QPointF], shapes: list[Shape]
-    ) -> None:
-        """Each household's dotted line round its people's markers and names, its name (if it may be shown) on
-        a plate at its top left.
-        """
-        found = {person.node.id: person for person in people}
-        taken: list[QRectF] = []
-        for household in content.households:
-            centres: list[tuple[float, float]] = []
-            radius = 0.0
-            for member in household.members:
-                person, centre = found.get(member), where.get(member)
-                if person is None or centre is None:
-                    continue
-                reach = person.marker / 2 * (DOUBLE_OUTLINE if person.node.index_child else 1.0) + person.gap * 2
-                radius = max(radius, reach)
-                plate = self._plate(person, centre)
-                low = plate.bottom() - reach + person.gap
-                sides = (min(centre.x(), plate.left() + 0.7 * reach), max(centre.x(), plate.right() - 0.7 * reach))
-                centres += [(centre.x(), centre.y()), (centre.x(), low)]
-                centres += [(side, plate.center().y()) for side in sides]
-            if not centres:
-                continue
-            path = outline_path(centres, radius)
-            blue = household_colour(QColor(self.theme.background))
-            shapes.append(StrokeShape(path, blue, max(2.0, 3.5 * self.u), Qt.PenStyle.DotLine))
-            if household.name:
-                laid = self.lay(household.name, LEGEND_PX, self.width / 4, 1, QFont.Weight.DemiBold)
-                spot = self._household_label(path.boundingRect(), laid.width, laid.height, people, where, taken)
-                taken.append(spot)
-                behind = QColor(self.theme.background)
-                shapes.append(BoxShape(spot, behind, round(6 * self.u)))
-                self.put(shapes, laid, spot.left() + round(6 * self.u), spot.top(), blue)
-
-    def _household_label(
-        self,
-        box: QRectF,
-        width: float,
-        height: float,
-        people: list[_Person],
-        where: dict[int, QPointF],
-        taken: list[QRectF],
-    ) -> QRectF:
-        """Where a household's name goes: just outside its outline (above, below, left or right of it), on the
-        first side where it covers nobody's marker or name and no other household's name.
-        """
-        pad = round(6 * self.u)
-        wide = width + 2 * pad
-        candidates = [
-            QRectF(box.left() + pad, box.top() - height - pad / 2, wide, height),
-            QRectF(box.left() + pad, box.bottom() + pad / 2, wide, height),
-            QRectF(box.left() - wide - pad, box.center().y() - height / 2, wide, height),
-            QRectF(box.right() + pad, box.center().y() - height / 2, wide, height),
-        ]
-        blocked = list(taken)
-        for person in people:
-            centre = where[person.node.id]
-            half = person.marker / 2
-            blocked += [QRectF(centre.x() - half, centre.y() - half, 2 * half, 2 * half), self._plate(person, centre)]
-        inside = QRectF(0, 0, self.width, self.height)
-        for spot in candidates:
-            if inside.contains(spot) and not any(spot.intersects(other) for other in blocked):
-                return spot
-        return candidates[0]
-
-    def _marker(self, person: _Person, centre: QPointF, shapes: list[Shape]) -> None:
+    def _marker(self, person: DrawnPerson, centre: QPointF, shapes: list[Shape]) -> None:
         """A person's marker, its shape and colour telling their role (on a genogram, the shape their gender),
         with the tick if they know the worries, and on a genogram the cross and the index child's outline.
         """

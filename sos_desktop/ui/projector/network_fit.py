@@ -21,6 +21,8 @@ Point = tuple[float, float]
 
 STRETCH = 1.7
 """How much more one axis may be stretched than the other: a wide screen is used, the picture not distorted much."""
+ROWS_STRETCH = 2.5
+"""The same for a family tree, whose rows may spread across a wide wall: who stands above whom is all it tells."""
 
 
 @dataclass(frozen=True)
@@ -33,10 +35,12 @@ class Box:
     bottom: float
 
 
-def fit(points: Sequence[Point], boxes: Sequence[Box], area: QRectF, limit: float) -> list[Point]:
+def fit(
+    points: Sequence[Point], boxes: Sequence[Box], area: QRectF, limit: float, stretch: float = STRETCH
+) -> list[Point]:
     """``points`` scaled and moved so that each box, centred on its point, lies inside ``area``, centred in it.
 
-    Neither axis is scaled more than ``limit`` pixels per unit, nor more than ``STRETCH`` times the other.
+    Neither axis is scaled more than ``limit`` pixels per unit, nor more than ``stretch`` times the other.
     """
     if not points:
         return []
@@ -49,10 +53,23 @@ def fit(points: Sequence[Point], boxes: Sequence[Box], area: QRectF, limit: floa
     scale_x = max(0.0, right - left) / span_x if span_x > 1e-9 else math.inf
     scale_y = max(0.0, bottom - top) / span_y if span_y > 1e-9 else math.inf
     least = min(scale_x, scale_y, limit)
-    scale_x, scale_y = min(scale_x, least * STRETCH, limit), min(scale_y, least * STRETCH, limit)
+    scale_x, scale_y = min(scale_x, least * stretch, limit), min(scale_y, least * stretch, limit)
     middle_x, middle_y = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
     centre_x, centre_y = (left + right) / 2, (top + bottom) / 2
     return [(centre_x + (x - middle_x) * scale_x, centre_y + (y - middle_y) * scale_y) for x, y in points]
+
+
+def closer_rows(points: Sequence[Point], widest: float) -> list[Point]:
+    """``points`` with every gap between one row (people at the same height) and the next cut to at most ``widest``:
+    the empty row a family tree leaves above its friends and professionals, which would cost a low wall its type.
+    """
+    rows = sorted({y for _, y in points})
+    moved, cut = {}, 0.0
+    for above, row in zip([None, *rows], rows, strict=False):
+        if above is not None:
+            cut += max(0.0, row - above - widest)
+        moved[row] = row - cut
+    return [(x, moved[y]) for x, y in points]
 
 
 def _overlaps(centres: np.ndarray, reach: np.ndarray, gap: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
