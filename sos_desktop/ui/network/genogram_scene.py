@@ -5,17 +5,35 @@ people and ties that way, and runs each household's dotted outline round where i
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from sos_desktop.models.genogram import arranged_as_family_tree, households
 from sos_desktop.ui.network.genogram_items import HouseholdOutline
 
 if TYPE_CHECKING:
-    from sos_desktop.ui.network.items import PersonNode
-    from sos_desktop.ui.network.scene import NetworkScene
+    from PySide6.QtWidgets import QGraphicsItem
+
+    from sos_desktop.ui.document.meeting import MeetingDocument
+    from sos_desktop.ui.network.items import PersonNode, TieLine
 
 
-def refresh_genogram(scene: NetworkScene) -> None:
+class GenogramScene(Protocol):
+    """What the genogram's redrawing uses of the Network page's scene (``scene.NetworkScene``, which calls it)."""
+
+    document: MeetingDocument
+    nodes: dict[int, PersonNode]
+    lines: dict[int, TieLine]
+    genogram: bool
+    household_outlines: dict[str, HouseholdOutline]
+
+    def route_ties(self) -> None: ...
+
+    def addItem(self, item: QGraphicsItem) -> None: ...
+
+    def removeItem(self, item: QGraphicsItem) -> None: ...
+
+
+def refresh_genogram(scene: GenogramScene) -> None:
     """Set ``scene.genogram`` from where people stand, redraw whoever changed look, and the households."""
     where = {person_id: (node.pos().x(), node.pos().y()) for person_id, node in scene.nodes.items()}
     scene.genogram = arranged_as_family_tree(scene.document.network, where)
@@ -44,7 +62,7 @@ def _round(node: PersonNode) -> tuple[list[tuple[float, float]], float]:
     return [(x, y), (x, low), *((side, y + name.center().y()) for side in sides)], reach
 
 
-def surround_households(scene: NetworkScene) -> None:
+def surround_households(scene: GenogramScene) -> None:
     """One dotted outline per household round its people (none unless the scene is a genogram)."""
     found = households(scene.document.network) if scene.genogram else []
     wanted = {household.name.casefold(): household for household in found}

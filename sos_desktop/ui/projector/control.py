@@ -132,7 +132,7 @@ class ProjectorControl(QObject):
         console.addAction(self.plan_action)
         console.addAction(self.trajectory_plan_action)
         views.addSeparator()
-        self.words_pictures = WordsPicturesPaging(self, views, console)
+        self.words_pictures = WordsPicturesPaging(self, self.windowCreated, views, console, self)
         self.theme_group = QActionGroup(self)
         themes = self.menu.addMenu("&Theme")
         for name in THEMES:

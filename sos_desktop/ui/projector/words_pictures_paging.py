@@ -10,7 +10,7 @@ is chosen there; a step past the last or the first panel stays where it is.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
@@ -21,16 +21,40 @@ from sos_desktop.ui.projector.modes import WordsPicturesMode
 from sos_desktop.ui.projector.words_pictures_content import panel_index, shown_story
 
 if TYPE_CHECKING:
-    from sos_desktop.ui.projector.control import ProjectorControl
+    from PySide6.QtCore import SignalInstance
+    from PySide6.QtGui import QActionGroup
+
+    from sos_desktop.ui.document.meeting import MeetingDocument
+    from sos_desktop.ui.projector.layout import ProjectorMode
+    from sos_desktop.ui.projector.window import ProjectorWindow
 
 NEXT, PREVIOUS = "Words and Pictures: &next panel", "Words and Pictures: pre&vious panel"
+
+
+class PagedControl(Protocol):
+    """What the paging uses of the projector's control (``control.ProjectorControl``, which builds it)."""
+
+    mode_group: QActionGroup
+    mode_actions: dict[ProjectorMode, QAction]
+    show_action: QAction
+    document: MeetingDocument | None
+    window: ProjectorWindow | None
+
+    def set_mode(self, mode: ProjectorMode) -> None: ...
 
 
 class WordsPicturesPaging(QObject):
     """The Words and Pictures entries of the Projector › View menu, and the keys that page through the story."""
 
-    def __init__(self, control: ProjectorControl, views: QMenu, console: QMainWindow) -> None:
-        super().__init__(control)
+    def __init__(
+        self,
+        control: PagedControl,
+        window_created: SignalInstance,
+        views: QMenu,
+        console: QMainWindow,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
         self.control = control
         self.selected: Callable[[], tuple[str | None, str | None]] = lambda: (None, None)
         """The story and the panel the console's Words and Pictures page has chosen (their keys), set by the
@@ -45,7 +69,7 @@ class WordsPicturesPaging(QObject):
         console.addAction(self.action)
         self.next_action = self._step_action(views, NEXT, Key.WORDS_PICTURES_NEXT, 1, console)
         self.previous_action = self._step_action(views, PREVIOUS, Key.WORDS_PICTURES_PREVIOUS, -1, console)
-        control.windowCreated.connect(self._window_created)
+        window_created.connect(self._window_created)
         control.show_action.toggled.connect(lambda _: self._update())
         self._update()
 
