@@ -71,6 +71,9 @@ NAMES = {
     "projector_words_pictures": "projector-words-pictures.png",
     "safety_house": "console-safety-house.png",
     "projector_safety_house": "projector-safety-house.png",
+    "words_pictures": "console-words-pictures.png",
+    "projector_genogram": "projector-genogram.png",
+    "agreement": "console-agreement.png",
 }
 
 
@@ -333,8 +336,32 @@ def over_time_pictures(window: MainWindow, app: QApplication, out: Path) -> list
         )
     )
     written.append(words_pictures_picture(window, out))
+    window.pages.show("words_pictures")
+    written.append(save(grab(window, app, CONSOLE), out / NAMES["words_pictures"]))
     written += safety_house_pictures(window, app, out)
+    written.append(genogram_picture(window, out))
+    written += conference_pictures(window, app, out)
     return written
+
+
+def genogram_picture(window: MainWindow, out: Path) -> Path:
+    """The open follow-up's network on the wall as a genogram: the family tree with its marks."""
+    from sos_desktop.ui.projector.modes import NetworkMode
+
+    document = window.document
+    assert document is not None
+    wall = render_projector(document, PROJECTOR, "projector", NetworkMode(genogram=True))
+    return save(wall, out / NAMES["projector_genogram"])
+
+
+def conference_pictures(window: MainWindow, app: QApplication, out: Path) -> list[Path]:
+    """The demo's child protection conference: its Agreement page, with the chair's decision."""
+    meetings = window.store.list_meetings()
+    if len(meetings) < 3 or meetings[2].id is None:
+        raise SystemExit("The demo's conference was not created on the first run.")
+    window.open_meeting(meetings[2].id)
+    window.pages.show("agreement")
+    return [save(grab(window, app, CONSOLE), out / NAMES["agreement"])]
 
 
 def safety_house_pictures(window: MainWindow, app: QApplication, out: Path) -> list[Path]:
