@@ -7,7 +7,6 @@ the case and "Page N of M"); a password encrypts the bytes in memory; the file i
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 from sos_desktop.exporters.atomic import write_export
@@ -25,24 +24,19 @@ def family_plan_pdf_bytes(bundle: MeetingBundle, *, options: MinutesOptions = DE
     Raises NoSafetyPlanError when the meeting has no safety plan.
     """
     from sos_desktop.exporters.family_plan.story import family_plan_story
-    from sos_desktop.exporters.minutes.page import MarkedDocument
-    from sos_desktop.exporters.minutes.protection import protect
+    from sos_desktop.exporters.minutes.page import marked_pdf
 
     plan = family_plan(bundle, pseudonymise=options.pseudonymise)
-    buffer = io.BytesIO()
-    document = MarkedDocument(
-        buffer,
-        marking=options.marking,
+    right = f"{TITLE} · {plan.page_date}" if plan.page_date else TITLE
+    return marked_pdf(
+        family_plan_story(plan),
+        options,
         left=plan.case_label,
-        right=f"{TITLE} · {plan.page_date}" if plan.page_date else TITLE,
+        right=right,
         title=TITLE,
         subject=f"The family's safety plan: {plan.case_label}",
-        keywords=[options.marking, "safety plan"],
+        keyword="safety plan",
     )
-    document.build(family_plan_story(plan))
-    if options.password:
-        return protect(buffer.getvalue(), options.password)
-    return buffer.getvalue()
 
 
 def write_family_plan_pdf(bundle: MeetingBundle, path: Path, *, options: MinutesOptions = DEFAULT_OPTIONS) -> None:

@@ -9,7 +9,8 @@ drawn by :func:`.script_text.draw_line`, so that they print in any script, shape
 
 from __future__ import annotations
 
-from typing import Any
+import io
+from typing import TYPE_CHECKING, Any
 
 from reportlab import rl_config
 from reportlab.lib import colors
@@ -31,6 +32,9 @@ from sos_desktop.exporters.minutes.styles import (
     RULE,
 )
 from sos_desktop.models.bidi import Direction
+
+if TYPE_CHECKING:
+    from sos_desktop.exporters.minutes.options import MinutesOptions
 
 TOTAL_FORM = "total"
 MARKING_SIZE = 9.5
@@ -155,3 +159,32 @@ def _fitted(text: str, width: float) -> str:
     while text and line_width(text + "…", REGULAR, LINE_SIZE) > width:
         text = text[:-1]
     return text.rstrip() + "…"
+
+
+def marked_pdf(
+    story: list[Flowable],
+    options: MinutesOptions,
+    *,
+    left: str,
+    right: str,
+    title: str,
+    subject: str,
+    keyword: str,
+) -> bytes:
+    """``story`` printed on marked pages (``left`` and ``right`` in the header), as PDF bytes; encrypted in memory
+    when ``options`` has a password. Every document the app prints (minutes, feedback, family copies) comes here.
+    """
+    from sos_desktop.exporters.minutes.protection import protect
+
+    buffer = io.BytesIO()
+    document = MarkedDocument(
+        buffer,
+        marking=options.marking,
+        left=left,
+        right=right,
+        title=title,
+        subject=subject,
+        keywords=[options.marking, keyword],
+    )
+    document.build(story)
+    return protect(buffer.getvalue(), options.password) if options.password else buffer.getvalue()

@@ -8,7 +8,6 @@ are written atomically, so a failed export leaves no file behind.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,7 +15,6 @@ from typing import TYPE_CHECKING
 from sos_desktop.exporters.atomic import write_export
 from sos_desktop.exporters.minutes.naming import Namer
 from sos_desktop.exporters.minutes.options import MinutesOptions
-from sos_desktop.exporters.minutes.protection import protect
 from sos_desktop.exporters.minutes.snapshot import Heading, heading_of, minutes_snapshot
 from sos_desktop.exporters.minutes.snapshot_parts import feedback_view
 from sos_desktop.models import Meeting, MeetingBundle, Observations
@@ -108,19 +106,9 @@ def write_feedback_pdf(
 
 
 def _render(story: list[Flowable], options: MinutesOptions, heading: Heading, *, title: str, subject: str) -> bytes:
-    from sos_desktop.exporters.minutes.page import MarkedDocument
+    from sos_desktop.exporters.minutes.page import marked_pdf
 
-    buffer = io.BytesIO()
-    document = MarkedDocument(
-        buffer,
-        marking=options.marking,
-        left=heading.case_label,
-        right=f"{heading.title} · {heading.date}" if heading.date else heading.title,
-        title=title,
-        subject=subject,
-        keywords=[options.marking, heading.framework],
+    right = f"{heading.title} · {heading.date}" if heading.date else heading.title
+    return marked_pdf(
+        story, options, left=heading.case_label, right=right, title=title, subject=subject, keyword=heading.framework
     )
-    document.build(story)
-    if options.password:
-        return protect(buffer.getvalue(), options.password)
-    return buffer.getvalue()

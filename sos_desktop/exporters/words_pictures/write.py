@@ -8,7 +8,6 @@ file's title is "Words and Pictures", never a story's own title (which may name 
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 from sos_desktop.exporters.atomic import write_export
@@ -25,25 +24,20 @@ def words_pictures_pdf_bytes(bundle: MeetingBundle, *, options: MinutesOptions =
 
     Raises NoStoryError when the meeting has no story with panels.
     """
-    from sos_desktop.exporters.minutes.page import MarkedDocument
-    from sos_desktop.exporters.minutes.protection import protect
+    from sos_desktop.exporters.minutes.page import marked_pdf
     from sos_desktop.exporters.words_pictures.story import words_pictures_story
 
     copy = words_pictures_copy(bundle, pseudonymise=options.pseudonymise)
-    buffer = io.BytesIO()
-    document = MarkedDocument(
-        buffer,
-        marking=options.marking,
+    right = f"{TITLE} · {copy.page_date}" if copy.page_date else TITLE
+    return marked_pdf(
+        words_pictures_story(copy),
+        options,
         left=copy.case_label,
-        right=f"{TITLE} · {copy.page_date}" if copy.page_date else TITLE,
+        right=right,
         title=TITLE,
         subject=f"Words and Pictures: {copy.case_label}",
-        keywords=[options.marking, "words and pictures"],
+        keyword="words and pictures",
     )
-    document.build(words_pictures_story(copy))
-    if options.password:
-        return protect(buffer.getvalue(), options.password)
-    return buffer.getvalue()
 
 
 def write_words_pictures_pdf(bundle: MeetingBundle, path: Path, *, options: MinutesOptions = DEFAULT_OPTIONS) -> None:
