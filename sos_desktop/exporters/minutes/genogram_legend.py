@@ -5,7 +5,7 @@ parents' lines), in rows that wrap to the page.
 
 from __future__ import annotations
 
-from reportlab.graphics.shapes import Drawing, Line, Polygon, Rect, String
+from reportlab.graphics.shapes import Drawing, Line, Polygon, Rect
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -18,11 +18,11 @@ from sos_desktop.exporters.minutes.network_drawing import (
     OUTLINE,
     TIE_COLOUR,
     knows_badge,
+    legend_words,
     marker,
     slashes,
 )
 from sos_desktop.exporters.minutes.snapshot_parts import NetworkView
-from sos_desktop.exporters.minutes.styles import MUTED
 from sos_desktop.models.genogram_look import (
     GENDER_LEGEND,
     MARKS_LEGEND,
@@ -113,14 +113,5 @@ def genogram_legend_drawing(width: float, view: NetworkView) -> Drawing:
                     corners, fillColor=None, strokeColor=HOUSEHOLD_COLOUR, strokeWidth=0.9, strokeDashArray=[1, 1.5]
                 )
             )
-        drawing.add(
-            String(
-                text_x,
-                y - text_size * 0.35,
-                words,
-                fontName=REGULAR,
-                fontSize=text_size,
-                fillColor=colors.HexColor(MUTED),
-            )
-        )
+        drawing.add(legend_words(text_x, y, words, text_size))
     return drawing

@@ -314,14 +314,10 @@ def legend_drawing(width: float, kinds: Sequence[TieKind] = tuple(TieKind)) -> D
             assert isinstance(what, RoleStyle)
             drawing.add(marker(what.marker, x + size / 2, y, size, what.fill))
             text_x = x + size + 4
-        drawing.add(
-            String(
-                text_x,
-                y - text_size * 0.35,
-                words,
-                fontName=REGULAR,
-                fontSize=text_size,
-                fillColor=colors.HexColor(MUTED),
-            )
-        )
+        drawing.add(legend_words(text_x, y, words, text_size))
     return drawing
+
+
+def legend_words(x: float, y: float, words: str, size: float) -> String:
+    """A legend entry's words, starting at ``x`` and centred on the line ``y`` of its mark."""
+    return String(x, y - size * 0.35, words, fontName=REGULAR, fontSize=size, fillColor=colors.HexColor(MUTED))

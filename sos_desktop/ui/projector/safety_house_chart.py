@@ -20,7 +20,7 @@ from sos_desktop.models.safety_house import PATH_TITLE, RULES_TITLE, Placement
 from sos_desktop.ui.projector.frame import ContentFrame
 from sos_desktop.ui.projector.safety_house_content import PlacedContent, SafetyHouseContent
 from sos_desktop.ui.projector.scene import CardShape, Scene, Shape
-from sos_desktop.ui.projector.text import LaidText, TextStyle
+from sos_desktop.ui.projector.text import LaidText, TextStyle, largest_size
 from sos_desktop.ui.projector.voice_chart import HouseShape, house_paths, not_shared_line
 
 PLACE_COLOURS = {
@@ -200,13 +200,7 @@ class SafetyHouseLayout(ContentFrame[SafetyHouseContent]):
                     return False
             return True
 
-        low, high = max(6, round(WORDS_FLOOR * self.base)), max(6, round(WORDS_CAP * self.base))
-        if not fits(low):
-            return low
-        while low < high:
-            middle = (low + high + 1) // 2
-            low, high = (middle, high) if fits(middle) else (low, middle - 1)
-        return low
+        return largest_size(max(6, round(WORDS_FLOOR * self.base)), max(6, round(WORDS_CAP * self.base)), fits)
 
     def _place(self, entries: list[Entry], rect: QRectF, px: int, accent: QColor, shapes: list[Shape]) -> int:
         """The cards of one place, down from the top of ``rect``; returns how many were left out."""

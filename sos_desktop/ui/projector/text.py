@@ -9,6 +9,7 @@ minutes follow) is laid out right to left and aligned to the right of its box, n
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 from PySide6.QtCore import QPointF, Qt
@@ -140,3 +141,15 @@ class TextCache:
                 kept = kept[:cut].rstrip() if cut > 0 else kept[:-1]
             shown = kept + ELLIPSIS
         return LaidText(shown.replace("\u2028", "\n"), layout, widest, height, layout.lineCount())
+
+
+def largest_size(low: int, high: int, fits: Callable[[int], bool]) -> int:
+    """The largest type size from ``low`` to ``high`` at which ``fits`` holds (sizes that fit are all below those that
+    do not), else ``low``: the wall's views set their words as large as the room allows.
+    """
+    if not fits(low):
+        return low
+    while low < high:
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if fits(middle) else (low, middle - 1)
+    return low

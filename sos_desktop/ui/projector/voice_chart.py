@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 from sos_desktop.models import Column, House
 from sos_desktop.ui.projector.frame import ContentFrame
 from sos_desktop.ui.projector.scene import CardShape, Scene, Shape
-from sos_desktop.ui.projector.text import LaidText, TextStyle
+from sos_desktop.ui.projector.text import LaidText, TextStyle, largest_size
 from sos_desktop.ui.projector.voice_content import HouseContent, VoiceContent
 
 HOUSE_COLOURS = {
@@ -199,13 +199,7 @@ class VoiceLayout(ContentFrame[VoiceContent]):
                     return False
             return True
 
-        low, high = max(6, round(WORDS_FLOOR * self.base)), max(6, round(WORDS_CAP * self.base))
-        if not fits(low):
-            return low
-        while low < high:
-            middle = (low + high + 1) // 2
-            low, high = (middle, high) if fits(middle) else (low, middle - 1)
-        return low
+        return largest_size(max(6, round(WORDS_FLOOR * self.base)), max(6, round(WORDS_CAP * self.base)), fits)
 
     def _words(self, houses: tuple[HouseContent, ...], bodies: list[QRectF], shapes: list[Shape]) -> tuple[int, int]:
         """Place every house's entries at one size; returns the size and how many entries did not fit."""
