@@ -10,18 +10,14 @@ as a marker is wide.
 
 from __future__ import annotations
 
-import io
 import re
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRectF, QSize
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
-from sos_desktop.cli import main
 from sos_desktop.models.network_layout import LayoutKind, compute_layout
-from sos_desktop.store.engine import resolve_database_url
 from sos_desktop.store.store import Store
 from sos_desktop.ui.document.meeting import MeetingDocument
 from sos_desktop.ui.projector import NetworkMode, ProjectorView
@@ -117,21 +113,6 @@ def test_the_network_view_keeps_the_look_by_role_until_the_family_tree_is_arrang
     assert "Index child" in view.drawn_texts() and "Separated" in view.drawn_texts()
     follow_up.undo_stack.undo()
     assert "Index child" not in view.drawn_texts()
-
-
-def test_the_snapshot_command_writes_the_genogram(tmp_path: Path) -> None:
-    store = Store.open(resolve_database_url(None, tmp_path))
-    try:
-        follow = store.save_demo().follow_up
-    finally:
-        store.close()
-    out, err = io.StringIO(), io.StringIO()
-    for size in ("1920x1080", "1024x768"):
-        picture = tmp_path / f"genogram-{size}.png"
-        args = ["--data-dir", str(tmp_path), "snapshot", str(follow), "--view", "genogram", "--out"]
-        assert main([*args, str(picture), "--size", size], out=out, err=err) == 0, err.getvalue()
-        image = QImage(str(picture))
-        assert f"{image.width()}x{image.height()}" == size
 
 
 def test_the_projector_menu_shows_the_family_tree(window: MainWindow) -> None:

@@ -1,24 +1,19 @@
 """The safety plan on the wall: each rule in the family's words with who makes sure of it by display name, the
 warning signs with what to do, who has signed up and the review date; no full name of anybody in the demo
 network; 'No safety plan yet.' for an empty plan; reachable from the Projector menu (Ctrl+Alt+P) and from
-``sos-desktop snapshot --view plan``; F5's name check reads the plan's words.
+the snapshot command (tests in test_projector_snapshot_views.py); F5's name check reads the plan's words.
 """
 
 from __future__ import annotations
 
-import io
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from sos_desktop.cli import main
 from sos_desktop.models.names import shown_name
 from sos_desktop.models.safety_plan import PlanRule, SafetyPlan, owners
-from sos_desktop.store.engine import resolve_database_url
 from sos_desktop.store.store import Store
 from sos_desktop.ui.common.actions import KEYS, Key
 from sos_desktop.ui.document.meeting import MeetingDocument
@@ -102,21 +97,6 @@ def test_the_menu_and_ctrl_alt_p_show_the_plan(window: MainWindow) -> None:
     assert wall.view.mode() == PlanMode()
     assert "Safety plan" in wall.view.drawn_texts()
     window.projector.close()
-
-
-def test_the_snapshot_command_writes_the_plan(tmp_path: Path) -> None:
-    store = Store.open(resolve_database_url(None, tmp_path))
-    try:
-        follow = store.save_demo().follow_up
-    finally:
-        store.close()
-    out, err = io.StringIO(), io.StringIO()
-    for size in ("1920x1080", "1024x768"):
-        picture = tmp_path / f"plan-{size}.png"
-        args = ["--data-dir", str(tmp_path), "snapshot", str(follow), "--view", "plan", "--out", str(picture)]
-        assert main([*args, "--size", size], out=out, err=err) == 0, err.getvalue()
-        image = QImage(str(picture))
-        assert f"{image.width()}x{image.height()}" == size
 
 
 def test_many_rules_show_the_first_that_fit_every_sign_and_how_many_more(

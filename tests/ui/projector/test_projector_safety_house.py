@@ -1,24 +1,18 @@
 """The Safety House on the wall: the demo follow-up's house drawn with who lives there, who visits, the rules and the
 child on the path, every person by display name and no full name anywhere; the entry Noah did not agree to share is
 absent (only counted) at 1920x1080 and 1024x768; consent given on the console puts it on the wall at once and undo
-takes it off; reachable from the Projector menu (Ctrl+Alt+O) and from ``sos-desktop snapshot --view safety-house``.
+takes it off; reachable from the Projector menu (Ctrl+Alt+O) and from the snapshot command.
 """
 
 from __future__ import annotations
 
-import io
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from sos_desktop.cli import main
 from sos_desktop.models import House
 from sos_desktop.models.demo_child_tools import FOLLOW_UP_PATH_WORDS, NOT_SHARED_WORDS
 from sos_desktop.models.safety_house import Placement
-from sos_desktop.store.engine import resolve_database_url
 from sos_desktop.store.store import Store
 from sos_desktop.ui.common.actions import KEYS, Key
 from sos_desktop.ui.document.meeting import MeetingDocument
@@ -108,21 +102,6 @@ def test_the_menu_and_ctrl_alt_o_show_the_house(window: MainWindow) -> None:
     assert isinstance(wall.view.mode(), SafetyHouseMode)
     assert any(text.endswith("Safety House") for text in wall.view.drawn_texts())
     window.projector.close()
-
-
-def test_the_snapshot_command_writes_the_house_at_both_sizes(tmp_path: Path) -> None:
-    store = Store.open(resolve_database_url(None, tmp_path))
-    try:
-        follow = store.save_demo().follow_up
-    finally:
-        store.close()
-    out, err = io.StringIO(), io.StringIO()
-    for size in ("1920x1080", "1024x768"):
-        picture = tmp_path / f"house-{size}.png"
-        args = ["--data-dir", str(tmp_path), "snapshot", str(follow), "--view", "safety-house", "--out", str(picture)]
-        assert main([*args, "--size", size], out=out, err=err) == 0, err.getvalue()
-        image = QImage(str(picture))
-        assert f"{image.width()}x{image.height()}" == size
 
 
 def _trajectory_texts(qtbot: QtBot, document: MeetingDocument) -> list[str]:

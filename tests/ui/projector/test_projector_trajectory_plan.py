@@ -1,25 +1,20 @@
 """The trajectory plan on the wall beside the scale's trajectory: the medians meeting by meeting and the plan's
 targets dashed on one time axis, 'Today' marked, each milestone a numbered disc on the axis with its date, the late
 one in amber (disc, date and 'Late' tag), a done one in green marked 'Done'; who does each milestone masked; from
-the Projector menu and ``sos-desktop snapshot --view trajectory-plan``.
+the Projector menu and the snapshot command (test_projector_snapshot_views.py).
 """
 
 from __future__ import annotations
 
-import io
 from dataclasses import replace
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from sos_desktop.cli import main
 from sos_desktop.models import Column
 from sos_desktop.models.trajectory_plan import Milestone, MilestoneStatus, TrajectoryPlan
-from sos_desktop.store.engine import resolve_database_url
 from sos_desktop.store.store import Store
 from sos_desktop.ui.document.meeting import MeetingDocument
 from sos_desktop.ui.projector import ProjectorView
@@ -112,21 +107,6 @@ def test_the_menu_shows_the_trajectory_plan(window: MainWindow) -> None:
     window.projector.trajectory_plan_action.trigger()
     assert wall.view.mode() == TrajectoryPlanMode()
     window.projector.close()
-
-
-def test_the_snapshot_command_writes_the_trajectory_plan(tmp_path: Path) -> None:
-    store = Store.open(resolve_database_url(None, tmp_path))
-    try:
-        follow = store.save_demo().follow_up
-    finally:
-        store.close()
-    out, err = io.StringIO(), io.StringIO()
-    for size in ("1920x1080", "1024x768"):
-        picture = tmp_path / f"road-{size}.png"
-        args = ["--data-dir", str(tmp_path), "snapshot", str(follow), "--view", "trajectory-plan", "--out"]
-        assert main([*args, str(picture), "--size", size], out=out, err=err) == 0, err.getvalue()
-        image = QImage(str(picture))
-        assert f"{image.width()}x{image.height()}" == size
 
 
 def test_many_milestones_show_the_first_that_fit_and_how_many_more(qtbot: QtBot, follow_up: MeetingDocument) -> None:
