@@ -30,6 +30,7 @@ from sos_desktop import APP_NAME, __version__
 from sos_desktop.lazy_names import lazy_module
 from sos_desktop.store.errors import StoreError
 from sos_desktop.ui.common.actions import ActionId, Key, bind, make_action, make_shortcuts
+from sos_desktop.ui.common.compact_tabs import make_compact
 from sos_desktop.ui.common.console import PAGE_KEYS
 from sos_desktop.ui.common.settings_keys import (
     LAST_MEETING,
@@ -119,6 +120,7 @@ class MainWindow(CaseActions):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.tabs = QTabWidget()
+        make_compact(self.tabs.tabBar())
         self.pages = LazyPages(self.tabs)
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.tabs)

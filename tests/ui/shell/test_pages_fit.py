@@ -61,3 +61,20 @@ def test_the_observer_window_fits_1280_by_720(qtbot: QtBot, window: MainWindow) 
     assert overflow(observer, observer) == []
     observer.close()
     window.close()
+
+
+def test_every_page_s_tab_shows_at_1280_by_720_with_its_whole_name(qtbot: QtBot, window: MainWindow) -> None:
+    shown_small(qtbot, window)
+    bar = window.tabs.tabBar()
+    QApplication.processEvents()
+    assert bar.count() == len(PAGE_KEYS)
+    hidden = [bar.tabText(i) for i in range(bar.count()) if bar.tabRect(i).right() > bar.width()]
+    assert hidden == [], f"behind the tab bar's arrows: {hidden}"
+    metrics = bar.fontMetrics()
+    cut = [
+        bar.tabText(i)
+        for i in range(bar.count())
+        if bar.tabRect(i).width() < metrics.horizontalAdvance(bar.tabText(i).replace("&", ""))
+    ]
+    assert cut == [], f"names cut short: {cut}"
+    window.close()
