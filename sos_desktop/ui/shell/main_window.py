@@ -259,6 +259,7 @@ class MainWindow(CaseActions):
             dialogs.tell(self, "Could not open the meeting", str(error))
             return
         self.close_meeting(dropping=True)  # asked above
+        self.statusBar().clearMessage()  # a notice about the meeting left behind is not about this one
         self.unsaved.watch(document)
         self.document = document
         document.saveFailed.connect(self._save_failed)

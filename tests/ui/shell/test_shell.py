@@ -402,3 +402,15 @@ def test_choosing_a_case_in_the_navigator_enables_new_meeting(
     assert case.id is not None
     window.navigator.select(CASE, case.id)
     assert new_meeting.isEnabled()
+
+
+def test_a_notice_about_one_meeting_is_gone_when_another_is_opened(window: MainWindow) -> None:
+    document = window.document
+    assert document is not None
+    document.noticed.emit("4 rules of the Safety House put into the safety plan.")
+    assert "Safety House" in window.statusBar().currentMessage()
+    other = next(m.id for m in window.store.list_meetings() if m.id != document.meeting_id)
+    assert other is not None
+    window.open_meeting(other)
+    assert window.document is not None and window.document.meeting_id == other
+    assert window.statusBar().currentMessage() == ""
