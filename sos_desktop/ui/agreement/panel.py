@@ -6,7 +6,8 @@ The family is present), since the wall then flags jargon and leaves professional
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from sos_desktop.models import MeetingKind
 from sos_desktop.ui.agreement.decision import DecisionForm
@@ -33,8 +34,14 @@ class AgreementPanel(QWidget):
         self.no_decision.setStyleSheet("color: palette(placeholder-text);")
         layout = QVBoxLayout(self)
         layout.addWidget(self.present)
-        layout.addWidget(self.agreement, 3)
-        layout.addWidget(self.decision, 2)
+        # A splitter between the table and the decision: on a small laptop the chair drags more room to either.
+        self.split = QSplitter(Qt.Orientation.Vertical)
+        self.split.setChildrenCollapsible(False)
+        self.split.addWidget(self.agreement)
+        self.split.addWidget(self.decision)
+        self.split.setStretchFactor(0, 3)
+        self.split.setStretchFactor(1, 2)
+        layout.addWidget(self.split, 1)
         layout.addWidget(self.no_decision)
         document.familyMeetingChanged.connect(self.refresh)
         document.detailsChanged.connect(self.refresh)

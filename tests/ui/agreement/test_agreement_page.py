@@ -105,3 +105,11 @@ def test_the_decision_is_the_conference_s_and_an_other_decision_has_its_words(
     assert form.outcome.currentText() == "Child protection plan" and not form.other.isVisible()
     conference.set_detail("kind", MeetingKind.NETWORK_MEETING)
     assert not form.isVisible() and page.no_decision.isVisible()
+
+
+def test_the_chair_drags_room_from_the_decision_to_the_table(page: AgreementPanel) -> None:
+    table_height, decision_height = page.split.sizes()
+    assert table_height > decision_height > 0  # the table first, the decision below it
+    page.split.moveSplitter(table_height + decision_height // 2, 1)
+    assert page.split.sizes()[0] > table_height
+    assert page.agreement.height() > table_height
