@@ -1,6 +1,6 @@
 """The demo case's third meeting: a child protection conference after the follow-up, continued from it.
 
-The chair (Ruth Okafor) runs it with the family in the room (family-present on): Mum, Dad and Nan attend as family
+The chair (Ruth Mensah) runs it with the family in the room (family-present on): Mum, Dad and Nan attend as family
 members linked to their network people and each rate the safety scale beside the professionals. A second danger
 statement, about Dad's drinking, joins the first; Dad agrees with it but not with the first (in his words). The
 conference decides on a child protection plan; Dad disagrees and says why. One card is for the professionals only
@@ -23,7 +23,7 @@ from sos_desktop.models.scaling import ScaleRating
 
 CONFERENCE_TITLE = "Child protection conference (demo)"
 CONFERENCE_HELD_ON = datetime(2026, 12, 17, 10, 0)
-CHAIR = "Ruth Okafor"
+CHAIR = "Ruth Mensah"
 DRINKING = (
     "Sam and Nan are worried that when Dad has been drinking he shouts and throws things, and Lily could be hurt "
     "or too frightened to sleep."

@@ -64,7 +64,7 @@ def test_the_minutes_give_each_rater_s_number_the_agreement_table_and_the_decisi
     assert "Danger statement 1" in text and "I have never hurt Lily." in text
     assert "Decided: Child protection plan" in text
     assert "Disagreed: Chris Sample: A child in need plan would be enough" in text
-    assert "Decided on: Thursday 17 December 2026, by Ruth Okafor" in text
+    assert "Decided on: Thursday 17 December 2026, by Ruth Mensah" in text
     assert "Chris Sample Family or network member" in text
     assert "not yet shared with the family. professionals only" in text  # the card the wall never shows them
 

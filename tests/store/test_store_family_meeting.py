@@ -86,7 +86,7 @@ def test_the_demo_s_conference_follows_the_follow_up_with_the_family_attending(s
     people = {person.id: person.display_name for person in store.get_network(conference.case_id or 0).people}
     family = [(a.name, people[a.person or 0]) for a in conference.attendees if a.role is AttendeeRole.FAMILY]
     assert family == [("Jordan Example", "Mum"), ("Chris Sample", "Dad"), ("Pat Example", "Nan")]
-    assert [a.name for a in conference.attendees if a.role is AttendeeRole.CHAIR] == ["Ruth Okafor"]
+    assert [a.name for a in conference.attendees if a.role is AttendeeRole.CHAIR] == ["Ruth Mensah"]
     rated = {rating.rater: rating.value for rating in conference.scales[0].ratings}
     assert {name: rated[name] for name, _ in family} == {"Jordan Example": 6, "Chris Sample": 7, "Pat Example": 5}
     record = conference.family_meeting

@@ -90,7 +90,7 @@ def test_the_decision_is_the_conference_s_and_an_other_decision_has_its_words(
     form = page.decision
     assert form.isVisible() and not page.no_decision.isVisible()
     assert form.outcome.currentText() == "Child protection plan"
-    assert form.chair.text() == "Ruth Okafor" and form.decided_on.value() == date(2026, 12, 17)
+    assert form.chair.text() == "Ruth Mensah" and form.decided_on.value() == date(2026, 12, 17)
     assert form.dissent.item(0, 0).text() == "Chris Sample"
     form.outcome.setCurrentIndex(form.outcome.findData(Outcome.OTHER.value))
     form.outcome.activated.emit(form.outcome.currentIndex())
