@@ -116,6 +116,7 @@ class MainWindow(CaseActions):
         self.store = store
         self._attached = True
         self._last_meeting_key = database_setting(store.url, LAST_MEETING)
+        self._notice = ""
         self.empty = QLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
@@ -240,6 +241,11 @@ class MainWindow(CaseActions):
 
     # Opening a meeting -----------------------------------------------------------------------------------------
 
+    def _noticed(self, message: str) -> None:
+        """A notice from the open meeting, in the status bar for ten seconds (gone if another meeting opens)."""
+        self._notice = message
+        self.statusBar().showMessage(message, 10_000)
+
     def open_meeting(self, meeting_id: int) -> None:
         from sos_desktop.ui.document.meeting import MeetingDocument
         from sos_desktop.ui.map.panel import MapPanel
@@ -259,11 +265,12 @@ class MainWindow(CaseActions):
             dialogs.tell(self, "Could not open the meeting", str(error))
             return
         self.close_meeting(dropping=True)  # asked above
-        self.statusBar().clearMessage()  # a notice about the meeting left behind is not about this one
+        if self._notice and self.statusBar().currentMessage() == self._notice:
+            self.statusBar().clearMessage()  # a notice about the meeting left behind is not about this one
         self.unsaved.watch(document)
         self.document = document
         document.saveFailed.connect(self._save_failed)
-        document.noticed.connect(lambda message: self.statusBar().showMessage(message, 10_000))
+        document.noticed.connect(self._noticed)
         document.detailsChanged.connect(self._details_changed)
         self.undo_group.addStack(document.undo_stack)
         self.undo_group.setActiveStack(document.undo_stack)
