@@ -35,9 +35,12 @@ Box = tuple[float, float, float, float]
 """A rectangle in a picture's units: its left, lower, right and upper edge ("lower": the smaller y, whichever way y
 runs in the picture)."""
 
-_ROUNDS = 8
-"""Rounds of setting bend points round the people in the way before a tie is left straight (six left one tie of a
-dense 60-person family tree on the wall straight through somebody)."""
+LIVE_ROUNDS = 6
+"""Rounds of setting bend points round the people in the way before a tie is left straight, on the console's graph,
+which routes again as people are dragged and arranged (the Network page's 100 ms arrange target)."""
+THOROUGH_ROUNDS = 8
+"""The rounds of a picture drawn once (the wall, the minutes): six left one tie of a dense 60-person family tree on
+the wall straight through somebody."""
 ROUTED_UP_TO = 120
 """The largest network whose ties are routed round people: routing 60 people takes some 20 ms, 120 about 60 ms,
 500 a second or more. Bigger networks are drawn with straight ties (the console then shows them so small that names
@@ -123,14 +126,16 @@ class _Obstacles:
         return np.concatenate([np.arange(self.people), self.named])
 
 
-def route_ties(starts: Sequence[Point], zones: Sequence[Zone], ends: Sequence[tuple[int, int]]) -> list[Route]:
+def route_ties(
+    starts: Sequence[Point], zones: Sequence[Zone], ends: Sequence[tuple[int, int]], rounds: int = LIVE_ROUNDS
+) -> list[Route]:
     """Each tie's path, as ``ends`` (pairs of indices into ``starts`` and ``zones``) lists them.
 
     ``starts[n]`` is where person n's ties begin (their marker's centre), ``zones[n]`` the room nobody else's tie
     may enter. A tie clear of everybody (its own people's names included) is straight; one that is not goes round.
     Somebody drawn over one of the tie's own people is passed through (there is no way out that keeps clear of
     them), everybody else still gone round. Should no way round be found the tie stays straight, and so does every
-    tie of a network of more than ``ROUTED_UP_TO`` people.
+    tie of a network of more than ``ROUTED_UP_TO`` people. ``rounds``: how hard to look (see ``THOROUGH_ROUNDS``).
     """
     if not ends:
         return []
@@ -154,14 +159,14 @@ def route_ties(starts: Sequence[Point], zones: Sequence[Zone], ends: Sequence[tu
             a, b = (int(n) for n in block[row])
             route: Route | None = routes[first + int(row)]
             if others[row]:
-                route = _detour(points, obstacles, a, b, own_names=False)
+                route = _detour(points, obstacles, a, b, own_names=False, rounds=rounds)
             if route is None:
                 continue  # no way round the others: straight
             if _through_own_names(route, obstacles, a, b):
                 limit = OWN_NAME_DETOUR * _length(route)
                 beside = _round_own_names(route, obstacles, a, b, limit)
                 if beside is None:
-                    beside = _detour(points, obstacles, a, b, own_names=True, limit=limit)
+                    beside = _detour(points, obstacles, a, b, own_names=True, limit=limit, rounds=rounds)
                 route = beside or route
             routes[first + int(row)] = route
     return routes
@@ -288,7 +293,13 @@ def _corners(obstacles: _Obstacles, boxes: np.ndarray) -> np.ndarray:
 
 
 def _detour(
-    points: np.ndarray, obstacles: _Obstacles, a: int, b: int, own_names: bool, limit: float = math.inf
+    points: np.ndarray,
+    obstacles: _Obstacles,
+    a: int,
+    b: int,
+    own_names: bool,
+    limit: float = math.inf,
+    rounds: int = LIVE_ROUNDS,
 ) -> Route | None:
     """The shortest way from person ``a`` to person ``b`` round everybody else's zone (and round ``a``'s and ``b``'s
     own names if ``own_names``), or None if there is none no longer than ``limit``.
@@ -307,7 +318,7 @@ def _detour(
     allowed = allowed[~covering]
     ahead = allowed[_box_hits(start[None, :], stop[None, :], obstacles.lows[allowed], obstacles.highs[allowed])[0]]
     active = {int(n) for n in ahead}
-    for _ in range(_ROUNDS):
+    for _ in range(rounds):
         bends = _corners(obstacles, np.array(sorted(active), dtype=int))
         nodes = np.vstack([start, stop, bends])
         low, high = nodes.min(axis=0), nodes.max(axis=0)

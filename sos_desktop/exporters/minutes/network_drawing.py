@@ -43,7 +43,7 @@ from sos_desktop.models.network_look import (
     Stroke,
     legend_entries,
 )
-from sos_desktop.models.tie_routes import Box, route_ties, zone_of
+from sos_desktop.models.tie_routes import THOROUGH_ROUNDS, Box, route_ties, zone_of
 
 _DASHES: dict[Stroke, list[float] | None] = {
     Stroke.SOLID: None,
@@ -272,7 +272,8 @@ def _routes(
     # Half the widest line and a little air, so that a tie still finds its way between neighbours on a crowded page.
     room = BASE_LINE * max(look.width for look in TIE_LOOKS.values()) / 2 + 0.5
     zones = [zone_of(places[person_id], size, plates[person_id], room) for person_id in ids]
-    return route_ties(starts, zones, [(index[source], index[target]) for source, target, _ in view.links])
+    ends = [(index[source], index[target]) for source, target, _ in view.links]
+    return route_ties(starts, zones, ends, THOROUGH_ROUNDS)
 
 
 def legend_drawing(width: float, kinds: Sequence[TieKind] = tuple(TieKind)) -> Drawing:

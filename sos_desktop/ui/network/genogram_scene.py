@@ -26,29 +26,25 @@ class GenogramScene(Protocol):
     genogram: bool
     household_outlines: dict[str, HouseholdOutline]
 
-    def route_ties(self) -> None: ...
-
     def addItem(self, item: QGraphicsItem) -> None: ...
 
     def removeItem(self, item: QGraphicsItem) -> None: ...
 
 
 def refresh_genogram(scene: GenogramScene) -> None:
-    """Set ``scene.genogram`` from where people stand, redraw whoever changed look, and the households."""
+    """Set ``scene.genogram`` from where people stand, redraw whoever changed look, and the households; the scene
+    routes its ties afterwards (an index child's double outline takes a little more room).
+    """
     where = {person_id: (node.pos().x(), node.pos().y()) for person_id, node in scene.nodes.items()}
     scene.genogram = arranged_as_family_tree(scene.document.network, where)
-    changed = False
     for node in scene.nodes.values():
         if node.genogram != scene.genogram:
             node.genogram = scene.genogram
             node.refresh(node.person)
-            changed = True
     for line in scene.lines.values():
         if line.genogram != scene.genogram:
             line.genogram = scene.genogram
             line.refresh(line.tie)
-    if changed:
-        scene.route_ties()  # an index child's double outline takes a little more room
     surround_households(scene)
 
 

@@ -127,8 +127,8 @@ class NetworkScene(QGraphicsScene):
                 self.addItem(line)
             elif line is not None:
                 line.refresh(tie)
+        self.refresh_genogram()  # the look first: an index child's double outline takes a little more room
         self.route_ties()
-        self.refresh_genogram()
         self.select(selected_people, selected_ties)
 
     def _drop_line(self, tie_id: int) -> None:
@@ -151,8 +151,8 @@ class NetworkScene(QGraphicsScene):
                 touched.update((line.tie_id, line) for line in node.lines)
         for line in touched.values():
             line.follow()
+        self.refresh_genogram()  # the look first, so the ties are routed once, round the markers as drawn
         self.route_ties()  # somebody moved may now stand in the way of ties that are not theirs
-        self.refresh_genogram()
 
     def refresh_genogram(self) -> None:
         """Draw the genogram's marks if the network now stands as a family tree (else the look by role), and

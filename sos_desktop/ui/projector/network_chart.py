@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QFont
 
 from sos_desktop.models import TieKind
 from sos_desktop.models.genogram_look import BondLook, bond_look
-from sos_desktop.models.tie_routes import route_ties, zone_of
+from sos_desktop.models.tie_routes import THOROUGH_ROUNDS, route_ties, zone_of
 from sos_desktop.ui.network.style import (
     KNOWS_COLOUR,
     KNOWS_LEGEND,
@@ -276,7 +276,7 @@ class NetworkLayout(HouseholdsFrame):
             name = (plate.left(), plate.top(), plate.right(), plate.bottom())
             zones.append(zone_of(centre, person.marker, name, room))
         ends = [(index[link.source], index[link.target]) for link in content.links]
-        return route_ties(centres, zones, ends)
+        return route_ties(centres, zones, ends, THOROUGH_ROUNDS)
 
     def _arranged(
         self, nodes: tuple[Node, ...], area: QRectF, px: float, anyhow: bool = False, as_laid_out: bool = False
