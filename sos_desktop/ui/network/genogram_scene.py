@@ -38,9 +38,7 @@ def refresh_genogram(scene: GenogramScene) -> None:
     where = {person_id: (node.pos().x(), node.pos().y()) for person_id, node in scene.nodes.items()}
     scene.genogram = arranged_as_family_tree(scene.document.network, where)
     for node in scene.nodes.values():
-        if node.genogram != scene.genogram:
-            node.genogram = scene.genogram
-            node.refresh(node.person)
+        node.show_genogram(scene.genogram)
     for line in scene.lines.values():
         if line.genogram != scene.genogram:
             line.genogram = scene.genogram

@@ -117,6 +117,22 @@ class PersonNode(QGraphicsObject):
         self.setToolTip(f"{person.name}{relationship}\nOn the projector: {person.display_name}{marks}")
         self.update()
 
+    def show_genogram(self, on: bool) -> None:
+        """Draw the person with the genogram's marks (``on``) or by role: only the marker and its marks change, so a
+        network of hundreds switches look quickly (the index child's wider outline needs the whole refresh).
+        """
+        if on == self.genogram:
+            return
+        self.genogram = on
+        if self.person.index_child:
+            self.refresh(self.person)
+            return
+        person = self.person
+        self.marker = genogram_marker(person.role, person.gender) if on else ROLE_STYLES[person.role].marker
+        self.marks = {"cross"} if on and person.deceased else set()
+        self._outline = marker_path(self.marker, QPointF(0, 0), self.marker_size)
+        self.update()
+
     def _measure_label(self) -> QRectF:
         metrics = QFontMetricsF(self._font)
         flags = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignHCenter
