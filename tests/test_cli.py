@@ -10,17 +10,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_support import run
 
 from sos_desktop import __version__
 from sos_desktop.cli import main
 
 BIN = Path(sys.executable).parent
-
-
-def run(data_dir: Path, *args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    status = main(["--data-dir", str(data_dir), *args], out=out, err=err)
-    return status, out.getvalue(), err.getvalue()
 
 
 def test_demo_then_list_then_export_then_import(tmp_path: Path) -> None:

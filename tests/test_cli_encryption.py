@@ -3,24 +3,18 @@
 from __future__ import annotations
 
 import getpass
-import io
 from pathlib import Path
 
 import pytest
 
 pytest.importorskip("sqlcipher3", reason="SQLCipher (the 'encryption' extra) is not installed")
 
+from cli_support import run
+
 from sos_desktop.cli import encryption as cli_encryption
-from sos_desktop.cli import main
 from sos_desktop.store.encryption import looks_encrypted
 
 DATABASE = "sos-desktop.sqlite3"
-
-
-def run(data_dir: Path, *args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    status = main(["--data-dir", str(data_dir), *args], out=out, err=err)
-    return status, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture

@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import io
 import json
 import re
 from pathlib import Path
 
 import pytest
+from cli_support import run
 
 from sos_desktop.cli import main
 
 EXAMPLE = Path(__file__).parent / "exporters" / "data" / "spec-example.json"
-
-
-def run(data_dir: Path, *args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    status = main(["--data-dir", str(data_dir), *args], out=out, err=err)
-    return status, out.getvalue(), err.getvalue()
 
 
 def _meetings(data_dir: Path) -> int:

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_support import run
 
 from sos_desktop.cli import main
 
@@ -17,12 +18,6 @@ sys.path.insert(0, str(Path(__file__).parent / "exporters"))
 from minutes_pdf_support import all_text, has_text_reader, page_texts
 
 needs_text = pytest.mark.skipif(not has_text_reader(), reason="needs pdftotext or pypdf to read the text back")
-
-
-def run(data_dir: Path, *args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    status = main(["--data-dir", str(data_dir), *args], out=out, err=err)
-    return status, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture

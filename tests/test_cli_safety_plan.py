@@ -5,14 +5,13 @@ is refused with status 2 and nothing written.
 
 from __future__ import annotations
 
-import io
 import re
 import sys
 from pathlib import Path
 
 import pytest
+from cli_support import run
 
-from sos_desktop.cli import main
 from sos_desktop.models.safety_plan import SafetyPlan
 from sos_desktop.store.engine import resolve_database_url
 from sos_desktop.store.store import Store
@@ -21,12 +20,6 @@ sys.path.insert(0, str(Path(__file__).parent / "exporters"))
 from minutes_pdf_support import all_text, has_text_reader, page_texts
 
 needs_text = pytest.mark.skipif(not has_text_reader(), reason="needs pdftotext or pypdf to read the text back")
-
-
-def run(data_dir: Path, *args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    status = main(["--data-dir", str(data_dir), *args], out=out, err=err)
-    return status, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture

@@ -5,14 +5,13 @@ with status 2 and nothing written, not even the other files asked for.
 
 from __future__ import annotations
 
-import io
 import re
 import sys
 from pathlib import Path
 
 import pytest
+from cli_support import run
 
-from sos_desktop.cli import main
 from sos_desktop.store.engine import resolve_database_url
 from sos_desktop.store.store import Store
 
@@ -21,12 +20,6 @@ from minutes_pdf_support import all_text, has_text_reader, page_texts
 from words_pictures_support import FULL_NAMES, TITLE, WORDS, give_story
 
 needs_text = pytest.mark.skipif(not has_text_reader(), reason="needs pdftotext or pypdf to read the text back")
-
-
-def run(data_dir: Path, *args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    status = main(["--data-dir", str(data_dir), *args], out=out, err=err)
-    return status, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture
