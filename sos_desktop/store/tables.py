@@ -57,6 +57,7 @@ cases = Table(
     _text("framework"),
     _extra(),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("team", Text, nullable=False, server_default=""),  # the team the case belongs to ("" when not said)
     UniqueConstraint("reference"),
     sqlite_autoincrement=True,
 )
@@ -315,5 +316,74 @@ pictures = Table(
     Column("media_type", Text, nullable=False),
     Column("data", LargeBinary, nullable=False),
     UniqueConstraint("case_id", "sha256", name="uq_pictures_case_sha256"),
+    sqlite_autoincrement=True,
+)
+
+
+# A practice leader's development plan over two years, kept whole as JSON (goals and stages, evidence by meeting uid,
+# their own ratings of each criterion beside the observers', next steps, the supervisor's sign-off): one per leader.
+development_plans = Table(
+    "development_plans",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("leader", Text, nullable=False, unique=True),  # the practice leader, by name as the meetings write it
+    Column("data", Text, nullable=False, server_default="{}"),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("version", Integer, nullable=False, server_default="0"),  # raised by every save (two laptops, one plan)
+    sqlite_autoincrement=True,
+)
+
+# The team's library of best questions: each tagged by map category or meeting phase, shared by file between teams.
+best_questions = Table(
+    "best_questions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("uid", Text, nullable=False, unique=True, default=lambda: str(uuid4())),  # across files and databases
+    _text("text"),
+    Column("tags", Text, nullable=False, server_default="[]"),  # JSON list of category and phase values
+    Column("added_by", Text, nullable=False, server_default=""),
+    Column("added_at", DateTime(timezone=True), nullable=False),
+    Column("meeting_uid", Text, nullable=False, server_default=""),  # the meeting it was captured in, if any
+    Column("extra", Text, nullable=False, server_default="{}"),
+    sqlite_autoincrement=True,
+)
+
+# A practitioner's learning journal. Each entry is sealed with a key only its author's passphrase gives, so nobody
+# else using the database (a shared PostgreSQL included) can read it; the author row keeps the salt and a sealed
+# check that tells a right passphrase from a wrong one.
+journal_authors = Table(
+    "journal_authors",
+    metadata,
+    Column("author", Text, primary_key=True),
+    Column("salt", LargeBinary, nullable=False),
+    Column("check_token", LargeBinary, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+journal_entries = Table(
+    "journal_entries",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "author", Text, ForeignKey("journal_authors.author", ondelete="CASCADE"), nullable=False, index=True
+    ),
+    Column("written_on", Date, nullable=False),
+    Column("sealed", LargeBinary, nullable=False),  # the reflection and its meeting link, sealed
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    sqlite_autoincrement=True,
+)
+
+# A joint case audit (auditor, worker, graded questions, comments), saved with the case; its answers as JSON.
+case_audits = Table(
+    "case_audits",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("case_id", Integer, ForeignKey("cases.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("audited_on", Date, nullable=False),
+    _text("auditor"),
+    _text("worker"),
+    Column("data", Text, nullable=False, server_default="{}"),
+    Column("created_at", DateTime(timezone=True), nullable=False),
     sqlite_autoincrement=True,
 )
