@@ -61,7 +61,7 @@ if TYPE_CHECKING:
 SAVED_MESSAGE = "All changes saved"
 
 
-MENU_TITLES = ("&File", "&Edit", "&View", "&Meeting", "&Projector", "&Help")
+MENU_TITLES = ("&File", "&Edit", "&View", "&Meeting", "&Projector", "&Practice", "&Help")
 OPENING_MESSAGE = "Opening the database…"
 
 
@@ -176,9 +176,18 @@ class MainWindow(CaseActions):
         from sos_desktop.ui.shell.encryption_menu import EncryptionMenu
 
         a = self.actions_by_id
-        file_menu, edit_menu, self.view_menu, meeting_place, projector_place, help_menu = self._waiting_menus
-        # The Meeting and Projector menus are their controllers' own: each takes its placeholder's place.
-        for place, menu in ((meeting_place, self.meeting_menu.menu), (projector_place, self.projector.menu)):
+        from sos_desktop.ui.shell.practice_menu import PracticeMenu
+
+        file_menu, edit_menu, self.view_menu, meeting_place, projector_place, practice_place, help_menu = (
+            self._waiting_menus
+        )
+        self.practice_menu = PracticeMenu(self)
+        # The Meeting, Projector and Practice menus are their controllers' own: each takes its placeholder's place.
+        for place, menu in (
+            (meeting_place, self.meeting_menu.menu),
+            (projector_place, self.projector.menu),
+            (practice_place, self.practice_menu.menu),
+        ):
             self.menuBar().insertMenu(place.menuAction(), menu)
             self.menuBar().removeAction(place.menuAction())
             place.deleteLater()

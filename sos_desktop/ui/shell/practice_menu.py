@@ -1,0 +1,39 @@
+"""The console's Practice menu: what a practice leader and the team keep beyond any one meeting — a leader's
+development plan, the team's best questions, a practitioner's own learning journal and the team's audit across
+cases.
+
+Each entry opens its room's window over the console's store (the window is built when first asked for, so the menu
+costs nothing at start-up). The menu is the same whether or not a meeting is open; entries that act on the open
+meeting say so and ask for one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
+
+if TYPE_CHECKING:
+    from sos_desktop.ui.common.console import Console
+
+
+class PracticeMenu(QObject):
+    """The Practice menu of ``window``; each room adds its entries in :meth:`__init__`, in the order shown."""
+
+    def __init__(self, window: Console) -> None:
+        super().__init__(window)
+        self.window = window
+        self.menu = QMenu("&Practice", window)
+
+    def add(self, text: str, name: str, slot: Callable[[], object], tip: str) -> QAction:
+        """An entry of the menu called ``text`` (object name ``practice-<name>``) that runs ``slot``."""
+        action = QAction(text, self.window)
+        action.setObjectName(f"practice-{name}")
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.menu.addAction(action)
+        return action
