@@ -364,9 +364,7 @@ journal_entries = Table(
     "journal_entries",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column(
-        "author", Text, ForeignKey("journal_authors.author", ondelete="CASCADE"), nullable=False, index=True
-    ),
+    Column("author", Text, ForeignKey("journal_authors.author", ondelete="CASCADE"), nullable=False, index=True),
     Column("written_on", Date, nullable=False),
     Column("sealed", LargeBinary, nullable=False),  # the reflection and its meeting link, sealed
     Column("created_at", DateTime(timezone=True), nullable=False),

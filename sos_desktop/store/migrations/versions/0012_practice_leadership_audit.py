@@ -22,6 +22,7 @@ down_revision: str | None = "0011"
 branch_labels: str | None = None
 depends_on: str | None = None
 
+
 def upgrade() -> None:
     # Added and dropped in place, not by rebuilding the table: rebuilding ``cases`` on SQLite would cascade deletes
     # into everything hanging off a case.
