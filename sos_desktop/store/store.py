@@ -15,7 +15,7 @@ from __future__ import annotations
 import errno
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -52,7 +52,7 @@ from sos_desktop.models.safety_plan import SafetyPlan
 from sos_desktop.models.trajectory_plan import TrajectoryPlan
 from sos_desktop.models.words_pictures import Story
 from sos_desktop.store import backup as backups
-from sos_desktop.store import encryption
+from sos_desktop.store import encryption, live
 from sos_desktop.store import engine as engine_settings
 from sos_desktop.store.demo import DemoMeetings, save_demo
 from sos_desktop.store.engine import (
@@ -516,9 +516,27 @@ class Store:
         with self._transaction(write=True) as conn:
             meetings.set_agenda(conn, meeting_id, agenda)
 
-    def set_observations(self, meeting_id: int, observations: Observations) -> None:
+    def set_observations(
+        self, meeting_id: int, observations: Observations, base: Observations | None = None
+    ) -> Observations:
+        """Save the observer's feedback as the change from ``base`` (None: what is stored) to ``observations``,
+        merged with what another laptop saved meanwhile, and tell listeners (``store/live.py``); return it as stored.
+        """
         with self._transaction(write=True) as conn:
-            meetings.set_observations(conn, meeting_id, observations)
+            saved = meetings.set_observations(conn, meeting_id, observations, base)
+            live.announce(conn, meeting_id)
+            return saved
+
+    def observer_feedback(self, meeting_id: int) -> live.Feedback:
+        """The meeting's observations and its own rubric criteria as stored now (another laptop's included)."""
+        with self._transaction() as conn:
+            return live.read_feedback(conn, meeting_id)
+
+    def watch_observations(self, meeting_id: int, on_change: Callable[[], None]) -> live.ObservationWatch | None:
+        """A started watch on the meeting's feedback (``store/live.py``), or None where there is none (SQLite)."""
+        if self._sqlite or self.read_only:
+            return None
+        return live.ObservationWatch(self._engine, meeting_id, on_change).start()
 
     def set_child_voice(self, meeting_id: int, entries: list[ChildVoiceEntry]) -> list[ChildVoiceEntry]:
         """Replace the meeting's child's-voice entries; return them as stored, with ids."""
@@ -708,10 +726,20 @@ class Store:
         with self._transaction() as conn:
             return development.facilitated(conn, name)
 
-    def set_rubric(self, meeting_id: int, criteria: list[str] | None, observations: Observations) -> None:
-        """Save a meeting's own rubric criteria (None: the team's default) and its observations together."""
+    def set_rubric(
+        self,
+        meeting_id: int,
+        criteria: list[str] | None,
+        observations: Observations,
+        base: Observations | None = None,
+    ) -> Observations:
+        """Save a meeting's own rubric criteria (None: the team's default) and its observations together (merged as
+        :meth:`set_observations` merges them); return the observations as stored.
+        """
         with self._transaction(write=True) as conn:
-            development.set_rubric(conn, meeting_id, criteria, observations)
+            saved = development.set_rubric(conn, meeting_id, criteria, observations, base)
+            live.announce(conn, meeting_id)
+            return saved
 
     # Backups
 

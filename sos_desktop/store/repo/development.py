@@ -77,7 +77,13 @@ def facilitated(conn: Connection, name: str) -> list[tuple[Meeting, Observations
     return result
 
 
-def set_rubric(conn: Connection, meeting_id: int, criteria: list[str] | None, given: Observations) -> None:
+def set_rubric(
+    conn: Connection,
+    meeting_id: int,
+    criteria: list[str] | None,
+    given: Observations,
+    base: Observations | None = None,
+) -> Observations:
     """Save a meeting's own rubric criteria (None: it follows the team's default) with its observations, so a
     renamed or removed criterion and the ratings that go with it change together.
     """
@@ -89,4 +95,4 @@ def set_rubric(conn: Connection, meeting_id: int, criteria: list[str] | None, gi
     result = conn.execute(update(meetings).where(meetings.c.id == meeting_id).values(extra=convert.dump_json(extra)))
     if result.rowcount == 0:
         raise NotFoundError.missing("meeting")
-    set_observations(conn, meeting_id, given)
+    return set_observations(conn, meeting_id, given, base)

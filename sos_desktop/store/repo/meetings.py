@@ -18,6 +18,7 @@ from sos_desktop.models import (
     MeetingKind,
     Observations,
 )
+from sos_desktop.models.observation_sync import replay_change
 from sos_desktop.models.review import StepReview
 from sos_desktop.models.safety_plan import SafetyPlan
 from sos_desktop.models.trajectory import in_time_order
@@ -257,9 +258,24 @@ def set_agenda(conn: Connection, meeting_id: int, agenda: list[AgendaPhase]) -> 
     _replace_list(conn, agenda_phases, meeting_id, [convert.phase_values(p) for p in agenda])
 
 
-def set_observations(conn: Connection, meeting_id: int, given: Observations) -> None:
-    touch_meeting(conn, meeting_id)
-    _write_observations(conn, meeting_id, given)
+def set_observations(
+    conn: Connection, meeting_id: int, given: Observations, base: Observations | None = None
+) -> Observations:
+    """Save the observer's feedback as the change from ``base`` (what the writer last knew; None: what is stored)
+    to ``given``, laid over what is stored now (``models.observation_sync``), and return what is stored after.
+
+    The observer's part of a meeting may be written from another laptop while the facilitator's console edits
+    the rest: so this raises no meeting version (the console's other saves never go stale because an observer
+    wrote) and merges instead of checking one; the meeting's row is locked first, so two writers take turns.
+    """
+    found = conn.scalar(select(meetings.c.id).where(meetings.c.id == meeting_id).with_for_update())
+    if found is None:
+        raise NotFoundError.missing("meeting")
+    stored = get_observations(conn, meeting_id)
+    merged = replay_change(stored, stored if base is None else base, given)
+    conn.execute(update(meetings).where(meetings.c.id == meeting_id).values(updated_at=now()))
+    _write_observations(conn, meeting_id, merged)
+    return merged
 
 
 def set_child_voice(conn: Connection, meeting_id: int, entries: list[ChildVoiceEntry]) -> list[ChildVoiceEntry]:

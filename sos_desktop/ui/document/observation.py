@@ -9,6 +9,13 @@ one (kept in ``meeting.extra["rubric"]``, so it travels in the meeting's interch
 (the database setting ``rubric/default``, else the practice's ``DEFAULT_RUBRIC``); and after those, any criterion
 rated in this meeting that the list lacks (from a merged observer's file, say), so no rating is ever hidden.
 
+Each edit is saved as the change it makes (from the feedback before it to the feedback after), which the store lays
+over what it holds now: an observer on another laptop writing the same meeting's feedback on a shared PostgreSQL
+database (``store/live.py``) loses nothing to the console and the console nothing to them, and an observer's save
+raises no meeting version, so the console's saves of its other parts never go stale because of it. Undo and redo
+are changes too, so undoing one's own note leaves the other side's. ``reload_observations`` takes the feedback as
+stored (``observation/live_feed.py`` calls it when the other side wrote); it is not an undo step either.
+
 The one change that is not an undo step: the observer's name filled in from the attendee with the observer role
 (``name_observer``). That is a default the program gives, not an edit the user made; see its docstring.
 """
@@ -24,6 +31,7 @@ from PySide6.QtGui import QUndoCommand
 from sos_desktop.models import ObservationNote, Observations, RubricRating, merge_observations
 from sos_desktop.models.mapping import MAX_TEXT_LENGTH
 from sos_desktop.models.meeting import MAX_LABEL_LENGTH
+from sos_desktop.models.observation_sync import replay_change
 from sos_desktop.models.rubric import clean_criteria
 from sos_desktop.store.repo.development import RUBRIC_EXTRA_KEY
 from sos_desktop.store.team_settings import save_team_rubric, team_rubric
@@ -238,18 +246,52 @@ class ObservationEditing(DocumentPart):
 
     # Applying, called by the commands ---------------------------------------------------------------------------
 
-    def apply_observations(self, observations: Observations, criteria: list[str] | None) -> None:
+    def apply_observations(
+        self, observations: Observations, criteria: list[str] | None, base: Observations | None = None
+    ) -> None:
+        """Make the change from ``base`` (None: what the document holds) to ``observations``, and save it.
+
+        The store lays the change over what it holds (an observer on another laptop may have written meanwhile;
+        ``models.observation_sync``), and the document takes what it stored; while the store cannot take it,
+        the same change is laid over what the document holds.
+        """
+        before = copy.deepcopy(self.meeting.observations if base is None else base)
         saved = copy.deepcopy(observations)
         if criteria != self.own_rubric():
-            if criteria is None:
-                self.meeting.extra.pop(RUBRIC_EXTRA_KEY, None)
-            else:
-                self.meeting.extra[RUBRIC_EXTRA_KEY] = list(criteria)
-            self._write(lambda: self.store.set_rubric(self.meeting_id, criteria, saved))
+            self._own_rubric_is(criteria)
+            stored = self._write(lambda: self.store.set_rubric(self.meeting_id, criteria, saved, before))
         else:
-            self._write(lambda: self.store.set_observations(self.meeting_id, saved))
+            stored = self._write(lambda: self.store.set_observations(self.meeting_id, saved, before))
+        self.meeting.observations = (
+            stored if stored is not None else replay_change(self.meeting.observations, before, observations)
+        )
+        self.observationsChanged.emit()
+
+    def _own_rubric_is(self, criteria: list[str] | None) -> None:
+        if criteria is None:
+            self.meeting.extra.pop(RUBRIC_EXTRA_KEY, None)
+        else:
+            self.meeting.extra[RUBRIC_EXTRA_KEY] = list(criteria)
+
+    def reload_observations(self) -> bool:
+        """Take the feedback as stored now (an observer on another laptop wrote it), as no undo step; True if it
+        changed what the document shows.
+
+        Not while this document's own writes wait for the store: they would vanish from the screen until saved
+        (the next change heard after they go through brings the other side's in).
+        """
+        if self.pending:
+            return False
+        feedback = self._read(lambda: self.store.observer_feedback(self.meeting_id), None)
+        if feedback is None:
+            return False
+        observations, criteria = feedback
+        if observations == self.meeting.observations and criteria == self.own_rubric():
+            return False
+        self._own_rubric_is(criteria)
         self.meeting.observations = observations
         self.observationsChanged.emit()
+        return True
 
 
 @dataclass(frozen=True)
@@ -285,7 +327,12 @@ class SetObservationsCommand(ValueChange):
         self.merge_id = MergeId.OBSERVATIONS_TYPING if typing else MergeId.NEVER
 
     def redo(self) -> None:
-        self.document.apply_observations(*copy.deepcopy(self.new))
+        self._change(self.old, self.new)
 
     def undo(self) -> None:
-        self.document.apply_observations(*copy.deepcopy(self.old))
+        self._change(self.new, self.old)
+
+    def _change(self, before: Feedback, after: Feedback) -> None:
+        """From ``before`` to ``after``: a change, laid over whatever another laptop has added meanwhile."""
+        observations, criteria = copy.deepcopy(after)
+        self.document.apply_observations(observations, criteria, copy.deepcopy(before[0]))

@@ -6,6 +6,11 @@ which they are), the observer's name (the attendee with the observer role, unles
 notes, the rubric, and what went well / even better if. Every keystroke is saved as it is typed, so closing the
 window loses nothing, and it follows ``observationsChanged`` so two views of one meeting stay in step.
 
+On a shared PostgreSQL database the observer may work in this window on their own laptop, with the same meeting open
+there: each note and rating is committed as it is made, merged with what the other side saved (``store/live.py``,
+``observation/live_feed.py``). A server that cannot be reached is said in the status line, which adds that what was
+written stays and is saved once the database answers (the document's waiting writes); it says saved again after.
+
 ``merge_observations_file`` takes the ``observations`` of a meeting file from an observer's own machine and adds them
 to the open meeting as one undo step, as ``import FILE --merge-observations`` does on the command line.
 """
@@ -43,6 +48,7 @@ from sos_desktop.ui.observation.notes import NotesPanel
 from sos_desktop.ui.observation.rubric_table import RubricTable
 
 SAVED_NOTE = "Everything here is saved as you type; closing this window loses nothing."
+KEPT_NOTE = "What you write stays here and is saved as soon as the database answers again."
 MERGE_TITLE = "Merge an observer's file"
 
 
@@ -137,6 +143,7 @@ class ObserverWindow(QWidget):
         document.attendeesChanged.connect(self._observers_listed)
         document.noticed.connect(self.status.setText)
         document.saveFailed.connect(self._save_failed)
+        document.pending.changed.connect(self._waiting)
         self.timer = QTimer(self)
         self.timer.setInterval(1000)
         self.timer.timeout.connect(self.tick)
@@ -189,7 +196,14 @@ class ObserverWindow(QWidget):
             self.observer.setText(self.document.observations.observer)
 
     def _save_failed(self, message: str) -> None:
+        if self.document.pending:  # the store will be tried again: say that nothing typed is lost meanwhile
+            message = f"{message} {KEPT_NOTE}"
         self.status.setText(f"Not saved: {message}")
+
+    def _waiting(self, count: int) -> None:
+        """The writes that waited went through (a server back, say): the window is saved again."""
+        if count == 0:
+            self.status.setText(SAVED_NOTE)
 
     def tick(self) -> None:
         phase, clock = clock_header(self.document)

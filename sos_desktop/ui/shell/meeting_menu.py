@@ -1,7 +1,9 @@
 """The console's Meeting menu: the agenda's clock (start, next phase, pause), the observer's window, merging an
 observer's file, and a practice leader's development.
 
-It follows the open meeting like the projector's menu does, and keeps at most one observer window per meeting.
+It follows the open meeting like the projector's menu does, and keeps at most one observer window per meeting. On
+a shared PostgreSQL database it also follows the observer working on their own laptop (``observation/live_feed``):
+the observer opens the same meeting from the shared database and works in Meeting › Observer's window there.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from sos_desktop.models.agenda import clock_text
 from sos_desktop.ui.common.actions import Key, bind
 from sos_desktop.ui.document.meeting import MeetingDocument
 from sos_desktop.ui.observation.development_dialog import DevelopmentDialog
+from sos_desktop.ui.observation.live_feed import LiveFeed
 from sos_desktop.ui.observation.window import ObserverWindow, merge_observations_file
 
 if TYPE_CHECKING:
@@ -30,6 +33,7 @@ class MeetingMenu(QObject):
         self.window = window
         self.document: MeetingDocument | None = None
         self.observer_window: ObserverWindow | None = None
+        self.live_feed: LiveFeed | None = None
         self.menu = QMenu("&Meeting", window)
         self.start_action = self._action(
             "&Start or resume the meeting", "start", self._start, "Start the agenda's clock"
@@ -94,9 +98,13 @@ class MeetingMenu(QObject):
             self.observer_window = None
         if self.document is not None:
             self.document.agendaChanged.disconnect(self.show_time)
+        if self.live_feed is not None:
+            self.live_feed.stop()
+            self.live_feed = None
         self.document = document
         if document is not None:
             document.agendaChanged.connect(self.show_time)
+            self.live_feed = LiveFeed(document)  # an observer on another laptop, on a shared PostgreSQL database
         self.show_time()
         for action in (self.start_action, self.next_action, self.pause_action, self.observer_action, self.merge_action):
             action.setEnabled(document is not None)
