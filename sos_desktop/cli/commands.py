@@ -86,7 +86,8 @@ def _import(store: Store, args: argparse.Namespace, out: TextIO, err: TextIO) ->
                 "nothing was changed."
             )
         meeting = store.get_meeting(meeting_id)
-        store.set_observations(meeting_id, merge_observations(meeting.observations, observations))
+        merged = merge_observations(meeting.observations, observations)
+        store.set_observations(meeting_id, merged, meeting.observations)  # a change: a live observer's notes stay
         print(meeting_id, file=out)
         return
     warnings: list[str] = []

@@ -131,3 +131,11 @@ def test_a_lost_server_on_the_observers_side_keeps_what_they_wrote_and_says_so(
     assert "Named the danger in plain words" in [
         n.text for n in store.get_meeting(demo_document.meeting_id).observations.notes
     ]
+
+
+def test_the_console_on_sqlite_follows_no_feed(window: MainWindow) -> None:
+    feed = window.meeting_menu.live_feed
+    assert feed is not None and window.document is not None
+    assert not feed.active
+    window.close_meeting(dropping=True)
+    assert window.meeting_menu.live_feed is None
