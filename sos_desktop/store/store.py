@@ -44,6 +44,7 @@ from sos_desktop.models import (
     Tie,
 )
 from sos_desktop.models.agreement import FamilyMeeting
+from sos_desktop.models.case_audit import CaseAudit
 from sos_desktop.models.child_tools import ChildTool
 from sos_desktop.models.chronology import ChronologyEvent
 from sos_desktop.models.review import StepReview
@@ -88,6 +89,7 @@ from sos_desktop.store.repo import (
     scales,
     settings,
 )
+from sos_desktop.store.repo import case_audits as case_audits_repo
 from sos_desktop.store.repo import child_tools as child_tools_repo
 from sos_desktop.store.repo import family_meeting as family_meeting_repo
 from sos_desktop.store.repo import words_pictures as words_pictures_repo
@@ -740,6 +742,29 @@ class Store:
             saved = development.set_rubric(conn, meeting_id, criteria, observations, base)
             live.announce(conn, meeting_id)
             return saved
+
+    # Joint case audits
+
+    def case_audits(self, case_id: int | None = None) -> list[CaseAudit]:
+        """The case's joint audits, newest first (every case's when ``case_id`` is None)."""
+        with self._transaction() as conn:
+            if case_id is None:
+                return case_audits_repo.all_case_audits(conn)
+            return case_audits_repo.case_audits_of(conn, case_id)
+
+    def add_case_audit(self, case_id: int, audit: CaseAudit) -> CaseAudit:
+        """Save a new joint audit of the case; return it with its id."""
+        with self._transaction(write=True) as conn:
+            return case_audits_repo.add_case_audit(conn, case_id, audit)
+
+    def update_case_audit(self, audit: CaseAudit) -> None:
+        with self._transaction(write=True) as conn:
+            case_audits_repo.update_case_audit(conn, audit)
+
+    def delete_case_audit(self, audit_id: int) -> None:
+        with self._transaction(write=True) as conn:
+            case_audits_repo.delete_case_audit(conn, audit_id)
+        self._forget_deleted()
 
     # Backups
 
