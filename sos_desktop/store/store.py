@@ -47,6 +47,7 @@ from sos_desktop.models.agreement import FamilyMeeting
 from sos_desktop.models.case_audit import CaseAudit
 from sos_desktop.models.child_tools import ChildTool
 from sos_desktop.models.chronology import ChronologyEvent
+from sos_desktop.models.development_plan import DevelopmentPlan
 from sos_desktop.models.review import StepReview
 from sos_desktop.models.safety_house import SafetyHouse
 from sos_desktop.models.safety_plan import SafetyPlan
@@ -91,6 +92,7 @@ from sos_desktop.store.repo import (
 )
 from sos_desktop.store.repo import case_audits as case_audits_repo
 from sos_desktop.store.repo import child_tools as child_tools_repo
+from sos_desktop.store.repo import development_plans as development_plans_repo
 from sos_desktop.store.repo import family_meeting as family_meeting_repo
 from sos_desktop.store.repo import words_pictures as words_pictures_repo
 from sos_desktop.store.repo.common import VERSIONS_OPTION, MeetingVersions, remember_version
@@ -727,6 +729,21 @@ class Store:
         """The meetings ``name`` facilitated, earliest first, with their attendees and observers' feedback."""
         with self._transaction() as conn:
             return development.facilitated(conn, name)
+
+    def development_plans(self) -> list[str]:
+        """The practice leaders who have a development plan, by name."""
+        with self._transaction() as conn:
+            return development_plans_repo.leaders(conn)
+
+    def development_plan(self, leader: str) -> DevelopmentPlan | None:
+        """``leader``'s development plan (None when they have none yet)."""
+        with self._transaction() as conn:
+            return development_plans_repo.development_plan(conn, leader)
+
+    def save_development_plan(self, plan: DevelopmentPlan, expected_version: int) -> DevelopmentPlan:
+        """Save the plan unless someone saved it since ``expected_version`` (StaleWriteError); return it as saved."""
+        with self._transaction(write=True) as conn:
+            return development_plans_repo.save_development_plan(conn, plan, expected_version)
 
     def set_rubric(
         self,
