@@ -48,6 +48,7 @@ from sos_desktop.models.case_audit import CaseAudit
 from sos_desktop.models.child_tools import ChildTool
 from sos_desktop.models.chronology import ChronologyEvent
 from sos_desktop.models.development_plan import DevelopmentPlan
+from sos_desktop.models.reflections import Reflection
 from sos_desktop.models.review import StepReview
 from sos_desktop.models.safety_house import SafetyHouse
 from sos_desktop.models.safety_plan import SafetyPlan
@@ -94,9 +95,11 @@ from sos_desktop.store.repo import case_audits as case_audits_repo
 from sos_desktop.store.repo import child_tools as child_tools_repo
 from sos_desktop.store.repo import development_plans as development_plans_repo
 from sos_desktop.store.repo import family_meeting as family_meeting_repo
+from sos_desktop.store.repo import reflections as reflections_repo
 from sos_desktop.store.repo import words_pictures as words_pictures_repo
 from sos_desktop.store.repo.common import VERSIONS_OPTION, MeetingVersions, remember_version
 from sos_desktop.store.repo.items import ItemLinks
+from sos_desktop.store.sealing import JournalKey
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -781,6 +784,57 @@ class Store:
     def delete_case_audit(self, audit_id: int) -> None:
         with self._transaction(write=True) as conn:
             case_audits_repo.delete_case_audit(conn, audit_id)
+        self._forget_deleted()
+
+    # Learning journals (each entry sealed with its author's passphrase: see store/sealing.py)
+
+    def journal_authors(self) -> list[str]:
+        """The names that have a learning journal."""
+        with self._transaction() as conn:
+            return reflections_repo.journal_authors_of(conn)
+
+    def start_journal(self, author: str, passphrase: str) -> JournalKey:
+        """Start ``author``'s journal sealed with ``passphrase``; return its key (keep it in memory only)."""
+        with self._transaction(write=True) as conn:
+            return reflections_repo.start_journal(conn, author, passphrase)
+
+    def unlock_journal(self, author: str, passphrase: str) -> JournalKey:
+        """The key of ``author``'s journal; WrongJournalPassphraseError if ``passphrase`` is not its own."""
+        with self._transaction() as conn:
+            return reflections_repo.unlock_journal(conn, author, passphrase)
+
+    def reflections(self, key: JournalKey) -> list[Reflection]:
+        """The journal's entries, newest first (any that no longer open left out: see unreadable_reflections)."""
+        with self._transaction() as conn:
+            return reflections_repo.read_journal(conn, key)[0]
+
+    def unreadable_reflections(self, key: JournalKey) -> int:
+        """How many of the journal's entries do not open (changed or damaged in the database)."""
+        with self._transaction() as conn:
+            return reflections_repo.read_journal(conn, key)[1]
+
+    def add_reflection(self, key: JournalKey, reflection: Reflection) -> Reflection:
+        with self._transaction(write=True) as conn:
+            return reflections_repo.add_reflection(conn, key, reflection)
+
+    def update_reflection(self, key: JournalKey, reflection: Reflection) -> None:
+        with self._transaction(write=True) as conn:
+            reflections_repo.update_reflection(conn, key, reflection)
+
+    def delete_reflection(self, key: JournalKey, entry_id: int) -> None:
+        with self._transaction(write=True) as conn:
+            reflections_repo.delete_reflection(conn, key, entry_id)
+        self._forget_deleted()
+
+    def change_journal_passphrase(self, author: str, old: str, new: str) -> JournalKey:
+        """Re-seal ``author``'s whole journal with ``new`` in one transaction; return the new key."""
+        with self._transaction(write=True) as conn:
+            return reflections_repo.change_passphrase(conn, author, old, new)
+
+    def delete_journal(self, author: str) -> None:
+        """Delete ``author``'s journal and all its entries (a forgotten passphrase: nobody can read them)."""
+        with self._transaction(write=True) as conn:
+            reflections_repo.delete_journal(conn, author)
         self._forget_deleted()
 
     # Backups
