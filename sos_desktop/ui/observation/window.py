@@ -48,6 +48,17 @@ from sos_desktop.ui.observation.notes import NotesPanel
 from sos_desktop.ui.observation.rubric_table import RubricTable
 
 SAVED_NOTE = "Everything here is saved as you type; closing this window loses nothing."
+SHARED_NOTE = (
+    "Everything here is saved in the shared database as you type, and reaches the facilitator's console within "
+    "seconds; closing this window loses nothing."
+)
+
+
+def saved_note(document: MeetingDocument) -> str:
+    """What the status line says while all is saved: on a shared server, that the console sees it too."""
+    return SAVED_NOTE if document.store.url.startswith("sqlite") else SHARED_NOTE
+
+
 KEPT_NOTE = "What you write stays here and is saved as soon as the database answers again."
 MERGE_TITLE = "Merge an observer's file"
 
@@ -103,7 +114,7 @@ class ObserverWindow(QWidget):
         self.rubric = RubricTable(document)
         self.went_well = self._text_box("What went well", "What the facilitator did well, in specific words")
         self.even_better = self._text_box("Even better if", "What would make the facilitation even better next time")
-        self.status = QLabel(SAVED_NOTE)
+        self.status = QLabel(saved_note(document))
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Status")
 
@@ -203,7 +214,7 @@ class ObserverWindow(QWidget):
     def _waiting(self, count: int) -> None:
         """The writes that waited went through (a server back, say): the window is saved again."""
         if count == 0:
-            self.status.setText(SAVED_NOTE)
+            self.status.setText(saved_note(self.document))
 
     def tick(self) -> None:
         phase, clock = clock_header(self.document)

@@ -24,7 +24,7 @@ from sos_desktop.store.errors import ServerNotAnsweringError
 from sos_desktop.store.tables import metadata
 from sos_desktop.ui.document.meeting import MeetingDocument
 from sos_desktop.ui.observation.live_feed import ARRIVED, LiveFeed
-from sos_desktop.ui.observation.window import KEPT_NOTE, SAVED_NOTE, ObserverWindow
+from sos_desktop.ui.observation.window import KEPT_NOTE, SAVED_NOTE, SHARED_NOTE, ObserverWindow
 from sos_desktop.ui.shell.main_window import MainWindow
 
 POSTGRES_URL = os.environ.get("SOS_DESKTOP_TEST_POSTGRES_URL", "")
@@ -83,7 +83,11 @@ def test_the_consoles_meeting_shows_notes_written_on_another_laptop_within_five_
     assert "Rated by From the laptop" in document.rubric_criteria()
     assert document.undo_stack.count() == steps  # not an undo step of the facilitator's
     assert console.statusBar().currentMessage() == ARRIVED
+    assert window.status.text() == ARRIVED  # the window's status line hears of it too, then says it is shared
     window.grab().save(str(tmp_path / "observer.png"))
+    laptop = ObserverWindow(MeetingDocument(store, meeting_id))
+    qtbot.addWidget(laptop)
+    assert laptop.status.text() == SHARED_NOTE
 
     document.set_detail("title", "Group supervision, observed from a laptop")  # the facilitator's own edit
     assert not document.stale and not document.pending
