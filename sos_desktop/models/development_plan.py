@@ -324,7 +324,9 @@ class CriterionComparison:
 
     @property
     def gap(self) -> float | None:
-        """How far the leader rated themselves above (+) or below (−) the observer; None unless both rated."""
+        """How far the leader rated themselves above (+) or below (−) the observer, from the two figures as shown
+        (so a reader's own subtraction agrees); None unless both rated.
+        """
         if self.leader is None or self.observer is None:
             return None
         return round(self.leader - self.observer, 2)
