@@ -17,7 +17,7 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -44,6 +44,7 @@ from sos_desktop.models import (
     Tie,
 )
 from sos_desktop.models.agreement import FamilyMeeting
+from sos_desktop.models.audit import CaseFigures
 from sos_desktop.models.case_audit import CaseAudit
 from sos_desktop.models.child_tools import ChildTool
 from sos_desktop.models.chronology import ChronologyEvent
@@ -91,6 +92,7 @@ from sos_desktop.store.repo import (
     scales,
     settings,
 )
+from sos_desktop.store.repo import audit as audit_repo
 from sos_desktop.store.repo import case_audits as case_audits_repo
 from sos_desktop.store.repo import child_tools as child_tools_repo
 from sos_desktop.store.repo import development_plans as development_plans_repo
@@ -762,6 +764,13 @@ class Store:
             saved = development.set_rubric(conn, meeting_id, criteria, observations, base)
             live.announce(conn, meeting_id)
             return saved
+
+    # The team's audit across cases
+
+    def audit(self, today: date | None = None) -> list[CaseFigures]:
+        """Every case's audit figures on ``today`` (the local day when None), by case id, read in a few queries."""
+        with self._transaction() as conn:
+            return audit_repo.audit_cases(conn, today or date.today())
 
     # Joint case audits
 
