@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
-from sos_desktop.models.audit import CaseFigures
+from sos_desktop.models.audit import AuditFilter, CaseFigures
 
 STALE_DAYS = 90
 """A case whose last meeting is longer ago than this is flagged: a quarter without a meeting."""
@@ -63,3 +64,40 @@ def days_since_bands(rows: Iterable[CaseFigures]) -> list[tuple[str, int, bool]]
         counts[band] += 1
     bands = [(band_label(low, high), counts[i], low > STALE_DAYS) for i, (low, high) in enumerate(DAY_BANDS)]
     return [*bands, (NOT_DATED, counts[-1], True)]
+
+
+def case_code(case_id: int) -> str:
+    """The code a de-identified summary names a case by: its number in the database, which only somebody with the
+    database can turn back into the family ("Case 0042").
+    """
+    return f"Case {case_id:04d}"
+
+
+def filter_words(flt: AuditFilter, date_text: Callable[[date], str] = date.isoformat) -> str:
+    """The filter in words, as the PDF summary heads its figures: "Team North · all workers · met from 2026-01-01"."""
+    team = "all teams" if flt.team is None else (f"team {flt.team}" if flt.team else "no team")
+    worker = "all workers" if flt.worker is None else (f"worker {flt.worker}" if flt.worker else "no worker")
+    if flt.since and flt.until:
+        period = f"met {date_text(flt.since)} to {date_text(flt.until)}"
+    elif flt.since:
+        period = f"met from {date_text(flt.since)}"
+    elif flt.until:
+        period = f"met until {date_text(flt.until)}"
+    else:
+        period = "any time"
+    words = f"{team} · {worker} · {period}"
+    return words[:1].upper() + words[1:]
+
+
+def by_group(rows: Iterable[CaseFigures], key: Callable[[CaseFigures], str]) -> list[tuple[str, list[int], int]]:
+    """For each group of ``rows`` (a team, a worker: ``key``), by name: the cases meeting each standard of
+    :data:`STANDARDS`, and how many cases the group has.
+    """
+    groups: dict[str, list[CaseFigures]] = {}
+    for figures in rows:
+        groups.setdefault(key(figures), []).append(figures)
+    result = []
+    for name in sorted(groups, key=str.casefold):
+        cases = groups[name]
+        result.append((name, [sum(1 for f in cases if standard.met(f)) for standard in STANDARDS], len(cases)))
+    return result
