@@ -5,6 +5,7 @@ nothing of a reflection is in the database in the clear.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -131,3 +132,15 @@ def test_the_demo_has_alex_morgan_s_journal_linked_to_its_first_meeting(store: S
     assert len(entries) == 2
     linked = [entry for entry in entries if entry.meeting is not None]
     assert [entry.meeting.uid for entry in linked if entry.meeting] == [store.get_meeting(demo.first).uid]
+
+
+def test_a_backup_holds_the_journal_still_sealed(sqlite_url: str, tmp_path: Path) -> None:
+    with Store.open(sqlite_url) as store:
+        key = store.start_journal("Sam Patel", PASS)
+        store.add_reflection(key, Reflection(date(2026, 1, 1), "Platypus moment", "Wombat"))
+        copy = store.backup(tmp_path / "backup.sqlite3")
+    held = copy.read_bytes()
+    assert b"Sam Patel" in held  # the author's name is in the clear, as documented
+    assert b"Platypus" not in held and b"Wombat" not in held
+    with Store.open(f"sqlite:///{copy}") as restored:
+        assert restored.reflections(restored.unlock_journal("Sam Patel", PASS))[0].title == "Wombat"

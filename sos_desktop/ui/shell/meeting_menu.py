@@ -51,6 +51,9 @@ class MeetingMenu(QObject):
         self.development_action = self._action(
             "Facilitator &development…", None, self.show_development, "A practice leader's ratings across meetings"
         )
+        self.reflect_action = self._action(
+            "&Reflect on this meeting…", None, self.reflect, "A journal entry linked to this meeting"
+        )
         self.timer_label = QLabel()
         self.timer_label.setObjectName("meeting-timer")
         self.timer_label.setAccessibleName("Meeting timer")
@@ -106,7 +109,14 @@ class MeetingMenu(QObject):
             document.agendaChanged.connect(self.show_time)
             self.live_feed = LiveFeed(document)  # an observer on another laptop, on a shared PostgreSQL database
         self.show_time()
-        for action in (self.start_action, self.next_action, self.pause_action, self.observer_action, self.merge_action):
+        for action in (
+            self.start_action,
+            self.next_action,
+            self.pause_action,
+            self.observer_action,
+            self.merge_action,
+            self.reflect_action,
+        ):
             action.setEnabled(document is not None)
 
     def _start(self) -> None:
@@ -134,6 +144,12 @@ class MeetingMenu(QObject):
 
     def merge_file(self) -> bool:
         return self.document is not None and merge_observations_file(self.window, self.document)
+
+    def reflect(self) -> object:
+        """The learning journal, opened on a new reflection linked to the open meeting."""
+        from sos_desktop.ui.reflections.opening import open_journal
+
+        return open_journal(self.window, reflect_on_meeting=True)
 
     def show_development(self) -> DevelopmentDialog:
         dialog = DevelopmentDialog(self.window.store, self.window)

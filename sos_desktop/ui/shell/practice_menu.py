@@ -27,6 +27,13 @@ class PracticeMenu(QObject):
         super().__init__(window)
         self.window = window
         self.menu = QMenu("&Practice", window)
+        self.add("Learning &journal…", "journal", self.show_journal, "Your reflections, sealed with your passphrase")
+
+    def show_journal(self) -> object:
+        """A practitioner's own learning journal, after its passphrase (see ``ui/reflections``)."""
+        from sos_desktop.ui.reflections.opening import open_journal
+
+        return open_journal(self.window)
 
     def add(self, text: str, name: str, slot: Callable[[], object], tip: str) -> QAction:
         """An entry of the menu called ``text`` (object name ``practice-<name>``) that runs ``slot``."""
