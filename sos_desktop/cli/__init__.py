@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 from sos_desktop import APP_NAME, __version__
+from sos_desktop.cli import audit
 from sos_desktop.exporters.minutes.marking import DEFAULT_MARKING
 
 
@@ -164,6 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="WIDTHxHEIGHT",
         help="picture size in pixels (default 1920x1080)",
     )
+    audit.add_parser(commands)
     return parser
 
 

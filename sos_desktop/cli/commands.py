@@ -19,7 +19,7 @@ from datetime import datetime
 from typing import TextIO
 
 from sos_desktop.cli import encryption as cli_encryption
-from sos_desktop.cli import opening
+from sos_desktop.cli import audit, opening
 from sos_desktop.cli.pdf_password import PdfPasswordError, pdf_password
 from sos_desktop.exporters.family_plan import write_family_plan_pdf
 from sos_desktop.exporters.interchange.files import (
@@ -289,6 +289,8 @@ def run_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> None:
             _continue(store, args, out, err)
         elif args.command == "backup":
             _backup(store, args, out)
+        elif args.command == audit.COMMAND:
+            audit.run_audit(store, args, out)
     finally:
         store.close()
 

@@ -41,6 +41,8 @@ from sos_desktop.models.voice import ChildVoiceEntry
 from sos_desktop.models.words_pictures_demo import follow_up_story
 
 DEMO_REFERENCE = "DEMO-0001"
+DEMO_TEAM = "Family Safeguarding Team 2"
+"""The demo case's team (invented), as the team's audit groups cases."""
 MUM_S_HOME = "Mum's home"
 """Where Lily lives with Mum and Noah (Dad lives apart: at the follow-up Noah puts him outside his Safety House)."""
 NAN_S_HOUSE = "Nan's house"
@@ -53,7 +55,7 @@ def default_agenda() -> list[AgendaPhase]:
 
 def demo_bundle() -> MeetingBundle:
     """A small, complete group supervision about an invented family."""
-    case = Case(label="Family Demo (invented)", reference=DEMO_REFERENCE, framework=Framework.SAFETY)
+    case = Case(label="Family Demo (invented)", reference=DEMO_REFERENCE, framework=Framework.SAFETY, team=DEMO_TEAM)
     danger_key = str(uuid4())
     people = [
         NetworkPerson(

@@ -34,6 +34,8 @@ class Case:
     framework: Framework = Framework.SAFETY
     id: int | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    team: str = ""
+    """The team the case belongs to ("" when not said), as the team's audit groups cases."""
 
     def __post_init__(self) -> None:
         self.framework = Framework(self.framework)

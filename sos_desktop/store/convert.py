@@ -76,6 +76,7 @@ def case_values(case: Case) -> dict[str, Any]:
         "label": case.label,
         "framework": case.framework.value,
         "extra": dump_json(case.extra),
+        "team": case.team.strip(),
     }
 
 
@@ -86,6 +87,7 @@ def case_from_row(row: Row[Any]) -> Case:
         reference=row.reference or "",
         framework=row.framework,
         extra=load_dict(row.extra),
+        team=row.team or "",
     )
 
 

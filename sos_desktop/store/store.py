@@ -78,6 +78,7 @@ from sos_desktop.store.errors import (
 )
 from sos_desktop.store.migrate import check_database, head_revisions, upgrade_to_head
 from sos_desktop.store.paths import PRIVATE_FOLDER_MODE, SIDE_FILE_SUFFIXES, create_private_file, tighten_database
+from sos_desktop.store.repo import audit as audit_repo
 from sos_desktop.store.repo import (
     bundles,
     cases,
@@ -92,7 +93,6 @@ from sos_desktop.store.repo import (
     scales,
     settings,
 )
-from sos_desktop.store.repo import audit as audit_repo
 from sos_desktop.store.repo import case_audits as case_audits_repo
 from sos_desktop.store.repo import child_tools as child_tools_repo
 from sos_desktop.store.repo import development_plans as development_plans_repo
@@ -350,6 +350,11 @@ class Store:
         """All cases, by label."""
         with self._transaction() as conn:
             return cases.list_cases(conn)
+
+    def case_teams(self) -> list[str]:
+        """The teams the cases belong to, sorted (for the case dialog's completions and the audit's filter)."""
+        with self._transaction() as conn:
+            return cases.known_teams(conn)
 
     def has_cases(self) -> bool:
         """Whether there is any case yet (cheaper than listing them)."""

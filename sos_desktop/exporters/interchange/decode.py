@@ -50,7 +50,7 @@ from sos_desktop.models.safety_plan import SafetyPlan, with_people_rules
 Record = dict[str, Any]
 
 # The keys each kind of record reads; any other key of a record with an ``extra`` is kept there.
-CASE_KEYS = frozenset({"reference", "label", "framework"})
+CASE_KEYS = frozenset({"reference", "label", "framework", "team"})
 MEETING_KEYS = frozenset(
     {"uid", "title", "kind", "held_on", "focus_question", "confidentiality_agreed", "attendees", "agenda", "summary"}
     | {"follows"}
@@ -123,6 +123,7 @@ def decode_bundle(document: Record) -> MeetingBundle:
             reference=raw_case.get("reference") or "",
             framework=Framework(raw_case.get("framework", "safety")),
             extra=_extra(raw_case, CASE_KEYS),
+            team=(raw_case.get("team") or "").strip(),
         )
     people = [_person(("people", index), raw, people_new[index], item_ids) for index, raw in enumerate(raw_people)]
     ties = []

@@ -102,7 +102,7 @@ def encode_bundle(bundle: MeetingBundle) -> Record:
         "format": FORMAT,
         "version": VERSION,
         "case": _record(
-            {"reference": case.reference, "label": case.label, "framework": case.framework.value},
+            {"reference": case.reference, "label": case.label, "framework": case.framework.value, "team": case.team},
             keep=("label",),
             extra=case.extra,
             known=CASE_KEYS,

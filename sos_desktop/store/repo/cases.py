@@ -45,8 +45,14 @@ def add_case(conn: Connection, case: Case) -> Case:
     return get_case(conn, new_id)
 
 
+def known_teams(conn: Connection) -> list[str]:
+    """The teams the database's cases belong to, sorted without regard to case (none for "")."""
+    found = conn.scalars(select(cases.c.team).where(cases.c.team != "").distinct())
+    return sorted(set(found), key=lambda team: (team.casefold(), team))
+
+
 def update_case(conn: Connection, case: Case) -> None:
-    """Save the case's label, reference, framework and extra."""
+    """Save the case's label, reference, framework, team and extra."""
     result = conn.execute(update(cases).where(cases.c.id == case.id).values(case_values(case)))
     if case.id is None or result.rowcount == 0:
         raise NotFoundError.missing("case")
