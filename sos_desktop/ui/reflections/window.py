@@ -35,6 +35,7 @@ from sos_desktop.store.store import Store
 from sos_desktop.ui.common import dialogs
 from sos_desktop.ui.common.date_field import OptionalDateField, date_text
 from sos_desktop.ui.common.fields import limit_length
+from sos_desktop.ui.reflections.change import PassphraseChange
 
 SAVE_PAUSE_MS = 800
 """How long typing pauses before the reflection is saved."""
@@ -121,10 +122,13 @@ class JournalWindow(QWidget):
         self.status.setWordWrap(True)
         self.save_button = QPushButton("&Save")
         self.save_button.clicked.connect(self.save)
+        self.passphrase_button = QPushButton("Change &passphrase…")
+        self.passphrase_button.clicked.connect(self.change_passphrase)
         self.lock_button = QPushButton("Close and &lock")
         self.lock_button.clicked.connect(self.close)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.passphrase_button)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.lock_button)
         right = QWidget()
@@ -289,6 +293,17 @@ class JournalWindow(QWidget):
         else:
             self.new_reflection()
         self.status.setText("Deleted.")
+
+    def change_passphrase(self) -> bool:
+        """Ask for the present passphrase and a new one, and re-seal the journal under the new one."""
+        if self.key is None or not self.save():
+            return False
+        dialog = PassphraseChange(self.store, self.key.author, self)
+        if dialog.exec() != PassphraseChange.DialogCode.Accepted or dialog.key is None:
+            return False
+        self.key = dialog.key
+        self.status.setText("The passphrase was changed; every reflection is sealed with the new one.")
+        return True
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.save() and not dialogs.confirm(

@@ -16,6 +16,7 @@ from sos_desktop.store.repo.reflections import DEMO_PASSPHRASE
 from sos_desktop.store.store import Store
 from sos_desktop.ui.common import dialogs
 from sos_desktop.ui.reflections import opening
+from sos_desktop.ui.reflections.change import PassphraseChange
 from sos_desktop.ui.reflections.door import JournalDoor
 from sos_desktop.ui.reflections.window import JournalWindow
 from sos_desktop.ui.shell.main_window import MainWindow
@@ -167,3 +168,27 @@ def test_a_new_reflection_then_back_to_the_newest_entry(qtbot: QtBot, store: Sto
     assert door.again.isVisibleTo(door) and door.open_button.text() == "Start the journal"
     door.grab().save("/tmp/journal-door.png")
     journal.close()
+
+
+def test_the_passphrase_is_changed_and_only_the_new_one_opens(qtbot: QtBot, store: Store) -> None:
+    key = store.start_journal("Sam Patel", PASS)
+    store.add_reflection(key, Reflection(date(2026, 12, 1), "Kept"))
+    change = PassphraseChange(store, "Sam Patel")
+    qtbot.addWidget(change)
+    change.old.setText("not the one")
+    change.new.setText("a brand new passphrase")
+    change.again.setText("a brand new passphrase")
+    change.change()
+    assert change.key is None and "does not open" in change.problem.text()
+    change.old.setText(PASS)
+    change.new.setText("a brand new passphrase")
+    change.again.setText("a brand new passphras")
+    change.change()
+    assert "not the same" in change.problem.text()
+    new = "a brand new passphrase"
+    for line, text in ((change.old, PASS), (change.new, new), (change.again, new)):
+        line.setText(text)
+    change.change()
+    assert change.key is not None
+    assert _door(qtbot, store, "Sam Patel", PASS).key is None
+    assert [entry.text for entry in store.reflections(change.key)] == ["Kept"]
