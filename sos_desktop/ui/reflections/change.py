@@ -13,7 +13,8 @@ from sos_desktop.store.sealing import PASSPHRASE_MIN, JournalKey
 from sos_desktop.store.store import Store
 
 
-def _secret(name: str) -> QLineEdit:
+def secret_line(name: str) -> QLineEdit:
+    """A field that shows a passphrase as dots."""
     line = QLineEdit()
     line.setEchoMode(QLineEdit.EchoMode.Password)
     line.setAccessibleName(name)
@@ -29,9 +30,9 @@ class PassphraseChange(QDialog):
         self.author = author
         self.key: JournalKey | None = None
         self.setWindowTitle("Change the journal's passphrase")
-        self.old = _secret("Present passphrase")
-        self.new = _secret("New passphrase")
-        self.again = _secret("New passphrase again")
+        self.old = secret_line("Present passphrase")
+        self.new = secret_line("New passphrase")
+        self.again = secret_line("New passphrase again")
         form = QFormLayout()
         form.addRow("&Present passphrase:", self.old)
         form.addRow("&New passphrase:", self.new)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -25,6 +24,7 @@ from sos_desktop.store import StoreError
 from sos_desktop.store.sealing import PASSPHRASE_MIN, JournalKey
 from sos_desktop.store.store import Store
 from sos_desktop.ui.common import dialogs
+from sos_desktop.ui.reflections.change import secret_line
 
 FORGOTTEN = (
     "Nobody can open {author}'s journal without its passphrase: not a colleague, not the team's administrator, not "
@@ -52,8 +52,8 @@ class JournalDoor(QDialog):
         self.author.setAccessibleName("Whose journal")
         self.author.addItems(self.authors)
         self.author.setCurrentText(suggestion if suggestion else (self.authors[0] if self.authors else ""))
-        self.passphrase = self._secret("Passphrase")
-        self.again = self._secret("Passphrase again")
+        self.passphrase = secret_line("Passphrase")
+        self.again = secret_line("Passphrase again")
         self.again_label = QLabel("Passphrase &again:")
         self.again_label.setBuddy(self.again)
         form = QFormLayout()
@@ -79,12 +79,6 @@ class JournalDoor(QDialog):
         self.author.currentTextChanged.connect(self._follow_author)
         self._follow_author()
         self.resize(480, self.sizeHint().height())
-
-    def _secret(self, name: str) -> QLineEdit:
-        line = QLineEdit()
-        line.setEchoMode(QLineEdit.EchoMode.Password)
-        line.setAccessibleName(name)
-        return line
 
     def is_new(self) -> bool:
         return self.author.currentText().strip() not in self.authors
