@@ -1,47 +1,58 @@
 """The audit's pictures in figures, worked out once for the console's charts and the PDF summary's: how many of the
 cases meet each standard the practice sets, and how long ago the cases last met, in bands.
 
-Pure: plain ``CaseFigures`` in, plain tuples out.
+The counts come from the audit's own summary (``models/audit.audit_summary``), so the console, the PDF and the CSV
+agree. Pure: plain ``CaseFigures`` in, plain tuples out.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
 
-from sos_desktop.models.audit import AuditFilter, CaseFigures
+from sos_desktop.models.audit import QUARTER_DAYS, RECENT_DAYS, AuditFilter, CaseFigures, audit_summary
 
-STALE_DAYS = 90
-"""A case whose last meeting is longer ago than this is flagged: a quarter without a meeting."""
+STALE_DAYS = QUARTER_DAYS
+"""A case whose last meeting is longer ago than this is flagged: three months without a meeting."""
 
-
-@dataclass(frozen=True)
-class Standard:
-    name: str
-    met: Callable[[CaseFigures], bool]
-
-
-STANDARDS: tuple[Standard, ...] = (
-    Standard("Map complete", lambda f: f.map_complete),
-    Standard("Every danger statement paired and scaled", lambda f: f.dangers_all_paired_and_scaled),
-    Standard("Safety plan in place", lambda f: f.safety_plan),
-    Standard("Child's voice heard", lambda f: f.child_voice),
-    Standard("Whole network knows the worries", lambda f: 0 < f.network_size == f.network_know_worries),
-    Standard("No overdue next steps", lambda f: f.overdue_steps == 0),
-    Standard(
-        f"Met in the last {STALE_DAYS} days",
-        lambda f: f.days_since_last is not None and f.days_since_last <= STALE_DAYS,
-    ),
+STANDARDS: tuple[str, ...] = (
+    "Map complete",
+    "Every danger statement paired and scaled",
+    "Safety plan in place",
+    "Child's voice heard",
+    "Network people who know the worries",
+    "No overdue next steps",
+    "Met in the last three months",
 )
+"""The standards the charts and the summary show, in their order (see :func:`standards_met`)."""
 
 
 def standards_met(rows: Sequence[CaseFigures]) -> list[tuple[str, int, int]]:
-    """Each standard's name, how many of ``rows`` meet it, and of how many."""
-    return [(standard.name, sum(1 for f in rows if standard.met(f)), len(rows)) for standard in STANDARDS]
+    """Each standard's name, how many meet it, and of how many, from the audit's summary of ``rows``: cases, but
+    for the network, where it is the network people (over all the cases) who know the worries.
+    """
+    summary = audit_summary(rows)
+    cases = summary.cases
+    counts = (
+        (summary.maps_complete, cases),
+        (summary.dangers_paired_and_scaled, cases),
+        (summary.safety_plans, cases),
+        (summary.child_voice, cases),
+        (summary.know_worries, summary.network_people),
+        (cases - summary.cases_with_overdue, cases),
+        (summary.met_recently + summary.met_within_three_months, cases),
+    )
+    return [(name, met, of) for name, (met, of) in zip(STANDARDS, counts, strict=True)]
 
 
-DAY_BANDS: tuple[tuple[int, int | None], ...] = ((0, 30), (31, 90), (91, 180), (181, 365), (366, None))
+DAY_BANDS: tuple[tuple[int, int | None], ...] = (
+    (0, RECENT_DAYS),
+    (RECENT_DAYS + 1, QUARTER_DAYS),
+    (QUARTER_DAYS + 1, 182),
+    (183, 365),
+    (366, None),
+)
+"""The histogram's bands of days: within six weeks, within three months, six months, a year, longer."""
 NOT_DATED = "No dated meeting"
 
 
@@ -51,7 +62,7 @@ def band_label(low: int, high: int | None) -> str:
 
 def days_since_bands(rows: Iterable[CaseFigures]) -> list[tuple[str, int, bool]]:
     """How many cases last met in each band of days (and with no dated meeting); True marks a band to notice
-    (longer ago than :data:`STALE_DAYS`, or never dated).
+    (longer ago than three months, or never dated).
     """
     counts = [0] * (len(DAY_BANDS) + 1)
     for figures in rows:
@@ -59,10 +70,10 @@ def days_since_bands(rows: Iterable[CaseFigures]) -> list[tuple[str, int, bool]]
         if days is None:
             counts[-1] += 1
             continue
-        days = max(0, days)  # a meeting planned ahead counts as this month's
+        days = max(0, days)  # a meeting planned ahead counts as a recent one
         band = next(i for i, (low, high) in enumerate(DAY_BANDS) if high is None or days <= high)
         counts[band] += 1
-    bands = [(band_label(low, high), counts[i], low > STALE_DAYS) for i, (low, high) in enumerate(DAY_BANDS)]
+    bands = [(band_label(low, high), counts[i], low > QUARTER_DAYS) for i, (low, high) in enumerate(DAY_BANDS)]
     return [*bands, (NOT_DATED, counts[-1], True)]
 
 
@@ -89,9 +100,11 @@ def filter_words(flt: AuditFilter, date_text: Callable[[date], str] = date.isofo
     return words[:1].upper() + words[1:]
 
 
-def by_group(rows: Iterable[CaseFigures], key: Callable[[CaseFigures], str]) -> list[tuple[str, list[int], int]]:
-    """For each group of ``rows`` (a team, a worker: ``key``), by name: the cases meeting each standard of
-    :data:`STANDARDS`, and how many cases the group has.
+def by_group(
+    rows: Iterable[CaseFigures], key: Callable[[CaseFigures], str]
+) -> list[tuple[str, list[tuple[int, int]], int]]:
+    """For each group of ``rows`` (a team, a worker: ``key``), by name: how many meet each standard of
+    :data:`STANDARDS` and of how many (:func:`standards_met`), and how many cases the group has.
     """
     groups: dict[str, list[CaseFigures]] = {}
     for figures in rows:
@@ -99,5 +112,5 @@ def by_group(rows: Iterable[CaseFigures], key: Callable[[CaseFigures], str]) -> 
     result = []
     for name in sorted(groups, key=str.casefold):
         cases = groups[name]
-        result.append((name, [sum(1 for f in cases if standard.met(f)) for standard in STANDARDS], len(cases)))
+        result.append((name, [(met, of) for _standard, met, of in standards_met(cases)], len(cases)))
     return result

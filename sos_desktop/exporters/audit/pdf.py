@@ -28,7 +28,7 @@ from sos_desktop.exporters.minutes.page import marked_pdf
 from sos_desktop.exporters.minutes.plain_text import plain
 from sos_desktop.exporters.minutes.story_parts import grid, nothing, section
 from sos_desktop.exporters.minutes.styles import ACCENT, CONCERN, FRAME_WIDTH, INK, MUTED, RULE, Styles, markup, styles
-from sos_desktop.models.audit import AuditFilter, CaseFigures
+from sos_desktop.models.audit import AuditFilter, CaseFigures, audit_summary
 from sos_desktop.models.audit_standards import (
     STALE_DAYS,
     STANDARDS,
@@ -45,7 +45,15 @@ BAR = colors.HexColor(ACCENT)
 FLAG = colors.HexColor(CONCERN)
 CASES_LISTED = 40
 """The cases most in need of a look that the summary lists (more belong in the CSV)."""
-SHORT_NAMES = ("Map", "Paired & scaled", "Safety plan", "Child's voice", "Network knows", "No overdue", "Met lately")
+SHORT_NAMES = (
+    "Map",
+    "Paired & scaled",
+    "Safety plan",
+    "Child's voice",
+    "Network knows",
+    "No overdue",
+    "Met in 3 months",
+)
 """The standards' names as a table's narrow columns head them, in the order of ``STANDARDS``."""
 
 
@@ -161,31 +169,43 @@ def audit_story(report: AuditReport) -> list[Flowable]:
 
 
 def _standards_table(met: Sequence[tuple[str, int, int]], rows: Sequence[CaseFigures], s: Styles) -> Flowable:
-    header = [Paragraph(text, s.cell_bold) for text in ("Standard", "Cases meeting it", "Share")]
-    body = [[plain(name, s.cell), Paragraph(f"{cases:,} of {of:,}", s.cell_right), Paragraph(_percent(cases, of),
-            s.cell_right)] for name, cases, of in met]  # fmt: skip
-    network = sum(f.network_size for f in rows)
-    knowing = sum(f.network_know_worries for f in rows)
-    overdue = sum(f.overdue_steps for f in rows)
-    body.append([plain("Network people who know the worries", s.cell), Paragraph(f"{knowing:,} of {network:,}",
-                 s.cell_right), Paragraph(_percent(knowing, network), s.cell_right)])  # fmt: skip
-    body.append([plain("Overdue next steps, all cases", s.cell), Paragraph(f"{overdue:,}", s.cell_right),
-                 Paragraph("", s.cell)])  # fmt: skip
+    header = [Paragraph(text, s.cell_bold) for text in ("Standard", "Meeting it", "Share")]
+    body = [
+        [
+            plain(name, s.cell),
+            Paragraph(f"{cases:,} of {of:,}", s.cell_right),
+            Paragraph(_percent(cases, of), s.cell_right),
+        ]
+        for name, cases, of in met
+    ]
+    summary = audit_summary(rows)
+    median = "–" if summary.median_network_size is None else f"{summary.median_network_size:g}"
+    body.append([plain("People in a case's network (median)", s.cell), Paragraph(median, s.cell_right), ""])
+    body.append(
+        [plain("Overdue next steps, all cases", s.cell), Paragraph(f"{summary.overdue_steps:,}", s.cell_right), ""]
+    )
     return grid([header, *body], [FRAME_WIDTH * 0.6, FRAME_WIDTH * 0.25, FRAME_WIDTH * 0.15])
 
 
-def _groups(title: str, groups: list[tuple[str, list[int], int]], s: Styles) -> list[Flowable]:
+def _groups(title: str, groups: list[tuple[str, list[tuple[int, int]], int]], s: Styles) -> list[Flowable]:
     flowables = section(title, s)
     header = [Paragraph(text, s.cell_bold) for text in ("", "Cases", *SHORT_NAMES)]
     body = [
         [plain(name, s.cell), Paragraph(f"{count:,}", s.cell_right)]
-        + [Paragraph(_percent(cases, count), s.cell_right) for cases in counts]
+        + [Paragraph(_percent(met, of), s.cell_right) for met, of in counts]
         for name, counts, count in groups
     ]
     first = FRAME_WIDTH * 0.16
     rest = (FRAME_WIDTH - first) / (1 + len(STANDARDS))
     flowables.append(grid([header, *body], [first] + [rest] * (1 + len(STANDARDS))))
-    flowables.append(Paragraph(markup("Each column: the share of the group's cases meeting that standard."), s.note))
+    flowables.append(
+        Paragraph(
+            markup(
+                "Each column: the share of the group's cases meeting that standard (for the network, of its people)."
+            ),
+            s.note,
+        )
+    )
     return flowables
 
 

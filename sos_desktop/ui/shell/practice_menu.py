@@ -28,12 +28,25 @@ class PracticeMenu(QObject):
         self.window = window
         self.menu = QMenu("&Practice", window)
         self.add("Learning &journal…", "journal", self.show_journal, "Your reflections, sealed with your passphrase")
+        self.add("Team &audit…", "audit", self.show_audit, "How the practice is used across the team's cases")
 
     def show_journal(self) -> object:
         """A practitioner's own learning journal, after its passphrase (see ``ui/reflections``)."""
         from sos_desktop.ui.reflections.opening import open_journal
 
         return open_journal(self.window)
+
+    def show_audit(self) -> object:
+        """The team's audit across cases (see ``ui/audit``), its figures read in the background."""
+        from PySide6.QtCore import Qt
+
+        from sos_desktop.ui.audit.window import AuditWindow
+
+        window = AuditWindow(self.window.store, self.window)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.show()
+        window.load()
+        return window
 
     def add(self, text: str, name: str, slot: Callable[[], object], tip: str) -> QAction:
         """An entry of the menu called ``text`` (object name ``practice-<name>``) that runs ``slot``."""
