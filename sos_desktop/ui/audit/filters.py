@@ -69,6 +69,14 @@ class AuditFilterBar(QWidget):
                 found = box.findData(kept) if kept is not None else 0
                 box.setCurrentIndex(max(0, found))
 
+    def team_names(self) -> list[str]:
+        """The teams offered (without "All teams")."""
+        return [self.team.itemData(i) for i in range(1, self.team.count())]
+
+    def worker_names(self) -> list[str]:
+        """The workers offered (without "All workers")."""
+        return [self.worker.itemData(i) for i in range(1, self.worker.count())]
+
     def audit_filter(self) -> AuditFilter:
         return AuditFilter(
             team=self.team.currentData(), worker=self.worker.currentData(), since=self.since.value(),

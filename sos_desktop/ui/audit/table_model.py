@@ -46,7 +46,7 @@ COLUMNS: tuple[tuple[str, str, Cell, Cell, Callable[[CaseFigures], bool]], ...] 
      lambda f: f.days_since_last is None or f.days_since_last > STALE_DAYS),
     ("Map complete", "Every category of the map filled in at the latest meeting", lambda f, _: _yes(f.map_complete),
      lambda f, _: f.map_complete, lambda f: not f.map_complete),
-    ("Danger statements", "Danger statements at the latest meeting", lambda f, _: str(f.danger_statements),
+    ("Dangers", "Danger statements at the latest meeting", lambda f, _: str(f.danger_statements),
      lambda f, _: f.danger_statements, lambda f: f.danger_statements == 0),
     ("Paired", "Danger statements paired with a safety goal", lambda f, _: _of(f.dangers_paired, f.danger_statements),
      lambda f, _: (f.dangers_paired / f.danger_statements) if f.danger_statements else -1,
@@ -60,9 +60,9 @@ COLUMNS: tuple[tuple[str, str, Cell, Cell, Callable[[CaseFigures], bool]], ...] 
      lambda f, _: f.child_voice, lambda f: not f.child_voice),
     ("Network", "People in the safety network", lambda f, _: str(f.network_size), lambda f, _: f.network_size,
      lambda f: f.network_size == 0),
-    ("Know the worries", "Network people who know the worries", lambda f, _: _of(f.network_know_worries,
+    ("Know worries", "Network people who know the worries", lambda f, _: _of(f.network_know_worries,
      f.network_size), lambda f, _: f.network_know_worries, lambda f: f.network_know_worries < f.network_size),
-    ("Overdue steps", "Next steps past their day and not done", lambda f, _: str(f.overdue_steps),
+    ("Overdue", "Next steps past their day and not done", lambda f, _: str(f.overdue_steps),
      lambda f, _: f.overdue_steps, lambda f: f.overdue_steps > 0),
 )  # fmt: skip
 CASE_COLUMN = 0

@@ -114,9 +114,11 @@ class AuditWindow(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        header.resizeSection(0, 220)
+        header.resizeSection(0, 200)
         for column in range(1, self.model.columnCount()):
-            header.resizeSection(column, 96 if column > 2 else 140)
+            header.resizeSection(column, 84 if column > 2 else 120)
+        header.resizeSection(4, 110)  # "Days since last"
+        header.resizeSection(5, 104)  # "Map complete"
         self.table.doubleClicked.connect(self._double_clicked)
         content = QSplitter(Qt.Orientation.Vertical)
         content.addWidget(charts)
