@@ -101,9 +101,8 @@ def main() -> int:
         timings.append((time.perf_counter() - began) * 1000)
     worst = max(timings)
     print(f"Team audit window over {fixture.path.name}: {rows:,} cases")
-    print(
-        f"  first paint          {first_paint:7.1f} ms  (target {FIRST_PAINT_MS:.0f})  {_verdict(first_paint, FIRST_PAINT_MS)}"
-    )
+    paint_verdict = _verdict(first_paint, FIRST_PAINT_MS)
+    print(f"  first paint          {first_paint:7.1f} ms  (target {FIRST_PAINT_MS:.0f})  {paint_verdict}")
     print(f"  figures shown        {shown:7.1f} ms  (target {FIRST_PAINT_MS:.0f})  {_verdict(shown, FIRST_PAINT_MS)}")
     print(
         f"  filter change        worst {worst:.1f} ms, median {statistics.median(timings):.1f} ms over {len(timings)} "
