@@ -9,25 +9,56 @@ with ``executemany`` through the store's own tables (seconds, not minutes); the 
 
 from __future__ import annotations
 
+import random
 import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from itertools import count as count_from
 from pathlib import Path
+from typing import Any
+
+from sqlalchemy import bindparam, update
 
 sys.path.insert(0, str(Path(__file__).parent))
 from bench_minutes import large_meeting
 
-from sos_desktop.models import Case, Category, MapItem, Meeting, MeetingBundle, Network
+from sos_desktop.models import (
+    Case,
+    Category,
+    ChildVoiceEntry,
+    MapItem,
+    Meeting,
+    MeetingBundle,
+    Network,
+    NetworkPerson,
+    Scale,
+    ScaleRating,
+)
 from sos_desktop.models.demo import default_agenda
+from sos_desktop.models.enums import House
+from sos_desktop.models.plans_data import safety_plan_data
+from sos_desktop.models.safety_plan import PlanRule, SafetyPlan
 from sos_desktop.store import convert
 from sos_desktop.store.migrate import head_revisions
 from sos_desktop.store.store import Store
-from sos_desktop.store.tables import agenda_phases, attendees, cases, map_items, meetings
+from sos_desktop.store.tables import (
+    agenda_phases,
+    attendees,
+    cases,
+    child_voice,
+    map_items,
+    meeting_plans,
+    meetings,
+    people,
+    ratings,
+    scales,
+)
 
-FIXTURE_VERSION = "2"
+FIXTURE_VERSION = "3"
 MEETINGS = 10_000
 MEETINGS_PER_CASE = 5
 ITEMS_PER_SMALL_MEETING = 4
@@ -51,54 +82,133 @@ def cache_dir() -> Path:
     return Path(tempfile.gettempdir()) / "sos-desktop-bench" / f"{head}-{FIXTURE_VERSION}"
 
 
-def _fill_small_meetings(store: Store, count: int) -> None:
-    """``count`` small meetings in cases of five, inserted row by row in bulk in one transaction."""
+TEAMS = (
+    "Family Safeguarding Team 1",
+    "Family Safeguarding Team 2",
+    "Children in Need North",
+    "Children in Need South",
+    "Edge of Care",
+)
+WORKERS = tuple(f"Worker {letter}. (invented)" for letter in "ABCDEFGHIJKLMNOPQRST")
+"""Twenty presenters (invented)."""
+AUDIT_DAY = date(2026, 12, 1)
+"""The day the fixture's dates lead up to: the meetings spread over the two years before it."""
+_AUDITED = (Category.HARM, Category.COMPLICATING, Category.STRENGTH, Category.SAFETY, Category.GREY)
+
+
+def _case_cards(
+    rng: random.Random, meeting_id: int, next_id: Iterator[int], pairs: list[dict[str, int]]
+) -> tuple[list[dict[str, Any]], list[int]]:
+    """A small meeting's cards (a varied map: some complete, dangers some paired, steps some overdue), and the ids
+    of its danger statements.
+    """
+    rows: list[dict[str, Any]] = []
+
+    def card(category: Category, **values: Any) -> int:
+        item_id = next(next_id)
+        rows.append(
+            convert.item_values(MapItem(category, f"Card {len(rows) + 1} of meeting {meeting_id}"))
+            | {"id": item_id, "meeting_id": meeting_id, "category": category.value, "position": len(rows)}
+            | {"pairs_with": None, "due": None, "status": None}  # every row with the same keys (executemany)
+            | values
+        )
+        return item_id
+
+    for category in _AUDITED:
+        if rng.random() < 0.8:
+            card(category)
+    dangers = [card(Category.DANGER) for _ in range(rng.choice((0, 1, 1, 2, 2, 3)))]
+    for danger in dangers:
+        if rng.random() < 0.75:
+            goal = card(Category.GOAL, pairs_with=danger)
+            pairs.append({"danger": danger, "goal": goal})  # the danger's side once both are in (foreign keys)
+    if not dangers and rng.random() < 0.3:
+        card(Category.GOAL)
+    for _ in range(rng.choice((0, 1, 2, 3))):
+        due = AUDIT_DAY + timedelta(days=rng.randint(-120, 60)) if rng.random() < 0.8 else None
+        card(Category.NEXT_STEP, due=due, status=rng.choice((None, "idea", "agreed", "agreed", "done")))
+    return rows, dangers
+
+
+def fill_small_meetings(store: Store, count: int, seed: int = 21) -> None:
+    """``count`` small meetings in cases of five, into an empty database (the ids are given), varied for the
+    team's audit (teams, workers, maps, scales, plans, child's voice, networks; dates over two years), inserted in
+    bulk in one transaction; seeded, so repeatable.
+    """
+    rng = random.Random(seed)
     stamp = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
     phases = [convert.phase_values(phase) for phase in default_agenda()]
-    categories = list(Category)
-    case_rows, meeting_rows, attendee_rows, phase_rows, item_rows = [], [], [], [], []
+    rows: dict[Any, list[dict[str, Any]]] = {table: [] for table in _FILLED}
+    pairs: list[dict[str, int]] = []
+    ids = {name: count_from(1) for name in ("item", "scale", "voice", "person")}
     case_count = (count + MEETINGS_PER_CASE - 1) // MEETINGS_PER_CASE
     for case_id in range(1, case_count + 1):
-        case_rows.append(
-            convert.case_values(Case(f"Family {case_id} (invented)", f"BULK-{case_id}"))
+        rows[cases].append(
+            convert.case_values(Case(f"Family {case_id} (invented)", f"BULK-{case_id}", team=rng.choice((*TEAMS, ""))))
             | {"id": case_id, "created_at": stamp}
         )
+        for n in range(rng.choice((0, 2, 3, 5, 8, 12))):
+            person = NetworkPerson(f"Person {n + 1} of case {case_id}", knows_worries=rng.random() < 0.5)
+            rows[people].append(convert.person_values(person) | {"id": next(ids["person"]), "case_id": case_id})
+    day = {case_id: AUDIT_DAY - timedelta(days=rng.randint(150, 730)) for case_id in range(1, case_count + 1)}
+    worker = {case_id: rng.choice(WORKERS) for case_id in day}
     for meeting_id in range(1, count + 1):
-        held_on = stamp + timedelta(hours=meeting_id)
+        case_id = 1 + (meeting_id - 1) // MEETINGS_PER_CASE
+        day[case_id] += timedelta(days=rng.randint(7, 60))
+        held_on = (
+            None if rng.random() < 0.03 else datetime.combine(day[case_id], datetime.min.time(), UTC).replace(hour=10)
+        )
         meeting = Meeting(
             f"Review {meeting_id}",
             held_on=held_on,
             focus_question="What needs to happen so that the children are safe at home?",
             confidentiality_agreed=True,
         )
-        meeting_rows.append(
+        rows[meetings].append(
             convert.meeting_values(meeting)
-            | {
-                "id": meeting_id,
-                "case_id": (meeting_id - 1) // MEETINGS_PER_CASE + 1,
-                "created_at": held_on,
-                "updated_at": held_on,
-            }
+            | {"id": meeting_id, "case_id": case_id, "created_at": stamp, "updated_at": stamp}
         )
-        attendee_rows += [
-            {"meeting_id": meeting_id, "position": n, "name": name, "role": "participant"}
-            for n, name in enumerate(("Social worker", "Team manager", "Health visitor"))
+        presenter = worker[case_id] if rng.random() < 0.9 else rng.choice(WORKERS)
+        rows[attendees] += [
+            {"meeting_id": meeting_id, "position": n, "name": name, "role": role}
+            for n, (name, role) in enumerate(
+                (("Team manager", "facilitator"), (presenter, "presenter"), ("Health visitor", "participant"))
+            )
         ]
-        phase_rows += [{"meeting_id": meeting_id, "position": n, **values} for n, values in enumerate(phases)]
-        item_rows += [
-            convert.item_values(MapItem(categories[n % len(categories)], f"Card {n + 1} of meeting {meeting_id}"))
-            | {"meeting_id": meeting_id, "category": categories[n % len(categories)].value, "position": 0}
-            for n in range(ITEMS_PER_SMALL_MEETING)
-        ]
+        rows[agenda_phases] += [{"meeting_id": meeting_id, "position": n, **values} for n, values in enumerate(phases)]
+        cards, dangers = _case_cards(rng, meeting_id, ids["item"], pairs)
+        rows[map_items] += cards
+        for position, danger in enumerate(dangers):
+            if rng.random() < 0.85:
+                scale_id = next(ids["scale"])
+                scale = convert.scale_values(Scale("How safe is the child, 0 to 10?"))
+                rows[scales].append(
+                    scale | {"id": scale_id, "meeting_id": meeting_id, "position": position, "about": danger}
+                )
+                for n in range(rng.choice((0, 1, 3, 3))):
+                    rating = convert.rating_values(ScaleRating(f"Rater {n + 1}", rng.randint(0, 10)))
+                    rows[ratings].append(rating | {"scale_id": scale_id, "position": n})
+        if rng.random() < 0.4:
+            plan = SafetyPlan(rules=[PlanRule(f"Rule {n + 1}") for n in range(rng.randint(0, 3))])
+            rows[meeting_plans].append(
+                {"meeting_id": meeting_id, "safety_plan": convert.dump_json(safety_plan_data(plan, lambda p: p))}
+            )
+        if rng.random() < 0.15:
+            entry = convert.voice_values(ChildVoiceEntry(House.WORRIES, "Words (invented)"))
+            rows[child_voice].append(entry | {"id": next(ids["voice"]), "meeting_id": meeting_id, "position": 0})
     with store.engine.begin() as conn:
-        for table, rows in (
-            (cases, case_rows),
-            (meetings, meeting_rows),
-            (attendees, attendee_rows),
-            (agenda_phases, phase_rows),
-            (map_items, item_rows),
-        ):
-            conn.execute(table.insert(), rows)
+        for table in _FILLED:
+            if rows[table]:
+                conn.execute(table.insert(), rows[table])
+        if pairs:
+            pairing = (
+                update(map_items).where(map_items.c.id == bindparam("danger")).values(pairs_with=bindparam("goal"))
+            )
+            conn.execute(pairing, pairs)
+
+
+_FILLED = (cases, people, meetings, attendees, agenda_phases, map_items, scales, ratings, meeting_plans, child_voice)
+"""The tables the filler writes, in the order their foreign keys need."""
 
 
 def _save_large_case(store: Store) -> int:
@@ -113,7 +223,7 @@ def _save_large_case(store: Store) -> int:
 def build(path: Path) -> LargeFixture:
     store = Store.open(f"sqlite:///{path}")
     try:
-        _fill_small_meetings(store, MEETINGS - 6)
+        fill_small_meetings(store, MEETINGS - 6)
         large_id = _save_large_case(store)
     finally:
         store.close()
