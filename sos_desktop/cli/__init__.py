@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 from sos_desktop import APP_NAME, __version__
-from sos_desktop.cli import audit
+from sos_desktop.cli import audit, development
 from sos_desktop.exporters.minutes.marking import DEFAULT_MARKING
 
 
@@ -126,6 +126,8 @@ def build_parser() -> argparse.ArgumentParser:
     encrypting.add_argument(
         "--change", action="store_true", help="change the passphrase of an encrypted database instead"
     )
+    development.add_parser(commands)
+    audit.add_parser(commands)
     snapshot = commands.add_parser("snapshot", help="render a view of a meeting to a PNG picture, offscreen")
     snapshot.add_argument("meeting_id", type=int, metavar="MEETING_ID")
     snapshot.add_argument(
@@ -165,7 +167,6 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="WIDTHxHEIGHT",
         help="picture size in pixels (default 1920x1080)",
     )
-    audit.add_parser(commands)
     return parser
 
 

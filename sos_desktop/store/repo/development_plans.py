@@ -14,10 +14,12 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
 from sos_desktop.models.development_plan import DevelopmentPlan, PlanError, check_plan, plan_from_dict
+from sos_desktop.models.development_plan_demo import LEADER, demo_observations, demo_plan
 from sos_desktop.store import convert
 from sos_desktop.store.errors import StaleWriteError, StoreError
 from sos_desktop.store.repo.common import now
-from sos_desktop.store.tables import development_plans
+from sos_desktop.store.repo.meetings import set_observations
+from sos_desktop.store.tables import development_plans, meetings
 
 STALE_PLAN = (
     "Someone else saved this development plan since you opened it; your change was not saved and theirs was left "
@@ -70,3 +72,16 @@ def save_development_plan(conn: Connection, plan: DevelopmentPlan, expected_vers
     saved = development_plan(conn, leader)
     assert saved is not None
     return saved
+
+
+def save_demo_plan(conn: Connection, first_id: int, follow_up_id: int) -> DevelopmentPlan:
+    """The demo's practice leader's plan, drawing its evidence from the two demo meetings (``first_id``,
+    ``follow_up_id``), with Jo Reid's feedback on the follow-up.
+    """
+    # Only the follow-up gets Jo Reid's feedback: the first meeting stays as the observer's window first meets it.
+    set_observations(conn, follow_up_id, demo_observations())
+    query = select(meetings.c.id, meetings.c.uid).where(meetings.c.id.in_([first_id, follow_up_id]))
+    uid_of: dict[int, str] = {row.id: row.uid for row in conn.execute(query)}
+    plan = demo_plan(uid_of[first_id], uid_of[follow_up_id])
+    stored = development_plan(conn, LEADER)
+    return save_development_plan(conn, plan, stored.version if stored else 0)
