@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
@@ -29,6 +29,7 @@ class PracticeMenu(QObject):
         self.menu = QMenu("&Practice", window)
         self.add("Learning &journal…", "journal", self.show_journal, "Your reflections, sealed with your passphrase")
         self.add("Team &audit…", "audit", self.show_audit, "How the practice is used across the team's cases")
+        self.add("Audit this &case…", "case-audit", self.audit_case, "The open meeting's case: its joint case audits")
 
     def show_journal(self) -> object:
         """A practitioner's own learning journal, after its passphrase (see ``ui/reflections``)."""
@@ -38,8 +39,6 @@ class PracticeMenu(QObject):
 
     def show_audit(self) -> object:
         """The team's audit across cases (see ``ui/audit``), its figures read in the background."""
-        from PySide6.QtCore import Qt
-
         from sos_desktop.ui.audit.window import AuditWindow
 
         window = AuditWindow(self.window.store, self.window)
@@ -47,6 +46,23 @@ class PracticeMenu(QObject):
         window.show()
         window.load()
         return window
+
+    def audit_case(self) -> object:
+        """The joint audits of the open meeting's case (the presenter offered as the worker); asks for a meeting."""
+        from sos_desktop.models import AttendeeRole
+        from sos_desktop.ui.audit.case_audit_dialog import CaseAuditDialog
+        from sos_desktop.ui.common import dialogs
+
+        document = self.window.document
+        if document is None or document.case.id is None:
+            dialogs.inform(self.window, "Audit this case", "Open a meeting of the case to audit first.")
+            return None
+        presenters = [a.name for a in document.meeting.attendees if a.role == AttendeeRole.PRESENTER]
+        worker = presenters[0] if presenters else ""
+        dialog = CaseAuditDialog(self.window.store, document.case.id, document.case.label, worker, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def add(self, text: str, name: str, slot: Callable[[], object], tip: str) -> QAction:
         """An entry of the menu called ``text`` (object name ``practice-<name>``) that runs ``slot``."""
