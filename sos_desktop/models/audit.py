@@ -206,14 +206,18 @@ def filter_cases(rows: Sequence[CaseFigures], chosen: AuditFilter) -> list[CaseF
     return kept
 
 
+def _by_name(name: str) -> tuple[str, str]:
+    return name.casefold(), name
+
+
 def teams(rows: Iterable[CaseFigures]) -> list[str]:
     """The teams the cases belong to, sorted without regard to case (none for "")."""
-    return sorted({row.team for row in rows if row.team}, key=str.casefold)
+    return sorted({row.team for row in rows if row.team}, key=_by_name)
 
 
 def workers(rows: Iterable[CaseFigures]) -> list[str]:
     """The cases' workers, sorted without regard to case (none for "")."""
-    return sorted({row.worker for row in rows if row.worker}, key=str.casefold)
+    return sorted({row.worker for row in rows if row.worker}, key=_by_name)
 
 
 @dataclass(frozen=True)
