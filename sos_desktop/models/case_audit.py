@@ -208,3 +208,28 @@ def grade_summary(audits: Iterable[CaseAudit]) -> GradeSummary:
             if answer.grade is not Grade.NOT_GRADED:
                 counts[answer.grade] += 1
     return GradeSummary(count, by_question)
+
+
+DEMO_AUDIT_GRADES: tuple[tuple[Grade, str], ...] = (
+    (Grade.GOOD, "The genogram, network and all seven categories are there at the follow-up."),
+    (Grade.GOOD, "The harm says who did what and when; the impact on Lily could be clearer."),
+    (Grade.OUTSTANDING, "Plain, behavioural words the family agreed with at the conference."),
+    (Grade.GOOD, "Each danger statement has its goal."),
+    (Grade.REQUIRES_IMPROVEMENT, "The second danger statement has no scale of its own yet."),
+    (Grade.OUTSTANDING, "Lily's Three Houses and Safety House are in her own words."),
+    (Grade.GOOD, "Dad now knows the worries; Nan and Mum's sister are in the network."),
+    (Grade.GOOD, "The safety plan's rules are in the family's words, each with who makes sure."),
+    (Grade.REQUIRES_IMPROVEMENT, "Two next steps have no day by when."),
+    (Grade.NOT_GRADED, ""),
+)
+"""The demo case's joint audit: a grade and comment for each default question, in order."""
+
+
+def demo_case_audit() -> CaseAudit:
+    """The joint audit of the demo case, by its team manager with the worker (Sam Patel)."""
+    audit = new_audit(date(2026, 12, 18), "Ruth Mensah", "Sam Patel")
+    for answer, (grade, comment) in zip(audit.answers, DEMO_AUDIT_GRADES, strict=True):
+        answer.grade, answer.comment = grade, comment
+    audit.overall = "A well-used map and a strong child's voice; scale every danger statement and date every step."
+    audit.reflection = "I will ask the family for a number on the second worry next time, and put a day on each step."
+    return audit

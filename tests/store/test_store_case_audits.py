@@ -59,3 +59,13 @@ def test_the_case_s_audits_go_with_the_case(store: Store, case: Case) -> None:
     store.add_case_audit(case.id, new_audit(date(2026, 1, 1), "Ruth"))
     store.delete_case(case.id)
     assert store.case_audits() == []
+
+
+def test_the_demo_case_has_its_joint_audit(store: Store) -> None:
+    demo = store.save_demo()
+    case_id = store.get_meeting(demo.first).case_id
+    assert case_id is not None
+    [audit] = store.case_audits(case_id)
+    assert (audit.auditor, audit.worker) == ("Ruth Mensah", "Sam Patel")
+    assert audit.grade_counts()[Grade.REQUIRES_IMPROVEMENT] == 2
+    assert audit.reflection

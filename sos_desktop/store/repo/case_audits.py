@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.engine import Connection
 
-from sos_desktop.models.case_audit import CaseAudit, audit_data, audit_from_data
+from sos_desktop.models.case_audit import CaseAudit, audit_data, audit_from_data, demo_case_audit
 from sos_desktop.store.errors import NotFoundError
 from sos_desktop.store.repo.common import now
 from sos_desktop.store.tables import case_audits, cases
@@ -76,3 +76,8 @@ def update_case_audit(conn: Connection, audit: CaseAudit) -> None:
 
 def delete_case_audit(conn: Connection, audit_id: int) -> None:
     conn.execute(delete(case_audits).where(case_audits.c.id == audit_id))
+
+
+def save_demo_case_audit(conn: Connection, case_id: int) -> CaseAudit:
+    """The demo case's joint audit (``models/case_audit.demo_case_audit``)."""
+    return add_case_audit(conn, case_id, demo_case_audit())
