@@ -133,12 +133,12 @@ def _networks(conn: Connection) -> dict[int, tuple[int, int]]:
     """Each case's network size and how many of them know the worries."""
     knowing = func.sum(case((people.c.knows_worries, 1), else_=0))
     query = select(people.c.case_id, func.count(), knowing).group_by(people.c.case_id)
-    return {case_id: (int(size), int(known or 0)) for case_id, size, known in conn.execute(query).tuples()}
+    return {case_id: (int(size), int(known or 0)) for case_id, size, known in conn.execute(query)}
 
 
 def audit_cases(conn: Connection, today: date) -> list[CaseFigures]:
     """Every case's audit figures on ``today``, by case id."""
-    teams = {case_id: team for case_id, team in conn.execute(select(cases.c.id, cases.c.team)).tuples()}
+    teams = {case_id: team for case_id, team in conn.execute(select(cases.c.id, cases.c.team))}
     of_case = _meetings_of_cases(conn)
     latest: dict[int, int] = {}
     for case_id, records in of_case.items():
