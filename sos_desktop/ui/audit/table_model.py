@@ -106,8 +106,8 @@ class AuditTableModel(QAbstractTableModel):
             return None
         figures = self.figures[index.row()]
         _heading, _tip, text, _key, flagged = COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return text(figures, self.label(figures))
+        if role == Qt.ItemDataRole.DisplayRole or (role == Qt.ItemDataRole.ToolTipRole and index.column() <= 2):
+            return text(figures, self.label(figures))  # the case, team and worker whole when their column is narrow
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._amber if flagged(figures) else None
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 2:

@@ -131,3 +131,9 @@ def test_the_csv_is_exported_de_identified(
     text = target.read_text(encoding="utf-8-sig")
     assert len(text.strip().splitlines()) == 3  # the header and the two cases of North
     assert "Family" not in text and "Jo Reed" not in text
+
+
+def test_the_table_model_passes_qt_s_model_checks_and_names_a_team_whole(window: AuditWindow, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    qtmodeltester.check(window.model)
+    team = window.model.index(0, 1)
+    assert team.data(Qt.ItemDataRole.ToolTipRole) == team.data() == "North"
