@@ -8,6 +8,7 @@ never by colour alone.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -29,11 +30,19 @@ def _of(part: int, whole: int) -> str:
     return "—" if whole == 0 else ("All" if part == whole else f"{part} of {whole}")
 
 
+_NUMBERS = re.compile(r"(\d+)")
+
+
+def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
+    """A key that sorts "Family 2" before "Family 10" (numbers by value, words without regard to case)."""
+    return tuple((1, int(part)) if part.isdigit() else (0, part.casefold()) for part in _NUMBERS.split(text) if part)
+
+
 Cell = Callable[[CaseFigures, str], Any]
 
 # (heading, tooltip, display text, sort key, flagged)
 COLUMNS: tuple[tuple[str, str, Cell, Cell, Callable[[CaseFigures], bool]], ...] = (
-    ("Case", "The case, as the team calls it", lambda f, label: label, lambda f, label: label.casefold(),
+    ("Case", "The case, as the team calls it", lambda f, label: label, lambda f, label: natural_key(label),
      lambda f: False),
     ("Team", "The case's team", lambda f, _: f.team or "—", lambda f, _: f.team.casefold(), lambda f: False),
     ("Worker", "The presenter of the latest meeting", lambda f, _: f.worker or "—", lambda f, _: f.worker.casefold(),
@@ -135,5 +144,5 @@ class AuditTableModel(QAbstractTableModel):
         column, order = self._sort
         key = COLUMNS[column][3]
         # The case's label breaks ties, so the order is the same every time.
-        self.figures.sort(key=lambda f: self.label(f).casefold())
+        self.figures.sort(key=lambda f: natural_key(self.label(f)))
         self.figures.sort(key=lambda f: key(f, self.label(f)), reverse=order == Qt.SortOrder.DescendingOrder)

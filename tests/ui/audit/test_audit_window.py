@@ -17,7 +17,7 @@ from sos_desktop.models import Attendee, AttendeeRole, Case, Meeting
 from sos_desktop.store.store import Store
 from sos_desktop.ui.audit import pdf_export
 from sos_desktop.ui.audit.case_audit_dialog import CaseAuditDialog
-from sos_desktop.ui.audit.table_model import COLUMNS
+from sos_desktop.ui.audit.table_model import COLUMNS, natural_key
 from sos_desktop.ui.audit.window import AuditWindow
 from sos_desktop.ui.common import dialogs
 
@@ -137,3 +137,8 @@ def test_the_table_model_passes_qt_s_model_checks_and_names_a_team_whole(window:
     qtmodeltester.check(window.model)
     team = window.model.index(0, 1)
     assert team.data(Qt.ItemDataRole.ToolTipRole) == team.data() == "North"
+
+
+def test_cases_sort_by_their_numbers_as_people_read_them() -> None:
+    labels = ["Family 10", "family 2", "Family 1 (invented)", "Family B"]
+    assert sorted(labels, key=natural_key) == ["Family 1 (invented)", "family 2", "Family 10", "Family B"]
