@@ -1,8 +1,13 @@
-"""The case details form: name, reference and practice framework of a case (asked through ``dialogs.ask_case``)."""
+"""The case details form: name, reference, team and practice framework of a case (asked through
+``dialogs.ask_case``); the team offers the database's known teams as completions.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
 
 from sos_desktop.models import Case, Framework
 from sos_desktop.models.meeting import MAX_LABEL_LENGTH
@@ -11,9 +16,15 @@ from sos_desktop.ui.common.fields import limit_length
 
 
 class CaseDialog(QDialog):
-    """Name, reference and framework of a case."""
+    """Name, reference, team and framework of a case."""
 
-    def __init__(self, parent: QWidget | None, case: Case | None, default: Framework | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        case: Case | None,
+        default: Framework | None = None,
+        teams: Sequence[str] = (),
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Case details" if case else "New case")
         self.setMinimumWidth(520)
@@ -25,6 +36,14 @@ class CaseDialog(QDialog):
         limit_length(self.reference, MAX_LABEL_LENGTH)
         self.reference.setPlaceholderText("The case number in your records system (optional)")
         self.reference.setAccessibleName("Case reference")
+        self.team = QLineEdit(case.team if case else "")
+        limit_length(self.team, MAX_LABEL_LENGTH)
+        self.team.setPlaceholderText("The team the case belongs to, for the team's audit (optional)")
+        self.team.setAccessibleName("Team")
+        completer = QCompleter(list(teams), self.team)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.team.setCompleter(completer)
         self.framework = QComboBox()
         self.framework.setAccessibleName("Practice framework")
         for framework in Framework:
@@ -41,6 +60,7 @@ class CaseDialog(QDialog):
         form = QFormLayout(self)
         form.addRow("&Name", self.label)
         form.addRow("&Reference", self.reference)
+        form.addRow("&Team", self.team)
         form.addRow("&Framework", self.framework)
         form.addRow(buttons)
 
@@ -51,4 +71,5 @@ class CaseDialog(QDialog):
             framework=Framework(self.framework.currentData()),
             id=base.id if base else None,
             extra=dict(base.extra) if base else {},
+            team=" ".join(self.team.text().split()),
         )

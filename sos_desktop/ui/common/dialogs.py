@@ -31,10 +31,23 @@ def ask_case(parent: QWidget, case: Case | None = None, framework: Framework | N
     """A case's details; a new case starts in ``framework`` (the default set in Settings)."""
     from sos_desktop.ui.common.case_dialog import CaseDialog
 
-    dialog = CaseDialog(parent, case, framework)
+    dialog = CaseDialog(parent, case, framework, _known_teams(parent))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.case(case)
+
+
+def _known_teams(parent: QWidget) -> list[str]:
+    """The teams of the parent window's database, for the case form's completions (none when it has no store)."""
+    from sos_desktop.store.errors import StoreError
+
+    case_teams = getattr(getattr(parent, "store", None), "case_teams", None)
+    if case_teams is None:
+        return []
+    try:
+        return list(case_teams())
+    except StoreError:
+        return []  # the form still works: the team is typed in full
 
 
 def ask_text(parent: QWidget, title: str, label: str, text: str = "") -> str | None:
