@@ -7,7 +7,10 @@ print (it is about the facilitation; it names meetings by date and kind).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
+from pathlib import Path
 
 from sos_desktop.models import Attendee, AttendeeRole, Case, Meeting, Observations, RubricRating
 from sos_desktop.models.development_plan import DevelopmentPlan, Evidence, Goal, GoalStatus
@@ -95,3 +98,14 @@ def build_two_leaders(store: Store) -> dict[str, list[Meeting]]:
         saved.sign_off("Ruth Mensah", date(2026, 6, 30), "Foundation done well.", "foundation")
         store.save_development_plan(saved, saved.version)
     return made
+
+
+@contextmanager
+def two_leaders_database(folder: Path) -> Iterator[Store]:
+    """A SQLite database in ``folder`` holding the two leaders, open for the test and closed after."""
+    opened = Store.open(f"sqlite:///{folder / 'sos.sqlite3'}")
+    try:
+        build_two_leaders(opened)
+        yield opened
+    finally:
+        opened.close()

@@ -10,7 +10,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from development_plan_support import FAMILY_WORDS, GOALS, NEXT_STEPS, build_two_leaders
+from development_plan_support import (
+    FAMILY_WORDS,
+    GOALS,
+    NEXT_STEPS,
+    two_leaders_database,
+)
 from pypdf import PdfReader
 
 from sos_desktop.exporters.development_plan import development_report_bytes, write_development_report
@@ -20,10 +25,8 @@ from sos_desktop.store import Store
 
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store.open(f"sqlite:///{tmp_path / 'sos.sqlite3'}")
-    build_two_leaders(opened)
-    yield opened
-    opened.close()
+    with two_leaders_database(tmp_path) as opened:
+        yield opened
 
 
 def _text(data: bytes) -> str:

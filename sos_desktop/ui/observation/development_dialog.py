@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -52,6 +52,9 @@ def summary_text(name: str, ran: int, observed: int) -> str:
 
 
 class DevelopmentDialog(QDialog):
+    plan_asked = Signal(str)
+    """The facilitator whose development plan was asked for (the shell opens it: ui/development is a room apart)."""
+
     def __init__(self, store: Store, parent: QWidget | None = None, facilitator: str | None = None) -> None:
         super().__init__(parent)
         self.store = store
@@ -119,6 +122,10 @@ class DevelopmentDialog(QDialog):
         self.pages.addWidget(content)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        plan = buttons.addButton("Development &plan…", QDialogButtonBox.ButtonRole.ActionRole)
+        plan.setObjectName("development-plan")
+        plan.setToolTip("The chosen facilitator's development plan: goals, their own ratings, sign-offs")
+        plan.clicked.connect(lambda: self.plan_asked.emit(self.chooser.currentText()))
         layout = QVBoxLayout(self)
         layout.addLayout(choose)
         layout.addWidget(self.summary)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMenu
 
@@ -153,5 +153,15 @@ class MeetingMenu(QObject):
 
     def show_development(self) -> DevelopmentDialog:
         dialog = DevelopmentDialog(self.window.store, self.window)
+        dialog.plan_asked.connect(self.show_development_plan)
         dialog.show()
         return dialog
+
+    def show_development_plan(self, leader: str) -> object:
+        """The development plan of ``leader`` (asked for from the Facilitator development dialog)."""
+        from sos_desktop.ui.development.plan_window import DevelopmentPlanWindow
+
+        window = DevelopmentPlanWindow(self.window.store, self.window, leader=leader)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.show()
+        return window

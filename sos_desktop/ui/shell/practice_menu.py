@@ -27,9 +27,19 @@ class PracticeMenu(QObject):
         super().__init__(window)
         self.window = window
         self.menu = QMenu("&Practice", window)
+        self.add("&Development plan…", "development", self.show_development, "A practice leader's two-year plan")
         self.add("Learning &journal…", "journal", self.show_journal, "Your reflections, sealed with your passphrase")
         self.add("Team &audit…", "audit", self.show_audit, "How the practice is used across the team's cases")
         self.add("Audit this &case…", "case-audit", self.audit_case, "The open meeting's case: its joint case audits")
+
+    def show_development(self) -> object:
+        """A practice leader's development plan and report (see ``ui/development``)."""
+        from sos_desktop.ui.development.plan_window import DevelopmentPlanWindow
+
+        window = DevelopmentPlanWindow(self.window.store, self.window)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.show()
+        return window
 
     def show_journal(self) -> object:
         """A practitioner's own learning journal, after its passphrase (see ``ui/reflections``)."""
