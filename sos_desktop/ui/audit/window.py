@@ -145,9 +145,12 @@ class AuditWindow(QDialog):
         layout.addWidget(buttons)
         self.resize(1400, 860)
         self._set_busy(True)
-        self._relay = Relay(self)
-        self._relay.finished.connect(lambda _n, result: self.show_rows(*result))
-        self._relay.failed.connect(lambda _n, message: self._failed(message))
+        # Not a child of the window: a read still under way when the window is closed reports to a relay that
+        # outlives it, and is no longer heard (see ``done``).
+        self._relay = Relay()
+        self._relay.finished.connect(self._arrived)
+        self._relay.failed.connect(self._refused)
+        self._listening = True
         self._job: Job | None = None
 
     # Loading -----------------------------------------------------------------------------------------------------
@@ -164,6 +167,20 @@ class AuditWindow(QDialog):
             failure="The cases' figures could not be read ({kind}).",
         )  # fmt: skip
         QThreadPool.globalInstance().start(self._job)
+
+    def _arrived(self, _number: int, result: tuple[list[CaseFigures], dict[int, str]]) -> None:
+        self.show_rows(*result)
+
+    def _refused(self, _number: int, message: str) -> None:
+        self._failed(message)
+
+    def done(self, result: int) -> None:
+        """Closed: figures still being read are not waited for, and not shown when they come."""
+        if self._listening:
+            self._listening = False
+            self._relay.finished.disconnect(self._arrived)
+            self._relay.failed.disconnect(self._refused)
+        super().done(result)
 
     def load_now(self) -> None:
         """Read the figures on this thread (tests, and after a joint audit is saved)."""

@@ -142,3 +142,16 @@ def test_the_table_model_passes_qt_s_model_checks_and_names_a_team_whole(window:
 def test_cases_sort_by_their_numbers_as_people_read_them() -> None:
     labels = ["Family 10", "family 2", "Family 1 (invented)", "Family B"]
     assert sorted(labels, key=natural_key) == ["Family 1 (invented)", "family 2", "Family 10", "Family B"]
+
+
+def test_closing_while_the_figures_are_read_loses_nothing_and_raises_nothing(qtbot: QtBot, store: Store) -> None:
+    from PySide6.QtCore import QThreadPool
+
+    early = AuditWindow(store, today=lambda: TODAY)
+    early.show()
+    early.load()
+    early.close()
+    early.reject()  # a second close is harmless
+    assert QThreadPool.globalInstance().waitForDone(10_000)
+    qtbot.wait(50)  # the finished signal, if it came, is delivered now
+    assert not early.loaded
