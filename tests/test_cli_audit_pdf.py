@@ -5,13 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-import pytest
 from cli_support import run
-
-pytestmark = pytest.mark.filterwarnings(
-    # store/repo/audit.py (the audit's core) still calls Result.tuples(), deprecated in SQLAlchemy 2.1.
-    "ignore:The Result.tuples:sqlalchemy.exc.SADeprecationWarning"
-)
 
 
 def test_the_pdf_summary_is_written_without_the_case_s_label(tmp_path: Path) -> None:

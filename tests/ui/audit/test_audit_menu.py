@@ -11,11 +11,6 @@ from sos_desktop.ui.audit.window import AuditWindow
 from sos_desktop.ui.common import dialogs
 from sos_desktop.ui.shell.main_window import MainWindow
 
-pytestmark = pytest.mark.filterwarnings(
-    # store/repo/audit.py (the audit's core, not this room) still calls Result.tuples(), deprecated in SQLAlchemy 2.1.
-    "ignore:The Result.tuples:sqlalchemy.exc.SADeprecationWarning"
-)
-
 
 def _trigger(window: MainWindow, name: str) -> None:
     [action] = [a for a in window.practice_menu.menu.actions() if a.objectName() == f"practice-{name}"]

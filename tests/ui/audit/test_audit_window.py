@@ -22,10 +22,6 @@ from sos_desktop.ui.audit.window import AuditWindow
 from sos_desktop.ui.common import dialogs
 
 TODAY = date(2026, 12, 3)
-pytestmark = pytest.mark.filterwarnings(
-    # store/repo/audit.py (the audit's core, not this room) still calls Result.tuples(), deprecated in SQLAlchemy 2.1.
-    "ignore:The Result.tuples:sqlalchemy.exc.SADeprecationWarning"
-)
 
 
 @pytest.fixture
