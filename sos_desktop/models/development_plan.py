@@ -349,8 +349,8 @@ class PlanComparison:
     criteria: tuple[str, ...]
     meetings: tuple[MeetingComparison, ...]
     overall: tuple[CriterionComparison, ...]
-    """Per criterion, the mean of the leader's ratings and the mean of the observers' over the plan's meetings,
-    each side over the meetings it rated."""
+    """Per criterion, the mean of the leader's ratings and the mean of the observers' over the plan's meetings
+    that both rated; where none was rated by both, each side's mean over the meetings it rated."""
 
     def meeting(self, uid: str) -> MeetingComparison | None:
         return next((m for m in self.meetings if m.meeting.uid == uid), None)
@@ -381,15 +381,17 @@ def self_vs_observer(
         )
         for row in figures.meetings
     )
-    overall = tuple(
-        CriterionComparison(
-            c,
-            _mean([row.rows[i].leader for row in meetings]),
-            _mean([row.rows[i].observer for row in meetings]),
-        )
-        for i, c in enumerate(criteria)
-    )
+    overall = tuple(_overall(c, [row.rows[i] for row in meetings]) for i, c in enumerate(criteria))
     return PlanComparison(tuple(criteria), meetings, overall)
+
+
+def _overall(criterion: str, rows: Sequence[CriterionComparison]) -> CriterionComparison:
+    """The means over the meetings both sides rated (so the gap compares like with like); where no meeting was
+    rated by both, each side's own mean (and no gap).
+    """
+    paired = [row for row in rows if row.leader is not None and row.observer is not None]
+    chosen = paired or rows
+    return CriterionComparison(criterion, _mean([r.leader for r in chosen]), _mean([r.observer for r in chosen]))
 
 
 def _own(plan: DevelopmentPlan, uid: str, criterion: str) -> float | None:

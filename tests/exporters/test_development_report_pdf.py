@@ -49,7 +49,7 @@ def test_each_leader_s_report_shows_their_goals_and_self_vs_observer(store: Stor
     # The means over the three meetings: their own, the observers', the gap.
     assert "Time-keeping 7.33 6 +1.33" in alex
     assert "Plain language 6.33 7 −0.67" in alex
-    assert "Appreciative questions 6.5 5 +1.5" in alex
+    assert "Appreciative questions 6.5 5.5 +1" in alex
     assert "10 Jan 2026, Group supervision" in alex  # evidence and per-meeting tables by date and kind
     assert "Alex kept roles clear in session 2." in alex and "Check the scaling question earlier" in alex
     assert "Foundation (months 0–6) Ruth Mensah 30 Jun 2026 Foundation done well." in alex

@@ -118,6 +118,8 @@ def test_self_vs_observer_per_meeting_and_over_the_plan() -> None:
     plan.set_self_rating("a", "Time-keeping", 8)
     plan.set_self_rating("a", "Listening", 6)
     plan.set_self_rating("b", "Time-keeping", 6.5)
+    plan.set_self_rating("a", "Plain language", 5)  # no observer rated it there
+    plan.set_self_rating("b", "Plain language", 9)
     facilitated = [
         _observed("b", 20, {"Time-keeping": 6, "Plain language": 7}),
         _observed("a", 2, {"Time-keeping": 5}),
@@ -129,9 +131,11 @@ def test_self_vs_observer_per_meeting_and_over_the_plan() -> None:
     assert [m.meeting.uid for m in figures.meetings] == ["a", "b"]  # oldest first; the unplanned one left out
     first = figures.meeting("a")
     assert first is not None
-    assert [(r.leader, r.observer, r.gap) for r in first.rows] == [(8, 5, 3), (None, None, None), (6, None, None)]
+    assert [(r.leader, r.observer, r.gap) for r in first.rows] == [(8, 5, 3), (5, None, None), (6, None, None)]
     overall = {r.criterion: r for r in figures.overall}
     assert (overall["Time-keeping"].leader, overall["Time-keeping"].observer) == (7.25, 5.5)
     assert overall["Time-keeping"].gap == 1.75
-    assert (overall["Plain language"].leader, overall["Plain language"].observer) == (None, 7)
+    # Over the one meeting both rated, so the gap compares like with like (not 7 against 7).
+    assert (overall["Plain language"].leader, overall["Plain language"].observer) == (9, 7)
+    assert (overall["Listening"].leader, overall["Listening"].observer, overall["Listening"].gap) == (6, None, None)
     assert len(self_vs_observer(plan, facilitated, every_meeting=True).meetings) == 3

@@ -155,8 +155,9 @@ def _self_vs_observer(figures: PlanComparison, s: Styles) -> list[Flowable]:
         return [*flowables, nothing("Neither they nor an observer have rated these meetings yet.", s)]
     flowables.append(
         plain(
-            f"The mean over the {len(figures.meetings)} meetings of the plan; each side over the meetings it rated. "
-            "The gap is their own rating less the observers': above nought, they rated themselves higher.",
+            f"The mean over the {len(figures.meetings)} meetings of the plan that both they and an observer rated "
+            "(where no meeting was rated by both, each side's own mean). The gap is their own rating less the "
+            "observers': above nought, they rated themselves higher.",
             s.small,
         )
     )
