@@ -15,6 +15,8 @@ What the figures mean (the audit's decisions, written down once):
 - A danger statement is *paired* when it is paired with a safety goal of the same meeting, and *scaled* when a
   scale of that meeting is about it and has at least one rating.
 - A next step is *overdue* when its due day is before the audit's day and it is not done.
+- *Days since the last meeting* count from the case's last dated meeting, whatever meeting is latest; a meeting
+  dated after the audit's day (planned ahead) gives a negative number.
 - *Child's voice* is any entry of the child's voice, Safety House, chosen child's tool or Words and Pictures
   story at any of the case's meetings.
 """
