@@ -38,13 +38,13 @@ def test_edit_a_goal_self_rate_sign_off_and_reload(
 ) -> None:
     window = _window(qtbot, store)
     assert window.leader.currentText() == "Priya Shah"
-    assert window.goals.item(0).text() == f"Developing: {GOALS['Priya Shah']} — Working on it"
+    assert window.goal_editor.goals.item(0).text() == f"Developing: {GOALS['Priya Shah']} — Working on it"
 
-    window.goals.setCurrentRow(0)
-    window.next_step.setText("Read the statement aloud with the group")
-    window.goal_status.setCurrentIndex(window.goal_status.findData("achieved"))
-    window.next_step.editingFinished.emit()
-    window.evidence.item(0).setCheckState(Qt.CheckState.Unchecked)  # the first meeting no longer cited
+    window.goal_editor.goals.setCurrentRow(0)
+    window.goal_editor.next_step.setText("Read the statement aloud with the group")
+    window.goal_editor.goal_status.setCurrentIndex(window.goal_editor.goal_status.findData("achieved"))
+    window.goal_editor.next_step.editingFinished.emit()
+    window.goal_editor.evidence.item(0).setCheckState(Qt.CheckState.Unchecked)  # the first meeting no longer cited
 
     window.rating_meeting.setCurrentIndex(0)
     table = window.ratings
@@ -90,8 +90,8 @@ def test_a_stale_save_says_so_and_keeps_what_was_typed(
     other = store.development_plan("Priya Shah")
     assert other is not None
     store.save_development_plan(other, other.version)  # another laptop saved since
-    window.goals.setCurrentRow(0)
-    window.next_step.setText("Typed here")
-    window.next_step.editingFinished.emit()
+    window.goal_editor.goals.setCurrentRow(0)
+    window.goal_editor.next_step.setText("Typed here")
+    window.goal_editor.next_step.editingFinished.emit()
     assert told and told[0].startswith("Someone else saved this development plan")
-    assert window.next_step.text() == "Typed here"
+    assert window.goal_editor.next_step.text() == "Typed here"
