@@ -16,9 +16,9 @@ CRITERION, OBSERVER, OWN, GAP, COMMENT = range(5)
 
 
 def parse_rating(text: str) -> float | None:
-    """A typed rating: "" for none, else a number from 0 to 10 in half points (ValueError otherwise)."""
+    """A typed rating: "" (or the table's "–") for none, else 0 to 10 in half points (ValueError otherwise)."""
     text = text.strip().replace(",", ".")
-    if not text:
+    if text in ("", "–", "-"):  # the table writes "–" for not rated
         return None
     try:
         number = float(text)
@@ -81,7 +81,11 @@ class SelfRatingTable(QTableWidget):
         except ValueError as error:
             self.refused.emit(str(error))
             return
-        self.rated.emit(criterion, value, comment.text() if comment is not None else "")
+        said = comment.text().strip() if comment is not None else ""
+        if value is None and said:
+            self.refused.emit("Give your own rating of this criterion first; the comment goes with it.")
+            return
+        self.rated.emit(criterion, value, said)
 
 
 def _number(value: float | None, *, signed: bool = False) -> str:

@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from sos_desktop.store import Store
 from sos_desktop.ui.common import dialogs
 from sos_desktop.ui.development.plan_window import DevelopmentPlanWindow
-from sos_desktop.ui.development.self_rating import CRITERION, OBSERVER, OWN
+from sos_desktop.ui.development.self_rating import COMMENT, CRITERION, OBSERVER, OWN
 
 
 @pytest.fixture
@@ -77,6 +77,9 @@ def test_a_rating_out_of_range_is_refused_and_nothing_saved(
     window = _window(qtbot, store)
     window.ratings.item(0, OWN).setText("11")
     assert told == ["A rating is a number from 0 to 10 in half points, not 11.0."]
+    window.ratings.item(0, OWN).setText("")
+    window.ratings.item(0, COMMENT).setText("A comment with no rating")
+    assert told[-1] == "Give your own rating of this criterion first; the comment goes with it."
     stored = store.development_plan("Priya Shah")
     assert stored is not None and stored.version == window.plan.version
 
