@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 from sos_desktop import APP_NAME, __version__
-from sos_desktop.cli import audit, development
+from sos_desktop.cli import audit, development, questions
 from sos_desktop.exporters.minutes.marking import DEFAULT_MARKING
 
 
@@ -128,6 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     development.add_parser(commands)
     audit.add_parser(commands)
+    questions.add_parser(commands)
     snapshot = commands.add_parser("snapshot", help="render a view of a meeting to a PNG picture, offscreen")
     snapshot.add_argument("meeting_id", type=int, metavar="MEETING_ID")
     snapshot.add_argument(

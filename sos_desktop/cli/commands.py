@@ -4,7 +4,8 @@ Sub-commands: ``list``, ``import FILE`` (``--as-copy`` or ``--replace`` for a me
 ``continue MEETING_ID`` (the case's next meeting, carried forward), ``export MEETING_ID --json OUT`` (and/or
 ``--pdf OUT`` for the minutes, ``--feedback-pdf OUT`` for the facilitator's feedback report, ``--safety-plan-pdf
 OUT`` for the family's copy of the safety plan, ``--words-pictures-pdf OUT`` for the family's copy of the Words and
-Pictures), ``demo``, ``development-report LEADER OUT.pdf``. With none, the facilitator's console opens. Errors go
+Pictures), ``demo``, ``development-report LEADER OUT.pdf``, ``audit --csv OUT.csv`` (and/or ``--pdf``), ``questions
+--export OUT.json`` or ``--import FILE.json``. With none, the facilitator's console opens. Errors go
 to stderr as one plain sentence with a non-zero status, never a traceback: 1 for a store or file-system problem, 2
 for bad arguments or an invalid meeting file.
 """
@@ -18,7 +19,7 @@ import warnings
 from datetime import datetime
 from typing import TextIO
 
-from sos_desktop.cli import audit, development, opening
+from sos_desktop.cli import audit, development, opening, questions
 from sos_desktop.cli import encryption as cli_encryption
 from sos_desktop.cli.pdf_password import PdfPasswordError, pdf_password
 from sos_desktop.exporters.family_plan import write_family_plan_pdf
@@ -293,6 +294,8 @@ def run_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> None:
             development.run_report(store, args, out)
         elif args.command == audit.COMMAND:
             audit.run_audit(store, args, out)
+        elif args.command == questions.COMMAND:
+            questions.run_questions(store, args, out)
     finally:
         store.close()
 

@@ -20,6 +20,7 @@ from sos_desktop.models.demo_conference import demo_conference
 from sos_desktop.models.network import Tie
 from sos_desktop.models.words_pictures_demo import demo_pictures
 from sos_desktop.store.repo import bundles, chronology, network
+from sos_desktop.store.repo.best_questions import save_demo_questions
 from sos_desktop.store.repo.case_audits import save_demo_case_audit
 from sos_desktop.store.repo.development_plans import save_demo_plan
 from sos_desktop.store.repo.meetings import add_meeting
@@ -63,4 +64,5 @@ def save_demo(conn: Connection) -> DemoMeetings:
     save_demo_journal(conn, stored.meeting)  # Alex Morgan's learning journal, sealed (see README)
     save_demo_plan(conn, first_id, following.id)  # Alex Morgan's development plan, Jo Reid's feedback
     save_demo_case_audit(conn, case_id)  # the case's joint audit, Ruth Mensah with Sam Patel
+    save_demo_questions(conn, following.uid)  # the team's best questions, one captured in the follow-up
     return DemoMeetings(first_id, following.id, conference.id)

@@ -45,6 +45,7 @@ from sos_desktop.models import (
 )
 from sos_desktop.models.agreement import FamilyMeeting
 from sos_desktop.models.audit import CaseFigures
+from sos_desktop.models.best_questions import BestQuestion, ImportResult
 from sos_desktop.models.case_audit import CaseAudit
 from sos_desktop.models.child_tools import ChildTool
 from sos_desktop.models.chronology import ChronologyEvent
@@ -79,6 +80,7 @@ from sos_desktop.store.errors import (
 from sos_desktop.store.migrate import check_database, head_revisions, upgrade_to_head
 from sos_desktop.store.paths import PRIVATE_FOLDER_MODE, SIDE_FILE_SUFFIXES, create_private_file, tighten_database
 from sos_desktop.store.repo import audit as audit_repo
+from sos_desktop.store.repo import best_questions as best_questions_repo
 from sos_desktop.store.repo import (
     bundles,
     cases,
@@ -898,3 +900,29 @@ class Store:
         path = self.backup(target)
         backups.rotate(database, keep, folder, self.passphrase)
         return backups.Backup(path, made_at)
+
+    # The team's best questions
+
+    def best_questions(self) -> list[BestQuestion]:
+        """The team's library of best questions, newest first."""
+        with self._transaction() as conn:
+            return best_questions_repo.list_questions(conn)
+
+    def add_best_question(self, question: BestQuestion) -> BestQuestion:
+        """Save a new best question; return it with its id."""
+        with self._transaction(write=True) as conn:
+            return best_questions_repo.add_question(conn, question)
+
+    def update_best_question(self, question: BestQuestion) -> None:
+        """Save a best question's words and tags."""
+        with self._transaction(write=True) as conn:
+            best_questions_repo.update_question(conn, question)
+
+    def delete_best_question(self, question_id: int) -> None:
+        with self._transaction(write=True) as conn:
+            best_questions_repo.delete_question(conn, question_id)
+
+    def import_best_questions(self, questions: list[BestQuestion]) -> ImportResult:
+        """Add the questions the library lacks (by uid, then by the same words), all or none."""
+        with self._transaction(write=True) as conn:
+            return best_questions_repo.import_questions(conn, questions)
