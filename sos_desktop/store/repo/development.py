@@ -15,11 +15,8 @@ from sqlalchemy.engine import Connection
 from sos_desktop.models import AttendeeRole, Meeting, Observations
 from sos_desktop.store import convert
 from sos_desktop.store.errors import NotFoundError
-from sos_desktop.store.repo.meetings import set_observations
+from sos_desktop.store.repo.meetings import RUBRIC_EXTRA_KEY, set_observations
 from sos_desktop.store.tables import attendees, meetings, observation_notes, observation_ratings, observations
-
-RUBRIC_EXTRA_KEY = "rubric"
-"""Where a meeting keeps its own rubric criteria (when its observer changed them) in ``Meeting.extra``."""
 
 
 def facilitators(conn: Connection) -> list[str]:

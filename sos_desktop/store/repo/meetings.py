@@ -47,6 +47,9 @@ from sos_desktop.store.tables import (
     step_reviews,
 )
 
+RUBRIC_EXTRA_KEY = "rubric"
+"""Where a meeting keeps its own rubric criteria (when its observer changed them) in ``Meeting.extra``."""
+
 
 def list_meetings(conn: Connection, case_id: int | None = None) -> list[Meeting]:
     """Meetings (of one case, or all) with their details only, earliest first; undated ones last."""
@@ -241,11 +244,24 @@ def _latest_plans(conn: Connection, case_id: int) -> tuple[SafetyPlan, Trajector
 
 
 def update_meeting_details(conn: Connection, meeting: Meeting) -> None:
-    """Save title, kind, held_on, focus question, confidentiality, summary and extra."""
+    """Save title, kind, held_on, focus question, confidentiality, summary and extra.
+
+    The meeting's own rubric in ``extra`` is the observer's, saved only with their feedback (``set_rubric``): a
+    details save keeps what is stored, so an observer's renamed criterion on another laptop is never put back by
+    the facilitator's copy from before it.
+    """
     if meeting.id is None:
         raise NotFoundError.missing("meeting")
     touch_meeting(conn, meeting.id)
-    conn.execute(update(meetings).where(meetings.c.id == meeting.id).values(convert.meeting_values(meeting)))
+    values = convert.meeting_values(meeting)
+    stored = convert.load_dict(conn.scalar(select(meetings.c.extra).where(meetings.c.id == meeting.id)))
+    extra = dict(meeting.extra)
+    if RUBRIC_EXTRA_KEY in stored:
+        extra[RUBRIC_EXTRA_KEY] = stored[RUBRIC_EXTRA_KEY]
+    else:
+        extra.pop(RUBRIC_EXTRA_KEY, None)
+    values["extra"] = convert.dump_json(extra)
+    conn.execute(update(meetings).where(meetings.c.id == meeting.id).values(values))
 
 
 def set_attendees(conn: Connection, meeting_id: int, given: list[Attendee]) -> None:
