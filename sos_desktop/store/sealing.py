@@ -48,7 +48,7 @@ class WrongJournalPassphraseError(StoreError):
 
     default_message = (
         "That passphrase does not open this journal. Check it (capitals count) and try again. Nobody, not even "
-        "the app, can open a journal without its passphrase."
+        "the app, can open a journal without its passphrase. Nothing was changed."
     )
 
 
@@ -57,7 +57,7 @@ class SealBrokenError(StoreError):
 
     default_message = (
         "One journal entry could not be opened: it has been changed or damaged in the database, or belongs to "
-        "another journal. The others are shown."
+        "another journal. The others are shown. Nothing was changed."
     )
 
 

@@ -30,7 +30,9 @@ from sos_desktop.store.tables import journal_authors, journal_entries
 
 
 class JournalExistsError(StoreError):
-    default_message = "That name already has a journal. Open it with its passphrase, or choose another name."
+    default_message = (
+        "That name already has a journal. Open it with its passphrase, or choose another name. Nothing was changed."
+    )
 
 
 def journal_authors_of(conn: Connection) -> list[str]:
