@@ -144,3 +144,10 @@ def test_a_backup_holds_the_journal_still_sealed(sqlite_url: str, tmp_path: Path
     assert b"Platypus" not in held and b"Wombat" not in held
     with Store.open(f"sqlite:///{copy}") as restored:
         assert restored.reflections(restored.unlock_journal("Sam Patel", PASS))[0].title == "Wombat"
+
+
+def test_the_demo_made_twice_keeps_the_one_demo_journal(store: Store) -> None:
+    store.save_demo()
+    store.save_demo()
+    assert store.journal_authors() == ["Alex Morgan"]
+    assert len(store.best_questions()) == 4

@@ -175,7 +175,12 @@ DEMO_PASSPHRASE = "demo journal passphrase"
 
 
 def save_demo_journal(conn: Connection, first: Meeting) -> None:
-    """The demo facilitator's journal: two reflections, one on the demo's first meeting (a cheap scrypt cost)."""
+    """The demo facilitator's journal: two reflections, one on the demo's first meeting (a cheap scrypt cost).
+
+    A database that already has their journal (the demo made again) keeps it as it is: it is theirs.
+    """
+    if DEMO_AUTHOR in journal_authors_of(conn):
+        return
     key = start_journal(conn, DEMO_AUTHOR, DEMO_PASSPHRASE, cost=sealing.DEMO_COST)
     held = first.held_on.date() if first.held_on is not None else date(2026, 12, 1)
     link = MeetingLink(first.uid, first.title, held)
