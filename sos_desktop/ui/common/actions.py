@@ -152,6 +152,7 @@ class Key(Enum):
     PATH_TO_TEN = auto()
     PATH_CLEAR = auto()
     DELETE_SHAPE = auto()
+    CAPTURE_QUESTION = auto()
 
 
 class KeySpec(NamedTuple):
@@ -214,6 +215,9 @@ KEYS: dict[Key, KeySpec] = {
     Key.CLOCK_NEXT: KeySpec(("F7",), "End this phase and start the next", Section.MEETING),
     Key.CLOCK_PAUSE: KeySpec(("Shift+F6",), "Pause the clock", Section.MEETING),
     Key.OBSERVER_WINDOW: KeySpec(("Ctrl+Shift+O",), "The observer's window", Section.MEETING),
+    Key.CAPTURE_QUESTION: KeySpec(
+        ("Ctrl+Shift+Q",), "Keep a best question for the team's library (the selected words, if any)", Section.MEETING
+    ),
     Key.DELETE_NOTE: KeySpec(
         (QKeySequence.StandardKey.Delete,),
         "In the observer's notes: delete the selected note",

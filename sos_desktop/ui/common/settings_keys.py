@@ -41,6 +41,8 @@ FOLLOW_KEY = "projector/follow_phase"
 """Projector › Follow the agenda's phase."""
 SHOW_GREY_AREAS_KEY = "map/show_grey_areas"
 """Map › Show grey areas."""
+SHOW_QUESTIONS_KEY = "view/best_questions"
+"""View › Best questions: the prompts beside the meeting's pages."""
 WINDOW_GEOMETRY_KEY = "window/geometry"
 """The console's size and place when it was last closed."""
 

@@ -53,6 +53,7 @@ class ProjectorControl(QObject):
     """Owns the projector window and the Projector menu of the console."""
 
     windowCreated = Signal()  # the projector window was just made (it is made when first opened)
+    questionChanged = Signal(object)  # the best question on the wall (None: taken off)
 
     def __init__(self, console: QMainWindow, settings: QSettings) -> None:
         super().__init__(console)
@@ -336,6 +337,8 @@ class ProjectorControl(QObject):
             self.window.view.blankChanged.connect(lambda _: self._update_actions())
             self.window.view.themeChanged.connect(self._theme_changed)
             self.window.view.modeChanged.connect(self._mode_changed)
+            self.window.questionTakenOff.connect(lambda: self.questionChanged.emit(None))
+            self.window.closed.connect(self.take_question_off)
             self.window.addActions([*self.shared_actions, self.show_action])
             self.windowCreated.emit()
         self._feed_case_meetings()
@@ -370,6 +373,21 @@ class ProjectorControl(QObject):
         if self.window is not None and self.window.isVisible():
             self.window.view.toggle_blank()
         self._update_actions()
+
+    def show_question(self, text: str) -> bool:
+        """Put a best question on the wall, opening the projector if it is closed; False if it stayed closed."""
+        window = self.window if self.window is not None and self.window.isVisible() else self.open()
+        if window is None:
+            return False
+        window.view.projection.set_question(text)
+        self.questionChanged.emit(text)
+        return True
+
+    def take_question_off(self) -> None:
+        """Take the best question off the wall (the view behind it shows again)."""
+        if self.window is not None and self.window.view.projection.question is not None:
+            self.window.view.projection.set_question(None)
+        self.questionChanged.emit(None)
 
     def set_mode(self, mode: ProjectorMode) -> None:
         if self.window is not None:

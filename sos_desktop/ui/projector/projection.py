@@ -49,6 +49,7 @@ from sos_desktop.ui.projector.network_content import (
     network_content,
 )
 from sos_desktop.ui.projector.over_time_views import OverTimeMode, over_time_scene
+from sos_desktop.ui.projector.question_banner import paint_question
 from sos_desktop.ui.projector.safety_house_chart import SafetyHouseLayout
 from sos_desktop.ui.projector.safety_house_content import safety_house_content
 from sos_desktop.ui.projector.scale_content import scale_content, trajectory_content
@@ -109,6 +110,8 @@ class Projection(QObject):
         self._network_where: tuple[object, Positions] | None = None
         self.clock: Callable[[], tuple[str, bool] | None] | None = None
         """The meeting's clock as (text, over time), painted in a corner when the facilitator shows it."""
+        self._question: str | None = None
+        """A best question the facilitator put on the wall, painted over the view until taken off."""
         self.set_document(document)
 
     # The document ------------------------------------------------------------------------------------------------
@@ -416,6 +419,17 @@ class Projection(QObject):
         self.set_blank(not self._blank)
         return self._blank
 
+    @property
+    def question(self) -> str | None:
+        """The best question on the wall (None: none)."""
+        return self._question
+
+    def set_question(self, text: str | None) -> None:
+        """Put a best question on the wall over the view (its words only), or take it off with None."""
+        if text != self._question:
+            self._question = text
+            self.changed.emit()
+
     # Frames ------------------------------------------------------------------------------------------------------
 
     def scene(self, width: int, height: int) -> Scene:
@@ -486,6 +500,8 @@ class Projection(QObject):
         shown = self.clock() if self.clock is not None and not self._blank else None
         if shown is not None:
             paint_clock(painter, local, self._theme, *shown)
+        if self._question is not None and not self._blank:
+            paint_question(painter, local, self._theme, self._question)
         painter.restore()
         return scene
 

@@ -126,7 +126,9 @@ class ProjectorView(QWidget):
 
     def drawn_texts(self) -> list[str]:
         """Every string the view draws at its current size and mode, in painting order (none when blank)."""
-        return self.projection.scene(self.width(), self.height()).texts()
+        texts = self.projection.scene(self.width(), self.height()).texts()
+        question = self.projection.question
+        return texts if question is None or self.projection.blank else [*texts, question]
 
     def card_pixel_size(self) -> int:
         """The card text size, in pixels, of the current frame (0 when nothing is drawn)."""

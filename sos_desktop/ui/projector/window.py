@@ -58,6 +58,7 @@ class ProjectorWindow(QWidget):
     """A top-level window holding a ``ProjectorView``; ``closed`` tells the console it was closed."""
 
     closed = Signal()
+    questionTakenOff = Signal()  # Esc on the wall took a best question off it
 
     def __init__(
         self,
@@ -141,6 +142,11 @@ class ProjectorWindow(QWidget):
         """A key that reached the wall all the same goes to the console, as if typed there: to the text field with
         the cursor if it takes the key, else to the console's shortcut for it.
         """
+        if event.key() == Qt.Key.Key_Escape and self.view.projection.question is not None:
+            self.view.projection.set_question(None)  # Esc on the wall takes a best question off it
+            self.questionTakenOff.emit()
+            event.accept()
+            return
         console = self.console
         if console is None:
             super().keyPressEvent(event)

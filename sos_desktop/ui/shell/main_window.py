@@ -107,6 +107,7 @@ class MainWindow(CaseActions):
         from sos_desktop.ui.map.panel import MAP_ORDER
         from sos_desktop.ui.projector.agenda import ProjectorAgenda
         from sos_desktop.ui.projector.control import ProjectorControl
+        from sos_desktop.ui.shell.best_questions import BestQuestionsControl
         from sos_desktop.ui.shell.export_menu import ExportMenu
         from sos_desktop.ui.shell.lazy_pages import LazyPages
         from sos_desktop.ui.shell.meeting_menu import MeetingMenu
@@ -165,6 +166,9 @@ class MainWindow(CaseActions):
         self.meeting_menu.menu.insertSeparator(first)
         self.export_menu = ExportMenu(self, self.actions_by_id[ActionId.EXPORT], self.projector)
         self.projector_agenda = ProjectorAgenda(self.projector, self.settings)
+        self.best_questions = BestQuestionsControl(
+            self, store, self.settings, self.projector, self.tabs, lambda: self.map_panel
+        )
         self._build_menus()
         self.statusBar().showMessage(SAVED_MESSAGE)
         self.navigator.reload()
@@ -226,6 +230,7 @@ class MainWindow(CaseActions):
         edit_menu.addAction(self.guide.settings_action)
         self.projector.shared_actions = [self.undo_action, self.redo_action]
         self.view_menu.addAction(a[ActionId.SHOW_GREY])
+        self.best_questions.add_to(self.meeting_menu.menu, self.view_menu)
         help_menu.addAction(a[ActionId.SHORTCUTS])
         self.guide.add_to_help(help_menu)
         help_menu.addAction(a[ActionId.ABOUT])
@@ -311,6 +316,7 @@ class MainWindow(CaseActions):
         self.projector.set_document(document)
         self.meeting_menu.set_document(document)
         self.projector_agenda.set_document(document)
+        self.best_questions.set_document(document)
         self.navigator.select(MEETING, meeting_id)
         if getattr(self, "_offers_kept", False):
             QTimer.singleShot(0, functools.partial(self._offer_kept, meeting_id))
@@ -336,6 +342,7 @@ class MainWindow(CaseActions):
         self.projector.set_document(None)
         self.meeting_menu.set_document(None)
         self.projector_agenda.set_document(None)
+        self.best_questions.set_document(None)
         self.undo_group.removeStack(self.document.undo_stack)
         # Forgotten first: removing the tabs moves the current tab, which would otherwise build each lazy page.
         self.pages.clear()

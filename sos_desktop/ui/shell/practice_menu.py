@@ -28,6 +28,7 @@ class PracticeMenu(QObject):
         self.window = window
         self.menu = QMenu("&Practice", window)
         self.add("&Development plan…", "development", self.show_development, "A practice leader's two-year plan")
+        self.add("&Best questions…", "questions", self.show_questions, "The team's library of questions that helped")
         self.add("Learning &journal…", "journal", self.show_journal, "Your reflections, sealed with your passphrase")
         self.add("Team &audit…", "audit", self.show_audit, "How the practice is used across the team's cases")
         self.add("Audit this &case…", "case-audit", self.audit_case, "The open meeting's case: its joint case audits")
@@ -40,6 +41,13 @@ class PracticeMenu(QObject):
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.show()
         return window
+
+    def show_questions(self) -> object:
+        """The team's library of best questions (see ``ui/questions``); the console's prompts follow its changes."""
+        from sos_desktop.ui.shell.best_questions import BestQuestionsControl
+
+        control = self.window.findChild(BestQuestionsControl)
+        return control.open_library() if control is not None else None
 
     def show_journal(self) -> object:
         """A practitioner's own learning journal, after its passphrase (see ``ui/reflections``)."""
