@@ -40,10 +40,10 @@ def _file(tmp_path: Path, document: object) -> Path:
     ("document", "says"),
     [
         ({"format": "sos-desktop/meeting", "version": 1, "questions": []}, "not a best questions file"),
-        ({"format": "sos-desktop/best-questions", "version": 2, "questions": []}, "version"),
-        ({"format": "sos-desktop/best-questions", "version": 1, "questions": [{"tags": []}]}, r"questions\[0\]"),
+        ({"format": "sos-desktop-best-questions", "version": 2, "questions": []}, "version"),
+        ({"format": "sos-desktop-best-questions", "version": 1, "questions": [{"tags": []}]}, r"questions\[0\]"),
         (
-            {"format": "sos-desktop/best-questions", "version": 1, "questions": [{"text": "ok", "tags": ["Bad Tag"]}]},
+            {"format": "sos-desktop-best-questions", "version": 1, "questions": [{"text": "ok", "tags": ["Bad Tag"]}]},
             r"questions\[0\]\.tags\[0\]",
         ),
         ([1, 2], "top level"),
@@ -71,4 +71,4 @@ def test_an_oversized_broken_or_missing_file_is_refused_in_a_sentence(tmp_path: 
 
 def test_the_document_names_its_format_and_version() -> None:
     document = questions_document([BestQuestion("Who?")])
-    assert (document["format"], document["version"]) == ("sos-desktop/best-questions", 1)
+    assert (document["format"], document["version"]) == ("sos-desktop-best-questions", 1)

@@ -1,4 +1,4 @@
-"""Writing and reading the best questions file: JSON, ``"format": "sos-desktop/best-questions"``, version 1, kept
+"""Writing and reading the best questions file: JSON, ``"format": "sos-desktop-best-questions"``, version 1, kept
 to ``schema/best-questions-v1.schema.json``.
 
 A question travels with its uid (so a second import of the same file adds nothing), its words, its tags and when it
@@ -22,7 +22,7 @@ from sos_desktop.exporters.atomic import write_export
 from sos_desktop.exporters.errors import InterchangeError
 from sos_desktop.models.best_questions import BestQuestion, QuestionError
 
-FORMAT = "sos-desktop/best-questions"
+FORMAT = "sos-desktop-best-questions"
 VERSION = 1
 MAX_FILE_BYTES = 5 * 1024 * 1024
 SCHEMA_FILE = "best-questions-v1.schema.json"
