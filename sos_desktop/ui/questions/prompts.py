@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from sos_desktop.models import Category
-from sos_desktop.models.best_questions import BestQuestion, library_or_starter, prompts_for
+from sos_desktop.models.best_questions import STARTER_QUESTIONS, BestQuestion, library_or_starter, prompts_for
 from sos_desktop.ui.questions.tags import tag_label
 
-DOCK_WIDTH = 250
+DOCK_WIDTH = 230
 """Narrow enough to leave the map its three columns at 1280×800."""
 SHOWN_AT_MOST = 8
 
@@ -98,6 +98,9 @@ class PromptsDock(QDockWidget):
         if where:
             self.shown = prompts_for(self._library, phase=phase, category=wanted)
             self.heading.setText(f"For {' · '.join(where)}")
+            if not self.shown:  # the team has none for this place yet: the practice's own
+                self.shown = prompts_for(STARTER_QUESTIONS, phase=phase, category=wanted)
+                self.heading.setText(f"For {' · '.join(where)}: the practice's questions (the team has none yet)")
         else:  # nothing in hand yet (the clock not started, no category): the library's newest
             self.shown = list(self._library[:SHOWN_AT_MOST])
             self.heading.setText("The newest: start the meeting's clock, or work in a category, for its own")

@@ -94,6 +94,10 @@ def test_the_prompts_follow_the_phase(console: MainWindow) -> None:
     console.tabs.setCurrentWidget(console.scales_panel)
     assert "Scaling" in dock.heading.text()
     scaling = dock.texts()
+    assert (
+        "What would one point higher look like? Who would notice first?" in scaling
+    )  # none of the team's: the practice's
+    assert "the practice's questions" in dock.heading.text()
     start_at(console, "next_steps")
     assert "Next steps" in dock.heading.text()
     assert dock.texts() != scaling
