@@ -34,8 +34,7 @@ from sos_desktop.models import Observations
 from sos_desktop.store import convert
 from sos_desktop.store.engine import postgres_connect_args, server_timeout
 from sos_desktop.store.errors import NotFoundError
-from sos_desktop.store.repo.development import RUBRIC_EXTRA_KEY
-from sos_desktop.store.repo.meetings import get_observations
+from sos_desktop.store.repo.meetings import RUBRIC_EXTRA_KEY, get_observations
 from sos_desktop.store.tables import meetings
 
 CHANNEL = "sos_observations"

@@ -33,7 +33,7 @@ from sos_desktop.models.mapping import MAX_TEXT_LENGTH
 from sos_desktop.models.meeting import MAX_LABEL_LENGTH
 from sos_desktop.models.observation_sync import replay_change
 from sos_desktop.models.rubric import clean_criteria
-from sos_desktop.store.repo.development import RUBRIC_EXTRA_KEY
+from sos_desktop.store.repo.meetings import RUBRIC_EXTRA_KEY
 from sos_desktop.store.team_settings import save_team_rubric, team_rubric
 from sos_desktop.ui.document.base import DocumentPart, MergeId, ValueChange
 
