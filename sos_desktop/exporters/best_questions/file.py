@@ -20,6 +20,7 @@ from typing import Any
 
 from sos_desktop.exporters.atomic import write_export
 from sos_desktop.exporters.errors import InterchangeError
+from sos_desktop.exporters.reading import read_bounded
 from sos_desktop.models.best_questions import BestQuestion, QuestionError
 
 FORMAT = "sos-desktop-best-questions"
@@ -91,14 +92,7 @@ def parse_questions(document: object) -> list[BestQuestion]:
 
 def read_questions_file(path: Path) -> list[BestQuestion]:
     """The questions of the file at ``path``; InterchangeError in one sentence if it is not a usable file."""
-    try:
-        with path.open("rb") as stream:
-            raw = stream.read(MAX_FILE_BYTES + 1)
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise InterchangeError(f"{path} cannot be read: {reason[:1].lower()}{reason[1:]}.") from error
-    if len(raw) > MAX_FILE_BYTES:
-        raise InterchangeError(f"{path} is larger than 5 MB, too large to be a best questions file.")
+    raw = read_bounded(path, MAX_FILE_BYTES, "larger than 5 MB, too large to be a best questions file.")
     try:
         document = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as error:

@@ -33,6 +33,7 @@ from sos_desktop.exporters.interchange.schema import (
     first_schema_error,
     meeting_schema,
 )
+from sos_desktop.exporters.reading import read_bounded
 from sos_desktop.models import MeetingBundle, Observations
 
 __all__ = [
@@ -190,16 +191,9 @@ def write_meeting_file(bundle: MeetingBundle, path: Path) -> None:
 
 def _load(path: Path) -> object:
     """The JSON document in the file at ``path``; InterchangeError, in one sentence, if there is none."""
-    try:
-        with path.open("rb") as stream:
-            raw = stream.read(MAX_FILE_BYTES + 1)
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise InterchangeError(f"{path} cannot be read: {reason[:1].lower()}{reason[1:]}.") from error
-    if len(raw) > MAX_FILE_BYTES:
-        raise InterchangeError(
-            f"{path} is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, too large to be a meeting file."
-        )
+    raw = read_bounded(
+        path, MAX_FILE_BYTES, f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, too large to be a meeting file."
+    )
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InterchangeError(f"{path} is saved as UTF-16 text; save it as UTF-8 and import it again.")
     try:
