@@ -74,6 +74,7 @@ NAMES = {
     "words_pictures": "console-words-pictures.png",
     "projector_genogram": "projector-genogram.png",
     "agreement": "console-agreement.png",
+    "development_plan": "development-plan.png",
 }
 
 
@@ -254,6 +255,7 @@ def make_all(out: Path) -> list[Path]:
             written += console_pictures(window, app, out)
             written += minutes_pictures(window, Path(folder), out)
             written += over_time_pictures(window, app, out)
+            written += practice_pictures(window, app, out)
         finally:
             window.close()
             window.store.close()
@@ -386,6 +388,16 @@ def words_pictures_picture(window: MainWindow, out: Path) -> Path:
     assert document is not None
     wall = render_projector(document, PROJECTOR, "projector", WordsPicturesMode())
     return save(wall, out / NAMES["projector_words_pictures"])
+
+
+def practice_pictures(window: MainWindow, app: QApplication, out: Path) -> list[Path]:
+    """Beyond one meeting: the demo facilitator Alex Morgan's development plan."""
+    from sos_desktop.ui.development.plan_window import DevelopmentPlanWindow
+
+    plan = DevelopmentPlanWindow(window.store, window, leader="Alex Morgan")
+    picture = save(grab(plan, app, CONSOLE), out / NAMES["development_plan"])
+    plan.close()
+    return [picture]
 
 
 def minutes_pictures(window: MainWindow, folder: Path, out: Path) -> list[Path]:
