@@ -1,9 +1,8 @@
 """The team's collaborative audit across cases: how the practice is used, case by case, worked out once for the
 console's audit view, its PDF summary and ``sos-desktop audit --csv``.
 
-CONTRACT (foundation, filled in by the audit's builder): the store reads each case's latest state in bulk and
-hands :func:`case_figures` plain records; nothing here touches a database or Qt. The names and fields below are
-what the audit view, the PDF summary and the CSV build on; add fields, do not rename them.
+The store reads each case's latest state in bulk and hands :func:`case_figures` plain records; nothing here
+touches a database or Qt. The audit view, the PDF summary and the CSV all build on the figures below.
 
 What the figures mean (the audit's decisions, written down once):
 
